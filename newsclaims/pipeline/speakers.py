@@ -1,0 +1,377 @@
+"""Speakers: find the noun phrase that names who speaks, and resolve it to a canonical name.
+
+Resolution, in order (each step with a Spanish example):
+1. A person named inside the phrase by apposition: "La vocera del ministerio, Ana Ruiz" -> Ana Ruiz.
+2. A proper noun: the entity cluster that contains it: "Ruiz" -> "Ana Ruiz".
+3. An anonymous-source noun: "fuentes", "testigos" -> label ANON, the phrase as name.
+4. An institution noun: "la cancillería de Colombia" -> "cancillería de Colombia", ORG.
+5. A role noun: "la canciller" -> the person an apposition gave that role ("La canciller de Chile,
+   Ana Ruiz"), or sharing its modifiers ("el líder chileno" ~ "el presidente chileno, Juan Soto"),
+   else the most salient person of matching gender.
+6. A pronoun ("él", "ella", "quien") or no subject at all: the current speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..claims import Speaker
+from ..entities import Entity, entity_at, entity_named, name_words
+from ..rules import fold, role_nouns, word_set
+
+_DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
+_NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
+_NP_LINK = {"de", "del", "y", "e"}
+_TIME_WORDS = {"hoy", "ayer", "anoche", "mañana", "también", "además", "luego", "después", "entonces",
+               "finalmente", "ya", "incluso", "recientemente", "nuevamente", "posteriormente", "anteriormente",
+               "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "semana", "mes", "año",
+               "tarde", "noche", "mañana", "pasado", "pasada", "este", "esta", "el", "la", "este", "por", "su", "parte"}
+_PRONOUNS = {"él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes"}
+_FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
+_MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
+
+
+def _fold_lemma(tok: Token) -> str:
+    return fold(tok.lemma_ or tok.text)
+
+
+def np_head(tokens: list[Token]) -> Token | None:
+    """The token of ``tokens`` whose head lies outside them (the phrase's root)."""
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def trim_np(tokens: list[Token]) -> list[Token]:
+    """Cut a subject subtree down to its noun phrase: no relative clause, no trailing punctuation."""
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.text == "," and nxt is not None and (nxt.lower_ in ("quien", "quienes", "que", "cuyo", "cuya", "el", "la")
+                                                  and nxt.pos_ != "PROPN" and _relative_after(tokens, k)):
+            break
+        if t.pos_ in ("VERB", "AUX") and out and t.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
+            break
+        if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens):
+            break  # "fuentes a Reuters": the addressee is not part of the speaker
+        if t.is_space or (t.text in "“”«»\"" and not out):
+            if out:
+                break
+            continue
+        out.append(t)
+    while out and (out[-1].is_punct or out[-1].is_space or out[-1].pos_ in ("ADP", "CCONJ", "SCONJ")):
+        out.pop()
+    while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
+        out.pop(0)
+    if len(out) > 16:  # a runaway parse: keep the head's own words
+        head = np_head(out)
+        if head is not None:
+            left = [t for t in head.lefts if t.dep_ in ("det", "amod", "nummod", "compound")]
+            right = [t for t in head.rights if t.dep_ in ("flat", "amod", "appos", "compound") and t.i - head.i < 6]
+            out = sorted(left + [head] + right, key=lambda t: t.i)
+    return out
+
+
+def np_head_index(tokens: list[Token]) -> int:
+    head = np_head(tokens)
+    return head.i if head is not None else tokens[0].i
+
+
+def _relative_after(tokens: list[Token], k: int) -> bool:
+    """Whether the words after the comma at k open a clause (a verb follows soon)."""
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens[k + 1: k + 5])
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass", "csubj") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
+            return child
+    return None
+
+
+def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
+    """An inverted subject after a cue: "…, aseguró este jueves la canciller colombiana."
+
+    Skips time words and clitics, then takes determiners, nouns, adjectives and "de" links up to a
+    comma, another preposition, a verb or the sentence end.
+    """
+    j = i
+    while j < limit and (doc[j].lower_ in _TIME_WORDS or doc[j].pos_ in ("ADV", "SPACE")
+                         or (doc[j].pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ == "de")):
+        j += 1
+        # "el jueves", "este lunes", "el 3 de mayo": a determiner before a time noun is skipped too.
+    out: list[Token] = []
+    k = j
+    while k < limit:
+        t = doc[k]
+        if t.pos_ in _NP_POS or (t.lower_ in _NP_LINK and out and k + 1 < limit and doc[k + 1].pos_ in _NP_POS):
+            if t.pos_ == "NUM" and not out:
+                break
+            out.append(t)
+            k += 1
+            continue
+        if t.text == "," and out and k + 1 < limit and doc[k + 1].pos_ == "PROPN" and out[-1].pos_ in ("NOUN", "ADJ"):
+            out.append(t)  # "la portavoz, Ana Ruiz"
+            k += 1
+            continue
+        break
+    while out and (out[-1].lower_ in _NP_LINK or out[-1].text == "," or out[-1].pos_ == "DET"):
+        out.pop()
+    if out and all(t.pos_ in ("DET", "ADJ", "NUM") for t in out):
+        return []
+    return out
+
+
+@dataclass
+class Role:
+    person: str
+    role: str
+    words: frozenset[str]
+    gender: str
+    position: int
+
+
+def _gender(tokens: list[Token], role: str | None) -> str:
+    g = role_nouns().get(role or "", "-")
+    if g != "-":
+        return g
+    for t in tokens:
+        if t.lower_ in _FEMININE_DETS:
+            return "f"
+        if t.lower_ in _MASCULINE_DETS:
+            return "m"
+        if "Gender=Fem" in str(t.morph) and t.pos_ in ("DET", "ADJ", "NOUN"):
+            return "f"
+        if "Gender=Masc" in str(t.morph) and t.pos_ in ("DET", "ADJ", "NOUN"):
+            return "m"
+    return "-"
+
+
+def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
+    """The role noun in a description and its other content words ("presidente", {"bielorruso"})."""
+    roles = role_nouns()
+    role = None
+    words = set()
+    for k, t in enumerate(tokens):
+        two = f"{fold(t.text)} {fold(tokens[k + 1].text)}" if k + 1 < len(tokens) else ""
+        if role is None and two in roles:
+            role = two
+            continue
+        lem = _fold_lemma(t)
+        if role is None and (fold(t.text) in roles or lem in roles) and t.pos_ in ("NOUN", "ADJ", "PROPN"):
+            role = fold(t.text) if fold(t.text) in roles else lem
+        elif t.pos_ in ("ADJ", "NOUN") and fold(t.text) not in _DETS:
+            words.add(lem)
+    return role, frozenset(words)
+
+
+class SpeakerResolver:
+    """Resolves speaker phrases of one document; keeps the salience list and current speaker."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = [e for e in entities]
+        self.anon = word_set("anonymous_sources.tsv")
+        self.orgs = word_set("organisation_nouns.tsv")
+        self.roles = role_nouns()
+        self.appositions: list[Role] = self._find_appositions()
+        self.gender_of: dict[str, str] = {}
+        for r in self.appositions:
+            if r.gender != "-":
+                self.gender_of.setdefault(r.person, r.gender)
+        self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
+
+    # --- document scan -------------------------------------------------------------------------
+    def _find_appositions(self) -> list[Role]:
+        """Role descriptions tied to a person: "La canciller de Chile, Ana Ruiz", "el presidente Juan Soto",
+        "Soto, el veterano líder del partido,"."""
+        doc = self.doc
+        found = []
+        for ent in self.entities:
+            if ent.label != "PER":
+                continue
+            for m in ent.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for side in (self._before(span), self._after(span)):
+                    role, words = _role_in(side)
+                    if role:
+                        found.append(Role(ent.name, role, words, _gender(side, role), m.start))
+        return found
+
+    def _before(self, span: Span) -> list[Token]:
+        doc, j = self.doc, span.start - 1
+        if j >= 0 and doc[j].text == ",":
+            j -= 1
+        out = []
+        while j >= 0 and len(out) < 10 and not doc[j].is_sent_end:
+            t = doc[j]
+            if t.pos_ in _NP_POS or t.lower_ in _NP_LINK:
+                out.insert(0, t)
+                if t.pos_ == "DET" and t.lower_ in _DETS:
+                    break
+                j -= 1
+                continue
+            break
+        if out and out[0].pos_ == "PROPN" and len(out) == 1:
+            return []
+        return out
+
+    def _after(self, span: Span) -> list[Token]:
+        doc, j = self.doc, span.end
+        if j >= len(doc) or doc[j].text != ",":
+            return []
+        j += 1
+        if j >= len(doc) or doc[j].lower_ not in _DETS:
+            return []
+        out = []
+        while j < len(doc) and len(out) < 10 and doc[j].text not in ",.;:":
+            if doc[j].pos_ in ("VERB", "AUX"):
+                return []
+            out.append(doc[j])
+            j += 1
+        return out if j < len(doc) and doc[j].text == "," else []
+
+    # --- resolution ----------------------------------------------------------------------------
+    def remember(self, speaker: Speaker | None) -> None:
+        if speaker is not None and speaker.label == "PER" and speaker.name:
+            self.salient.append((speaker.start, speaker))
+
+    def resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
+        tokens = [t for t in tokens if not t.is_space]
+        if not tokens:
+            return None
+        doc = self.doc
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        text = doc.text[start:end]
+        head = np_head(tokens) or tokens[0]
+        lower = head.lower_
+        if len(tokens) == 1 and lower in _PRONOUNS:
+            antecedent = self._antecedent(head)
+            if antecedent is not None:
+                return self.resolve(antecedent, current)
+            if current is not None:
+                return Speaker(current.name, text, current.label, start, end)
+            return Speaker(None, text, "PER", start, end)
+        bare = self._strip_det(tokens)
+        bare_text = doc.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
+        head_fold, head_lemma = fold(head.text), _fold_lemma(head)
+        appos = self._appositive_entity(tokens, head)
+        if (head_fold in self.anon or head_lemma in self.anon) and appos is None:
+            return Speaker(bare_text, text, "ANON", start, end)
+        if head.pos_ == "PROPN" or (appos is None and head_fold not in self.roles and head_lemma not in self.roles
+                                    and head_fold not in self.orgs and head_lemma not in self.orgs
+                                    and head_fold not in self.anon and head_lemma not in self.anon
+                                    and text[:1].isupper() and head.ent_type_):
+            ent = appos or entity_at(self.entities, start, end) or entity_named(self.entities, bare_text)
+            if ent is not None:
+                label = "ORG" if (head_fold in self.orgs or head_lemma in self.orgs) and head.pos_ != "PROPN" else ent.label
+                return Speaker(ent.name, text, label, start, end)
+            return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
+        if head_fold in self.anon or head_lemma in self.anon:
+            return Speaker(appos.name, text, appos.label, start, end)
+        if head_fold in self.orgs or head_lemma in self.orgs:
+            if appos is not None:
+                return Speaker(appos.name, text, "ORG", start, end)
+            return Speaker(bare_text, text, "ORG", start, end)
+        role, words = _role_in(tokens)
+        if role is not None or head_fold in self.roles or head_lemma in self.roles:
+            if appos is not None:
+                return Speaker(appos.name, text, appos.label, start, end)
+            person = self._person_for(role or head_lemma, words, _gender(tokens, role), start)
+            return Speaker(person, text, "PER", start, end)
+        ent = entity_at(self.entities, start, end)
+        if ent is not None and ent.label in ("ORG", "LOC"):
+            return Speaker(bare_text, text, ent.label, start, end)
+        return Speaker(bare_text, text, "MISC", start, end)
+
+    def person_like(self, tokens: list[Token]) -> bool:
+        """Whether a phrase can name a speaker: a name, a role, an institution or an unnamed source
+        ("la canciller", "fuentes", "el ministerio"; not "su segunda reunión")."""
+        for t in tokens:
+            if t.ent_type_ in ("PER", "ORG", "LOC", "MISC") or t.pos_ == "PROPN":
+                return True
+            for w in (fold(t.text), _fold_lemma(t)):
+                if w in self.roles or w in self.anon or w in self.orgs:
+                    return True
+        return False
+
+    def _strip_det(self, tokens: list[Token]) -> list[Token]:
+        out = list(tokens)
+        while out and (out[0].lower_ in _DETS or out[0].pos_ == "DET" and out[0].lower_ not in ("su", "sus")):
+            out.pop(0)
+        return out or list(tokens)
+
+    def _appositive_entity(self, tokens: list[Token], head: Token) -> Entity | None:
+        """A named entity in the phrase not introduced by a preposition ("la agencia estatal Efe")."""
+        if head.pos_ == "PROPN":
+            return None
+        ids = {t.i for t in tokens}
+        for t in tokens:
+            if t.pos_ != "PROPN" or t.i == head.i:
+                continue
+            # Walk up to the token attached to the phrase; a "de" on the way makes it a complement.
+            node, via_prep = t, False
+            while node.i in ids and node.i != head.i:
+                if any(c.dep_ == "case" for c in node.children) or self.doc[node.i - 1].lower_ in ("de", "del") and node.i - 1 in ids:
+                    via_prep = True
+                    break
+                if node.head.i == node.i:
+                    break
+                node = node.head
+            if via_prep:
+                continue
+            ent = entity_at(self.entities, t.idx, t.idx + len(t.text) + 40)
+            ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
+            ent = ent or entity_named(self.entities, t.text)
+            if ent is not None:
+                return ent
+        return None
+
+    def _antecedent(self, pron: Token) -> list[Token] | None:
+        """ "quien dijo": the noun phrase the relative clause hangs from."""
+        if pron.lower_ not in ("quien", "quienes"):
+            return None
+        verb = pron.head
+        noun = verb.head if verb.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "conj") else None
+        if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i:
+            return None
+        left = [t for t in noun.subtree if t.i <= noun.i or (t.i < pron.i and t.dep_ in ("flat", "appos", "amod"))]
+        left = [t for t in left if t.i < pron.i and t.text != ","]
+        return left or [noun]
+
+    def _person_for(self, role: str, words: frozenset[str], gender: str, position: int) -> str | None:
+        best, best_score = None, 0.0
+        for r in self.appositions:
+            if gender != "-" and r.gender != "-" and gender != r.gender:
+                continue
+            score = 0.0
+            if r.role == role:
+                score += 3
+            shared = len(words & r.words)
+            score += 2 * shared
+            if words and r.words and not shared:
+                score -= 3
+            if score < 2:
+                continue
+            # The nearest earlier description wins a tie; a later one counts a little less.
+            score += 0.5 if r.position < position else 0.0
+            score -= abs(position - r.position) / 1e6
+            if score > best_score:
+                best, best_score = r.person, score
+        if best is not None:
+            return best
+        for pos, sp in reversed(self.salient):
+            if pos >= position:
+                continue
+            g = self.gender_of.get(sp.name or "", "-")
+            if gender != "-" and g != "-" and g != gender:
+                continue
+            return sp.name
+        return None

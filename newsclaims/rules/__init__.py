@@ -1,0 +1,155 @@
+"""Rule tables: load and validate the Spanish vocabularies under ``rules/es``.
+
+The tables are plain TSV so that a journalist can add a verb without reading code.  This module
+only parses them, checks their shape and derives lookup structures (e.g. verb forms).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RULES_DIR = Path(__file__).parent / "es"
+
+
+class RuleTableError(ValueError):
+    """A rule table has a malformed line."""
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents ("Según" -> "segun")."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def read_table(name: str, columns: int) -> list[list[str]]:
+    """Rows of ``rules/es/<name>``: ``columns`` tab-separated fields (empty trailing ones allowed)."""
+    path = RULES_DIR / name
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) > columns or len(parts) < 2:
+            raise RuleTableError(f"{path}:{n}: expected {columns} tab-separated fields, got {len(parts)}")
+        rows.append([p.strip() for p in parts] + [""] * (columns - len(parts)))
+    return rows
+
+
+# Regular third-person paradigms (present, preterite, imperfect, future, conditional, present and
+# past subjunctive), plus participle, gerund and infinitive: journalism reports in the third person.
+_ENDINGS = {
+    "ar": ["a", "an", "ó", "aron", "aba", "aban", "ará", "arán", "aría", "arían", "e", "en",
+           "ara", "aran", "ase", "ado", "ada", "ando", "ar", "o", "é", "amos"],
+    "er": ["e", "en", "ió", "ieron", "ía", "ían", "erá", "erán", "ería", "erían", "a", "an",
+           "iera", "ieran", "iese", "ido", "ida", "iendo", "er", "o", "í", "emos", "imos"],
+    "ir": ["e", "en", "ió", "ieron", "ía", "ían", "irá", "irán", "iría", "irían", "a", "an",
+           "iera", "ieran", "iese", "ido", "ida", "iendo", "ir", "o", "í", "imos"],
+}
+# Forms that are verbs only in the past tense or with a participle/gerund shape: these are trusted
+# even when the tagger calls the token a noun or proper noun (it does so at sentence starts).
+_STRONG = re.compile(r"(ó|aron|ieron|ado|ido|ando|iendo|uvo|uvieron|ijo|ijeron|uso|usieron)$")
+CLITICS = ("selo", "sela", "selos", "selas", "melo", "noslo", "le", "les", "lo", "la", "los", "las",
+           "se", "me", "te", "nos")
+
+
+@dataclass(frozen=True)
+class CueVerb:
+    lemma: str
+    kind: str  # "speech" | "stance" | "quoting"
+    example: str
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    verbs: dict[str, CueVerb]
+    forms: dict[str, str] = field(default_factory=dict)   # exact lower-case form -> lemma
+    folded: dict[str, str] = field(default_factory=dict)  # accent-folded form -> lemma
+    strong: frozenset[str] = frozenset()                  # forms trusted whatever the tag
+
+    def lemma_of(self, form: str) -> str | None:
+        """The cue lemma of a word form, enclitics removed ("recordándole" -> "recordar")."""
+        low = form.lower()
+        if low in self.forms:
+            return self.forms[low]
+        for clitic in CLITICS:
+            if low.endswith(clitic) and len(low) > len(clitic) + 3:
+                stem = fold(low[: -len(clitic)])
+                for inner in ("",) + CLITICS:  # "diciéndoselo": two clitics
+                    if inner and not stem.endswith(inner):
+                        continue
+                    base = stem[: len(stem) - len(inner)] if inner else stem
+                    if base.endswith(("ando", "iendo", "yendo", "ar", "er", "ir")) and base in self.folded:
+                        return self.folded[base]
+        return None
+
+
+@lru_cache(maxsize=None)
+def cue_lexicon() -> CueLexicon:
+    verbs: dict[str, CueVerb] = {}
+    forms: dict[str, str] = {}
+    strong: set[str] = set()
+    for n, (lemma, kind, conj, extra, example) in enumerate(read_table("cue_verbs.tsv", 5), 1):
+        if kind not in ("speech", "stance", "quoting"):
+            raise RuleTableError(f"cue_verbs.tsv: entry {n} ({lemma}): kind must be speech, stance or quoting")
+        if conj not in ("ar", "er", "ir", "-"):
+            raise RuleTableError(f"cue_verbs.tsv: entry {n} ({lemma}): conjugation must be ar, er, ir or -")
+        verbs[lemma] = CueVerb(lemma, kind, example)
+        generated = []
+        if conj != "-":
+            stem = lemma[:-2]
+            generated = [stem + e for e in _ENDINGS[conj]]
+        listed = [f.strip() for f in extra.split(",") if f.strip()]
+        for form in generated + listed + [lemma]:
+            forms.setdefault(form, lemma)
+            if _STRONG.search(form):
+                strong.add(form)
+    folded = {fold(f): l for f, l in forms.items()}
+    return CueLexicon(verbs, forms, folded, frozenset(strong))
+
+
+@lru_cache(maxsize=None)
+def attribution_phrases() -> list[tuple[tuple[str, ...], str]]:
+    """(folded words, position) pairs, longest phrase first."""
+    rows = []
+    for phrase, position, _example in read_table("attribution_phrases.tsv", 3):
+        if position not in ("any", "initial"):
+            raise RuleTableError(f"attribution_phrases.tsv: {phrase}: position must be any or initial")
+        rows.append((tuple(fold(phrase).split()), position))
+    return sorted(rows, key=lambda r: -len(r[0]))
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """First column of a two-column table, folded: anonymous sources, organisations."""
+    return frozenset(fold(row[0]) for row in read_table(name, 2))
+
+
+@lru_cache(maxsize=None)
+def phrase_list(name: str) -> list[tuple[str, ...]]:
+    """First column of a table as folded word tuples, longest first."""
+    return sorted((tuple(fold(row[0]).split()) for row in read_table(name, 2)), key=lambda p: -len(p))
+
+
+@lru_cache(maxsize=None)
+def role_nouns() -> dict[str, str]:
+    """Folded role noun -> gender ("m", "f" or "-")."""
+    out = {}
+    for lemma, gender, _example in read_table("role_nouns.tsv", 3):
+        if gender not in ("m", "f", "-"):
+            raise RuleTableError(f"role_nouns.tsv: {lemma}: gender must be m, f or -")
+        out[fold(lemma)] = gender
+    return out
+
+
+@lru_cache(maxsize=None)
+def chrome_patterns() -> list[re.Pattern[str]]:
+    return [re.compile(rf"^\s*(?:{row[0]})\s*$", re.IGNORECASE) for row in read_table("chrome_lines.tsv", 2)]
+
+
+def examples(name: str) -> list[tuple[str, str]]:
+    """(entry, example sentence) for every row of a table: the tests run them all."""
+    rows = read_table(name, {"cue_verbs.tsv": 5, "attribution_phrases.tsv": 3, "role_nouns.tsv": 3}.get(name, 2))
+    return [(row[0], row[-1]) for row in rows]
