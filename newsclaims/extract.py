@@ -8,12 +8,27 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from .entities import Entity
 from .load import Article
 from .metadata import extract_metadata
 from .normalise import Normalised, normalise
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Pieces of ``text`` that join back to it, each ending with its blank line(s)."""
+    parts, pos = [], 0
+    for m in _PARAGRAPH.finditer(text):
+        parts.append(text[pos:m.end()])
+        pos = m.end()
+    if pos < len(text) or not parts:
+        parts.append(text[pos:])
+    return parts
 
 
 def entity_dicts(entities: list[Entity], norm: Normalised) -> list[dict]:
@@ -56,20 +71,48 @@ class Extractor:
         return {"name": f"{self.nlp.meta.get('lang', 'es')}_{self.nlp.meta.get('name', '')}",
                 "version": self.nlp.meta.get("version")}
 
-    def _make_doc(self, norm: Normalised):
-        doc = self.nlp.make_doc(norm.parse_text)
-        doc.user_data["newsclaims_marks"] = norm.text
-        return doc
+    def _ours(self) -> list[str]:
+        return [n for n in self.nlp.pipe_names if n.startswith("newsclaims_")]
+
+    def parse(self, norms: Iterable[tuple[object, Normalised]], batch_size: int = 64) -> Iterator[tuple[object, object]]:
+        """(key, Doc) for each normalised text, our components applied.
+
+        The model parses one paragraph at a time: a blank-line token at the start of a paragraph
+        derails the small model's parser (it becomes the subject of the first verb), and a
+        paragraph is a hard sentence boundary anyway.  The paragraphs are then joined into one Doc
+        with ``Doc.from_docs`` and our components run over the whole article.
+        """
+        from spacy.tokens import Doc
+
+        ours = [(n, self.nlp.get_pipe(n)) for n in self._ours()]
+
+        def chunks():
+            for key, norm in norms:
+                parts = split_paragraphs(norm.parse_text)
+                for k, part in enumerate(parts):
+                    yield part, (key, norm, k == len(parts) - 1)
+
+        pending: list = []
+        with self.nlp.select_pipes(disable=[n for n, _ in ours]):
+            for doc, (key, norm, last) in self.nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+                pending.append(doc)
+                if not last:
+                    continue
+                whole = Doc.from_docs(pending, ensure_whitespace=False) if len(pending) > 1 else pending[0]
+                pending = []
+                whole.user_data["newsclaims_marks"] = norm.text
+                for _, proc in ours:
+                    whole = proc(whole)
+                yield key, whole
 
     def extract(self, articles: Iterable[Article], *, min_confidence: float = 0.0,
-                batch_size: int = 16) -> Iterator[dict]:
+                batch_size: int = 64) -> Iterator[dict]:
         """Documents for ``articles``, in order, streamed through ``nlp.pipe``."""
-        def pairs():
+        def norms():
             for art in articles:
-                norm = normalise(art.text)
-                yield self._make_doc(norm), (art, norm)
+                yield (art, normalise(art.text)), None
 
-        for doc, (art, norm) in self.nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
+        for (art, norm), doc in self.parse(((k, k[1]) for k, _ in norms()), batch_size=batch_size):
             yield document_dict(art, doc, norm, min_confidence)
 
     def extract_text(self, text: str, doc: str = "-", *, min_confidence: float = 0.0) -> dict:

@@ -48,10 +48,10 @@ def claims_table(document: dict, console) -> None:
     caption = " · ".join(x for x in (document["doc"], document.get("date")) if x)
     table = Table(title=Text(title, style="bold"), caption=caption, show_lines=False, expand=True,
                   title_justify="left")
-    table.add_column("speaker", ratio=2, overflow="fold")
-    table.add_column("cue", ratio=1, overflow="fold")
-    table.add_column("type", ratio=1, no_wrap=True)
-    table.add_column("content", ratio=6, overflow="fold")
+    table.add_column("speaker", ratio=2, min_width=14)
+    table.add_column("cue", ratio=1, min_width=8)
+    table.add_column("type", no_wrap=True, min_width=8)
+    table.add_column("content", ratio=5)
     for c in document["claims"]:
         sp = c["speaker"]
         who = Text(sp["name"] or sp["text"]) if sp else Text("—", style="dim")

@@ -37,6 +37,15 @@ def choose_model(name: str | None = None) -> str:
     raise ModelNotFound(f"no Spanish spaCy model is installed; install one with: {INSTALL_HINT}")
 
 
+def _split_dashes(nlp) -> None:
+    """Split a closing em/en dash off a word ("—advirtió Méndez—, queremos"): the Spanish
+    tokenizer splits the opening dash only."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = list(nlp.Defaults.suffixes or []) + ["—", "–"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
+
 def load_pipeline(name: str | None = None, *, verbose: bool = False):
     """The model with our components added after it: quotes, cues, claims."""
     import spacy
@@ -46,6 +55,7 @@ def load_pipeline(name: str | None = None, *, verbose: bool = False):
         if not verbose:
             warnings.filterwarnings("ignore", message=r".*\[W095\]")
         nlp = spacy.load(model)
+    _split_dashes(nlp)
     nlp.add_pipe("newsclaims_quotes")
     nlp.add_pipe("newsclaims_cues")
     nlp.add_pipe("newsclaims_claims")

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
 from ..entities import cluster
-from ..rules import cue_lexicon, fold, phrase_list, role_nouns, word_set
+from ..rules import cue_lexicon, fold, phrase_list
 from .cues import cue_kind, cue_lemma, cue_span, find_phrases
 from .quotes import Quote, find_quotes, quote_source
 from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
@@ -300,13 +300,10 @@ class _Extraction:
     def _forward(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         doc = self.doc
         j = tok.i + 1
-        seen_noun = False
         while j < sent.end and j - tok.i <= _MAX_WINDOW:
             t = doc[j]
             low = t.lower_
-            if low == "que" and not (seen_noun and doc[j - 1].pos_ in ("NOUN",) and doc[j - 1].lower_ not in
-                                    self._role_words() and t.dep_ in ("nsubj", "obj") and t.pos_ == "PRON"
-                                    and False):
+            if low == "que" or (low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
                 end = self.content_end(j, sent)
                 start_char = t.idx
                 speaker = self.speaker_for(tok, sent, postposed=False)
@@ -333,7 +330,7 @@ class _Extraction:
                     speaker = self.speaker_for(tok, sent, postposed=False)
                     return self.add("direct", speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
                 return False
-            if t.pos_ in ("VERB",) and j == tok.i + 1 + self._clitics(tok) + self._negation(j) and \
+            if t.pos_ in ("VERB",) and j == tok.i + 1 + self._clitics(tok) and \
                     "VerbForm=Inf" in str(t.morph) or (t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):
                 if doc[j - 1].lower_ in ("a", "de", "por"):
                     return False
@@ -350,16 +347,8 @@ class _Extraction:
                 continue
             if t.text == "," and j - tok.i > 2:
                 return False
-            if t.pos_ in ("NOUN", "PROPN"):
-                seen_noun = True
             j += 1
         return False
-
-    def _negation(self, j: int) -> int:
-        return 0
-
-    def _role_words(self) -> set[str]:
-        return set(role_nouns())
 
     def _backward(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
         doc = self.doc
@@ -481,12 +470,8 @@ class _Extraction:
 
     def _person_like(self, tokens: list[Token]) -> bool:
         """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not."""
-        roles, anon, orgs = role_nouns(), word_set("anonymous_sources.tsv"), word_set("organisation_nouns.tsv")
-        for t in tokens:
-            if t.ent_type_ in ("PER", "ORG") or fold(t.lemma_) in roles or fold(t.text) in roles \
-                    or fold(t.lemma_) in anon or fold(t.lemma_) in orgs:
-                return True
-        return False
+        return any(t.ent_type_ in ("PER", "ORG") for t in tokens) or self.resolver.person_like(
+            [t for t in tokens if t.pos_ != "PROPN"])
 
     def _floating(self, sent: Span) -> None:
         """A quotation opening a sentence, with no cue, continues the current speaker."""

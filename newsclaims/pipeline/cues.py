@@ -46,6 +46,19 @@ def cue_span(token: Token) -> tuple[int, int]:
     return start.idx, token.idx + len(token.text)
 
 
+_CONTRACTIONS = {"de": ("de", "del"), "a": ("a", "al")}
+
+
+def _matches(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
+    """Word-by-word match; a final "de"/"a" also matches "del"/"al" ("a juicio del experto")."""
+    if i + len(phrase) > len(words):
+        return False
+    for k, w in enumerate(phrase):
+        if words[i + k] != w and not (k == len(phrase) - 1 and words[i + k] in _CONTRACTIONS.get(w, ())):
+            return False
+    return True
+
+
 def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Attribution phrases as (first token, end token, phrase, position rule)."""
     out = []
@@ -54,7 +67,7 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     while i < len(doc):
         for phrase, position in attribution_phrases():
             n = len(phrase)
-            if tuple(words[i:i + n]) == phrase:
+            if _matches(words, i, phrase):
                 out.append((i, i + n, " ".join(phrase), position))
                 i += n - 1
                 break

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
 from ..entities import Entity, entity_at, entity_named, name_words
-from ..rules import fold, role_nouns, word_set
+from ..rules import fold, role_nouns, singulars, word_set
 
 _DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 _NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
@@ -34,6 +34,15 @@ _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "d
 
 def _fold_lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
+
+
+def _forms(tok: Token) -> set[str]:
+    """Lower-case forms to look a noun up in the tables: the word, its singulars, its lemma."""
+    return set(singulars(tok.text)) | {tok.lemma_.lower()}
+
+
+def _plural(tok: Token) -> bool:
+    return "Number=Plur" in str(tok.morph) or tok.lower_.endswith("s")
 
 
 def np_head(tokens: list[Token]) -> Token | None:
@@ -158,13 +167,14 @@ def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
     role = None
     words = set()
     for k, t in enumerate(tokens):
-        two = f"{fold(t.text)} {fold(tokens[k + 1].text)}" if k + 1 < len(tokens) else ""
+        two = f"{t.lower_} {tokens[k + 1].lower_}" if k + 1 < len(tokens) else ""
         if role is None and two in roles:
             role = two
             continue
         lem = _fold_lemma(t)
-        if role is None and (fold(t.text) in roles or lem in roles) and t.pos_ in ("NOUN", "ADJ", "PROPN"):
-            role = fold(t.text) if fold(t.text) in roles else lem
+        hit = [f for f in _forms(t) if f in roles]
+        if role is None and hit and t.pos_ in ("NOUN", "ADJ", "PROPN"):
+            role = t.lower_ if t.lower_ in roles else hit[0]
         elif t.pos_ in ("ADJ", "NOUN") and fold(t.text) not in _DETS:
             words.add(lem)
     return role, frozenset(words)
@@ -261,30 +271,35 @@ class SpeakerResolver:
             return Speaker(None, text, "PER", start, end)
         bare = self._strip_det(tokens)
         bare_text = doc.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
-        head_fold, head_lemma = fold(head.text), _fold_lemma(head)
+        forms = _forms(head)
+        is_role = bool(forms & self.roles.keys())
+        is_org = bool(forms & self.orgs)
+        has_det = any(t.pos_ == "DET" and t.i < head.i for t in tokens)
+        # "Testigos", "fuentes del ministerio": plural or bare; "el experto" is one person (a role).
+        is_anon = bool(forms & self.anon) and (_plural(head) or not has_det or not is_role)
+        if is_org and is_role:  # "la policía" (the force) / "el policía" (an officer)
+            is_org = _gender(tokens, None) == "f"
+            is_role = not is_org
         appos = self._appositive_entity(tokens, head)
-        if (head_fold in self.anon or head_lemma in self.anon) and appos is None:
+        if is_anon and appos is None:
             return Speaker(bare_text, text, "ANON", start, end)
-        if head.pos_ == "PROPN" or (appos is None and head_fold not in self.roles and head_lemma not in self.roles
-                                    and head_fold not in self.orgs and head_lemma not in self.orgs
-                                    and head_fold not in self.anon and head_lemma not in self.anon
-                                    and text[:1].isupper() and head.ent_type_):
+        if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
+                appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
             ent = appos or entity_at(self.entities, start, end) or entity_named(self.entities, bare_text)
             if ent is not None:
-                label = "ORG" if (head_fold in self.orgs or head_lemma in self.orgs) and head.pos_ != "PROPN" else ent.label
-                return Speaker(ent.name, text, label, start, end)
+                return Speaker(ent.name, text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
-        if head_fold in self.anon or head_lemma in self.anon:
+        if is_anon:
             return Speaker(appos.name, text, appos.label, start, end)
-        if head_fold in self.orgs or head_lemma in self.orgs:
+        if is_org:
             if appos is not None:
                 return Speaker(appos.name, text, "ORG", start, end)
             return Speaker(bare_text, text, "ORG", start, end)
         role, words = _role_in(tokens)
-        if role is not None or head_fold in self.roles or head_lemma in self.roles:
+        if role is not None or is_role:
             if appos is not None:
                 return Speaker(appos.name, text, appos.label, start, end)
-            person = self._person_for(role or head_lemma, words, _gender(tokens, role), start)
+            person = self._person_for(role or head.lower_, words, _gender(tokens, role), start)
             return Speaker(person, text, "PER", start, end)
         ent = entity_at(self.entities, start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
@@ -297,9 +312,9 @@ class SpeakerResolver:
         for t in tokens:
             if t.ent_type_ in ("PER", "ORG", "LOC", "MISC") or t.pos_ == "PROPN":
                 return True
-            for w in (fold(t.text), _fold_lemma(t)):
-                if w in self.roles or w in self.anon or w in self.orgs:
-                    return True
+            forms = _forms(t)
+            if forms & self.roles.keys() or forms & self.anon or forms & self.orgs:
+                return True
         return False
 
     def _strip_det(self, tokens: list[Token]) -> list[Token]:

@@ -123,8 +123,20 @@ def attribution_phrases() -> list[tuple[tuple[str, ...], str]]:
 
 @lru_cache(maxsize=None)
 def word_set(name: str) -> frozenset[str]:
-    """First column of a two-column table, folded: anonymous sources, organisations."""
-    return frozenset(fold(row[0]) for row in read_table(name, 2))
+    """First column of a two-column table, lower-cased (accents kept: "secretaría" is not
+    "secretaria"): anonymous sources, organisations."""
+    return frozenset(row[0].lower() for row in read_table(name, 2))
+
+
+def singulars(word: str) -> tuple[str, ...]:
+    """A word and its possible singulars: "observadores" -> ("observadores", "observadore", "observador")."""
+    w = word.lower()
+    out = [w]
+    if w.endswith("s"):
+        out.append(w[:-1])
+        if w.endswith("es"):
+            out.append(w[:-2])
+    return tuple(out)
 
 
 @lru_cache(maxsize=None)
@@ -135,12 +147,12 @@ def phrase_list(name: str) -> list[tuple[str, ...]]:
 
 @lru_cache(maxsize=None)
 def role_nouns() -> dict[str, str]:
-    """Folded role noun -> gender ("m", "f" or "-")."""
+    """Lower-case role noun -> gender ("m", "f" or "-")."""
     out = {}
     for lemma, gender, _example in read_table("role_nouns.tsv", 3):
         if gender not in ("m", "f", "-"):
             raise RuleTableError(f"role_nouns.tsv: {lemma}: gender must be m, f or -")
-        out[fold(lemma)] = gender
+        out[lemma.lower()] = gender
     return out
 
 

@@ -1,0 +1,72 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclaims.normalise import normalise
+
+
+def check_map(n):
+    assert len(n.index) == len(n.text) == len(n.parse_text)
+    for i, ch in enumerate(n.text):
+        if ch not in " \n":
+            assert n.original[n.index[i]] == ch
+
+
+def test_markdown_link_keeps_its_text():
+    n = normalise("Lo dijo [la ministra](https://x.example/a) ayer.")
+    assert n.text == "Lo dijo la ministra ayer."
+    a, b = n.to_original(8, 19)
+    assert n.original[a:b] == "la ministra"
+    check_map(n)
+
+
+def test_heading_and_emphasis_markers_removed():
+    n = normalise("## **Un titular**\n\nTexto *con* énfasis.")
+    assert n.text == "Un titular\n\nTexto con énfasis."
+    check_map(n)
+
+
+def test_chrome_lines_and_bylines_dropped():
+    src = "Título\n\nTiempo de lectura: 3 min.\n\n[Ana Pérez](#)\n\nCuerpo.\n\n[Copied to clipboard](#)\n\n[ver PDF](#)\n\nhttps://x.example/nota\n"
+    n = normalise(src)
+    assert n.text == "Título\n\nCuerpo."
+    check_map(n)
+
+
+def test_paragraph_broken_mid_sentence_is_joined():
+    n = normalise("Acordaron “revisar los precios”\n\ncon los productores. Luego\n\nOtro párrafo.")
+    assert n.text == "Acordaron “revisar los precios” con los productores. Luego\n\nOtro párrafo."
+    check_map(n)
+
+
+def test_lowercase_paragraph_after_full_stop_is_not_joined():
+    n = normalise("Fin de frase.\n\nminúscula inicial.")
+    assert n.text == "Fin de frase.\n\nminúscula inicial."
+
+
+def test_parse_text_straightens_double_quotes_only():
+    n = normalise("«Hola» y “adiós” y ‘vale’")
+    assert n.parse_text == '"Hola" y "adiós" y ‘vale’'
+
+
+def test_spans_map_back_exactly():
+    src = "# Título\n\nEl [alcalde](#) dijo: **«Basta»**.\n"
+    n = normalise(src)
+    start = n.text.index("«Basta»")
+    a, b = n.to_original(start, start + len("«Basta»"))
+    assert src[a:b] == "«Basta»"
+
+
+MARKUP = st.sampled_from(["[", "]", "(", ")", "#", "*", "**", "_", "\n", "\n\n", "“", "”", "«", "»", '"', "—",
+                          "https://a.example/x", "[t](u)", "\x00", "\x1b", "\ufeff", " ", "a", "B", ".", "dijo"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(MARKUP, st.text(max_size=5)), max_size=40).map("".join))
+def test_offset_map_property(text):
+    n = normalise(text)
+    check_map(n)
+    for i in range(len(n.text)):
+        for j in (i + 1, min(len(n.text), i + 7)):
+            if j > i:
+                a, b = n.to_original(i, j)
+                assert 0 <= a < b <= len(text)

@@ -1,0 +1,46 @@
+import pytest
+
+from newsclaims.pipeline.quotes import find_quotes
+
+
+def contents(text):
+    return [(text[q.start:q.end], q.balanced) for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dijo: “Vamos a ganar”.", [("Vamos a ganar", True)]),
+    ("Dijo: «Vamos a ganar».", [("Vamos a ganar", True)]),
+    ('Dijo: "Vamos a ganar".', [("Vamos a ganar", True)]),
+    ("Dijo: ‘Vamos a ganar’.", [("Vamos a ganar", True)]),
+    ("«El lema “nunca más” sigue vivo», afirmó.", [("El lema “nunca más” sigue vivo", True)]),
+    ("«No vamos —dijo el alcalde— a ceder»", [("No vamos —dijo el alcalde— a ceder", True)]),
+    ("La ONG l’Escola dijo ‘basta’ hoy.", [("basta", True)]),
+])
+def test_marks(text, expected):
+    assert contents(text) == expected
+
+
+def test_nested_quote_is_listed_inside():
+    text = "«El lema “nunca más” sigue vivo»"
+    (q,) = find_quotes(text)
+    assert [text[a:b] for a, b in q.inner] == ["nunca más"]
+
+
+def test_unbalanced_quote_stops_at_paragraph_end():
+    text = "Dijo “esto no se cierra\n\nOtro párrafo con “una cita” completa."
+    assert contents(text) == [("esto no se cierra", False), ("una cita", True)]
+
+
+def test_quote_reopened_in_next_paragraph_continues():
+    text = "«Primera parte.\n\n«Segunda parte», dijo."
+    (q,) = find_quotes(text)
+    assert text[q.start:q.end].startswith("Primera parte.") and text[q.start:q.end].endswith("Segunda parte")
+
+
+def test_stray_closing_mark_is_ignored():
+    assert contents("Un cierre suelto” y luego “una cita”.") == [("una cita", True)]
+
+
+def test_odd_straight_quotes_do_not_swallow_the_article():
+    text = 'Dijo "uno dos" y "tres\n\nPárrafo siguiente sin comillas.'
+    assert contents(text) == [("uno dos", True), ("tres", False)]

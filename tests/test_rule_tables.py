@@ -1,0 +1,65 @@
+"""Every entry of the rule tables comes with an example sentence; run them all."""
+import pytest
+
+from newsclaims.rules import cue_lexicon, examples, fold, read_table
+
+CUES = [(lemma, kind, ex) for lemma, kind, _c, _f, ex in read_table("cue_verbs.tsv", 5)]
+
+
+@pytest.mark.parametrize("lemma, kind, example", [c for c in CUES if c[1] == "speech"], ids=lambda v: str(v)[:20])
+def test_speech_verb_example_gives_a_claim(claims_of, lemma, kind, example):
+    found = [c for c in claims_of(example) if c["cue"] and c["cue"]["lemma"] == lemma]
+    assert found, f"no claim with cue {lemma!r} in: {example}"
+    assert found[0]["speaker"] is not None
+
+
+@pytest.mark.parametrize("lemma, kind, example", [c for c in CUES if c[1] != "speech"], ids=lambda v: str(v)[:20])
+def test_stance_and_quoting_verb_forms_are_known(extractor, lemma, kind, example):
+    doc = extractor.nlp(example)
+    assert any(cue_lexicon().lemma_of(t.text) == lemma for t in doc), example
+
+
+@pytest.mark.parametrize("phrase, example", examples("attribution_phrases.tsv"))
+def test_attribution_phrase_example(claims_of, phrase, example):
+    found = [c for c in claims_of(example) if c["type"] == "according_to"]
+    assert found, example
+    assert fold(found[0]["cue"]["text"]).startswith(fold(phrase).split()[0])
+
+
+@pytest.mark.parametrize("noun, example", examples("anonymous_sources.tsv"))
+def test_anonymous_source_example(claims_of, noun, example):
+    claims = claims_of(example)
+    speakers = [c["speaker"] for c in claims if c["speaker"]]
+    assert speakers and speakers[0]["label"] == "ANON", (example, claims)
+
+
+@pytest.mark.parametrize("noun, example", examples("role_nouns.tsv"))
+def test_role_noun_example_is_the_speaker(claims_of, noun, example):
+    claims = claims_of(example)
+    assert claims, example
+    sp = claims[0]["speaker"]
+    assert sp is not None and fold(noun).split()[0] in fold(sp["text"]), (example, sp)
+    assert sp["label"] == "PER"
+
+
+@pytest.mark.parametrize("noun, example", examples("organisation_nouns.tsv"))
+def test_organisation_noun_example(claims_of, noun, example):
+    claims = claims_of(example)
+    assert claims, example
+    sp = claims[0]["speaker"]
+    assert sp is not None and sp["label"] == "ORG" and fold(noun) in fold(sp["name"]), (example, sp)
+
+
+@pytest.mark.parametrize("phrase, example", examples("content_stops.tsv"))
+def test_content_stops_before_connector(claims_of, phrase, example):
+    claims = claims_of(example)
+    assert all(fold(phrase) not in fold(c["content"]["text"]) for c in claims), claims
+
+
+@pytest.mark.parametrize("phrase, example", examples("discourse_openers.tsv"))
+def test_discourse_opener_is_not_content_or_speaker(claims_of, phrase, example):
+    claims = claims_of(example)
+    for c in claims:
+        assert not fold(c["content"]["text"]).startswith(fold(phrase))
+        if c["speaker"]:
+            assert not fold(c["speaker"]["text"]).startswith(fold(phrase))
