@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
 from ..entities import cluster
-from ..rules import cue_lexicon, fold, phrase_list
+from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list
 from .cues import cue_kind, cue_lemma, cue_span, find_phrases
 from .quotes import Quote, find_quotes, quote_source
 from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
@@ -33,6 +33,7 @@ from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
 _CLOSE = "”»\"’›"
 _OPEN = "“«\"‘‹„"
 _DASHES = "—–"
+_FINAL = {".", "!", "?", "…", ";", "?»", "!»", "...", ".»", ".”"}
 _MAX_WINDOW = 16       # tokens between a cue and its "que"
 _FLOATING_WORDS = 4    # a floating quotation has at least this many words
 _MIXED_WORDS = 2       # quoted words that make reported speech "mixed"
@@ -127,17 +128,18 @@ class _Extraction:
         """Subject, inverted subject, or the current speaker for a dropped subject."""
         doc = self.doc
         subj = subject_of(verb)
-        if subj is None and verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") \
-                and verb.head.i < verb.i:
-            subj = subject_of(verb.head)  # "quiso aclarar que", "volvió a decir"
-        if subj is None and verb.dep_ == "advcl" and verb.text.lower().endswith(("ndo", "ndole", "ndoles", "ndolo", "ndola")):
-            gov = verb.head
+        gerund = "VerbForm=Ger" in str(verb.morph) or re.search(r"ndo(?:le|les|lo|la|los|las|se)?$", verb.lower_)
+        gov = verb.head if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
+        if subj is None and gerund and gov is not None:
+            # "La agencia citó al ministro recordándole que …": the quoted person speaks.
             lemma = cue_lexicon().lemma_of(gov.lower_) or gov.lemma_
             if lemma in cue_lexicon().verbs and cue_kind(lemma) == "quoting":
                 obj = [c for c in gov.children if c.dep_ in ("obj", "iobj") and c.pos_ in ("PROPN", "NOUN")]
                 if obj:
-                    return self.resolver.resolve(trim_np(list(obj[0].subtree)), self.current)
+                    return self.resolver.resolve(trim_np(self._within(obj[0], sent)), self.current)
             subj = subject_of(gov)
+        if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp") and gov.i < verb.i:
+            subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir"
         if subj is not None and not (sent.start <= subj.i < sent.end):
             subj = None
         if subj is not None:
@@ -191,11 +193,13 @@ class _Extraction:
                 if any(words[:len(p)] == p for p in self.stops) and self.quote_at(t.idx) is None:
                     end = i
                     break
-                if any(words[:len(p)] == p for p, pos in ((q, "any") for q in self._phrase_words()) if pos):
+                if any(words[:len(p)] == p for p in self._phrase_words()):  # "…, según la policía"
                     end = i
                     break
             i += 1
         # Never cut inside a quotation: extend to its closing mark.
+        if start_tok >= len(doc):
+            return len(doc)
         last = doc[end - 1] if end > start_tok else doc[start_tok]
         q = self.quote_at(last.idx)
         if q is not None and q.balanced:
@@ -204,8 +208,7 @@ class _Extraction:
         return end
 
     def _phrase_words(self) -> list[tuple[str, ...]]:
-        from ..rules import attribution_phrases
-        return [p for p, pos in attribution_phrases() if pos == "any"]
+        return [p for p, pos, _ in attribution_phrases() if pos == "any"]
 
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Strip spaces and sentence punctuation (not closing quote marks) off a char span."""
@@ -242,17 +245,27 @@ class _Extraction:
 
     # --- extraction ----------------------------------------------------------------------------
     def sentences(self) -> list[Span]:
-        """The parser's sentences, also cut at line breaks (a heading or paragraph never runs on)."""
+        """Sentences for extraction: cut at every line break, and at the parser's sentence starts
+        only after sentence-final punctuation (the small model also splits at colons and names)."""
+        doc = self.doc
+        cuts = {0}
+        for t in doc:
+            if t.is_space and "\n" in t.text:
+                cuts.add(t.i)
+                cuts.add(t.i + 1)
+            elif t.is_sent_start and t.i > 0:
+                prev = doc[t.i - 1]
+                before = doc[t.i - 2] if t.i > 1 else prev
+                if prev.text in _FINAL or (prev.text in _CLOSE and before.text in _FINAL):
+                    cuts.add(t.i)
+        cuts.add(len(doc))
+        bounds = sorted(cuts)
         out = []
-        for sent in self.doc.sents:
-            start = sent.start
-            for t in sent:
-                if t.is_space and "\n" in t.text:
-                    if t.i > start:
-                        out.append(self.doc[start:t.i])
-                    start = t.i + 1
-            if start < sent.end:
-                out.append(self.doc[start:sent.end])
+        for a, b in zip(bounds, bounds[1:]):
+            while a < b and doc[a].is_space:
+                a += 1
+            if a < b:
+                out.append(doc[a:b])
         return out
 
     def run(self) -> list[Claim]:
@@ -260,6 +273,7 @@ class _Extraction:
             self._subjects(sent)
             self._cues(sent)
             self._phrases(sent)
+            self._headline(sent)
             self._floating(sent)
         return _dedupe(self.claims)
 
@@ -434,7 +448,7 @@ class _Extraction:
                 cue = Cue(self.text[cue.start: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or phrase,
                           cue.start, cue_tok.idx + len(cue_tok.text))
             speaker = self.resolver.resolve(src, self.current)
-            if initial and k < sent.end and doc[k].text == ",":
+            if initial and k + 1 < sent.end and doc[k].text == ",":
                 start_char = doc[k].idx + 1
                 end_tok = self.content_end(k + 1, sent, stop_at_cue=False)
                 end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
@@ -472,6 +486,42 @@ class _Extraction:
         """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not."""
         return any(t.ent_type_ in ("PER", "ORG") for t in tokens) or self.resolver.person_like(
             [t for t in tokens if t.pos_ != "PROPN"])
+
+    def _headline(self, sent: Span) -> None:
+        """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
+        doc, text = self.doc, self.text
+        line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
+        line_end = sent.end_char >= len(text.rstrip()) or text[sent.end_char:sent.end_char + 1] in ("\n", "")
+        if not (line_start and line_end) or any(sent.start_char <= c.start < sent.end_char for c in self.claims):
+            return
+        if any(cue_lemma(t) for t in sent):
+            return
+        colons = [t for t in sent if t.text == ":" and self.quote_at(t.idx) is None]
+        if len(colons) != 1:
+            return
+        colon = colons[0]
+        left = [t for t in doc[sent.start:colon.i] if not t.is_space]
+        right = [t for t in doc[colon.i + 1:sent.end] if not t.is_space and t.text not in ".!"]
+        cue = Cue(":", ":", colon.idx, colon.idx + 1)
+
+        def named(tokens: list[Token]) -> bool:
+            return 0 < len(tokens) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in tokens) and (
+                any(t.ent_type_ in ("PER", "ORG") for t in tokens) or self.resolver.person_like(
+                    [t for t in tokens if t.pos_ != "PROPN"]))
+        if len(right) >= 1 and named(right) and len(left) >= 3:
+            speaker = self.resolver.resolve(right, self.current)
+            a, b = left[0].idx, left[-1].idx + len(left[-1].text)
+            q = self.quote_at(a)
+            if q is not None and q.open_mark == a:
+                a, b = q.start, q.end
+            self.add(self.kind_of(a, b), speaker, cue, a, b, sent, "headline")
+        elif named(left) and len(right) >= 3:
+            speaker = self.resolver.resolve(left, self.current)
+            a, b = right[0].idx, right[-1].idx + len(right[-1].text)
+            q = self.quote_at(a)
+            if q is not None and q.open_mark == a:
+                a, b = q.start, q.end
+            self.add(self.kind_of(a, b), speaker, cue, a, b, sent, "headline")
 
     def _floating(self, sent: Span) -> None:
         """A quotation opening a sentence, with no cue, continues the current speaker."""

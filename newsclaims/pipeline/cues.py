@@ -65,10 +65,10 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     words = [fold(t.text) for t in doc]
     i = 0
     while i < len(doc):
-        for phrase, position in attribution_phrases():
+        for phrase, position, written in attribution_phrases():
             n = len(phrase)
             if _matches(words, i, phrase):
-                out.append((i, i + n, " ".join(phrase), position))
+                out.append((i, i + n, written, position))
                 i += n - 1
                 break
         i += 1

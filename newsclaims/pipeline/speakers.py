@@ -295,10 +295,10 @@ class SpeakerResolver:
             if appos is not None:
                 return Speaker(appos.name, text, "ORG", start, end)
             return Speaker(bare_text, text, "ORG", start, end)
+        if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives
+            return Speaker(appos.name, text, appos.label, start, end)
         role, words = _role_in(tokens)
         if role is not None or is_role:
-            if appos is not None:
-                return Speaker(appos.name, text, appos.label, start, end)
             person = self._person_for(role or head.lower_, words, _gender(tokens, role), start)
             return Speaker(person, text, "PER", start, end)
         ent = entity_at(self.entities, start, end)

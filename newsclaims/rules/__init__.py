@@ -111,13 +111,13 @@ def cue_lexicon() -> CueLexicon:
 
 
 @lru_cache(maxsize=None)
-def attribution_phrases() -> list[tuple[tuple[str, ...], str]]:
-    """(folded words, position) pairs, longest phrase first."""
+def attribution_phrases() -> list[tuple[tuple[str, ...], str, str]]:
+    """(folded words, position, phrase as written) triples, longest phrase first."""
     rows = []
     for phrase, position, _example in read_table("attribution_phrases.tsv", 3):
         if position not in ("any", "initial"):
             raise RuleTableError(f"attribution_phrases.tsv: {phrase}: position must be any or initial")
-        rows.append((tuple(fold(phrase).split()), position))
+        rows.append((tuple(fold(phrase).split()), position, phrase))
     return sorted(rows, key=lambda r: -len(r[0]))
 
 

@@ -1,0 +1,72 @@
+"""Speed benchmark: newsclaims against a bare ``nlp.pipe`` over the same texts, in one run.
+
+    python bench/bench.py [FOLDER] [--limit N] [--rounds R]
+
+Prints articles/s, words/s, peak memory (RSS) and the ratio newsclaims time / bare time.  Both
+sides read the same decoded texts from memory; the bare side is the model alone (``nlp.pipe``
+over the raw texts, our components disabled), the newsclaims side is the full path: normalise,
+parse, quotes, cues, claims, entities, metadata and JSON-ready dicts.  Rounds alternate the two
+sides so that neither gets a warmer cache.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "articles"))
+    ap.add_argument("--limit", type=int, default=400, help="articles to use (0: all)")
+    ap.add_argument("--rounds", type=int, default=2)
+    args = ap.parse_args()
+
+    from newsclaims.extract import Extractor
+    from newsclaims.load import Article, read
+
+    files = sorted(Path(args.folder).glob("*.txt"))
+    if args.limit:
+        files = files[: args.limit]
+    if not files:
+        sys.exit(f"bench: no articles in {args.folder}")
+    articles = [a for a in (read(str(f)) for f in files) if isinstance(a, Article)]
+    words = sum(len(a.text.split()) for a in articles)
+    ex = Extractor()
+    ours = [n for n in ex.nlp.pipe_names if n.startswith("newsclaims_")]
+    texts = [a.text for a in articles]
+
+    def bare() -> float:
+        t = time.perf_counter()
+        with ex.nlp.select_pipes(disable=ours):
+            for _ in ex.nlp.pipe(texts, batch_size=64):
+                pass
+        return time.perf_counter() - t
+
+    def full() -> tuple[float, int]:
+        t = time.perf_counter()
+        n = sum(len(d["claims"]) for d in ex.extract(articles))
+        return time.perf_counter() - t, n
+
+    bare()  # warm-up: model weights and caches
+    b_times, f_times, claims = [], [], 0
+    for _ in range(args.rounds):
+        b_times.append(bare())
+        ft, claims = full()
+        f_times.append(ft)
+    b, f = min(b_times), min(f_times)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles          {len(articles)}  ({words} words, {claims} claims)")
+    print(f"newsclaims        {len(articles) / f:8.1f} articles/s  {words / f:10.0f} words/s  ({f:.2f} s)")
+    print(f"bare nlp.pipe     {len(articles) / b:8.1f} articles/s  {words / b:10.0f} words/s  ({b:.2f} s)")
+    print(f"ratio             {f / b:8.3f}  (newsclaims time / bare nlp.pipe time; target <= 1.15)")
+    print(f"peak memory       {peak_mb:8.0f} MB RSS")
+
+
+if __name__ == "__main__":
+    main()

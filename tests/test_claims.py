@@ -1,0 +1,159 @@
+"""Claim patterns, each with sentences written for the test: (text, speaker name, cue, content, type)."""
+import pytest
+
+from newsclaims.rules import cue_lexicon, fold
+
+
+def find(claims, content_start):
+    for c in claims:
+        if fold(c["content"]["text"]).startswith(fold(content_start)):
+            return c
+    raise AssertionError(f"no claim starting {content_start!r} in {[c['content']['text'] for c in claims]}")
+
+
+CASES = [
+    # preposed speaker, que-clause
+    ("La ministra Ana Ruiz dijo que el hospital abrirá en junio.",
+     "Ana Ruiz", "dijo", "que el hospital abrirá en junio", "indirect"),
+    # compound tense, addressee and time between cue and que
+    ("El alcalde había dicho a los vecinos el lunes que el agua volvería pronto.",
+     None, "había dicho", "que el agua volvería pronto", "indirect"),
+    # infinitive complement
+    ("El senador Luis Pardo negó haber recibido dinero de la empresa.",
+     "Luis Pardo", "negó", "haber recibido dinero de la empresa", "indirect"),
+    # postposed speaker after a quotation
+    ("“Nadie quedará sin atención”, dijo la directora del hospital, Marta Sosa.",
+     "Marta Sosa", "dijo", "Nadie quedará sin atención", "direct"),
+    # inverted speaker after reported speech without marks
+    ("El puente estará listo en mayo, aseguró este jueves el ingeniero Pablo Ortiz.",
+     "Pablo Ortiz", "aseguró", "El puente estará listo en mayo", "indirect"),
+    # colon-introduced quotation
+    ("La jueza Clara Ibáñez dijo a la prensa el viernes: «La audiencia será pública».",
+     "Clara Ibáñez", "dijo", "La audiencia será pública", "direct"),
+    # interrupted quotation, one claim spanning both parts
+    ("“No vamos a ceder”, dijo el sindicalista Tomás Vera, “ni un solo día”.",
+     "Tomás Vera", "dijo", "No vamos a ceder”, dijo el sindicalista Tomás Vera, “ni un solo día", "direct"),
+    ("«No pensamos irnos —afirmó la vecina Rosa Gil— hasta que nos escuchen».",
+     "Rosa Gil", "afirmó", "No pensamos irnos —afirmó la vecina Rosa Gil— hasta que nos escuchen", "direct"),
+    # mixed speech
+    ("El técnico Julio Paz afirmó que el equipo está “más unido que nunca”.",
+     "Julio Paz", "afirmó", "que el equipo está “más unido que nunca”", "mixed"),
+    # enclitic gerund under a quoting verb: the object is the speaker
+    ("La agencia citó al ministro Raúl Soto recordándole a la prensa que el plan sigue vigente.",
+     "Raúl Soto", "recordándole", "que el plan sigue vigente", "indirect"),
+    # attribution phrases
+    ("Según la policía, el conductor huyó a pie.", "policía", "Según", "el conductor huyó a pie", "according_to"),
+    ("El conductor huyó a pie, de acuerdo con la fiscalía.", "fiscalía", "de acuerdo con", "El conductor huyó a pie",
+     "according_to"),
+    ("Para la economista Lucía Mora, la inflación seguirá alta.", "Lucía Mora", "Para",
+     "la inflación seguirá alta", "according_to"),
+    ("En palabras del rector, la universidad es de todos.", "rector", "En palabras del",
+     "la universidad es de todos", "according_to"),
+    # anonymous sources
+    ("Fuentes del ministerio dijeron que la reunión fue tensa.", "Fuentes del ministerio", "dijeron",
+     "que la reunión fue tensa", "indirect"),
+    # organisation
+    ("El gobierno de Chile anunció que subirá el salario mínimo.", "gobierno de Chile", "anunció",
+     "que subirá el salario mínimo", "indirect"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content, kind", CASES, ids=[c[2] + "-" + c[4] for c in CASES])
+def test_pattern(claims_of, text, speaker, cue, content, kind):
+    claim = find(claims_of(text), content)
+    assert claim["content"]["text"] == content
+    assert claim["type"] == kind
+    assert claim["cue"]["text"] == cue
+    if speaker is None:
+        assert claim["speaker"] is not None
+    else:
+        assert claim["speaker"]["name"] == speaker
+
+
+def test_nested_speech_is_two_claims(claims_of):
+    text = "Fuentes oficiales dijeron que el ministro le había dicho al presidente que renunciaría."
+    claims = claims_of(text)
+    outer = find(claims, "que el ministro le había dicho")
+    inner = find(claims, "que renunciaría")
+    assert outer["speaker"]["label"] == "ANON"
+    assert inner["speaker"]["text"] == "el ministro"
+
+
+def test_postposed_cue_after_nested_speech(claims_of):
+    text = "El ministro le había dicho al presidente que renunciaría, dijeron fuentes oficiales."
+    claims = claims_of(text)
+    outer = find(claims, "El ministro le había dicho")
+    assert outer["speaker"]["text"] == "fuentes oficiales" and outer["speaker"]["label"] == "ANON"
+    assert outer["content"]["text"].endswith("renunciaría")
+    find(claims, "que renunciaría")
+
+
+def test_role_noun_resolved_through_apposition(claims_of):
+    text = ("La canciller de Perú, Elsa Navarro, dijo que habrá diálogo. "
+            "“Queremos una salida pacífica”, insistió la canciller. "
+            "“No hay otra opción”, añadió la diplomática.")
+    claims = claims_of(text)
+    assert [c["speaker"]["name"] for c in claims] == ["Elsa Navarro"] * 3
+    assert [c["speaker"]["text"] for c in claims] == ["La canciller de Perú, Elsa Navarro", "la canciller", "la diplomática"]
+
+
+def test_surname_resolves_to_full_name(claims_of):
+    text = "El alcalde Jorge Ferrer visitó el barrio. Ferrer afirmó que el parque abrirá en abril."
+    assert find(claims_of(text), "que el parque")["speaker"]["name"] == "Jorge Ferrer"
+
+
+def test_dropped_subject_takes_current_speaker(claims_of):
+    text = "La gobernadora Inés Castro dijo que habrá elecciones. Además, aseguró que no será candidata."
+    claim = find(claims_of(text), "que no será candidata")
+    assert claim["speaker"]["name"] == "Inés Castro"
+
+
+def test_floating_quote_continues_current_speaker(claims_of):
+    text = ("“El agua llegará a todos los barrios”, explicó el ingeniero Mario Gil. "
+            "“Los trabajos empiezan la semana que viene y durarán tres meses.”")
+    claims = claims_of(text)
+    floating = find(claims, "Los trabajos empiezan")
+    assert floating["speaker"]["name"] == "Mario Gil"
+    assert floating["type"] == "direct" and floating["cue"] is None
+
+
+def test_quoted_scare_term_without_speaker_is_not_a_claim(claims_of):
+    assert claims_of("El llamado “plan B” quedó archivado en el cajón del ministerio.") == []
+
+
+def test_request_without_content_is_not_a_claim(claims_of):
+    assert claims_of("La agencia solicitó comentarios a la oficina del alcalde.") == []
+
+
+def test_unbalanced_marks_do_not_swallow_the_article(claims_of):
+    text = ("La ministra dijo: “vamos a revisar todo\n\n"
+            "El alcalde Juan Rey afirmó que la obra sigue adelante.")
+    claims = claims_of(text)
+    assert find(claims, "que la obra sigue")["speaker"]["name"] == "Juan Rey"
+    assert all("\n\n" not in c["content"]["text"] for c in claims)
+
+
+def test_headline_with_speaker_after_colon(claims_of):
+    text = "La reforma llegará antes del verano: Ana Ruiz\n\nLa ministra habló en el Congreso."
+    claim = find(claims_of(text), "La reforma llegará")
+    assert claim["speaker"]["name"] == "Ana Ruiz" and claim["cue"]["text"] == ":"
+
+
+def test_claims_sorted_and_offsets_slice_original(extractor):
+    text = open("seeds/000_60d487e66da30a1f.txt", encoding="utf-8").read()
+    doc = extractor.extract_text(text, "seed")
+    starts = [c["content"]["start"] for c in doc["claims"]]
+    assert starts == sorted(starts) and len(starts) >= 15
+    for c in doc["claims"]:
+        for part in (c["content"], c["speaker"], c["cue"]):
+            if part:
+                assert text[part["start"]:part["end"]] == part["text"]
+
+
+@pytest.mark.parametrize("form, lemma", [
+    ("dijo", "decir"), ("había", None), ("recordándole", "recordar"), ("diciéndoselo", "decir"),
+    ("advirtió", "advertir"), ("sostuvo", "sostener"), ("explique", "explicar"), ("Aseguró", "asegurar"),
+    ("concluyeron", "concluir"), ("manifestó", "manifestar"), ("añadiendo", "añadir"),
+])
+def test_cue_forms_robust_to_lemmatiser(form, lemma):
+    assert cue_lexicon().lemma_of(form) == lemma

@@ -1,0 +1,33 @@
+"""Invariants on random text: no crash, every offset slices the original to its text."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+PIECES = st.sampled_from([
+    "La ministra dijo que ", "“", "”", "«", "»", '"', "‘", "’", "—", ", afirmó el alcalde. ", "Según la policía, ",
+    "\n\n", "\n", "## ", "**", "[enlace](https://x.example/a)", "https://x.example/b", "\x00", "\x07", "\ufeff",
+    "Ana Ruiz", " que ", ": ", ". ", "el plan sigue", "Fuentes dijeron", "recordándole", "—dijo—", "\t",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(PIECES, st.text(max_size=6)), min_size=1, max_size=30).map("".join))
+def test_offsets_slice_original(extractor, text):
+    doc = extractor.extract_text(text, "random.txt")
+    for claim in doc["claims"]:
+        for part in (claim["content"], claim["speaker"], claim["cue"]):
+            if part is not None:
+                assert text[part["start"]:part["end"]] == part["text"]
+        assert claim["type"] in ("direct", "indirect", "mixed", "according_to")
+        assert 0 <= claim["sentence"]["start"] <= claim["content"]["start"]
+    for ent in doc["entities"]:
+        for m in ent["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, min_size=1, max_size=25).map("".join))
+def test_parse_text_round_trips(extractor, text):
+    from newsclaims.normalise import normalise
+    norm = normalise(text)
+    ((_, doc),) = list(extractor.parse([(0, norm)]))
+    assert doc.text == norm.parse_text
