@@ -74,7 +74,7 @@ class Extractor:
     def _ours(self) -> list[str]:
         return [n for n in self.nlp.pipe_names if n.startswith("newsclaims_")]
 
-    def parse(self, norms: Iterable[tuple[object, Normalised]], batch_size: int = 64) -> Iterator[tuple[object, object]]:
+    def parse(self, norms: Iterable[tuple[object, Normalised]], batch_size: int = 256) -> Iterator[tuple[object, object]]:
         """(key, Doc) for each normalised text, our components applied.
 
         The model parses one paragraph at a time: a blank-line token at the start of a paragraph
@@ -106,13 +106,10 @@ class Extractor:
                 yield key, whole
 
     def extract(self, articles: Iterable[Article], *, min_confidence: float = 0.0,
-                batch_size: int = 64) -> Iterator[dict]:
+                batch_size: int = 256) -> Iterator[dict]:
         """Documents for ``articles``, in order, streamed through ``nlp.pipe``."""
-        def norms():
-            for art in articles:
-                yield (art, normalise(art.text)), None
-
-        for (art, norm), doc in self.parse(((k, k[1]) for k, _ in norms()), batch_size=batch_size):
+        keyed = ((art, normalise(art.text)) for art in articles)
+        for (art, norm), doc in self.parse(((pair, pair[1]) for pair in keyed), batch_size=batch_size):
             yield document_dict(art, doc, norm, min_confidence)
 
     def extract_text(self, text: str, doc: str = "-", *, min_confidence: float = 0.0) -> dict:

@@ -27,7 +27,7 @@ from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
 from ..entities import cluster
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list
 from .cues import cue_kind, cue_lemma, cue_span, find_phrases
-from .quotes import Quote, find_quotes, quote_source
+from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
 
 _CLOSE = "”»\"’›"
@@ -79,8 +79,8 @@ class _Extraction:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text
-        self.marks = quote_source(doc)
-        self.quotes: list[Quote] = find_quotes(self.marks)
+        self.marks = quote_source(doc, self.text)
+        self.quotes: list[Quote] = doc_quotes(doc, self.text)
         self.entities = cluster(doc)
         doc.user_data["newsclaims_entities"] = self.entities
         self.resolver = SpeakerResolver(doc, self.entities)

@@ -62,10 +62,13 @@ def _matches(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Attribution phrases as (first token, end token, phrase, position rule)."""
     out = []
-    words = [fold(t.text) for t in doc]
+    words = [fold(t.lower_) for t in doc]
+    by_first: dict[str, list] = {}
+    for row in attribution_phrases():
+        by_first.setdefault(row[0][0], []).append(row)
     i = 0
     while i < len(doc):
-        for phrase, position, written in attribution_phrases():
+        for phrase, position, written in by_first.get(words[i], ()):
             n = len(phrase)
             if _matches(words, i, phrase):
                 out.append((i, i + n, written, position))

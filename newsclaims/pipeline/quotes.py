@@ -126,10 +126,19 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
-def quote_source(doc: Doc) -> str:
+def quote_source(doc: Doc, text: str | None = None) -> str:
     """The text whose quote marks count: the original marks when the loader kept them aside."""
+    text = doc.text if text is None else text
     source = doc.user_data.get("newsclaims_marks")
-    return source if isinstance(source, str) and len(source) == len(doc.text) else doc.text
+    return source if isinstance(source, str) and len(source) == len(text) else text
+
+
+def doc_quotes(doc: Doc, text: str | None = None) -> list[Quote]:
+    """The quotations of ``doc``, found once and kept in ``doc.user_data``."""
+    key = "newsclaims_quote_list"
+    if key not in doc.user_data:
+        doc.user_data[key] = find_quotes(quote_source(doc, text))
+    return doc.user_data[key]
 
 
 @Language.factory("newsclaims_quotes", assigns=["doc.spans"], default_config={"spans_key": "newsclaims_quotes"})
@@ -148,7 +157,7 @@ class QuoteFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for q in find_quotes(quote_source(doc)):
+        for q in doc_quotes(doc):
             span = doc.char_span(q.start, q.end, label="quote" if q.balanced else "quote_open",
                                  alignment_mode="expand")
             if span is not None and len(span):

@@ -185,7 +185,8 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
-        self.entities = [e for e in entities]
+        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.entities = list(entities)
         self.anon = word_set("anonymous_sources.tsv")
         self.orgs = word_set("organisation_nouns.tsv")
         self.roles = role_nouns()
@@ -259,7 +260,7 @@ class SpeakerResolver:
             return None
         doc = self.doc
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        text = doc.text[start:end]
+        text = self.text[start:end]
         head = np_head(tokens) or tokens[0]
         lower = head.lower_
         if len(tokens) == 1 and lower in _PRONOUNS:
@@ -270,7 +271,7 @@ class SpeakerResolver:
                 return Speaker(current.name, text, current.label, start, end)
             return Speaker(None, text, "PER", start, end)
         bare = self._strip_det(tokens)
-        bare_text = doc.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
+        bare_text = self.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
         forms = _forms(head)
         is_role = bool(forms & self.roles.keys())
         is_org = bool(forms & self.orgs)

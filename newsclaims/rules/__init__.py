@@ -18,6 +18,7 @@ class RuleTableError(ValueError):
     """A rule table has a malformed line."""
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case and strip accents ("Según" -> "segun")."""
     text = unicodedata.normalize("NFKD", text.lower())
@@ -68,10 +69,16 @@ class CueLexicon:
     forms: dict[str, str] = field(default_factory=dict)   # exact lower-case form -> lemma
     folded: dict[str, str] = field(default_factory=dict)  # accent-folded form -> lemma
     strong: frozenset[str] = frozenset()                  # forms trusted whatever the tag
+    _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def lemma_of(self, form: str) -> str | None:
         """The cue lemma of a word form, enclitics removed ("recordándole" -> "recordar")."""
         low = form.lower()
+        if low not in self._seen:  # called for every token: remember the answer per form
+            self._seen[low] = self._lookup(low)
+        return self._seen[low]
+
+    def _lookup(self, low: str) -> str | None:
         if low in self.forms:
             return self.forms[low]
         for clitic in CLITICS:
