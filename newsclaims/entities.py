@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .rules import fold
+from .rules import fold, word_set
 
 STOP = {"el", "la", "los", "las", "de", "del", "y", "e", "lo", "un", "una", "al"}
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
@@ -109,11 +109,14 @@ def cluster(doc: Doc) -> list[Entity]:
         words = name_words(m.text)
         if not words:
             continue
-        home = None
+        home, home_key = None, None
         for c_words, members in clusters:
-            if words <= c_words:
-                if home is None or len(members) > len(home[1]):
-                    home = (c_words, members)
+            if not words <= c_words or not _compatible(m, members[0]):
+                continue
+            # Prefer the same label, then the most mentioned, then the closest name.
+            key = (members[0].label == m.label, len(members), -len(c_words - words))
+            if home_key is None or key > home_key:
+                home, home_key = (c_words, members), key
         if home is None:
             clusters.append((words, [m]))
         else:
@@ -129,6 +132,21 @@ def cluster(doc: Doc) -> list[Entity]:
         entities.append(Entity(name, label, members))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _compatible(mention: Mention, head: Mention) -> bool:
+    """A person's name never joins an institution named after someone ("Fundación Ana Ruiz")."""
+    first = head.text.split()[0].lower()
+    return not (mention.label == "PER" and first in word_set("organisation_nouns.tsv"))
+
+
+def entity_covering(entities: list[Entity], pos: int) -> Entity | None:
+    """The entity with a mention covering character ``pos``."""
+    for e in entities:
+        for m in e.mentions:
+            if m.start <= pos < m.end:
+                return e
+    return None
 
 
 def entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:

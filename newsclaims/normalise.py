@@ -25,6 +25,13 @@ _QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ \t]?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 # A byline: a line that is only a link to a person's name ("[Ana Pérez](#)", "[Ana Pérez](/autor/x)").
 BYLINE = re.compile(r"^\s*\[([A-ZÁÉÍÓÚÑ][\w'’.-]+(?:\s+(?:de|del|la|y|[A-ZÁÉÍÓÚÑ][\w'’.-]+)){1,4})\]\((#|/[^)\s]*)?\)\s*$")
+# Wire-copy datelines opening a paragraph: "MADRID, 25 nov (EFE).- ", "BOGOTÁ.- ", "Lima (AFP) - ".
+_CAP = r"[A-ZÁÉÍÓÚÑÜ][\wÁÉÍÓÚÑÜáéíóúñü.'’]*"
+DATELINE = re.compile(
+    rf"^[ \t]*(?P<place>{_CAP}(?:[ \t]+(?:de|del|la|las|los|{_CAP})){{0,4}})"
+    r"(?P<date>[ \t]*,[ \t]*[^()\n\-–—]{1,30}?)?"
+    r"(?P<agency>[ \t]*\([ \t]*[^()\n]{1,30}\))?"
+    r"[ \t]*\.?[ \t]*[-–—]{1,2}[ \t]+(?=\S)")
 _PARSE_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‟": '"'})
 _SENTENCE_END = ".!?:;…"
 _BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
@@ -76,6 +83,9 @@ def _keep_ranges(line: str, offset: int) -> list[tuple[int, int]]:
     m = _HEADING.match(line) or _QUOTE_PREFIX.match(line)
     if m:
         drop.append((0, m.end()))
+    m = DATELINE.match(line)
+    if m and (m.group("agency") or (m.group("place").split()[0].isupper() and len(m.group("place")) > 2)):
+        drop.append((0, m.end()))  # the dateline is not part of the first sentence
     m = _HEADING_TAIL.search(line)
     if m and _HEADING.match(line):
         drop.append((m.start(), len(line)))

@@ -157,3 +157,16 @@ def test_claims_sorted_and_offsets_slice_original(extractor):
 ])
 def test_cue_forms_robust_to_lemmatiser(form, lemma):
     assert cue_lexicon().lemma_of(form) == lemma
+
+
+def test_lost_opening_mark_still_gives_a_direct_quote(claims_of):
+    text = ("La directora Eva Mora visitó la escuela.\n\n"
+            "Las aulas nuevas estarán listas en abril y los alumnos volverán a clase\", indicó.")
+    claim = find(claims_of(text), "Las aulas nuevas")
+    assert claim["type"] == "direct" and claim["speaker"]["name"] == "Eva Mora"
+
+
+def test_wire_dateline(claims_of):
+    claim = find(claims_of("LIMA, 2 de mayo (Agencia) - El ministro Luis Soto dijo que habrá lluvias."), "que habrá")
+    assert claim["speaker"]["name"] == "Luis Soto"
+    assert claim["speaker"]["text"] == "El ministro Luis Soto"

@@ -70,3 +70,13 @@ def test_offset_map_property(text):
             if j > i:
                 a, b = n.to_original(i, j)
                 assert 0 <= a < b <= len(text)
+
+
+def test_wire_dateline_is_not_parsed_as_the_subject():
+    for src in ("MADRID, 3 de mayo (Agencia) - La ministra dijo que sí.", "BOGOTÁ.- La ministra dijo que sí.",
+                "Quito (EFE).- La ministra dijo que sí."):
+        assert normalise(src).text == "La ministra dijo que sí."
+
+
+def test_name_and_dash_is_not_a_dateline():
+    assert normalise("Ana Ruiz - la ministra - dijo que sí.").text == "Ana Ruiz - la ministra - dijo que sí."

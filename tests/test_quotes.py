@@ -44,3 +44,10 @@ def test_stray_closing_mark_is_ignored():
 def test_odd_straight_quotes_do_not_swallow_the_article():
     text = 'Dijo "uno dos" y "tres\n\nPárrafo siguiente sin comillas.'
     assert contents(text) == [("uno dos", True), ("tres", False)]
+
+
+def test_lost_opening_mark_before_comma_closes_a_paragraph_quotation():
+    text = "Intro.\n\nTodas las escuelas abrirán el lunes con normalidad. Gracias”, dijo.\n\nOtro “ok”."
+    qs = find_quotes(text)
+    assert [(text[q.start:q.end], q.orphan) for q in qs] == [
+        ("Todas las escuelas abrirán el lunes con normalidad. Gracias", True), ("ok", False)]

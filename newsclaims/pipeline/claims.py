@@ -37,6 +37,7 @@ _FINAL = {".", "!", "?", "…", ";", "?»", "!»", "...", ".»", ".”"}
 _MAX_WINDOW = 16       # tokens between a cue and its "que"
 _FLOATING_WORDS = 4    # a floating quotation has at least this many words
 _MIXED_WORDS = 2       # quoted words that make reported speech "mixed"
+_SPEAKER_REACH = 4       # paragraphs a dropped subject may reach back for its speaker
 _SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
 
 
@@ -140,8 +141,9 @@ class _Extraction:
             subj = subject_of(gov)
         if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp") and gov.i < verb.i:
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir"
-        if subj is not None and not (sent.start <= subj.i < sent.end):
-            subj = None
+        if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
+                                 or (postposed and subj.i < verb.i)):
+            subj = None  # outside this sentence, or words of the content itself
         if subj is not None:
             tokens = trim_np(self._within(subj, sent)) if subj.pos_ != "PRON" else [subj]
             if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
@@ -151,10 +153,20 @@ class _Extraction:
         after = phrase_after(doc, verb.i + 1 + self._clitics(verb), sent.end)
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
             return self.resolver.resolve(after, self.current)
-        if self.current is not None and self.para(verb.idx) - self.current_para <= 2:
-            c = self.current
-            return Speaker(c.name, c.text, c.label, c.start, c.end)
-        return None
+        return self.dropped_subject(verb.idx, sent.start_char)
+
+    def dropped_subject(self, pos: int, sent_start: int) -> Speaker | None:
+        """Spanish drops subjects ("…”, agregó."): the latest of the current speaker and the last
+        person seen as a subject of an earlier sentence, within a few paragraphs."""
+        best = self.current
+        for at, sp in reversed(self.resolver.salient):
+            if at < sent_start:
+                if best is None or at > best.start:
+                    best = sp
+                break
+        if best is None or self.para(pos) - self.para(best.start) > _SPEAKER_REACH:
+            return None
+        return Speaker(best.name, best.text, best.label, best.start, best.end)
 
     def _within(self, tok: Token, sent: Span) -> list[Token]:
         """The contiguous part of ``tok``'s subtree around it inside ``sent``."""
@@ -238,7 +250,7 @@ class _Extraction:
         conf = CONFIDENCE[rule] * (STANCE if lemma and cue_kind(lemma) == "stance" else 1.0)
         claim = Claim(kind, speaker, cue, start, end, sent.start_char, sent.end_char, conf, rule)
         self.claims.append(claim)
-        if speaker is not None and speaker.label != "ANON":
+        if speaker is not None:
             self.current, self.current_para, self.current_cue = speaker, self.para(start), cue
             self.resolver.remember(speaker)
         return claim
@@ -269,7 +281,8 @@ class _Extraction:
         return out
 
     def run(self) -> list[Claim]:
-        for sent in self.sentences():
+        self._sentences = self.sentences()
+        for sent in self._sentences:
             self._subjects(sent)
             self._cues(sent)
             self._phrases(sent)
@@ -280,8 +293,9 @@ class _Extraction:
     def _subjects(self, sent: Span) -> None:
         """Persons that are subjects become salient for later role nouns ("la diplomática")."""
         for t in sent:
-            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ == "PROPN" and t.ent_type_ == "PER":
-                sp = self.resolver.resolve(trim_np(list(t.subtree)), None)
+            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("PROPN", "NOUN") and self.quote_at(t.idx) is None \
+                    and any(x.ent_type_ == "PER" for x in t.subtree):
+                sp = self.resolver.resolve(trim_np(self._within(t, sent)), None)
                 if sp is not None and sp.label == "PER":
                     self.resolver.remember(sp)
 
@@ -298,7 +312,8 @@ class _Extraction:
             if q_in is not None:
                 self._interrupting(tok, q_in, cue, sent, lemma)
                 continue
-            if self._forward(tok, cue, sent, lemma):
+            # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it.
+            if self.quote_ending_before(cs) is None and self._forward(tok, cue, sent, lemma):
                 continue
             self._backward(tok, cue, sent, lemma)
 
@@ -356,9 +371,8 @@ class _Extraction:
                                 "indirect_infinitive", lemma) is not None
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
                 return False
-            if t.text == "," and j + 1 < sent.end and doc[j + 1].lower_ == "que":
-                j += 1
-                continue
+            if t.text == "," and j + 1 < sent.end and doc[j + 1].lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
+                return False  # "dijo el alcalde, que …": a relative clause on the speaker
             if t.text == "," and j - tok.i > 2:
                 return False
             j += 1
@@ -371,6 +385,8 @@ class _Extraction:
         if q is not None:
             speaker = self.speaker_for(tok, sent, postposed=True)
             start, end = q.start, q.end
+            if q.orphan:
+                start = self._orphan_start(q)
             # “Vamos”, dijo el alcalde, “a ganar”: a second quotation in the same sentence joins.
             after = phrase_after(doc, tok.i + 1 + self._clitics(tok), sent.end)
             k = (after[-1].i + 1) if after else tok.i + 1
@@ -406,6 +422,8 @@ class _Extraction:
         ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
         if not ends_here and not (after and self.resolver.person_like(after)):
             return
+        if not any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:prev]):
+            return  # "La presidenta del consejo, reconoció …": a subject, not reported speech
         # An earlier claim in this sentence ending at this comma owns the speech already when it
         # has the same span; nested speech (a cue inside the content) is still its own claim.
         speaker = self.speaker_for(tok, sent, postposed=True)
@@ -413,6 +431,25 @@ class _Extraction:
         end_char = doc[prev - 1].idx + len(doc[prev - 1].text)
         self.add(self.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                  "indirect_postposed", lemma)
+
+    def _orphan_start(self, q: Quote) -> int:
+        """A quotation whose opening mark was lost starts its paragraph, unless that paragraph
+        opens with narration: skip leading sentences that hold a cue verb ("Finalmente, la
+        ministra pidió calma. Hay que …”, concluyó.")."""
+        start = q.start
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return start
+        for sent in self.sentences_in(span):
+            if sent.end_char >= q.end or not any(cue_lemma(t) for t in sent):
+                break
+            start = sent.end_char
+        while start < q.end and self.text[start] in " \n\t":
+            start += 1
+        return start
+
+    def sentences_in(self, span: Span) -> list[Span]:
+        return [s for s in self._sentences if span.start_char <= s.start_char < span.end_char]
 
     def _phrases(self, sent: Span) -> None:
         doc = self.doc

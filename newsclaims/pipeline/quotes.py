@@ -4,10 +4,13 @@ Handled: “…”, «…», „…“, "…" and ‘…’ (an apostrophe ’ i
 («… “…” …»: only the outer quotation is returned, inner ones are listed on it), quotations over
 several paragraphs when each new paragraph reopens the mark (the Spanish convention), and
 unbalanced marks: a quotation never crosses a paragraph break unless reopened; one left open at the
-end of its paragraph ends there and is flagged ``balanced=False``.
+end of its paragraph ends there and is flagged ``balanced=False``; a closing mark whose opening mark
+was lost, followed by a comma ("…mujeres”, dijo."), closes a quotation that starts its paragraph
+(``orphan=True``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -26,10 +29,12 @@ class Quote:
     close_mark: int   # offset of the closing mark (== end when unbalanced)
     balanced: bool = True
     inner: list[tuple[int, int]] = field(default_factory=list)
+    orphan: bool = False  # the opening mark was lost: the quotation starts its paragraph
 
     @property
     def outer(self) -> tuple[int, int]:
         return self.open_mark, self.close_mark + (1 if self.balanced else 0)
+
 
 
 def _para_breaks(text: str) -> list[int]:
@@ -58,6 +63,20 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(first_open + 1, end, first_open, pos, balanced, inner))
         first_open, inner = -1, []
 
+    para_start = 0  # where the current paragraph's text begins
+
+    def orphan(pos: int) -> None:
+        """A closing mark whose opening mark was lost (common in scraped copy), followed by a
+        comma: «…mujeres”, dijo.» The quotation runs back to the start of its paragraph."""
+        if not re.match(r"[ \t]*,", text[pos + 1:pos + 4]):
+            return
+        if quotes and quotes[-1].close_mark >= para_start:
+            return
+        body = text[para_start:pos]
+        if len(body.split()) < 4 or any(m in body for m in "“”«»\"") or body.lstrip()[:1] in "—–-":
+            return
+        quotes.append(Quote(para_start, pos, para_start, pos, True, [], orphan=True))
+
     i = 0
     while i < n:
         ch = text[i]
@@ -72,10 +91,14 @@ def find_quotes(text: str) -> list[Quote]:
                                     or (bottom == '"' and text[j] == '"'))
                 if reopen and "\n" in text[i:j]:
                     i = j + 1  # the quotation continues; the reopening mark is not content
+                    para_start = j
                     continue
                 close(i, balanced=False)
                 stack.clear()
             i += 1
+            while i < n and text[i] in " \t\n\r":
+                i += 1
+            para_start = i
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
@@ -85,6 +108,8 @@ def find_quotes(text: str) -> list[Quote]:
                 first_open = i
         elif ch in CLOSERS or ch == "“":
             expected = [k for k, (c, _) in enumerate(stack) if c == ch]
+            if not stack and ch in "”»":
+                orphan(i)
             if expected:
                 k = expected[-1]
                 _, at = stack[k]
@@ -110,6 +135,8 @@ def find_quotes(text: str) -> list[Quote]:
                 del stack[k:]
                 if not stack:
                     close(i)
+            elif not stack:
+                orphan(i)
         elif ch == "‘" and (prev in _OPEN_CONTEXT or i == 0) and nxt.isalnum():
             stack.append(("’", i))
             if len(stack) == 1:

@@ -12,12 +12,13 @@ Resolution, in order (each step with a Spanish example):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
-from ..entities import Entity, entity_at, entity_named, name_words
+from ..entities import Entity, entity_at, entity_covering, entity_named, name_words
 from ..rules import fold, role_nouns, singulars, word_set
 
 _DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
@@ -68,6 +69,8 @@ def trim_np(tokens: list[Token]) -> list[Token]:
             break
         if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens):
             break  # "fuentes a Reuters": the addressee is not part of the speaker
+        if out and (t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya") or t.text == "("):
+            break  # "los mensajes que se difundieron", "el Partido Verde (PV)"
         if t.is_space or (t.text in "“”«»\"" and not out):
             if out:
                 break
@@ -124,7 +127,14 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
             out.append(t)
             k += 1
             continue
-        if t.text == "," and out and k + 1 < limit and doc[k + 1].pos_ == "PROPN" and out[-1].pos_ in ("NOUN", "ADJ"):
+        if t.text == "(" and out:  # "la Organización de las Naciones Unidas (ONU)"
+            close = next((x for x in range(k + 1, min(limit, k + 8)) if doc[x].text == ")"), None)
+            if close is not None:
+                out.extend(doc[k:close + 1])
+                k = close + 1
+                continue
+        if t.text == "," and out and k + 1 < limit and doc[k + 1].pos_ == "PROPN" \
+                and out[-1].pos_ in ("NOUN", "ADJ", "PROPN", "PUNCT"):
             out.append(t)  # "la portavoz, Ana Ruiz"
             k += 1
             continue
@@ -218,12 +228,15 @@ class SpeakerResolver:
 
     def _before(self, span: Span) -> list[Token]:
         doc, j = self.doc, span.start - 1
-        if j >= 0 and doc[j].text == ",":
+        comma = j >= 0 and doc[j].text == ","
+        if comma:
             j -= 1
+        elif j >= 0 and doc[j].lower_ in ("de", "del"):
+            return []  # "la política del gobierno de X": X completes a noun, it is not described
         out = []
         while j >= 0 and len(out) < 10 and not doc[j].is_sent_end:
             t = doc[j]
-            if t.pos_ in _NP_POS or t.lower_ in _NP_LINK:
+            if t.pos_ in _NP_POS or (t.lower_ in _NP_LINK and comma):
                 out.insert(0, t)
                 if t.pos_ == "DET" and t.lower_ in _DETS:
                     break
@@ -286,7 +299,8 @@ class SpeakerResolver:
             return Speaker(bare_text, text, "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
                 appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
-            ent = appos or entity_at(self.entities, start, end) or entity_named(self.entities, bare_text)
+            ent = appos or entity_covering(self.entities, head.idx) or entity_at(self.entities, start, end) \
+                or entity_named(self.entities, bare_text)
             if ent is not None:
                 return Speaker(ent.name, text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
@@ -310,18 +324,19 @@ class SpeakerResolver:
     def person_like(self, tokens: list[Token]) -> bool:
         """Whether a phrase can name a speaker: a name, a role, an institution or an unnamed source
         ("la canciller", "fuentes", "el ministerio"; not "su segunda reunión")."""
-        for t in tokens:
-            if t.ent_type_ in ("PER", "ORG", "LOC", "MISC") or t.pos_ == "PROPN":
-                return True
-            forms = _forms(t)
-            if forms & self.roles.keys() or forms & self.anon or forms & self.orgs:
-                return True
-        return False
+        if any(t.ent_type_ in ("PER", "ORG", "LOC", "MISC") or t.pos_ == "PROPN" for t in tokens):
+            return True
+        head = np_head(tokens)
+        forms = _forms(head) if head is not None else set()
+        return bool(forms & self.roles.keys() or forms & self.anon or forms & self.orgs)
 
     def _strip_det(self, tokens: list[Token]) -> list[Token]:
+        """The phrase as a name: no leading article, no trailing participle ("consultados")."""
         out = list(tokens)
         while out and (out[0].lower_ in _DETS or out[0].pos_ == "DET" and out[0].lower_ not in ("su", "sus")):
             out.pop(0)
+        while len(out) > 1 and re.search(r"(ad|id)[oa]s?$", out[-1].lower_) and out[-1].pos_ in ("ADJ", "VERB"):
+            out.pop()
         return out or list(tokens)
 
     def _appositive_entity(self, tokens: list[Token], head: Token) -> Entity | None:
@@ -332,16 +347,13 @@ class SpeakerResolver:
         for t in tokens:
             if t.pos_ != "PROPN" or t.i == head.i:
                 continue
-            # Walk up to the token attached to the phrase; a "de" on the way makes it a complement.
-            node, via_prep = t, False
-            while node.i in ids and node.i != head.i:
-                if any(c.dep_ == "case" for c in node.children) or self.doc[node.i - 1].lower_ in ("de", "del") and node.i - 1 in ids:
-                    via_prep = True
-                    break
-                if node.head.i == node.i:
-                    break
-                node = node.head
-            if via_prep:
+            # The name's first word: "de"/"del" before it (or a case child) makes it a complement
+            # ("el gobierno de Chile"); otherwise it stands in apposition ("la agencia estatal Efe").
+            first = t
+            while first.dep_ == "flat" and first.head.i < first.i and first.head.i in ids:
+                first = first.head
+            prev = self.doc[first.i - 1] if first.i > 0 else None
+            if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")):
                 continue
             ent = entity_at(self.entities, t.idx, t.idx + len(t.text) + 40)
             ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
