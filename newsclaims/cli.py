@@ -231,5 +231,60 @@ def entities(
     raise typer.Exit(run.exit_code())
 
 
+class DiffFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+
+
+@app.command()
+@_guard
+def diff(
+    old: str = typer.Argument(..., metavar="OLD", help="Article, saved extract output (JSON/JSONL) or folder."),
+    new: str = typer.Argument(..., metavar="NEW", help="Article, saved extract output (JSON/JSONL) or folder."),
+    format: DiffFormat = typer.Option(DiffFormat.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise."),
+    threshold: float = typer.Option(0.5, "--threshold", "-t", min=0.0, max=1.0,
+                                    help="Content similarity (token F1) needed to align two claims."),
+    all_: bool = typer.Option(False, "--all", "-a", help="Also list unchanged claims."),
+    model: Optional[str] = ModelOpt,
+    verbose: bool = VerboseOpt,
+) -> None:
+    """Compare the claims of two versions of an article. Exit 0: no differences, 1: differences, 2: trouble."""
+    from . import output
+    from .diff import diff_versions, has_changes
+    from .versions import VersionError, pair, read_side
+
+    holder: dict = {}
+
+    def extract(articles):
+        if "ex" not in holder:
+            from .extract import Extractor
+            from .pipeline import ModelNotFound, choose_model
+            try:
+                holder["ex"] = Extractor(choose_model(model), verbose=verbose)
+            except ModelNotFound as e:
+                fail(str(e))
+        return list(holder["ex"].extract(articles))
+
+    try:
+        old_v, old_dir = read_side(old, extract)
+        new_v, new_dir = read_side(new, extract)
+        pairs, only_old, only_new = pair(old_v, new_v, old_dir, new_dir)
+    except VersionError as e:
+        fail(str(e))
+    results = [diff_versions(a, b, threshold, include_unchanged=all_) for a, b in pairs]
+    fmt = format.value
+    if fmt == "auto":
+        fmt = "table" if sys.stdout.isatty() else "json"
+    if fmt == "json":
+        sys.stdout.write(output.dumps(output.diff_document(old, new, results, only_old, only_new,
+                                                           single=not (old_dir or new_dir))) + "\n")
+    else:
+        from rich.console import Console
+        output.diff_table(results, only_old, only_new, Console(highlight=False))
+    changed = any(has_changes(r) for r in results) or bool(only_old or only_new)
+    raise typer.Exit(EXIT_FAILED if changed else EXIT_OK)
+
+
 def main() -> None:
     app(prog_name="newsclaims")

@@ -73,6 +73,8 @@ def read(path: str) -> Article | LoadError:
         if Path(path).stat().st_size > MAX_BYTES:
             return LoadError(path, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return LoadError(path, "no such file or folder")
     except IsADirectoryError:
         return LoadError(path, "is a folder")
     except PermissionError:

@@ -75,3 +75,71 @@ def entities_table(document: dict, console) -> None:
     for e in document["entities"]:
         table.add_row(e["name"], e["label"], str(e["count"]))
     console.print(table)
+
+
+def diff_document(old: str, new: str, results: list[dict], only_old: list[str], only_new: list[str],
+                  single: bool) -> dict:
+    """JSON of ``newsclaims diff``: one comparison, or (for folders) one per paired article."""
+    head = {"schema_version": SCHEMA_VERSION}
+    if single:
+        return {**head, **results[0]}
+    from .diff import KINDS
+    total = {k: sum(r["summary"][k] for r in results) for k in KINDS}
+    return {**head, "old": old, "new": new, "summary": total, "documents": results,
+            "only_old": only_old, "only_new": only_new}
+
+
+_KIND_STYLE = {"added": "green", "removed": "red", "reworded": "yellow", "speaker_changed": "magenta",
+               "type_changed": "cyan", "cue_changed": "cyan", "unchanged": "dim"}
+
+
+def _speaker(claim: dict | None) -> str:
+    sp = (claim or {}).get("speaker")
+    return (sp.get("name") or sp.get("text")) if sp else "—"
+
+
+def diff_table(results: list[dict], only_old: list[str], only_new: list[str], console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    for r in results:
+        table = Table(title=Text(f"{r['old']} → {r['new']}", style="bold"), title_justify="left", expand=True)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("speaker", ratio=1)
+        table.add_column("content", ratio=4)
+        for c in r["changes"]:
+            kind = Text(c["kind"], style=_KIND_STYLE[c["kind"]])
+            if c["old"] is not None and c["new"] is not None:
+                who = _speaker(c["old"]) if c["kind"] != "speaker_changed" else f"{_speaker(c['old'])} → {_speaker(c['new'])}"
+                body = Text()
+                for op in c["diff"]:
+                    if op["op"] == "equal":
+                        body.append(op["old"] + " ")
+                    if op["old"] and op["op"] in ("delete", "replace"):
+                        body.append(op["old"] + " ", style="red strike")
+                    if op["new"] and op["op"] in ("insert", "replace"):
+                        body.append(op["new"] + " ", style="green")
+                if c["kind"] == "type_changed":
+                    body.append(f"\n[{c['old']['type']} → {c['new']['type']}]", style="cyan")
+                if c["kind"] == "cue_changed":
+                    body.append(f"\n[{c['old']['cue']['text'] if c['old']['cue'] else '—'} → "
+                                f"{c['new']['cue']['text'] if c['new']['cue'] else '—'}]", style="cyan")
+            else:
+                claim = c["new"] or c["old"]
+                who = _speaker(claim)
+                body = Text(claim["content"]["text"], style=_KIND_STYLE[c["kind"]])
+            table.add_row(kind, who, body)
+        if not r["changes"]:
+            table.add_row(Text("no changes", style="dim"), "", "")
+        console.print(table)
+        summary = ", ".join(f"{k} {v}" for k, v in r["summary"].items() if v)
+        console.print(Text(summary or "no claims", style="dim"))
+        ents = r["entities"]
+        for e in ents["added"]:
+            console.print(Text(f"+ {e['name']} ({e['label']})", style="green"))
+        for e in ents["removed"]:
+            console.print(Text(f"- {e['name']} ({e['label']})", style="red"))
+    for name in only_old:
+        console.print(Text(f"only in old: {name}", style="red"))
+    for name in only_new:
+        console.print(Text(f"only in new: {name}", style="green"))

@@ -379,6 +379,8 @@ class SpeakerResolver:
         for r in self.appositions:
             if gender != "-" and r.gender != "-" and gender != r.gender:
                 continue
+            if r.position > position and r.role != role:
+                continue  # a later description helps only with the same title ("el líder" … "Soto, el líder")
             score = 0.0
             if r.role == role:
                 score += 3
