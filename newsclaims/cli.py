@@ -286,5 +286,64 @@ def diff(
     raise typer.Exit(EXIT_FAILED if changed else EXIT_OK)
 
 
+@app.command("eval")
+@_guard
+def eval_(
+    gold: List[str] = typer.Argument(..., metavar="GOLD...", help="*.gold.jsonl files or folders holding them."),
+    pred: Optional[str] = typer.Option(None, "--pred", "-p",
+                                       help="Predictions: an extract output (JSON Lines or JSON), - for stdin."),
+    paths: Optional[List[str]] = typer.Option(None, "--articles", "-A",
+                                              help="Articles to extract and score (instead of --pred); repeatable."),
+    threshold: float = typer.Option(0.5, "--threshold", "-t", min=0.0, max=1.0,
+                                    help="Token F1 two contents need to match (0.8 is strict about boundaries)."),
+    details: bool = typer.Option(False, "--details", "-d", help="List misses, false alarms and wrong speakers."),
+    format: DiffFormat = typer.Option(DiffFormat.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise."),
+    model: Optional[str] = ModelOpt,
+    verbose: bool = VerboseOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Score claims against hand-made gold files: content P/R/F1, speaker accuracy, end-to-end F1.
+
+    Predictions come from --pred (a saved extract output), from --articles, or, with neither,
+    from extracting the articles that lie beside the gold files (NAME.txt next to NAME.gold.jsonl).
+    """
+    from . import output
+    from .evaluate import GoldError, evaluate, group_preds, load_gold, load_pred_file
+
+    if pred is not None and paths:
+        fail("give either --pred FILE or --articles PATH, not both")
+    gold_paths = [g for g in gold if not g.lower().endswith((".txt", ".md"))]
+    articles = [g for g in gold if g.lower().endswith((".txt", ".md"))] + list(paths or [])
+    try:
+        gold_claims = load_gold(gold_paths)
+        if pred is None and not articles:
+            # The articles beside their gold files (NAME.txt next to NAME.gold.jsonl).
+            from .evaluate import articles_for
+            articles = articles_for(gold_paths, set(gold_claims))
+            if not articles:
+                fail("no articles found beside the gold files: give --pred FILE or --articles PATH")
+        paths = articles
+        if pred is not None:
+            claims = load_pred_file(pred)
+        else:
+            run = Run(paths, model, verbose, quiet, 1)
+            claims = [c for d in run.documents() for c in d["claims"]]
+            if run.failures:
+                raise typer.Exit(EXIT_FAILED)
+    except (GoldError, OSError) as e:
+        fail(str(e))
+    result = evaluate(gold_claims, group_preds(claims, set(gold_claims)), threshold)
+    if not details:
+        result.pop("details")
+    fmt = format.value
+    if fmt == "auto":
+        fmt = "table" if sys.stdout.isatty() else "json"
+    if fmt == "json":
+        sys.stdout.write(output.dumps(result) + "\n")
+    else:
+        from rich.console import Console
+        output.eval_table(result, Console(highlight=False))
+
+
 def main() -> None:
     app(prog_name="newsclaims")

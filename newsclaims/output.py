@@ -143,3 +143,38 @@ def diff_table(results: list[dict], only_old: list[str], only_new: list[str], co
         console.print(Text(f"only in old: {name}", style="red"))
     for name in only_new:
         console.print(Text(f"only in new: {name}", style="green"))
+
+
+def eval_table(result: dict, console) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    c, e = result["content"], result["end_to_end"]
+    table = Table(title=Text(f"{result['documents']} documents · gold {result['gold_claims']} · predicted "
+                             f"{result['predicted_claims']} · matched {result['matched']} "
+                             f"(threshold {result['threshold']})", style="bold"), title_justify="left")
+    for col in ("figure", "P", "R", "F1 / accuracy"):
+        table.add_column(col, justify="left" if col == "figure" else "right")
+    table.add_row("content", f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}")
+    table.add_row("end-to-end", f"{e['precision']:.3f}", f"{e['recall']:.3f}", f"{e['f1']:.3f}")
+    table.add_row("speaker, lenient", "", "", f"{result['speaker_accuracy_lenient']:.3f}")
+    table.add_row("speaker, strict", "", "", f"{result['speaker_accuracy_strict']:.3f}")
+    table.add_row("type", "", "", f"{result['type_accuracy']:.3f}")
+    table.add_row("boundaries", "", "", f"{result['boundaries']:.3f}")
+    console.print(table)
+    types = Table(title="by claim type", title_justify="left")
+    for col in ("type", "gold", "found", "recall", "predicted", "precision", "speaker"):
+        types.add_column(col, justify="left" if col == "type" else "right")
+    for k, v in result["by_type"].items():
+        types.add_row(k, str(v["gold"]), str(v["found"]), f"{v['recall']:.3f}", str(v["predicted"]),
+                      f"{v['precision']:.3f}", f"{v['speaker_accuracy_lenient']:.3f}")
+    console.print(types)
+    d = result.get("details")
+    if d:
+        for m in d["missed"]:
+            console.print(Text(f"MISSED       {m['doc']}: [{m['speaker']}] {m['content'][:90]}", style="yellow"))
+        for m in d["false_alarms"]:
+            console.print(Text(f"FALSE ALARM  {m['doc']}: [{m['speaker']}] {m['content'][:90]}", style="red"))
+        for m in d["wrong_speakers"]:
+            console.print(Text(f"WRONG SPEAKER {m['doc']}: {m['predicted']!r}/{m['mention']!r} "
+                               f"(gold {m['gold']!r}) for: {m['content'][:70]}", style="magenta"))
