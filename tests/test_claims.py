@@ -170,3 +170,38 @@ def test_wire_dateline(claims_of):
     claim = find(claims_of("LIMA, 2 de mayo (Agencia) - El ministro Luis Soto dijo que habrá lluvias."), "que habrá")
     assert claim["speaker"]["name"] == "Luis Soto"
     assert claim["speaker"]["text"] == "El ministro Luis Soto"
+
+
+@pytest.mark.parametrize("text", [
+    "Para el vecino es absurdo pensar que el río se desborde.",
+    "La ministra se negó a decir si habrá elecciones anticipadas.",
+])
+def test_infinitive_outside_periphrasis_is_not_a_cue(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_commas_between_cue_and_que(claims_of):
+    text = ("El director del hospital, Pedro Lara, indicó durante la visita de los inspectores, "
+            "que el nuevo quirófano abrirá en junio.")
+    claim = find(claims_of(text), "que el nuevo quirófano")
+    assert claim["speaker"]["name"] == "Pedro Lara"
+
+
+def test_relative_clause_after_inverted_speaker_is_not_content(claims_of):
+    text = "“Habrá más controles en las rutas”, señala Marcos Vidal, que dirige la policía de tráfico."
+    claims = claims_of(text)
+    assert [c["content"]["text"] for c in claims] == ["Habrá más controles en las rutas"]
+    assert claims[0]["speaker"]["name"] == "Marcos Vidal"
+
+
+def test_content_stops_at_the_speakers_next_clause(claims_of):
+    text = ("La jueza Ana Prieto consideró que el proceso fue limpio, y citó como ejemplo "
+            "el recuento de votos de la capital.")
+    claim = find(claims_of(text), "que el proceso")
+    assert claim["content"]["text"] == "que el proceso fue limpio"
+
+
+def test_quoted_words_inside_mixed_speech_are_not_a_second_claim(claims_of):
+    text = "El alcalde Raúl Pinto dijo que la ciudad cambiará, pues “vamos a invertir como nunca en los barrios”."
+    claims = claims_of(text)
+    assert len(claims) == 1 and claims[0]["type"] == "mixed"

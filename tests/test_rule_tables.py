@@ -63,3 +63,10 @@ def test_discourse_opener_is_not_content_or_speaker(claims_of, phrase, example):
         assert not fold(c["content"]["text"]).startswith(fold(phrase))
         if c["speaker"]:
             assert not fold(c["speaker"]["text"]).startswith(fold(phrase))
+
+
+@pytest.mark.parametrize("verb, example", examples("periphrasis_verbs.tsv"))
+def test_infinitive_cue_under_periphrasis(claims_of, verb, example):
+    claims = claims_of(example)
+    assert claims and claims[0]["speaker"] is not None, example
+    assert claims[0]["content"]["text"].startswith("que")

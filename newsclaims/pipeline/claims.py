@@ -87,6 +87,7 @@ class _Extraction:
         self.resolver = SpeakerResolver(doc, self.entities)
         self.current: Speaker | None = None
         self.current_para = -1
+        self.current_at = -1
         self.current_cue: Cue | None = None
         self.claims: list[Claim] = []
         self.openers = phrase_list("discourse_openers.tsv")
@@ -158,13 +159,13 @@ class _Extraction:
     def dropped_subject(self, pos: int, sent_start: int) -> Speaker | None:
         """Spanish drops subjects ("…”, agregó."): the latest of the current speaker and the last
         person seen as a subject of an earlier sentence, within a few paragraphs."""
-        best = self.current
+        best, best_para = self.current, self.current_para
         for at, sp in reversed(self.resolver.salient):
             if at < sent_start:
-                if best is None or at > best.start:
-                    best = sp
+                if best is None or at > self.current_at:
+                    best, best_para = sp, self.para(at)
                 break
-        if best is None or self.para(pos) - self.para(best.start) > _SPEAKER_REACH:
+        if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
             return None
         return Speaker(best.name, best.text, best.label, best.start, best.end)
 
@@ -186,7 +187,7 @@ class _Extraction:
             j += 1
         return n
 
-    def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool = True) -> int:
+    def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool = True, cue: Token | None = None) -> int:
         """Token index where reported content that starts at ``start_tok`` ends."""
         doc = self.doc
         end = sent.end
@@ -204,6 +205,11 @@ class _Extraction:
                     break
                 if any(words[:len(p)] == p for p in self.stops) and self.quote_at(t.idx) is None:
                     end = i
+                    break
+                if cue is not None and words[:1] in (("y",), ("e",)) and self.quote_at(t.idx) is None and any(
+                        x.head.i == cue.i and x.dep_ == "conj" and "VerbForm=Fin" in str(x.morph)
+                        for x in doc[i + 2:min(sent.end, i + 5)]):
+                    end = i  # "…, y citó otro ejemplo": the speech verb's own next clause
                     break
                 if any(words[:len(p)] == p for p in self._phrase_words()):  # "…, según la policía"
                     end = i
@@ -252,6 +258,7 @@ class _Extraction:
         self.claims.append(claim)
         if speaker is not None:
             self.current, self.current_para, self.current_cue = speaker, self.para(start), cue
+            self.current_at = start
             self.resolver.remember(speaker)
         return claim
 
@@ -329,11 +336,13 @@ class _Extraction:
     def _forward(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         doc = self.doc
         j = tok.i + 1
+        commas = 0
         while j < sent.end and j - tok.i <= _MAX_WINDOW:
             t = doc[j]
             low = t.lower_
-            if low == "que" or (low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
-                end = self.content_end(j, sent)
+            if (low == "que" and doc[j - 1].lower_ not in ("el", "la", "lo", "los", "las")) or (
+                    low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
+                end = self.content_end(j, sent, cue=tok)
                 start_char = t.idx
                 speaker = self.speaker_for(tok, sent, postposed=False)
                 end_char = doc[end - 1].idx + len(doc[end - 1].text)
@@ -363,7 +372,7 @@ class _Extraction:
                     "VerbForm=Inf" in str(t.morph) or (t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):
                 if doc[j - 1].lower_ in ("a", "de", "por"):
                     return False
-                end = self.content_end(j, sent)
+                end = self.content_end(j, sent, cue=tok)
                 speaker = self.speaker_for(tok, sent, postposed=False)
                 end_char = doc[end - 1].idx + len(doc[end - 1].text)
                 kind = self.kind_of(t.idx, end_char)
@@ -371,10 +380,15 @@ class _Extraction:
                                 "indirect_infinitive", lemma) is not None
             if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
                 return False
-            if t.text == "," and j + 1 < sent.end and doc[j + 1].lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
-                return False  # "dijo el alcalde, que …": a relative clause on the speaker
-            if t.text == "," and j - tok.i > 2:
-                return False
+            if t.text == "," and j + 1 < sent.end:
+                nxt = doc[j + 1]
+                if nxt.lower_ in ("quien", "quienes", "cuyo", "cuya", "donde", "cuando"):
+                    return False
+                if nxt.lower_ == "que" and (doc[j - 1].pos_ == "PROPN" or self.resolver.person_like([doc[j - 1]])):
+                    return False  # "señala Gates, que realiza …": a relative clause on the speaker
+                commas += 1
+                if commas > 2:
+                    return False
             j += 1
         return False
 
@@ -582,10 +596,19 @@ class _Extraction:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per content span (the most confident); sorted by content start."""
+    """One claim per content span (the most confident), and no claim inside another claim of the
+    same speaker (the quoted words of mixed speech are not a second claim); sorted by start."""
     best: dict[tuple[int, int], Claim] = {}
     for c in claims:
         key = (c.start, c.end)
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
-    return sorted(best.values(), key=lambda c: (c.start, c.end))
+    kept = sorted(best.values(), key=lambda c: (c.start, -c.end))
+    out = []
+    for c in kept:
+        if any(o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
+               and o.speaker is not None and c.speaker is not None and o.speaker.name == c.speaker.name
+               and c.type == "direct" for o in kept):
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: (c.start, c.end))

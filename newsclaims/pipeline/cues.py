@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import attribution_phrases, cue_lexicon, fold
+from ..rules import attribution_phrases, cue_lexicon, fold, word_set
 
 
 def cue_lemma(token: Token) -> str | None:
@@ -23,12 +23,31 @@ def cue_lemma(token: Token) -> str | None:
         return None
     if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not token.text.endswith(("le", "les", "lo", "la")):
         return None
+    if "VerbForm=Inf" in str(token.morph) or low == lemma:
+        # An infinitive reports speech only in a periphrasis ("volvió a decir que"), not in
+        # "es ofensivo pensar que" or "se negó a decir si".
+        if not _in_periphrasis(token):
+            return None
     if low.endswith(("ado", "ada", "ido", "ida", "to", "cho")) and lex.forms.get(low) == lemma:
         # A participle counts only in a compound tense: "ha dicho", "había declarado".
         if not any(c.dep_ == "aux" and c.lemma_ == "haber" for c in token.children) and not (
                 token.i > 0 and token.doc[token.i - 1].lemma_ == "haber"):
             return None
     return lemma
+
+
+def _in_periphrasis(token: Token) -> bool:
+    """Whether an infinitive hangs from a periphrastic verb ("volvió a decir") or has one as its
+    auxiliary (UD: "pudo confirmar", "va a anunciar")."""
+    table = word_set("periphrasis_verbs.tsv")
+    governors = [c for c in token.children if c.dep_ == "aux"]
+    if token.head.i != token.i:
+        governors.append(token.head)
+    for g in governors:
+        low = g.lower_
+        if g.lemma_.lower() in table or any(len(v) > 3 and low.startswith(v[:-2]) for v in table):
+            return True
+    return False
 
 
 def cue_kind(lemma: str) -> str:
