@@ -63,6 +63,11 @@ def _clean(span: Span) -> Span | None:
         return None
     if start >= end:
         return None
+    # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
+    before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN")]
+    if end - start >= 3 and span.label_ == "PER" and any(
+            t.lower_ in word_set("organisation_nouns.tsv") | word_set("anonymous_sources.tsv") for t in before):
+        start += 1
     span = Span(doc, start, end, label=span.label_)
     text = span.text
     if _DEBRIS.search(text) or "\n" in text or len(text) < 2 or not text[0].isupper():
@@ -113,8 +118,10 @@ def cluster(doc: Doc) -> list[Entity]:
         for c_words, members in clusters:
             if not words <= c_words or not _compatible(m, members[0]):
                 continue
-            # Prefer the same label, then the most mentioned, then the closest name.
-            key = (members[0].label == m.label, len(members), -len(c_words - words))
+            # Prefer the same label, then the most mentions of that label, then the name the
+            # article gave first (journalists spell a name out in full on first mention).
+            same = sum(1 for x in members if x.label == m.label)
+            key = (members[0].label == m.label, same, -min(x.start for x in members))
             if home_key is None or key > home_key:
                 home, home_key = (c_words, members), key
         if home is None:

@@ -205,3 +205,29 @@ def test_quoted_words_inside_mixed_speech_are_not_a_second_claim(claims_of):
     text = "El alcalde Raúl Pinto dijo que la ciudad cambiará, pues “vamos a invertir como nunca en los barrios”."
     claims = claims_of(text)
     assert len(claims) == 1 and claims[0]["type"] == "mixed"
+
+
+def test_role_noun_resolves_by_gender_to_a_described_person(claims_of):
+    text = ("El hospital vacunó primero a la enfermera, Lucía Pardo. El gerente, Mario Ruiz, dijo que "
+            "hay dosis para todos. La trabajadora del hospital contó que se siente afortunada.")
+    claim = find(claims_of(text), "que se siente")
+    assert claim["speaker"]["name"] == "Lucía Pardo"
+
+
+def test_apposition_after_parenthesis(claims_of):
+    text = ("La pobreza bajó este año, afirmó el secretario general de la Organización Mundial "
+            "del Trabajo (OMT), Julián Castro.")
+    claim = find(claims_of(text), "La pobreza bajó")
+    assert claim["speaker"]["name"] == "Julián Castro"
+
+
+def test_media_name_glued_to_a_person_is_split(extractor):
+    text = "La vacuna funciona, dijo a la agencia estatal Efe Marta Giménez, directora del laboratorio."
+    names = [e["name"] for e in extractor.extract_text(text)["entities"] if e["label"] == "PER"]
+    assert "Marta Giménez" in names and not any(n.startswith("Efe") for n in names)
+
+
+def test_object_claim_with_dropped_subject(claims_of):
+    text = "La alcaldesa Sara Núñez inauguró el puente. Además, destacó el esfuerzo de los obreros durante la obra."
+    claim = find(claims_of(text), "el esfuerzo")
+    assert claim["speaker"]["name"] == "Sara Núñez" and claim["cue"]["text"] == "destacó"

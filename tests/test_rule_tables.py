@@ -70,3 +70,11 @@ def test_infinitive_cue_under_periphrasis(claims_of, verb, example):
     claims = claims_of(example)
     assert claims and claims[0]["speaker"] is not None, example
     assert claims[0]["content"]["text"].startswith("que")
+
+
+@pytest.mark.parametrize("verb, example", examples("object_cues.tsv"))
+def test_object_cue_example(claims_of, verb, example):
+    claims = [c for c in claims_of(example) if c["cue"] and c["cue"]["lemma"] == verb]
+    assert claims, example
+    assert claims[0]["speaker"] is not None and claims[0]["type"] == "indirect"
+    assert not claims[0]["content"]["text"].startswith("que")

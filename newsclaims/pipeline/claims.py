@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
 from ..entities import cluster
-from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list
+from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, word_set
 from .cues import cue_kind, cue_lemma, cue_span, find_phrases
 from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
@@ -322,7 +322,8 @@ class _Extraction:
             # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it.
             if self.quote_ending_before(cs) is None and self._forward(tok, cue, sent, lemma):
                 continue
-            self._backward(tok, cue, sent, lemma)
+            if not self._backward(tok, cue, sent, lemma):
+                self._object(tok, cue, sent, lemma)
 
     def _interrupting(self, tok: Token, q: Quote, cue: Cue, sent: Span, lemma: str) -> None:
         """«No vamos —dijo el alcalde— a ceder»: the cue between dashes inside a quotation."""
@@ -392,7 +393,29 @@ class _Extraction:
             j += 1
         return False
 
-    def _backward(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
+    def _object(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
+        """ "La alcaldesa destacó la labor de los bomberos": for the verbs of object_cues.tsv the
+        direct object is the reported content."""
+        if lemma not in word_set("object_cues.tsv"):
+            return
+        objs = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i > tok.i
+                and sent.start <= c.i < sent.end and self.quote_at(c.idx) is None]
+        if not objs:
+            return
+        tokens = self._within(objs[0], sent)
+        tokens = [t for t in tokens if t.i > tok.i]
+        if len(tokens) < 3 or not any(t.pos_ == "DET" for t in tokens[:2]):
+            return
+        end = tokens[-1]
+        subj = subject_of(tok)
+        if subj is not None and sent.start <= subj.i < sent.end and subj.i not in {t.i for t in tokens}:
+            speaker = self.resolver.resolve(trim_np(self._within(subj, sent)), self.current)
+        else:  # the object is not an inverted subject: a dropped subject is the current speaker
+            speaker = self.dropped_subject(tok.idx, sent.start_char)
+        self.add(self.kind_of(tokens[0].idx, end.idx + len(end.text)), speaker, cue, tokens[0].idx,
+                 end.idx + len(end.text), sent, "indirect_object", lemma)
+
+    def _backward(self, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         doc = self.doc
         cs = cue.start
         q = self.quote_ending_before(cs)
@@ -414,12 +437,12 @@ class _Extraction:
                     end, rule = q2.end, "direct_interrupted"
             kind = "direct" if rule == "direct_postposed" else self.kind_of(start, end)
             self.add("direct" if kind == "mixed" else kind, speaker, cue, start, end, sent, rule, lemma)
-            return
+            return True
         prev = tok.i - 1
         while prev >= sent.start and doc[prev].is_space:
             prev -= 1
         if prev < sent.start or doc[prev].text not in (",", "—", "–"):
-            return
+            return False
         # "…, aseguró la ministra.": content runs from the sentence start (openers dropped).
         start_tok = sent.start
         while start_tok < prev and (doc[start_tok].is_space or doc[start_tok].is_punct and doc[start_tok].text not in _OPEN):
@@ -430,21 +453,21 @@ class _Extraction:
                 start_tok += len(p) + 1
                 break
         if prev - start_tok < 3:
-            return
+            return False
         after = phrase_after(doc, tok.i + 1 + self._clitics(tok), sent.end)
         nxt = tok.i + 1 + self._clitics(tok)
         ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
         if not ends_here and not (after and self.resolver.person_like(after)):
-            return
+            return False
         if not any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:prev]):
-            return  # "La presidenta del consejo, reconoció …": a subject, not reported speech
+            return False  # "La presidenta del consejo, reconoció …": a subject, not reported speech
         # An earlier claim in this sentence ending at this comma owns the speech already when it
         # has the same span; nested speech (a cue inside the content) is still its own claim.
         speaker = self.speaker_for(tok, sent, postposed=True)
         start_char = doc[start_tok].idx
         end_char = doc[prev - 1].idx + len(doc[prev - 1].text)
-        self.add(self.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
-                 "indirect_postposed", lemma)
+        return self.add(self.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
+                        "indirect_postposed", lemma) is not None
 
     def _orphan_start(self, q: Quote) -> int:
         """A quotation whose opening mark was lost starts its paragraph, unless that paragraph

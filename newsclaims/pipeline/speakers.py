@@ -69,8 +69,8 @@ def trim_np(tokens: list[Token]) -> list[Token]:
             break
         if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens):
             break  # "fuentes a Reuters": the addressee is not part of the speaker
-        if out and (t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya") or t.text == "("):
-            break  # "los mensajes que se difundieron", "el Partido Verde (PV)"
+        if out and t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
+            break  # "los mensajes que se difundieron"
         if t.is_space or (t.text in "“”«»\"" and not out):
             if out:
                 break
@@ -231,6 +231,12 @@ class SpeakerResolver:
         comma = j >= 0 and doc[j].text == ","
         if comma:
             j -= 1
+            if j >= 0 and doc[j].text == ")":  # "el secretario general de la ONU (Naciones Unidas), Ana Ruiz"
+                k = j
+                while k > max(0, j - 8) and doc[k].text != "(":
+                    k -= 1
+                if doc[k].text == "(":
+                    j = k - 1
         elif j >= 0 and doc[j].lower_ in ("de", "del"):
             return []  # "la política del gobierno de X": X completes a noun, it is not described
         out = []
@@ -331,8 +337,11 @@ class SpeakerResolver:
         return bool(forms & self.roles.keys() or forms & self.anon or forms & self.orgs)
 
     def _strip_det(self, tokens: list[Token]) -> list[Token]:
-        """The phrase as a name: no leading article, no trailing participle ("consultados")."""
+        """The phrase as a name: no leading article, no trailing participle ("consultados"), no
+        parenthesis ("el Partido Verde (PV)" -> "Partido Verde")."""
         out = list(tokens)
+        if any(t.text == "(" for t in out[1:]):
+            out = out[:next(k for k, t in enumerate(out) if t.text == "(" and k > 0)]
         while out and (out[0].lower_ in _DETS or out[0].pos_ == "DET" and out[0].lower_ not in ("su", "sus")):
             out.pop(0)
         while len(out) > 1 and re.search(r"(ad|id)[oa]s?$", out[-1].lower_) and out[-1].pos_ in ("ADJ", "VERB"):
@@ -397,6 +406,13 @@ class SpeakerResolver:
                 best, best_score = r.person, score
         if best is not None:
             return best
+        if gender != "-":
+            # "la trabajadora": the latest person of that gender, described or seen as a subject.
+            seen = [(r.position, r.person) for r in self.appositions if r.gender == gender and r.position < position]
+            seen += [(pos, sp.name) for pos, sp in self.salient
+                     if pos < position and self.gender_of.get(sp.name or "", "-") == gender]
+            if seen:
+                return max(seen)[1]
         for pos, sp in reversed(self.salient):
             if pos >= position:
                 continue
