@@ -32,6 +32,7 @@ CONFIDENCE = {
     "according_to_para": 0.6,    # Para X, …
     "floating": 0.6,             # a quotation continuing the current speaker
     "headline": 0.6,             # Frase: Nombre
+    "tweet": 0.8,                # an embedded tweet, signed "— Nombre (@cuenta) fecha"
 }
 STANCE = 0.6
 

@@ -17,7 +17,7 @@ from .rules import chrome_patterns
 
 # [text](url) and ![alt](url); the url may be empty or an anchor.
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
-_URL = re.compile(r"(?:https?://|www\.)[^\s)\]]+")
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)[^\s)\]]+")
 _EMPH = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
 _HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+")
 _HEADING_TAIL = re.compile(r"[ \t]+#+[ \t]*$")

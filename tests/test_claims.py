@@ -231,3 +231,13 @@ def test_object_claim_with_dropped_subject(claims_of):
     text = "La alcaldesa Sara Núñez inauguró el puente. Además, destacó el esfuerzo de los obreros durante la obra."
     claim = find(claims_of(text), "el esfuerzo")
     assert claim["speaker"]["name"] == "Sara Núñez" and claim["cue"]["text"] == "destacó"
+
+
+def test_embedded_tweet_is_a_claim_of_its_author(claims_of):
+    text = ("La polémica siguió en las redes.\n\n"
+            "No pienso pedir perdón por decir la verdad pic.twitter.com/AbC123\n\n"
+            "— Laura Vidal (@lauravidal) May 3, 2020\n\n"
+            "Otros usuarios respondieron con memes.")
+    claim = find(claims_of(text), "No pienso pedir perdón")
+    assert claim["speaker"]["name"] == "Laura Vidal" and claim["cue"]["text"] == "@lauravidal"
+    assert claim["content"]["text"] == "No pienso pedir perdón por decir la verdad"

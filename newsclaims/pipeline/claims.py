@@ -37,6 +37,9 @@ _FINAL = {".", "!", "?", "…", ";", "?»", "!»", "...", ".»", ".”"}
 _MAX_WINDOW = 16       # tokens between a cue and its "que"
 _FLOATING_WORDS = 4    # a floating quotation has at least this many words
 _MIXED_WORDS = 2       # quoted words that make reported speech "mixed"
+_TWEET_SIGNATURE = re.compile(
+    r"^[ \t]*[—–-][ \t]*(?P<name>[^\n(]{1,60}?)[ \t]*\((?P<handle>@\w{1,30})\)[ \t]*[A-Za-zé]+\.?[ \t]+[^\n]{1,25}$",
+    re.MULTILINE)
 _SPEAKER_REACH = 4       # paragraphs a dropped subject may reach back for its speaker
 _SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
 
@@ -287,8 +290,32 @@ class _Extraction:
                 out.append(doc[a:b])
         return out
 
+    def _tweets(self) -> None:
+        """An embedded tweet: its text, then a signature line "— Ana Ruiz (@anaruiz) May 3, 2020".
+        The text is a direct claim of the account's owner."""
+        for m in _TWEET_SIGNATURE.finditer(self.text):
+            before = self.text[:m.start()].rstrip()
+            para_start = before.rfind("\n") + 1
+            start, end = para_start, len(before)
+            if end - start < 3:
+                continue
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            name_start = m.start("name")
+            tokens = [t for t in self.doc.char_span(name_start, m.end("name"), alignment_mode="expand") or []]
+            if span is None or not tokens:
+                continue
+            sp = self.resolver.resolve(tokens, None)
+            if sp is not None and sp.label in ("MISC", "LOC"):
+                sp = Speaker(sp.name, sp.text, "PER", sp.start, sp.end)
+            q = self.quote_at(start)
+            if q is not None and q.open_mark == start:
+                start, end = q.start, q.end
+            cue = Cue(m.group("handle"), "tweet", m.start("handle"), m.end("handle"))
+            self.add("direct", sp, cue, start, end, span, "tweet")
+
     def run(self) -> list[Claim]:
         self._sentences = self.sentences()
+        self._tweets()
         for sent in self._sentences:
             self._subjects(sent)
             self._cues(sent)
