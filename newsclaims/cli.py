@@ -142,14 +142,14 @@ def _resolve_format(fmt: Format) -> Format:
     return fmt
 
 
-def _emit(run: Run, fmt: Format, key: str, table_fn, rows_fn) -> None:
+def _emit(run: Run, fmt: Format, table_fn, rows_fn) -> None:
     from . import output
 
     fmt = _resolve_format(fmt)
     out = sys.stdout
     try:
         if fmt is Format.json:
-            writer = output.JsonWriter(out, run.model_info(), "documents")
+            writer = output.JsonWriter(out, run.model_info())
             for d in run.documents():
                 writer.write(d)
             writer.close()
@@ -209,7 +209,7 @@ def extract(
     from . import output
 
     run = Run(paths, model, verbose, quiet, jobs, min_confidence)
-    _emit(run, format, "documents", output.claims_table, _claim_rows)
+    _emit(run, format, output.claims_table, _claim_rows)
     raise typer.Exit(run.exit_code())
 
 
@@ -227,7 +227,7 @@ def entities(
     from . import output
 
     run = Run(paths, model, verbose, quiet, jobs)
-    _emit(run, format, "documents", output.entities_table, _entity_rows)
+    _emit(run, format, output.entities_table, _entity_rows)
     raise typer.Exit(run.exit_code())
 
 

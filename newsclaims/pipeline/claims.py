@@ -96,6 +96,7 @@ class _Extraction:
         self.openers = phrase_list("discourse_openers.tsv")
         self.stops = phrase_list("content_stops.tsv")
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        self.phrases = find_phrases(doc)
 
     # --- helpers -------------------------------------------------------------------------------
     def para(self, pos: int) -> int:
@@ -576,12 +577,7 @@ class _Extraction:
         return self.doc[first - 1].text == "," and words in self.openers
 
     def _sent_phrases(self, sent: Span) -> list[tuple[int, int, str, str]]:
-        return [(a, b, p, pos) for a, b, p, pos in self._all_phrases() if sent.start <= a < sent.end]
-
-    def _all_phrases(self) -> list[tuple[int, int, str, str]]:
-        if not hasattr(self, "_phrase_cache"):
-            self._phrase_cache = find_phrases(self.doc)
-        return self._phrase_cache
+        return [(a, b, p, pos) for a, b, p, pos in self.phrases if sent.start <= a < sent.end]
 
     def _person_like(self, tokens: list[Token]) -> bool:
         """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not."""
@@ -609,20 +605,17 @@ class _Extraction:
             return 0 < len(tokens) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in tokens) and (
                 any(t.ent_type_ in ("PER", "ORG") for t in tokens) or self.resolver.person_like(
                     [t for t in tokens if t.pos_ != "PROPN"]))
-        if len(right) >= 1 and named(right) and len(left) >= 3:
-            speaker = self.resolver.resolve(right, self.current)
-            a, b = left[0].idx, left[-1].idx + len(left[-1].text)
-            q = self.quote_at(a)
-            if q is not None and q.open_mark == a:
-                a, b = q.start, q.end
-            self.add(self.kind_of(a, b), speaker, cue, a, b, sent, "headline")
+        if named(right) and len(left) >= 3:
+            who, said = right, left    # "La reforma llegará en mayo: Ana Ruiz"
         elif named(left) and len(right) >= 3:
-            speaker = self.resolver.resolve(left, self.current)
-            a, b = right[0].idx, right[-1].idx + len(right[-1].text)
-            q = self.quote_at(a)
-            if q is not None and q.open_mark == a:
-                a, b = q.start, q.end
-            self.add(self.kind_of(a, b), speaker, cue, a, b, sent, "headline")
+            who, said = left, right    # "Ana Ruiz: “La reforma llegará en mayo”"
+        else:
+            return
+        a, b = said[0].idx, said[-1].idx + len(said[-1].text)
+        q = self.quote_at(a)
+        if q is not None and q.open_mark == a:
+            a, b = q.start, q.end
+        self.add(self.kind_of(a, b), self.resolver.resolve(who, self.current), cue, a, b, sent, "headline")
 
     def _floating(self, sent: Span) -> None:
         """A quotation opening a sentence, with no cue, continues the current speaker."""

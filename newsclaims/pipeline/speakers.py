@@ -24,10 +24,11 @@ from ..rules import fold, role_nouns, singulars, word_set
 _DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 _NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
 _NP_LINK = {"de", "del", "y", "e"}
+# Words skipped between a cue and an inverted subject: "aseguró este jueves por su parte la ministra".
 _TIME_WORDS = {"hoy", "ayer", "anoche", "mañana", "también", "además", "luego", "después", "entonces",
                "finalmente", "ya", "incluso", "recientemente", "nuevamente", "posteriormente", "anteriormente",
                "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "semana", "mes", "año",
-               "tarde", "noche", "mañana", "pasado", "pasada", "este", "esta", "el", "la", "este", "por", "su", "parte"}
+               "tarde", "noche", "pasado", "pasada", "este", "esta", "el", "la", "por", "su", "parte"}
 _PRONOUNS = {"él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes"}
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
@@ -116,7 +117,6 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     while j < limit and (doc[j].lower_ in _TIME_WORDS or doc[j].pos_ in ("ADV", "SPACE")
                          or (doc[j].pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ == "de")):
         j += 1
-        # "el jueves", "este lunes", "el 3 de mayo": a determiner before a time noun is skipped too.
     out: list[Token] = []
     k = j
     while k < limit:
