@@ -241,3 +241,9 @@ def test_embedded_tweet_is_a_claim_of_its_author(claims_of):
     claim = find(claims_of(text), "No pienso pedir perdón")
     assert claim["speaker"]["name"] == "Laura Vidal" and claim["cue"]["text"] == "@lauravidal"
     assert claim["content"]["text"] == "No pienso pedir perdón por decir la verdad"
+
+
+def test_relative_que_subject_resolves_to_its_antecedent(claims_of):
+    text = "El informe del banco central, que publicó ayer la entidad, señala que la inflación bajará."
+    claim = find(claims_of(text), "que la inflación")
+    assert claim["speaker"]["text"] != "que" and "informe" in claim["speaker"]["text"]

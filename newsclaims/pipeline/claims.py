@@ -41,6 +41,7 @@ _TWEET_SIGNATURE = re.compile(
     r"^[ \t]*[—–-][ \t]*(?P<name>[^\n(]{1,60}?)[ \t]*\((?P<handle>@\w{1,30})\)[ \t]*[A-Za-zé]+\.?[ \t]+[^\n]{1,25}$",
     re.MULTILINE)
 _SPEAKER_REACH = 4       # paragraphs a dropped subject may reach back for its speaker
+_NOT_SUBJECTS = {"se", "lo", "la", "le", "les", "uno", "una", "todo", "algo", "nada", "esto", "eso", "ello"}
 _SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
 
 
@@ -147,7 +148,7 @@ class _Extraction:
         if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp") and gov.i < verb.i:
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir"
         if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
-                                 or (postposed and subj.i < verb.i)):
+                                 or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS):
             subj = None  # outside this sentence, or words of the content itself
         if subj is not None:
             tokens = trim_np(self._within(subj, sent)) if subj.pos_ != "PRON" else [subj]

@@ -29,7 +29,9 @@ _TIME_WORDS = {"hoy", "ayer", "anoche", "mañana", "también", "además", "luego
                "finalmente", "ya", "incluso", "recientemente", "nuevamente", "posteriormente", "anteriormente",
                "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "semana", "mes", "año",
                "tarde", "noche", "pasado", "pasada", "este", "esta", "el", "la", "por", "su", "parte"}
-_PRONOUNS = {"él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes"}
+_PRONOUNS = {"él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
+             "que", "cual", "cuales"}
+_RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
 
@@ -372,8 +374,8 @@ class SpeakerResolver:
         return None
 
     def _antecedent(self, pron: Token) -> list[Token] | None:
-        """ "quien dijo": the noun phrase the relative clause hangs from."""
-        if pron.lower_ not in ("quien", "quienes"):
+        """ "quien dijo", "el informe, que señala …": the noun phrase the relative clause hangs from."""
+        if pron.lower_ not in _RELATIVES:
             return None
         verb = pron.head
         noun = verb.head if verb.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "conj") else None
