@@ -247,3 +247,9 @@ def test_relative_que_subject_resolves_to_its_antecedent(claims_of):
     text = "El informe del banco central, que publicó ayer la entidad, señala que la inflación bajará."
     claim = find(claims_of(text), "que la inflación")
     assert claim["speaker"]["text"] != "que" and "informe" in claim["speaker"]["text"]
+
+
+def test_quien_dijo_takes_its_antecedent(claims_of):
+    text = "La fiscal Marta Ibáñez, quien dijo que el caso sigue abierto, dejó el juzgado a mediodía."
+    claim = find(claims_of(text), "que el caso")
+    assert claim["speaker"]["name"] == "Marta Ibáñez"
