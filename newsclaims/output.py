@@ -49,7 +49,7 @@ def claims_table(document: dict, console) -> None:
     table = Table(title=Text(title, style="bold"), caption=caption, show_lines=False, expand=True,
                   title_justify="left")
     table.add_column("speaker", ratio=2, min_width=14)
-    table.add_column("cue", ratio=1, min_width=8)
+    table.add_column("cue", ratio=1, min_width=8, overflow="fold")
     table.add_column("type", no_wrap=True, min_width=8)
     table.add_column("content", ratio=5)
     for c in document["claims"]:
@@ -57,7 +57,8 @@ def claims_table(document: dict, console) -> None:
         who = Text(sp["name"] or sp["text"]) if sp else Text("—", style="dim")
         if sp and sp["name"] and sp["name"] != sp["text"]:
             who.append(f"\n{sp['text']}", style="dim")
-        table.add_row(who, c["cue"]["text"] if c["cue"] else "—", c["type"], c["content"]["text"])
+        # The JSON keeps the article's own whitespace; the table folds it for reading.
+        table.add_row(who, c["cue"]["text"] if c["cue"] else "—", c["type"], " ".join(c["content"]["text"].split()))
     if not document["claims"]:
         table.add_row("—", "", "", Text("no claims found", style="dim"))
     console.print(table)
