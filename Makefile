@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/newsclaims extract seeds/
+	@$(BIN)/newsclaims extract seeds/
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .rules import fold, word_set
+from .rules import fold, role_nouns, singulars, word_set
 
 STOP = {"el", "la", "los", "las", "de", "del", "y", "e", "lo", "un", "una", "al"}
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
@@ -81,6 +81,8 @@ def _clean(span: Span) -> Span | None:
         return None
     if len(span) == 1 and first.pos_ == "NOUN" and _line_start(first):
         return None  # "Apoyo" opening a heading
+    if len(span) == 1 and set(singulars(first.text)) & (word_set("anonymous_sources.tsv") | set(role_nouns())):
+        return None  # "Testigos", "Observadores" opening a sentence: a common noun, not a name
     if len(span) > 8:
         return None
     return span

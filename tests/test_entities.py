@@ -1,0 +1,32 @@
+"""Entity cleaning and clustering (model-based rows written for the tests)."""
+
+
+def entities(extractor, text):
+    return {e["name"]: e for e in extractor.extract_text(text)["entities"]}
+
+
+def test_surname_joins_full_name_and_label_votes_by_length(extractor):
+    text = ("La presidenta Carmen Ortega habló en Lima. Ortega dijo que el plan sigue. "
+            "Después, Ortega viajó a Quito con su ministro, Pablo Ríos.")
+    ents = entities(extractor, text)
+    assert "Carmen Ortega" in ents and "Ortega" not in ents
+    assert ents["Carmen Ortega"]["count"] == 3 and ents["Carmen Ortega"]["label"] == "PER"
+
+
+def test_capitalised_function_words_and_verbs_are_not_entities(extractor):
+    text = "Según la policía, el fuego empezó de noche. Acordamos seguir, aseguró Ana Ruiz. Testigos vieron humo."
+    names = set(entities(extractor, text))
+    assert not names & {"Según", "Acordamos", "Testigos"}
+
+
+def test_markdown_debris_is_not_an_entity(extractor):
+    text = "## Titular\n\nLa ministra [Ana Ruiz](https://x.example/ana) habló.\n\nhttps://x.example/nota\n"
+    names = set(entities(extractor, text))
+    assert all("http" not in n and "[" not in n and "#" not in n for n in names)
+
+
+def test_mentions_slice_the_original(extractor):
+    text = "**La ministra Ana Ruiz** visitó [Quito](#). Ruiz volvió ayer."
+    for e in extractor.extract_text(text)["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
