@@ -253,3 +253,34 @@ def test_quien_dijo_takes_its_antecedent(claims_of):
     text = "La fiscal Marta Ibáñez, quien dijo que el caso sigue abierto, dejó el juzgado a mediodía."
     claim = find(claims_of(text), "que el caso")
     assert claim["speaker"]["name"] == "Marta Ibáñez"
+
+
+def test_forgotten_closing_mark_before_cue(claims_of):
+    text = ('"El puerto no se vende ni se alquila a nadie, dijo, pero admitió que hay "ofertas muy serias" '
+            'de empresas extranjeras.')
+    claims = claims_of(text)
+    direct = find(claims, "El puerto no se vende")
+    assert direct["type"] == "direct" and direct["content"]["text"].endswith("a nadie")
+    assert find(claims, "que hay")["cue"]["text"] == "admitió"
+
+
+def test_sentence_initial_verb_tagged_as_name_is_still_a_cue(claims_of):
+    text = "La jueza Eva Soler habló con los vecinos.\n\nRecuerda, en este sentido, que el juicio empieza en mayo."
+    claim = find(claims_of(text), "que el juicio")
+    assert claim["speaker"]["name"] == "Eva Soler"
+
+
+def test_stance_with_quoted_words_is_mixed(claims_of):
+    text = "El alcalde Juan Vera calificó de “irresponsable y peligroso” el plan de la oposición."
+    claim = find(claims_of(text), "de “irresponsable")
+    assert claim["type"] == "mixed" and claim["speaker"]["name"] == "Juan Vera" and claim["confidence"] >= 0.7
+
+
+def test_impersonal_se_is_not_a_claim(claims_of):
+    assert claims_of("Como se prevé que llueva mucho, el partido se aplazó.") == []
+
+
+def test_trailing_segun_with_apposition(claims_of):
+    text = "La votación terminó sin incidentes, según Rosa Pinto, presidenta de la junta electoral."
+    claim = find(claims_of(text), "La votación terminó")
+    assert claim["type"] == "according_to" and claim["speaker"]["name"] == "Rosa Pinto"

@@ -78,3 +78,9 @@ def test_object_cue_example(claims_of, verb, example):
     assert claims, example
     assert claims[0]["speaker"] is not None and claims[0]["type"] == "indirect"
     assert not claims[0]["content"]["text"].startswith("que")
+
+
+@pytest.mark.parametrize("noun, example", examples("speech_nouns.tsv"))
+def test_speech_noun_example(claims_of, noun, example):
+    claims = claims_of(example)
+    assert claims and claims[0]["type"] == "direct" and claims[0]["speaker"] is not None, (example, claims)

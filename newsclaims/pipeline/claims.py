@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
 from ..entities import cluster
-from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, word_set
+from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars, word_set
 from .cues import cue_kind, cue_lemma, cue_span, find_phrases
 from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
@@ -98,6 +98,7 @@ class _Extraction:
         self.stops = phrase_list("content_stops.tsv")
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.phrases = find_phrases(doc)
+        self.cut: dict[int, int] = {}  # quotations whose closing mark was forgotten: open mark -> real end
 
     # --- helpers -------------------------------------------------------------------------------
     def para(self, pos: int) -> int:
@@ -112,7 +113,7 @@ class _Extraction:
 
     def quote_at(self, pos: int) -> Quote | None:
         for q in self.quotes:
-            if q.open_mark <= pos < q.outer[1]:
+            if q.open_mark <= pos < self.cut.get(q.open_mark, q.outer[1]):
                 return q
         return None
 
@@ -258,7 +259,9 @@ class _Extraction:
         start, end = self.trim(start, end)
         if end - start < 3 or len(re.findall(r"\w+", self.text[start:end])) < 2:
             return None
-        conf = CONFIDENCE[rule] * (STANCE if lemma and cue_kind(lemma) == "stance" else 1.0)
+        # Stance verbs are optional claims, unless the speaker's own words are quoted (mixed_stance).
+        stance = lemma in cue_lexicon().verbs and cue_kind(lemma) == "stance" and rule != "mixed_stance"
+        conf = CONFIDENCE[rule] * (STANCE if stance else 1.0)
         claim = Claim(kind, speaker, cue, start, end, sent.start_char, sent.end_char, conf, rule)
         self.claims.append(claim)
         if speaker is not None:
@@ -322,6 +325,7 @@ class _Extraction:
             self._subjects(sent)
             self._cues(sent)
             self._phrases(sent)
+            self._speech_noun(sent)
             self._headline(sent)
             self._floating(sent)
         return _dedupe(self.claims)
@@ -340,6 +344,8 @@ class _Extraction:
             lemma = cue_lemma(tok)
             if lemma is None or cue_kind(lemma) == "quoting":
                 continue
+            if self._impersonal(tok, sent):
+                continue
             q_in = self.quote_at(tok.idx)
             if q_in is not None and not self.text[q_in.open_mark + 1:tok.idx].strip():
                 q_in = None  # “subrayó que …”: the quotation starts with the cue itself
@@ -354,10 +360,31 @@ class _Extraction:
             if not self._backward(tok, cue, sent, lemma):
                 self._object(tok, cue, sent, lemma)
 
+    def _impersonal(self, tok: Token, sent: Span) -> bool:
+        """ "Se informó que …", "como se prevé que …": a cue with impersonal "se" and no subject
+        before it reports nobody's speech."""
+        doc = self.doc
+        if tok.i - 1 < sent.start or doc[tok.i - 1].lower_ != "se" or subject_of(tok) is not None:
+            return False
+        before = doc[tok.i - 2] if tok.i - 2 >= sent.start else None
+        return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON")
+
     def _interrupting(self, tok: Token, q: Quote, cue: Cue, sent: Span, lemma: str) -> None:
-        """«No vamos —dijo el alcalde— a ceder»: the cue between dashes inside a quotation."""
+        """«No vamos —dijo el alcalde— a ceder»: the cue between dashes inside a quotation.
+
+        A cue between commas inside a quotation ("…ningún país, dijo, pero admitió …") means the
+        closing mark was forgotten: the quotation ends at the comma, and what follows is narration.
+        """
         before = self.text[max(q.start, tok.idx - 3):tok.idx]
         if not any(d in before for d in _DASHES):
+            doc = self.doc
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if before.rstrip().endswith(",") and nxt is not None and nxt.text in (",", ".", ";") \
+                    and tok.i > sent.start:
+                end = self.text.rindex(",", q.start, tok.idx)
+                self.cut[q.open_mark] = end
+                speaker = self.speaker_for(tok, sent, postposed=True)
+                self.add("direct", speaker, cue, q.start, end, sent, "direct_postposed", lemma)
             return
         after = phrase_after(self.doc, tok.i + 1, sent.end)
         speaker = self.resolver.resolve(after, self.current) if after else self.speaker_for(tok, sent, True)
@@ -379,6 +406,14 @@ class _Extraction:
                 kind = self.kind_of(start_char, end_char)
                 return self.add("mixed" if kind == "direct" else kind, speaker, cue, start_char, end_char,
                                 sent, "indirect_que", lemma) is not None
+            if low in ("como", "de") and j + 1 < sent.end and self.quote_starting_at(doc[j + 1].idx) is not None \
+                    and self.quote_starting_at(doc[j + 1].idx).open_mark == doc[j + 1].idx:
+                # "lo calificó de “irresponsable”", "lo catalogó como “un gran personaje”": the
+                # speaker's own words make a stance a full (mixed) claim.
+                end = self.content_end(j, sent, cue=tok)
+                end_char = doc[end - 1].idx + len(doc[end - 1].text)
+                speaker = self.speaker_for(tok, sent, postposed=False)
+                return self.add("mixed", speaker, cue, t.idx, end_char, sent, "mixed_stance", lemma) is not None
             if t.text == ":":
                 speaker = self.speaker_for(tok, sent, postposed=False)
                 q = self.quote_starting_at(t.idx + 1, " \t\n")
@@ -534,7 +569,9 @@ class _Extraction:
                 cue_tok = doc[k]
                 k += 1
             src = []
-            while k < sent.end and doc[k].text not in (",", ".", ";", ":") and not (doc[k].is_space and "\n" in doc[k].text):
+            trailing = not initial and doc[first - 1].text in (",", "(", "—")
+            while k < sent.end and (doc[k].text not in (",", ".", ";", ":") or (trailing and doc[k].text == ",")) \
+                    and not (doc[k].is_space and "\n" in doc[k].text):
                 if doc[k].pos_ in ("VERB", "AUX") and src and position == "initial":
                     src = []
                     break
@@ -584,6 +621,35 @@ class _Extraction:
         """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not."""
         return any(t.ent_type_ in ("PER", "ORG") for t in tokens) or self.resolver.person_like(
             [t for t in tokens if t.pos_ != "PROPN"])
+
+    def _speech_noun(self, sent: Span) -> None:
+        """ "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz": a quotation, then a form of
+        "ser" and a speech noun (speech_nouns.tsv) with the speaker after "de"."""
+        doc = self.doc
+        nouns = word_set("speech_nouns.tsv")
+        for t in sent:
+            if t.lemma_ != "ser" or t.i + 3 >= sent.end:
+                continue
+            q = self.quote_ending_before(t.idx)
+            if q is None or any(c.start == q.start for c in self.claims):
+                continue
+            k = t.i + 1
+            if doc[k].pos_ == "DET":
+                k += 1
+            if not (set(singulars(doc[k].text)) & nouns or doc[k].lemma_.lower() in nouns):
+                continue
+            k += 1
+            while k < sent.end and doc[k].pos_ == "ADJ":
+                k += 1
+            if k >= sent.end or doc[k].lower_ not in ("de", "del"):
+                continue
+            src = phrase_after(doc, k + 1, sent.end)
+            if not src:
+                continue
+            cue = Cue(self.text[t.idx:doc[k - 1].idx + len(doc[k - 1].text)], "ser", t.idx,
+                      doc[k - 1].idx + len(doc[k - 1].text))
+            self.add(self.kind_of(q.start, q.end), self.resolver.resolve(src, self.current), cue, q.start, q.end,
+                     sent, "direct_postposed")
 
     def _headline(self, sent: Span) -> None:
         """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""

@@ -21,7 +21,11 @@ def cue_lemma(token: Token) -> str | None:
         lemma = token.lemma_
     if lemma is None:
         return None
-    if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not token.text.endswith(("le", "les", "lo", "la")):
+    # The tagger calls sentence-initial verbs proper nouns ("Recuerda que …", "Destaca la ministra …"):
+    # trust the form table there, and for unambiguous past-tense forms anywhere.
+    initial = token.i == 0 or token.is_sent_start or token.doc[token.i - 1].is_space or token.doc[token.i - 1].text in "\"“«"
+    if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not (initial and token.text[:1].isupper()) \
+            and not token.text.endswith(("le", "les", "lo", "la")):
         return None
     if "VerbForm=Inf" in str(token.morph) or low == lemma:
         # An infinitive reports speech only in a periphrasis ("volvió a decir que"), not in

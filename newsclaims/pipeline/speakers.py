@@ -104,7 +104,7 @@ def _relative_after(tokens: list[Token], k: int) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass", "csubj") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
             return child
     return None
 
