@@ -284,3 +284,8 @@ def test_trailing_segun_with_apposition(claims_of):
     text = "La votación terminó sin incidentes, según Rosa Pinto, presidenta de la junta electoral."
     claim = find(claims_of(text), "La votación terminó")
     assert claim["type"] == "according_to" and claim["speaker"]["name"] == "Rosa Pinto"
+
+
+def test_parenthetical_segun_is_not_a_trailing_source(claims_of):
+    text = "El ministro, según el comunicado, “aseguró que la reforma sigue adelante”."
+    assert all(c["type"] != "according_to" for c in claims_of(text))

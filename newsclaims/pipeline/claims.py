@@ -577,6 +577,11 @@ class _Extraction:
                     break
                 src.append(doc[k])
                 k += 1
+            if trailing and any(t.pos_ in ("VERB", "AUX") or t.text in _OPEN + _CLOSE for t in src):
+                # "X, según el escrito, subrayó …": a parenthetical source, not a trailing one.
+                comma = next((n for n, t in enumerate(src) if t.text == ","), len(src))
+                k = src[comma].i if comma < len(src) else k
+                src = src[:comma]
             src = trim_np(src)
             if not src or len(src) > 14 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
                 continue
