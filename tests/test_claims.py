@@ -256,16 +256,16 @@ def test_quien_dijo_takes_its_antecedent(claims_of):
 
 
 def test_forgotten_closing_mark_before_cue(claims_of):
-    text = ('"El puerto no se vende ni se alquila a nadie, dijo, pero admitió que hay "ofertas muy serias" '
+    text = ('"El puerto no se vende ni se alquila a nadie, aseguró, y luego reconoció que existen "ofertas muy serias" '
             'de empresas extranjeras.')
     claims = claims_of(text)
     direct = find(claims, "El puerto no se vende")
     assert direct["type"] == "direct" and direct["content"]["text"].endswith("a nadie")
-    assert find(claims, "que hay")["cue"]["text"] == "admitió"
+    assert find(claims, "que existen")["cue"]["text"] == "reconoció"
 
 
 def test_sentence_initial_verb_tagged_as_name_is_still_a_cue(claims_of):
-    text = "La jueza Eva Soler habló con los vecinos.\n\nRecuerda, en este sentido, que el juicio empieza en mayo."
+    text = "La jueza Eva Soler habló con los vecinos.\n\nInsiste, por otra parte, en que el juicio empieza en mayo."
     claim = find(claims_of(text), "que el juicio")
     assert claim["speaker"]["name"] == "Eva Soler"
 
