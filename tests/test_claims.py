@@ -289,3 +289,16 @@ def test_trailing_segun_with_apposition(claims_of):
 def test_parenthetical_segun_is_not_a_trailing_source(claims_of):
     text = "El ministro, según el comunicado, “aseguró que la reforma sigue adelante”."
     assert all(c["type"] != "according_to" for c in claims_of(text))
+
+
+def test_dialogue_dash_paragraph(claims_of):
+    text = ("El alcalde Tomás Rey recibió a los periodistas.\n\n"
+            "—No vamos a ceder ni un metro —dijo el alcalde—. Seguiremos aquí hasta el final.\n\n"
+            "—¿Y si el juez ordena el desalojo?\n\n"
+            "—Entonces recurriremos la sentencia ante el tribunal supremo.")
+    claims = claims_of(text)
+    first = find(claims, "No vamos a ceder")
+    assert first["speaker"]["name"] == "Tomás Rey" and first["type"] == "direct"
+    assert first["content"]["text"].endswith("hasta el final")
+    assert not any("desalojo" in c["content"]["text"] for c in claims)
+    assert find(claims, "Entonces recurriremos")["speaker"]["name"] == "Tomás Rey"

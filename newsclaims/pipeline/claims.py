@@ -689,6 +689,13 @@ class _Extraction:
             a, b = q.start, q.end
         self.add(self.kind_of(a, b), self.resolver.resolve(who, self.current), cue, a, b, sent, "headline")
 
+    def _question_before(self, pos: int) -> bool:
+        """Whether the paragraph before the one at ``pos`` is a question."""
+        k = self.para(pos)
+        if k < 1:
+            return False
+        return _ends_question(self.text[self.para_starts[k - 1]:self.para_starts[k]])
+
     def _floating(self, sent: Span) -> None:
         """A quotation opening a sentence, with no cue, continues the current speaker."""
         if self.current is None:
@@ -700,14 +707,21 @@ class _Extraction:
                 continue
             if len(re.findall(r"\w+", self.text[q.start:q.end])) < _FLOATING_WORDS:
                 continue
+            if _ends_question(self.text[q.start:q.end]):
+                continue  # the journalist's question in an interview
             before = self.text[max(0, q.open_mark - 3):q.open_mark]
             if before.strip() and before.strip()[-1] not in ".!?:":
                 continue
-            if self.para(q.open_mark) - self.current_para > 1:
-                continue
+            gap = self.para(q.open_mark) - self.current_para
+            if gap > 1 and not (gap == 2 and self._question_before(q.open_mark)):
+                continue  # an interview answer may follow the journalist's question
             c = self.current
             self.add(self.kind_of(q.start, q.end), Speaker(c.name, c.text, c.label, c.start, c.end),
                      None, q.start, q.end, sent, "floating")
+
+
+def _ends_question(text: str) -> bool:
+    return text.rstrip(" .»”\"\n").endswith("?")
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

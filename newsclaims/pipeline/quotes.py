@@ -6,7 +6,7 @@ several paragraphs when each new paragraph reopens the mark (the Spanish convent
 unbalanced marks: a quotation never crosses a paragraph break unless reopened; one left open at the
 end of its paragraph ends there and is flagged ``balanced=False``; a closing mark whose opening mark
 was lost, followed by a comma ("…mujeres”, dijo."), closes a quotation that starts its paragraph
-(``orphan=True``).
+(``orphan=True``); a paragraph opening with an em dash is dialogue ("—No cederemos —dijo—.").
 """
 from __future__ import annotations
 
@@ -77,6 +77,18 @@ def find_quotes(text: str) -> list[Quote]:
             return
         quotes.append(Quote(para_start, pos, para_start, pos, True, [], orphan=True))
 
+    def dialogue(start: int) -> None:
+        """Spanish dialogue: a paragraph opening with an em dash is speech ("—No cederemos
+        —dijo el alcalde—."), the dash being its only mark. It runs to the paragraph end."""
+        if start >= n or text[start] != "—" or start + 1 >= n or not (text[start + 1].isalpha() or text[start + 1] in "¿¡"):
+            return
+        end = text.find("\n", start)
+        end = n if end == -1 else end
+        body = text[start + 1:end].rstrip()
+        if len(body.split()) >= 3 and not any(m in body for m in "“”«»\""):
+            quotes.append(Quote(start + 1, start + 1 + len(body), start, start + len(body), True, [], orphan=False))
+
+    dialogue(0)
     i = 0
     while i < n:
         ch = text[i]
@@ -99,6 +111,10 @@ def find_quotes(text: str) -> list[Quote]:
             while i < n and text[i] in " \t\n\r":
                 i += 1
             para_start = i
+            if not stack:
+                dialogue(i)
+                if quotes and quotes[-1].open_mark == i:
+                    i = quotes[-1].end  # the paragraph is one quotation; its dashes are not marks
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "

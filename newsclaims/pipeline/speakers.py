@@ -28,7 +28,9 @@ _NP_LINK = {"de", "del", "y", "e"}
 _TIME_WORDS = {"hoy", "ayer", "anoche", "mañana", "también", "además", "luego", "después", "entonces",
                "finalmente", "ya", "incluso", "recientemente", "nuevamente", "posteriormente", "anteriormente",
                "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "semana", "mes", "año",
-               "tarde", "noche", "pasado", "pasada", "este", "esta", "el", "la", "por", "su", "parte"}
+               "tarde", "noche", "pasado", "pasada", "parte", "de", "mayo", "enero", "febrero", "marzo", "abril",
+               "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+_TIME_DETS = {"el", "la", "este", "esta", "por", "su", "ese", "esa"}
 _PRONOUNS = {"él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}
 _RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
@@ -116,13 +118,24 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     comma, another preposition, a verb or the sentence end.
     """
     j = i
-    while j < limit and (doc[j].lower_ in _TIME_WORDS or doc[j].pos_ in ("ADV", "SPACE")
-                         or (doc[j].pos_ == "NUM" and j + 1 < limit and doc[j + 1].lower_ == "de")):
-        j += 1
+    while j < limit:
+        t = doc[j]
+        nxt = doc[j + 1].lower_ if j + 1 < limit else ""
+        if t.lower_ in _TIME_DETS:  # "el jueves", "este lunes", "por su parte": only before a time word
+            if nxt in _TIME_WORDS or nxt.isdigit():
+                j += 1
+                continue
+            break
+        if t.lower_ in _TIME_WORDS or t.pos_ in ("ADV", "SPACE") or (t.pos_ == "NUM" and nxt == "de"):
+            j += 1
+            continue
+        break
     out: list[Token] = []
     k = j
     while k < limit:
         t = doc[k]
+        if t.is_punct and t.text not in ",()":
+            break
         if t.pos_ in _NP_POS or (t.lower_ in _NP_LINK and out and k + 1 < limit and doc[k + 1].pos_ in _NP_POS):
             if t.pos_ == "NUM" and not out:
                 break
@@ -216,7 +229,7 @@ class SpeakerResolver:
         doc = self.doc
         found = []
         for ent in self.entities:
-            if ent.label != "PER":
+            if ent.label not in ("PER", "MISC"):  # the small model tags some names MISC; a title makes a person
                 continue
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
