@@ -18,7 +18,7 @@ def test_offsets_slice_original(extractor, text):
             if part is not None:
                 assert text[part["start"]:part["end"]] == part["text"]
         assert claim["type"] in ("direct", "indirect", "mixed", "according_to")
-        assert 0 <= claim["sentence"]["start"] <= claim["content"]["start"]
+        assert claim["sentence"]["start"] <= claim["content"]["start"] <= claim["content"]["end"] <= claim["sentence"]["end"]
     for ent in doc["entities"]:
         for m in ent["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]

@@ -262,7 +262,8 @@ class _Extraction:
         # Stance verbs are optional claims, unless the speaker's own words are quoted (mixed_stance).
         stance = lemma in cue_lexicon().verbs and cue_kind(lemma) == "stance" and rule != "mixed_stance"
         conf = CONFIDENCE[rule] * (STANCE if stance else 1.0)
-        claim = Claim(kind, speaker, cue, start, end, sent.start_char, sent.end_char, conf, rule)
+        # "sentence": the sentence(s) holding the claim, the cue's and the content's.
+        claim = Claim(kind, speaker, cue, start, end, min(sent.start_char, start), max(sent.end_char, end), conf, rule)
         self.claims.append(claim)
         if speaker is not None:
             self.current, self.current_para, self.current_cue = speaker, self.para(start), cue

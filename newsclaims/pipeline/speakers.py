@@ -31,7 +31,7 @@ _TIME_WORDS = {"hoy", "ayer", "anoche", "mañana", "también", "además", "luego
                "tarde", "noche", "pasado", "pasada", "parte", "de", "mayo", "enero", "febrero", "marzo", "abril",
                "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 _TIME_DETS = {"el", "la", "este", "esta", "por", "su", "ese", "esa"}
-_PRONOUNS = {"él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
+_PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}
 _RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
@@ -81,6 +81,9 @@ def trim_np(tokens: list[Token]) -> list[Token]:
                 break
             continue
         out.append(t)
+    opened = [k for k, t in enumerate(out) if t.text == "("]
+    if opened and not any(t.text == ")" for t in out[opened[-1]:]):
+        out = out[:opened[-1]]  # "la Procuraduría General (PGR" cut by the parser: drop the fragment
     while out and (out[-1].is_punct or out[-1].is_space or out[-1].pos_ in ("ADP", "CCONJ", "SCONJ")):
         out.pop()
     while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
