@@ -19,6 +19,7 @@ Results: ``doc._.claims`` (list of ``newsclaims.claims.Claim``), ``doc._.entitie
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -88,7 +89,7 @@ class _Extraction:
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
         self.entities = cluster(doc)
         doc.user_data["newsclaims_entities"] = self.entities
-        self.resolver = SpeakerResolver(doc, self.entities)
+        self.resolver = SpeakerResolver(doc, self.entities, self.text)
         self.current: Speaker | None = None
         self.current_para = -1
         self.current_at = -1
@@ -275,17 +276,24 @@ class _Extraction:
     def sentences(self) -> list[Span]:
         """Sentences for extraction: cut at every line break, and at the parser's sentence starts
         only after sentence-final punctuation (the small model also splits at colons and names)."""
+        import numpy
+        from spacy.attrs import IS_SPACE, SENT_START
+
         doc = self.doc
         cuts = {0}
-        for t in doc:
-            if t.is_space and "\n" in t.text:
-                cuts.add(t.i)
-                cuts.add(t.i + 1)
-            elif t.is_sent_start and t.i > 0:
-                prev = doc[t.i - 1]
-                before = doc[t.i - 2] if t.i > 1 else prev
+        if len(doc):
+            arr = doc.to_array([IS_SPACE, SENT_START])
+            for i in numpy.nonzero(arr[:, 0])[0]:
+                if "\n" in doc[int(i)].text:
+                    cuts.update((int(i), int(i) + 1))
+            for i in numpy.nonzero(arr[:, 1] == 1)[0]:
+                i = int(i)
+                if i == 0 or i in cuts:
+                    continue
+                prev = doc[i - 1]
+                before = doc[i - 2] if i > 1 else prev
                 if prev.text in _FINAL or (prev.text in _CLOSE and before.text in _FINAL):
-                    cuts.add(t.i)
+                    cuts.add(i)
         cuts.add(len(doc))
         bounds = sorted(cuts)
         out = []
@@ -319,7 +327,31 @@ class _Extraction:
             cue = Cue(m.group("handle"), "tweet", m.start("handle"), m.end("handle"))
             self.add("direct", sp, cue, start, end, span, "tweet")
 
+    def _index(self) -> None:
+        """Token positions each extractor looks at, found once on the token arrays (iterating
+        every token of every sentence in Python costs more than the rules themselves)."""
+        import numpy
+        from spacy.attrs import DEP, LEMMA
+
+        doc = self.doc
+        found = doc.user_data.get("newsclaims_cue_tokens")  # set by newsclaims_cues when it ran
+        if found is None:
+            from .cues import _candidates
+            found = {t.i: lemma for t in _candidates(doc) if (lemma := cue_lemma(t)) is not None}
+        self.cue_at = {i: lemma for i, lemma in found.items() if cue_kind(lemma) != "quoting"}
+        self.cue_idx = sorted(self.cue_at)
+        strings = doc.vocab.strings
+        arr = doc.to_array([DEP, LEMMA]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        subj = numpy.isin(arr[:, 0], [strings.add("nsubj"), strings.add("nsubj:pass")])
+        self.subject_idx = [int(i) for i in numpy.nonzero(subj)[0]]
+        self.ser_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("ser"))[0]]
+
+    @staticmethod
+    def _within_sent(indices: list[int], sent: Span) -> list[int]:
+        return indices[bisect_left(indices, sent.start):bisect_left(indices, sent.end)]
+
     def run(self) -> list[Claim]:
+        self._index()
         self._sentences = self.sentences()
         self._tweets()
         for sent in self._sentences:
@@ -333,18 +365,16 @@ class _Extraction:
 
     def _subjects(self, sent: Span) -> None:
         """Persons that are subjects become salient for later role nouns ("la diplomática")."""
-        for t in sent:
-            if t.dep_ in ("nsubj", "nsubj:pass") and t.pos_ in ("PROPN", "NOUN") and self.quote_at(t.idx) is None \
+        for t in (self.doc[i] for i in self._within_sent(self.subject_idx, sent)):
+            if t.pos_ in ("PROPN", "NOUN") and self.quote_at(t.idx) is None \
                     and any(x.ent_type_ == "PER" for x in t.subtree):
                 sp = self.resolver.resolve(trim_np(self._within(t, sent)), None)
                 if sp is not None and sp.label == "PER":
                     self.resolver.remember(sp)
 
     def _cues(self, sent: Span) -> None:
-        for tok in sent:
-            lemma = cue_lemma(tok)
-            if lemma is None or cue_kind(lemma) == "quoting":
-                continue
+        for i in self._within_sent(self.cue_idx, sent):
+            tok, lemma = self.doc[i], self.cue_at[i]
             if self._impersonal(tok, sent):
                 continue
             q_in = self.quote_at(tok.idx)
@@ -633,8 +663,8 @@ class _Extraction:
         "ser" and a speech noun (speech_nouns.tsv) with the speaker after "de"."""
         doc = self.doc
         nouns = word_set("speech_nouns.tsv")
-        for t in sent:
-            if t.lemma_ != "ser" or t.i + 3 >= sent.end:
+        for t in (doc[i] for i in self._within_sent(self.ser_idx, sent)):
+            if t.i + 3 >= sent.end:
                 continue
             q = self.quote_ending_before(t.idx)
             if q is None or any(c.start == q.start for c in self.claims):

@@ -83,22 +83,59 @@ def _matches(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 
 def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
-    """Attribution phrases as (first token, end token, phrase, position rule)."""
-    out = []
-    words = [fold(t.lower_) for t in doc]
+    """Attribution phrases as (first token, end token, phrase, position rule); found once per Doc."""
+    key = "newsclaims_phrases"
+    if key in doc.user_data:
+        return doc.user_data[key]
     by_first: dict[str, list] = {}
     for row in attribution_phrases():
         by_first.setdefault(row[0][0], []).append(row)
-    i = 0
-    while i < len(doc):
-        for phrase, position, written in by_first.get(words[i], ()):
-            n = len(phrase)
-            if _matches(words, i, phrase):
-                out.append((i, i + n, written, position))
-                i += n - 1
+    # Only tokens whose lower-case form could open a phrase are looked at (hash comparison).
+    strings = doc.vocab.strings
+    lowers = doc.to_array("LOWER")
+    firsts = {strings.add(w) for w in by_first} | {strings.add(w.replace("u", "ú")) for w in by_first}
+    out: list[tuple[int, int, str, str]] = []
+    i, n_tok = 0, len(doc)
+    while i < n_tok:
+        if int(lowers[i]) not in firsts:
+            i += 1
+            continue
+        longest = max(len(r[0]) for r in by_first[fold(strings[int(lowers[i])])])
+        words = [fold(strings[int(x)]) for x in lowers[i:i + longest]]
+        for phrase, position, written in by_first[words[0]]:
+            if _matches(words, 0, phrase):
+                out.append((i, i + len(phrase), written, position))
+                i += len(phrase) - 1
                 break
         i += 1
+    doc.user_data[key] = out
     return out
+
+
+def _candidates(doc: Doc):
+    """Tokens that may be cues: verbs, and words whose form the cue table knows (the tagger's
+    mistakes). Selected on the token arrays, so the other tokens are never built in Python."""
+    import numpy
+    from spacy.symbols import AUX, VERB
+
+    if not len(doc):
+        return
+    arr = doc.to_array(["POS", "LOWER"])
+    mask = (arr[:, 0] == VERB) | (arr[:, 0] == AUX) | numpy.isin(arr[:, 1], _form_hashes(doc))
+    for i in numpy.nonzero(mask)[0]:
+        yield doc[int(i)]
+
+
+_FORMS: list = []
+
+
+def _form_hashes(doc: Doc):
+    """The hashes of every cue form (string hashes do not depend on the vocabulary)."""
+    import numpy
+
+    if not _FORMS:
+        _FORMS.append(numpy.array(sorted({doc.vocab.strings.add(f) for f in cue_lexicon().forms}), dtype="uint64"))
+    return _FORMS[0]
 
 
 @Language.factory("newsclaims_cues", assigns=["doc.spans"], default_config={"spans_key": "newsclaims_cues"})
@@ -115,10 +152,11 @@ class CueFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for t in doc:
+        for t in _candidates(doc):
             lemma = cue_lemma(t)
             if lemma is not None and cue_kind(lemma) != "quoting":
                 spans.append(Span(doc, t.i, t.i + 1, label=lemma))
+        doc.user_data["newsclaims_cue_tokens"] = {s.start: s.label_ for s in spans}
         for start, end, _phrase, _pos in find_phrases(doc):
             spans.append(Span(doc, start, end, label="according_to"))
         doc.spans[self.spans_key] = sorted(spans, key=lambda s: s.start)

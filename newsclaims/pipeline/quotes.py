@@ -169,11 +169,17 @@ def find_quotes(text: str) -> list[Quote]:
     return quotes
 
 
+def doc_length(doc: Doc) -> int:
+    """len(doc.text) without building the text (Doc.text joins every token on each access)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def quote_source(doc: Doc, text: str | None = None) -> str:
     """The text whose quote marks count: the original marks when the loader kept them aside."""
-    text = doc.text if text is None else text
     source = doc.user_data.get("newsclaims_marks")
-    return source if isinstance(source, str) and len(source) == len(text) else text
+    if isinstance(source, str) and len(source) == doc_length(doc):
+        return source
+    return doc.text if text is None else text
 
 
 def doc_quotes(doc: Doc, text: str | None = None) -> list[Quote]:

@@ -211,9 +211,9 @@ def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
 class SpeakerResolver:
     """Resolves speaker phrases of one document; keeps the salience list and current speaker."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.entities = list(entities)
         self.anon = word_set("anonymous_sources.tsv")
         self.orgs = word_set("organisation_nouns.tsv")
