@@ -75,10 +75,12 @@ def load_gold(paths: list[str]) -> dict[str, list[dict]]:
                 continue
             try:
                 row = json.loads(line)
-                gold.setdefault(Path(row["doc"]).name, []).append(row)
-                row["content"], row["type"]  # noqa: B018  (required keys)
-            except (json.JSONDecodeError, KeyError, TypeError) as e:
-                raise GoldError(f"{f}:{n}: not a gold claim ({e})") from None
+                missing = [k for k in ("doc", "content", "type") if k not in row]
+            except json.JSONDecodeError as e:
+                raise GoldError(f"{f}:{n}: not JSON ({e.msg})") from None
+            if not isinstance(row, dict) or missing:
+                raise GoldError(f"{f}:{n}: a gold claim needs doc, content and type")
+            gold.setdefault(Path(row["doc"]).name, []).append(row)
         gold.setdefault(f.name.replace(".gold.jsonl", ".txt"), [])
     return gold
 
