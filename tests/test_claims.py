@@ -302,3 +302,9 @@ def test_dialogue_dash_paragraph(claims_of):
     assert first["content"]["text"].endswith("hasta el final")
     assert not any("desalojo" in c["content"]["text"] for c in claims)
     assert find(claims, "Entonces recurriremos")["speaker"]["name"] == "Tomás Rey"
+
+
+@pytest.mark.parametrize("text", ["Precio: de acuerdo a grupo y temporada\n\nTexto.",
+                                  "El gobierno: nuevas medidas económicas\n\nTexto."])
+def test_topic_headlines_are_not_claims(claims_of, text):
+    assert [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == ":"] == []

@@ -705,12 +705,19 @@ class _Extraction:
         cue = Cue(":", ":", colon.idx, colon.idx + 1)
 
         def named(tokens: list[Token]) -> bool:
+            """A person or an institution, not a topic ("Precio:", "Mejor actriz:")."""
             return 0 < len(tokens) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in tokens) and (
                 any(t.ent_type_ in ("PER", "ORG") for t in tokens) or self.resolver.person_like(
                     [t for t in tokens if t.pos_ != "PROPN"]))
-        if named(right) and len(left) >= 3:
+
+        def statement(tokens: list[Token], who: list[Token]) -> bool:
+            """Three words or more, with a verb unless a named person says them (headline quotes
+            are often verbless: "Una crisis con rostro de mujer: Ana Ruiz")."""
+            person = sum(1 for t in who if t.ent_type_ == "PER" and t.pos_ == "PROPN") >= 2  # a full name
+            return len(tokens) >= 3 and (person or any(t.pos_ in ("VERB", "AUX") for t in tokens))
+        if named(right) and statement(left, right):
             who, said = right, left    # "La reforma llegará en mayo: Ana Ruiz"
-        elif named(left) and len(right) >= 3:
+        elif named(left) and statement(right, left):
             who, said = left, right    # "Ana Ruiz: “La reforma llegará en mayo”"
         else:
             return
