@@ -163,9 +163,10 @@ def _emit(run: Run, fmt: Format, table_fn, rows_fn) -> None:
             for d in run.documents():
                 table_fn(d, console)
         out.flush()
-    except BrokenPipeError:  # `newsclaims extract … | head`
-        sys.stderr.close()
-        raise typer.Exit(run.exit_code())
+    except BrokenPipeError:  # `newsclaims extract … | head`: stop quietly, as a Unix filter does
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(run.exit_code()) from None
 
 
 def _guard(fn):

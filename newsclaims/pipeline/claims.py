@@ -464,8 +464,8 @@ class _Extraction:
                     speaker = self.speaker_for(tok, sent, postposed=False)
                     return self.add("direct", speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
                 return False
-            if t.pos_ in ("VERB",) and j == tok.i + 1 + self._clitics(tok) and \
-                    "VerbForm=Inf" in str(t.morph) or (t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):
+            if (t.pos_ == "VERB" and j == tok.i + 1 + self._clitics(tok) and "VerbForm=Inf" in str(t.morph)) or (
+                    t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):  # "negó haber cobrado"
                 if doc[j - 1].lower_ in ("a", "de", "por"):
                     return False
                 end = self.content_end(j, sent, cue=tok)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
-from ..entities import Entity, entity_at, entity_covering, entity_named, name_words
+from ..entities import Entity, entity_at, entity_covering, entity_named
 from ..rules import fold, role_nouns, singulars, word_set
 
 _DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
@@ -295,7 +295,6 @@ class SpeakerResolver:
         tokens = [t for t in tokens if not t.is_space]
         if not tokens:
             return None
-        doc = self.doc
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
         head = np_head(tokens) or tokens[0]
