@@ -131,3 +131,15 @@ def test_help_and_version_do_not_import_spacy():
 def test_help(args):
     r = invoke(*args)
     assert r.exit_code == 0 and "Usage" in r.stdout
+
+
+def test_crlf_and_cp1252_offsets_point_into_the_decoded_text(tmp_path):
+    text = "## Título\r\n\r\nLa ministra Ana Ruiz dijo que el hospital abrirá en junio.\r\n\r\n“Será el mejor”, añadió.\r\n"
+    f = tmp_path / "win.txt"
+    f.write_bytes(text.encode("cp1252"))
+    r = invoke("extract", "--format", "jsonl", str(f))
+    claims = [json.loads(x) for x in r.stdout.splitlines()]
+    assert len(claims) == 2
+    for c in claims:
+        assert text[c["content"]["start"]:c["content"]["end"]] == c["content"]["text"]
+    assert claims[1]["speaker"]["name"] == "Ana Ruiz"
