@@ -308,3 +308,10 @@ def test_dialogue_dash_paragraph(claims_of):
                                   "El gobierno: nuevas medidas económicas\n\nTexto."])
 def test_topic_headlines_are_not_claims(claims_of, text):
     assert [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == ":"] == []
+
+
+def test_coordinated_speakers(claims_of):
+    text = ("Marta Gil, directora del hospital, y Pedro Soto, jefe de enfermería, indicaron que "
+            "las vacunas llegarán el lunes.")
+    claim = find(claims_of(text), "que las vacunas")
+    assert claim["speaker"]["name"] == "Marta Gil y Pedro Soto"

@@ -72,8 +72,9 @@ def trim_np(tokens: list[Token]) -> list[Token]:
             break
         if t.pos_ in ("VERB", "AUX") and out and t.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
             break
-        if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens):
-            break  # "fuentes a Reuters": the addressee is not part of the speaker
+        if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens) \
+                and t.head.head.i == np_head_index(tokens):
+            break  # "fuentes a Reuters": the addressee of the head is not part of the speaker
         if out and t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
             break  # "los mensajes que se difundieron"
         if t.is_space or (t.text in "“”«»\"" and not out):
@@ -88,7 +89,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         out.pop()
     while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
         out.pop(0)
-    if len(out) > 16:  # a runaway parse: keep the head's own words
+    if len(out) > 24:  # a runaway parse: keep the head's own words
         head = np_head(out)
         if head is not None:
             left = [t for t in head.lefts if t.dep_ in ("det", "amod", "nummod", "compound")]
@@ -306,6 +307,9 @@ class SpeakerResolver:
             if current is not None:
                 return Speaker(current.name, text, current.label, start, end)
             return Speaker(None, text, "PER", start, end)
+        people = self._coordinated_people(tokens)
+        if len(people) >= 2:  # "Ana Ruiz, directora del centro, y Luis Soto, su adjunto, indicaron que …"
+            return Speaker(" y ".join(people), text, "PER", start, end)
         bare = self._strip_det(tokens)
         bare_text = self.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
         forms = _forms(head)
@@ -352,6 +356,29 @@ class SpeakerResolver:
         head = np_head(tokens)
         forms = _forms(head) if head is not None else set()
         return bool(forms & self.roles.keys() or forms & self.anon or forms & self.orgs)
+
+    def _coordinated_people(self, tokens: list[Token]) -> list[str]:
+        """Names of people joined by "y"/"e" in a subject, each not a complement ("de Ana Ruiz")."""
+        joins = [t.idx for t in tokens if t.lower_ in ("y", "e")]
+        if not joins:
+            return []
+        ids = {t.i for t in tokens}
+        found: dict[str, int] = {}
+        for e in self.entities:
+            if e.label != "PER":
+                continue
+            for m in e.mentions:
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or span.start not in ids or span.end - 1 not in ids:
+                    continue
+                prev = self.doc[span.start - 1] if span.start > 0 else None
+                if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para"):
+                    continue
+                found.setdefault(e.name, m.start)
+        people = sorted(found.items(), key=lambda kv: kv[1])
+        if len(people) < 2 or not any(people[0][1] < j < people[-1][1] for j in joins):
+            return []
+        return [name for name, _ in people]
 
     def _strip_det(self, tokens: list[Token]) -> list[Token]:
         """The phrase as a name: no leading article, no trailing participle ("consultados"), no
