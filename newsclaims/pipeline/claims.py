@@ -19,7 +19,7 @@ Results: ``doc._.claims`` (list of ``newsclaims.claims.Claim``), ``doc._.entitie
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -93,7 +93,6 @@ class _Extraction:
         self.current: Speaker | None = None
         self.current_para = -1
         self.current_at = -1
-        self.current_cue: Cue | None = None
         self.claims: list[Claim] = []
         self.openers = phrase_list("discourse_openers.tsv")
         self.stops = phrase_list("content_stops.tsv")
@@ -103,14 +102,8 @@ class _Extraction:
 
     # --- helpers -------------------------------------------------------------------------------
     def para(self, pos: int) -> int:
-        lo, hi = 0, len(self.para_starts)
-        while lo + 1 < hi:
-            mid = (lo + hi) // 2
-            if self.para_starts[mid] <= pos:
-                lo = mid
-            else:
-                hi = mid
-        return lo
+        """Index of the paragraph holding character ``pos``."""
+        return max(0, bisect_right(self.para_starts, pos) - 1)
 
     def quote_at(self, pos: int) -> Quote | None:
         for q in self.quotes:
@@ -267,7 +260,7 @@ class _Extraction:
         claim = Claim(kind, speaker, cue, start, end, min(sent.start_char, start), max(sent.end_char, end), conf, rule)
         self.claims.append(claim)
         if speaker is not None:
-            self.current, self.current_para, self.current_cue = speaker, self.para(start), cue
+            self.current, self.current_para = speaker, self.para(start)
             self.current_at = start
             self.resolver.remember(speaker)
         return claim
