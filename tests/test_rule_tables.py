@@ -84,3 +84,9 @@ def test_object_cue_example(claims_of, verb, example):
 def test_speech_noun_example(claims_of, noun, example):
     claims = claims_of(example)
     assert claims and claims[0]["type"] == "direct" and claims[0]["speaker"] is not None, (example, claims)
+
+
+@pytest.mark.parametrize("pattern, example", examples("chrome_lines.tsv"))
+def test_chrome_line_example_is_dropped(pattern, example):
+    from newsclaims.normalise import normalise
+    assert normalise(f"Texto antes.\n\n{example}\n\nTexto después.").text == "Texto antes.\n\nTexto después."
