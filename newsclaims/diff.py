@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .rules import fold
+from .rules import fold, name_words
 
 THRESHOLD = 0.5  # token F1 two contents need to be aligned (same as the evaluation scorer)
 KINDS = ("added", "removed", "reworded", "speaker_changed", "type_changed", "cue_changed", "unchanged")
@@ -47,14 +47,10 @@ def similarity(a: str, b: str) -> float:
     return 2 * p * r / (p + r)
 
 
-def _name_words(name: str | None) -> set[str]:
-    return {w for w in words(name or "") if w not in {"el", "la", "los", "las", "de", "del", "y"}}
-
-
 def same_speaker(a: dict | None, b: dict | None) -> bool:
     """Speakers agree when their names' words nest ("Lukashenko" / "Alexander Lukashenko")."""
-    na = _name_words((a or {}).get("name") or (a or {}).get("text"))
-    nb = _name_words((b or {}).get("name") or (b or {}).get("text"))
+    na = name_words((a or {}).get("name") or (a or {}).get("text"))
+    nb = name_words((b or {}).get("name") or (b or {}).get("text"))
     if not na and not nb:
         return True
     return bool(na and nb) and (na <= nb or nb <= na)

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .rules import fold, role_nouns, singulars, word_set
+from functools import lru_cache
 
-STOP = {"el", "la", "los", "las", "de", "del", "y", "e", "lo", "un", "una", "al"}
+from .rules import NAME_STOP as STOP
+from .rules import cue_lexicon, name_words, role_nouns, singulars, word_set
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
 _LEADING = {"el", "la", "los", "las", "lo", "un", "una", "del", "al"}
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -39,8 +40,16 @@ class Entity:
         return len(self.mentions)
 
 
-def name_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"\w+", fold(text)) if w not in STOP)
+@lru_cache(maxsize=None)
+def _institution_nouns() -> frozenset[str]:
+    """Nouns naming a medium or institution ("la agencia Efe", "el medio local")."""
+    return word_set("organisation_nouns.tsv") | word_set("anonymous_sources.tsv")
+
+
+@lru_cache(maxsize=None)
+def _common_person_nouns() -> frozenset[str]:
+    """Unnamed sources and titles: "Testigos", "Observadores" are not names."""
+    return word_set("anonymous_sources.tsv") | frozenset(role_nouns())
 
 
 def _clean(span: Span) -> Span | None:
@@ -61,12 +70,10 @@ def _clean(span: Span) -> Span | None:
             start += 1
     if start >= end:
         return None
-    if start >= end:
-        return None
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
     before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN")]
     if end - start >= 3 and span.label_ == "PER" and any(
-            t.lower_ in word_set("organisation_nouns.tsv") | word_set("anonymous_sources.tsv") for t in before):
+            t.lower_ in _institution_nouns() for t in before):
         start += 1
     span = Span(doc, start, end, label=span.label_)
     text = span.text
@@ -81,7 +88,7 @@ def _clean(span: Span) -> Span | None:
         return None
     if len(span) == 1 and first.pos_ == "NOUN" and _line_start(first):
         return None  # "Apoyo" opening a heading
-    if len(span) == 1 and set(singulars(first.text)) & (word_set("anonymous_sources.tsv") | set(role_nouns())):
+    if len(span) == 1 and not _common_person_nouns().isdisjoint(singulars(first.text)):
         return None  # "Testigos", "Observadores" opening a sentence: a common noun, not a name
     if len(span) > 8:
         return None
@@ -93,11 +100,9 @@ def _line_start(tok) -> bool:
 
 
 def _looks_like_verb(word: str) -> bool:
-    from .rules import cue_lexicon
     low = word.lower()
-    return (cue_lexicon().lemma_of(low) is not None
-            or re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None
-            and not word[1:].isupper())
+    return cue_lexicon().lemma_of(low) is not None or (
+        re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None and not word[1:].isupper())
 
 
 def cluster(doc: Doc) -> list[Entity]:

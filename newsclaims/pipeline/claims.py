@@ -114,9 +114,10 @@ class _Extraction:
     def quote_ending_before(self, pos: int) -> Quote | None:
         """A quotation whose closing mark stands right before ``pos`` (only commas, dashes, spaces between)."""
         for q in self.quotes:
-            if q.balanced and q.close_mark < pos and not self.text[q.close_mark + 1:pos].strip(" ,\n" + _DASHES):
-                return q
-            if q.balanced and q.close_mark < pos and re.fullmatch(r"\s*[,.]?\s*", self.text[q.close_mark + 1:pos]):
+            if not q.balanced or q.close_mark >= pos:
+                continue
+            gap = self.text[q.close_mark + 1:pos]
+            if not gap.strip(" ,\n" + _DASHES) or re.fullmatch(r"\s*[,.]?\s*", gap):
                 return q
         return None
 

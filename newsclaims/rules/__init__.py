@@ -25,6 +25,15 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+# Words that do not make a name different: "el Kremlin" ~ "Kremlin", "gobierno de Chile" ~ "Gobierno Chile".
+NAME_STOP = frozenset({"el", "la", "los", "las", "de", "del", "y", "e", "lo", "un", "una", "al"})
+
+
+def name_words(text: str | None) -> frozenset[str]:
+    """A name's folded words without articles and links ("Alexander Lukashenko" -> {alexander, lukashenko})."""
+    return frozenset(w for w in re.findall(r"\w+", fold(text or "")) if w not in NAME_STOP)
+
+
 def read_table(name: str, columns: int) -> list[list[str]]:
     """Rows of ``rules/es/<name>``: ``columns`` tab-separated fields (empty trailing ones allowed)."""
     path = RULES_DIR / name
