@@ -1,0 +1,295 @@
+"""The per-document context that every claim pattern reads and writes.
+
+One ``Context`` per Doc: the quotations, entity clusters and speaker resolver, the sentences and
+token indexes, the current speaker (for dropped subjects and floating quotes), the claims found so
+far, and the helpers the patterns share (quotation lookups, content ends, speaker of a cue verb).
+The patterns themselves live in ``newsclaims.pipeline.patterns``; their order and the
+de-duplication are in ``newsclaims.pipeline.claims``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
+from ..entities import cluster
+from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list
+from .cues import cue_kind, cue_lemma, find_phrases
+from .quotes import Quote, doc_quotes, quote_source
+from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
+
+CLOSE = "”»\"’›"
+OPEN = "“«\"‘‹„"
+DASHES = "—–"
+FINAL = {".", "!", "?", "…", ";", "?»", "!»", "...", ".»", ".”"}
+_MIXED_WORDS = 2         # quoted words that make reported speech "mixed"
+_SPEAKER_REACH = 4       # paragraphs a dropped subject may reach back for its speaker
+_NOT_SUBJECTS = {"se", "lo", "la", "le", "les", "uno", "una", "todo", "algo", "nada", "esto", "eso", "ello"}
+_SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
+
+
+def ends_question(text: str) -> bool:
+    return text.rstrip(" .»”\"\n").endswith("?")
+
+
+class Context:
+    """One document's extraction state: quotes, entities, resolver, current speaker, claims."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.marks = quote_source(doc, self.text)
+        self.quotes: list[Quote] = doc_quotes(doc, self.text)
+        self.entities = cluster(doc)
+        doc.user_data["newsclaims_entities"] = self.entities
+        self.resolver = SpeakerResolver(doc, self.entities, self.text)
+        self.current: Speaker | None = None
+        self.current_para = -1
+        self.current_at = -1
+        self.claims: list[Claim] = []
+        self.openers = phrase_list("discourse_openers.tsv")
+        self.stops = phrase_list("content_stops.tsv")
+        self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        self.phrases = find_phrases(doc)
+        self.sents: list[Span] = []
+        self.cut: dict[int, int] = {}  # quotations whose closing mark was forgotten: open mark -> real end
+
+    def para(self, pos: int) -> int:
+        """Index of the paragraph holding character ``pos``."""
+        return max(0, bisect_right(self.para_starts, pos) - 1)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.open_mark <= pos < self.cut.get(q.open_mark, q.outer[1]):
+                return q
+        return None
+
+    def quote_ending_before(self, pos: int) -> Quote | None:
+        """A quotation whose closing mark stands right before ``pos`` (only commas, dashes, spaces between)."""
+        for q in self.quotes:
+            if not q.balanced or q.close_mark >= pos:
+                continue
+            gap = self.text[q.close_mark + 1:pos]
+            if not gap.strip(" ,\n" + DASHES) or re.fullmatch(r"\s*[,.]?\s*", gap):
+                return q
+        return None
+
+    def quote_starting_at(self, pos: int, slack: str = " \t") -> Quote | None:
+        for q in self.quotes:
+            if q.open_mark >= pos and not self.text[pos:q.open_mark].strip(slack):
+                return q
+        return None
+
+    def speaker_for(self, verb: Token, sent: Span, postposed: bool) -> Speaker | None:
+        """Subject, inverted subject, or the current speaker for a dropped subject."""
+        doc = self.doc
+        subj = subject_of(verb)
+        gerund = "VerbForm=Ger" in str(verb.morph) or re.search(r"ndo(?:le|les|lo|la|los|las|se)?$", verb.lower_)
+        gov = verb.head if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
+        if subj is None and gerund and gov is not None:
+            # "La agencia citó al ministro recordándole que …": the quoted person speaks.
+            lemma = cue_lexicon().lemma_of(gov.lower_) or gov.lemma_
+            if lemma in cue_lexicon().verbs and cue_kind(lemma) == "quoting":
+                obj = [c for c in gov.children if c.dep_ in ("obj", "iobj") and c.pos_ in ("PROPN", "NOUN")]
+                if obj:
+                    return self.resolver.resolve(trim_np(self.within(obj[0], sent)), self.current)
+            subj = subject_of(gov)
+        if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp") and gov.i < verb.i:
+            subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir"
+        if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
+                                 or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS):
+            subj = None  # outside this sentence, or words of the content itself
+        if subj is not None:
+            tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" else [subj]
+            if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
+                return Speaker(self.current.name, subj.text, self.current.label, subj.idx, subj.idx + len(subj.text))
+            if tokens:
+                return self.resolver.resolve(tokens, self.current)
+        after = phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end)
+        if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
+            return self.resolver.resolve(after, self.current)
+        return self.dropped_subject(verb.idx, sent.start_char)
+
+    def dropped_subject(self, pos: int, sent_start: int) -> Speaker | None:
+        """Spanish drops subjects ("…”, agregó."): the latest of the current speaker and the last
+        person seen as a subject of an earlier sentence, within a few paragraphs."""
+        best, best_para = self.current, self.current_para
+        for at, sp in reversed(self.resolver.salient):
+            if at < sent_start:
+                if best is None or at > self.current_at:
+                    best, best_para = sp, self.para(at)
+                break
+        if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
+            return None
+        return Speaker(best.name, best.text, best.label, best.start, best.end)
+
+    def within(self, tok: Token, sent: Span) -> list[Token]:
+        """The contiguous part of ``tok``'s subtree around it inside ``sent``."""
+        ids = {t.i for t in tok.subtree}
+        a = tok.i
+        while a - 1 >= sent.start and a - 1 in ids:
+            a -= 1
+        b = tok.i + 1
+        while b < sent.end and b in ids:
+            b += 1
+        return list(self.doc[a:b])
+
+    def clitics(self, verb: Token) -> int:
+        n, j = 0, verb.i + 1
+        while j < len(self.doc) and self.doc[j].lower_ in ("se", "le", "les", "lo", "la", "me", "nos"):
+            n += 1
+            j += 1
+        return n
+
+    def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool = True, cue: Token | None = None) -> int:
+        """Token index where reported content that starts at ``start_tok`` ends."""
+        doc = self.doc
+        end = sent.end
+        i = start_tok + 1
+        while i < sent.end:
+            t = doc[i]
+            if t.text in (";",) or (t.is_space and "\n" in t.text):
+                end = i
+                break
+            if t.text in (",", DASHES[0], DASHES[1]) and i + 1 < sent.end:
+                nxt = doc[i + 1]
+                words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
+                if stop_at_cue and cue_lemma(nxt) is not None and self.quote_at(t.idx) is None:
+                    end = i
+                    break
+                if any(words[:len(p)] == p for p in self.stops) and self.quote_at(t.idx) is None:
+                    end = i
+                    break
+                if cue is not None and words[:1] in (("y",), ("e",)) and self.quote_at(t.idx) is None and any(
+                        x.head.i == cue.i and x.dep_ == "conj" and "VerbForm=Fin" in str(x.morph)
+                        for x in doc[i + 2:min(sent.end, i + 5)]):
+                    end = i  # "…, y citó otro ejemplo": the speech verb's own next clause
+                    break
+                if any(words[:len(p)] == p for p in self.phrase_words()):  # "…, según la policía"
+                    end = i
+                    break
+            i += 1
+        # Never cut inside a quotation: extend to its closing mark.
+        if start_tok >= len(doc):
+            return len(doc)
+        last = doc[end - 1] if end > start_tok else doc[start_tok]
+        q = self.quote_at(last.idx)
+        if q is not None and q.balanced:
+            while end < len(doc) and doc[end - 1].idx + len(doc[end - 1].text) <= q.close_mark:
+                end += 1
+        return end
+
+    def phrase_words(self) -> list[tuple[str, ...]]:
+        return [p for p, pos, _ in attribution_phrases() if pos == "any"]
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        """Strip spaces and sentence punctuation (not closing quote marks) off a char span."""
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:.—–-"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;:.—–-"):
+            end -= 1
+        return start, end
+
+    def kind_of(self, start: int, end: int) -> str:
+        """direct / mixed / indirect for a content span, by the quotations it holds."""
+        for q in self.quotes:
+            if q.start == start and q.end >= end - 1 and q.open_mark >= start - 1:
+                return "direct"
+        for q in self.quotes:
+            if start <= q.open_mark and q.outer[1] <= end + 1:
+                words = re.findall(r"\w+", self.text[q.start:q.end])
+                if len(words) >= _MIXED_WORDS and not all(w[:1].isupper() for w in words):
+                    return "mixed"
+        return "indirect"
+
+    def add(self, kind: str, speaker: Speaker | None, cue: Cue | None, start: int, end: int,
+            sent: Span, rule: str, lemma: str | None = None) -> Claim | None:
+        start, end = self.trim(start, end)
+        if end - start < 3 or len(re.findall(r"\w+", self.text[start:end])) < 2:
+            return None
+        # Stance verbs are optional claims, unless the speaker's own words are quoted (mixed_stance).
+        stance = lemma in cue_lexicon().verbs and cue_kind(lemma) == "stance" and rule != "mixed_stance"
+        conf = CONFIDENCE[rule] * (STANCE if stance else 1.0)
+        # "sentence": the sentence(s) holding the claim, the cue's and the content's.
+        claim = Claim(kind, speaker, cue, start, end, min(sent.start_char, start), max(sent.end_char, end), conf, rule)
+        self.claims.append(claim)
+        if speaker is not None:
+            self.current, self.current_para = speaker, self.para(start)
+            self.current_at = start
+            self.resolver.remember(speaker)
+        return claim
+
+    def sentences(self) -> list[Span]:
+        """Sentences for extraction: cut at every line break, and at the parser's sentence starts
+        only after sentence-final punctuation (the small model also splits at colons and names)."""
+        import numpy
+        from spacy.attrs import IS_SPACE, SENT_START
+
+        doc = self.doc
+        cuts = {0}
+        if len(doc):
+            arr = doc.to_array([IS_SPACE, SENT_START])
+            for i in numpy.nonzero(arr[:, 0])[0]:
+                if "\n" in doc[int(i)].text:
+                    cuts.update((int(i), int(i) + 1))
+            for i in numpy.nonzero(arr[:, 1] == 1)[0]:
+                i = int(i)
+                if i == 0 or i in cuts:
+                    continue
+                prev = doc[i - 1]
+                before = doc[i - 2] if i > 1 else prev
+                if prev.text in FINAL or (prev.text in CLOSE and before.text in FINAL):
+                    cuts.add(i)
+        cuts.add(len(doc))
+        bounds = sorted(cuts)
+        out = []
+        for a, b in zip(bounds, bounds[1:]):
+            while a < b and doc[a].is_space:
+                a += 1
+            if a < b:
+                out.append(doc[a:b])
+        return out
+
+    def index(self) -> None:
+        """Token positions each extractor looks at, found once on the token arrays (iterating
+        every token of every sentence in Python costs more than the rules themselves)."""
+        import numpy
+        from spacy.attrs import DEP, LEMMA
+
+        doc = self.doc
+        found = doc.user_data.get("newsclaims_cue_tokens")  # set by newsclaims_cues when it ran
+        if found is None:
+            from .cues import _candidates
+            found = {t.i: lemma for t in _candidates(doc) if (lemma := cue_lemma(t)) is not None}
+        self.cue_at = {i: lemma for i, lemma in found.items() if cue_kind(lemma) != "quoting"}
+        self.cue_idx = sorted(self.cue_at)
+        strings = doc.vocab.strings
+        arr = doc.to_array([DEP, LEMMA]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        subj = numpy.isin(arr[:, 0], [strings.add("nsubj"), strings.add("nsubj:pass")])
+        self.subject_idx = [int(i) for i in numpy.nonzero(subj)[0]]
+        self.ser_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("ser"))[0]]
+
+    @staticmethod
+    def within_sent(indices: list[int], sent: Span) -> list[int]:
+        return indices[bisect_left(indices, sent.start):bisect_left(indices, sent.end)]
+
+    def sentences_in(self, span: Span) -> list[Span]:
+        return [s for s in self.sents if span.start_char <= s.start_char < span.end_char]
+
+    def question_before(self, pos: int) -> bool:
+        """Whether the paragraph before the one at ``pos`` is a question."""
+        k = self.para(pos)
+        if k < 1:
+            return False
+        return ends_question(self.text[self.para_starts[k - 1]:self.para_starts[k]])
+
+    def note_subjects(self, sent: Span) -> None:
+        """Persons that are subjects become salient for later role nouns ("la diplomática")."""
+        for t in (self.doc[i] for i in self.within_sent(self.subject_idx, sent)):
+            if t.pos_ in ("PROPN", "NOUN") and self.quote_at(t.idx) is None \
+                    and any(x.ent_type_ == "PER" for x in t.subtree):
+                sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
+                if sp is not None and sp.label == "PER":
+                    self.resolver.remember(sp)

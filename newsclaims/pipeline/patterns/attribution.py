@@ -1,0 +1,91 @@
+"""Attribution phrases: "Según la policía, el conductor huyó", "…, de acuerdo con la fiscalía",
+"Para la economista, la deuda es alta" (attribution_phrases.tsv)."""
+from __future__ import annotations
+
+
+from spacy.tokens import Span, Token
+
+from ...claims import Cue
+from ...rules import fold
+from ..context import CLOSE, OPEN, Context
+from ..cues import cue_lemma
+from ..speakers import trim_np
+
+
+def phrases(ctx: Context, sent: Span) -> None:
+    doc = ctx.doc
+    for first, last, phrase, position in _sent_phrases(ctx, sent):
+        if ctx.quote_at(doc[first].idx) is not None:
+            continue
+        lead = sent.start
+        while lead < first and (doc[lead].is_space or doc[lead].is_punct):
+            lead += 1
+        initial = lead == first or _opener_before(ctx, lead, first)
+        if position == "initial" and lead != first:
+            continue
+        # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").
+        k, cue_tok = last, None
+        if k < sent.end and cue_lemma(doc[k]) is not None:
+            cue_tok = doc[k]
+            k += 1
+        src = []
+        trailing = not initial and doc[first - 1].text in (",", "(", "—")
+        while k < sent.end and (doc[k].text not in (",", ".", ";", ":") or (trailing and doc[k].text == ",")) \
+                and not (doc[k].is_space and "\n" in doc[k].text):
+            if doc[k].pos_ in ("VERB", "AUX") and src and position == "initial":
+                src = []
+                break
+            src.append(doc[k])
+            k += 1
+        if trailing and any(t.pos_ in ("VERB", "AUX") or t.text in OPEN + CLOSE for t in src):
+            # "X, según el escrito, subrayó …": a parenthetical source, not a trailing one.
+            comma = next((n for n, t in enumerate(src) if t.text == ","), len(src))
+            k = src[comma].i if comma < len(src) else k
+            src = src[:comma]
+        src = trim_np(src)
+        if not src or len(src) > 14 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
+            continue
+        if position == "initial" and not _person_like(ctx, src):
+            continue
+        cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
+                  doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+        if cue_tok is not None:
+            cue = Cue(ctx.text[cue.start: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or phrase,
+                      cue.start, cue_tok.idx + len(cue_tok.text))
+        speaker = ctx.resolver.resolve(src, ctx.current)
+        if initial and k + 1 < sent.end and doc[k].text == ",":
+            start_char = doc[k].idx + 1
+            end_tok = ctx.content_end(k + 1, sent, stop_at_cue=False)
+            end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+            rule = "according_to" if position == "any" else "according_to_para"
+        elif not initial and position == "any" and doc[first - 1].text in (",", "(", "—") \
+                and (k >= sent.end or doc[k].text in (".", ";")):
+            start_tok = lead
+            words = tuple(fold(t.text) for t in doc[start_tok:start_tok + 4])
+            for p in ctx.openers:
+                if words[:len(p)] == p and doc[start_tok + len(p)].text == ",":
+                    start_tok += len(p) + 1
+                    break
+            start_char, end_char = doc[start_tok].idx, doc[first - 1].idx
+            rule = "according_to"
+        else:
+            continue
+        if cue_tok is not None and ctx.claims and ctx.claims[-1].cue and ctx.claims[-1].cue.start == cue_tok.idx:
+            ctx.claims.pop()  # "según informó X": the verb's own finding is this one
+        ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
+
+
+def _opener_before(ctx: Context, lead: int, first: int) -> bool:
+    """ "En tanto, según la policía, …": only a discourse opener stands before the phrase."""
+    words = tuple(fold(t.text) for t in ctx.doc[lead:first] if not t.is_punct)
+    return ctx.doc[first - 1].text == "," and words in ctx.openers
+
+
+def _sent_phrases(ctx: Context, sent: Span) -> list[tuple[int, int, str, str]]:
+    return [(a, b, p, pos) for a, b, p, pos in ctx.phrases if sent.start <= a < sent.end]
+
+
+def _person_like(ctx: Context, tokens: list[Token]) -> bool:
+    """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not."""
+    return any(t.ent_type_ in ("PER", "ORG") for t in tokens) or ctx.resolver.person_like(
+        [t for t in tokens if t.pos_ != "PROPN"])

@@ -1,0 +1,111 @@
+"""Cue verbs looking left: the content stands before the cue, the speaker after it.
+
+* postposed quotation: "“Vamos a ganar”, dijo el alcalde."
+* interrupted quotation: "“Vamos”, dijo el alcalde, “a ganar”." / "«Vamos —dijo el alcalde— a ganar»"
+* postposed reported speech: "La obra se retrasa, admitió la ministra."
+"""
+from __future__ import annotations
+
+
+from spacy.tokens import Span, Token
+
+from ...claims import Cue
+from ...rules import fold
+from ..context import DASHES, OPEN, Context
+from ..cues import cue_lemma
+from ..quotes import Quote
+from ..speakers import phrase_after
+
+
+def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
+    doc = ctx.doc
+    cs = cue.start
+    q = ctx.quote_ending_before(cs)
+    if q is not None:
+        speaker = ctx.speaker_for(tok, sent, postposed=True)
+        start, end = q.start, q.end
+        if q.orphan:
+            start = _orphan_start(ctx, q)
+        # “Vamos”, dijo el alcalde, “a ganar”: a second quotation in the same sentence joins.
+        after = phrase_after(doc, tok.i + 1 + ctx.clitics(tok), sent.end)
+        k = (after[-1].i + 1) if after else tok.i + 1
+        while k < len(doc) and (doc[k].is_space and "\n" not in doc[k].text or doc[k].text in (",",) or
+                                doc[k].pos_ in ("ADV",) or doc[k].lower_ in ("y",)) and k < tok.i + 12:
+            k += 1
+        rule = "direct_postposed"
+        if k < len(doc) and k > tok.i and doc[k - 1].text == ",":
+            q2 = ctx.quote_starting_at(doc[k].idx)
+            if q2 is not None and q2.start > q.end and q2.open_mark == doc[k].idx:
+                end, rule = q2.end, "direct_interrupted"
+        kind = "direct" if rule == "direct_postposed" else ctx.kind_of(start, end)
+        ctx.add("direct" if kind == "mixed" else kind, speaker, cue, start, end, sent, rule, lemma)
+        return True
+    prev = tok.i - 1
+    while prev >= sent.start and doc[prev].is_space:
+        prev -= 1
+    if prev < sent.start or doc[prev].text not in (",", "—", "–"):
+        return False
+    # "…, aseguró la ministra.": content runs from the sentence start (openers dropped).
+    start_tok = sent.start
+    while start_tok < prev and (doc[start_tok].is_space or doc[start_tok].is_punct and doc[start_tok].text not in OPEN):
+        start_tok += 1
+    words = tuple(fold(t.text) for t in doc[start_tok:start_tok + 4])
+    for p in ctx.openers:
+        if words[:len(p)] == p and start_tok + len(p) < prev and doc[start_tok + len(p)].text == ",":
+            start_tok += len(p) + 1
+            break
+    if prev - start_tok < 3:
+        return False
+    after = phrase_after(doc, tok.i + 1 + ctx.clitics(tok), sent.end)
+    nxt = tok.i + 1 + ctx.clitics(tok)
+    ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
+    if not ends_here and not (after and ctx.resolver.person_like(after)):
+        return False
+    if not any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:prev]):
+        return False  # "La presidenta del consejo, reconoció …": a subject, not reported speech
+    # An earlier claim in this sentence ending at this comma owns the speech already when it
+    # has the same span; nested speech (a cue inside the content) is still its own claim.
+    speaker = ctx.speaker_for(tok, sent, postposed=True)
+    start_char = doc[start_tok].idx
+    end_char = doc[prev - 1].idx + len(doc[prev - 1].text)
+    return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
+                    "indirect_postposed", lemma) is not None
+
+
+def interrupting(ctx: Context, tok: Token, q: Quote, cue: Cue, sent: Span, lemma: str) -> None:
+    """«No vamos —dijo el alcalde— a ceder»: the cue between dashes inside a quotation.
+
+    A cue between commas inside a quotation ("…ningún país, dijo, pero admitió …") means the
+    closing mark was forgotten: the quotation ends at the comma, and what follows is narration.
+    """
+    before = ctx.text[max(q.start, tok.idx - 3):tok.idx]
+    if not any(d in before for d in DASHES):
+        doc = ctx.doc
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if before.rstrip().endswith(",") and nxt is not None and nxt.text in (",", ".", ";") \
+                and tok.i > sent.start:
+            end = ctx.text.rindex(",", q.start, tok.idx)
+            ctx.cut[q.open_mark] = end
+            speaker = ctx.speaker_for(tok, sent, postposed=True)
+            ctx.add("direct", speaker, cue, q.start, end, sent, "direct_postposed", lemma)
+        return
+    after = phrase_after(ctx.doc, tok.i + 1, sent.end)
+    speaker = ctx.resolver.resolve(after, ctx.current) if after else ctx.speaker_for(tok, sent, True)
+    ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_interrupted", lemma)
+
+
+def _orphan_start(ctx: Context, q: Quote) -> int:
+    """A quotation whose opening mark was lost starts its paragraph, unless that paragraph
+    opens with narration: skip leading sentences that hold a cue verb ("Finalmente, la
+    ministra pidió calma. Hay que …”, concluyó.")."""
+    start = q.start
+    span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return start
+    for sent in ctx.sentences_in(span):
+        if sent.end_char >= q.end or not any(cue_lemma(t) for t in sent):
+            break
+        start = sent.end_char
+    while start < q.end and ctx.text[start] in " \n\t":
+        start += 1
+    return start

@@ -1,0 +1,86 @@
+"""Cue verbs looking right for their content.
+
+* que-clause: "La ministra dijo que habrá ayudas."
+* infinitive: "El diputado negó haber cobrado."
+* colon: "El alcalde dijo: “Vamos a ganar”." / "El alcalde dijo: vamos a ganar."
+* an adjacent quotation: "El alcalde dijo “Vamos a ganar”."
+* a stance with the speaker's own words: "Lo calificó de “irresponsable”."
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from ...claims import Cue
+from ..context import OPEN, Context
+
+_MAX_WINDOW = 16       # tokens between a cue and its "que"
+
+
+def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
+    doc = ctx.doc
+    j = tok.i + 1
+    commas = 0
+    while j < sent.end and j - tok.i <= _MAX_WINDOW:
+        t = doc[j]
+        low = t.lower_
+        if (low == "que" and doc[j - 1].lower_ not in ("el", "la", "lo", "los", "las")) or (
+                low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
+            end = ctx.content_end(j, sent, cue=tok)
+            start_char = t.idx
+            speaker = ctx.speaker_for(tok, sent, postposed=False)
+            end_char = doc[end - 1].idx + len(doc[end - 1].text)
+            kind = ctx.kind_of(start_char, end_char)
+            return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, start_char, end_char,
+                            sent, "indirect_que", lemma) is not None
+        if low in ("como", "de") and j + 1 < sent.end and ctx.quote_starting_at(doc[j + 1].idx) is not None \
+                and ctx.quote_starting_at(doc[j + 1].idx).open_mark == doc[j + 1].idx:
+            # "lo calificó de “irresponsable”", "lo catalogó como “un gran personaje”": the
+            # speaker's own words make a stance a full (mixed) claim.
+            end = ctx.content_end(j, sent, cue=tok)
+            end_char = doc[end - 1].idx + len(doc[end - 1].text)
+            speaker = ctx.speaker_for(tok, sent, postposed=False)
+            return ctx.add("mixed", speaker, cue, t.idx, end_char, sent, "mixed_stance", lemma) is not None
+        if t.text == ":":
+            speaker = ctx.speaker_for(tok, sent, postposed=False)
+            q = ctx.quote_starting_at(t.idx + 1, " \t\n")
+            if q is not None:
+                return ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent,
+                                "direct_colon", lemma) is not None
+            end = ctx.content_end(j + 1, sent, stop_at_cue=False)
+            if end > j + 2:
+                end_char = doc[end - 1].idx + len(doc[end - 1].text)
+                return ctx.add(ctx.kind_of(t.idx + 1, end_char), speaker, cue, t.idx + 1, end_char, sent,
+                                "indirect_colon", lemma) is not None
+            return False
+        if t.text in OPEN or ctx.marks[t.idx] in OPEN:
+            q = ctx.quote_at(t.idx)
+            if q is not None and q.open_mark == t.idx and ctx.text[q.start:q.start + 1].isupper() \
+                    and len(re.findall(r"\w+", ctx.text[q.start:q.end])) >= 3:
+                speaker = ctx.speaker_for(tok, sent, postposed=False)
+                return ctx.add("direct", speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
+            return False
+        if (t.pos_ == "VERB" and j == tok.i + 1 + ctx.clitics(tok) and "VerbForm=Inf" in str(t.morph)) or (
+                t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):  # "negó haber cobrado"
+            if doc[j - 1].lower_ in ("a", "de", "por"):
+                return False
+            end = ctx.content_end(j, sent, cue=tok)
+            speaker = ctx.speaker_for(tok, sent, postposed=False)
+            end_char = doc[end - 1].idx + len(doc[end - 1].text)
+            kind = ctx.kind_of(t.idx, end_char)
+            return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, t.idx, end_char, sent,
+                            "indirect_infinitive", lemma) is not None
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
+            return False
+        if t.text == "," and j + 1 < sent.end:
+            nxt = doc[j + 1]
+            if nxt.lower_ in ("quien", "quienes", "cuyo", "cuya", "donde", "cuando"):
+                return False
+            if nxt.lower_ == "que" and (doc[j - 1].pos_ == "PROPN" or ctx.resolver.person_like([doc[j - 1]])):
+                return False  # "señala Gates, que realiza …": a relative clause on the speaker
+            commas += 1
+            if commas > 2:
+                return False
+        j += 1
+    return False

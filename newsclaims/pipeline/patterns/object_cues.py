@@ -1,0 +1,33 @@
+"""Object content: "La alcaldesa destacó la labor de los bomberos" (verbs of object_cues.tsv)."""
+from __future__ import annotations
+
+
+from spacy.tokens import Span, Token
+
+from ...claims import Cue
+from ...rules import word_set
+from ..context import Context
+from ..speakers import subject_of, trim_np
+
+
+def object_content(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
+    """ "La alcaldesa destacó la labor de los bomberos": for the verbs of object_cues.tsv the
+    direct object is the reported content."""
+    if lemma not in word_set("object_cues.tsv"):
+        return
+    objs = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i > tok.i
+            and sent.start <= c.i < sent.end and ctx.quote_at(c.idx) is None]
+    if not objs:
+        return
+    tokens = ctx.within(objs[0], sent)
+    tokens = [t for t in tokens if t.i > tok.i]
+    if len(tokens) < 3 or not any(t.pos_ == "DET" for t in tokens[:2]):
+        return
+    end = tokens[-1]
+    subj = subject_of(tok)
+    if subj is not None and sent.start <= subj.i < sent.end and subj.i not in {t.i for t in tokens}:
+        speaker = ctx.resolver.resolve(trim_np(ctx.within(subj, sent)), ctx.current)
+    else:  # the object is not an inverted subject: a dropped subject is the current speaker
+        speaker = ctx.dropped_subject(tok.idx, sent.start_char)
+    ctx.add(ctx.kind_of(tokens[0].idx, end.idx + len(end.text)), speaker, cue, tokens[0].idx,
+             end.idx + len(end.text), sent, "indirect_object", lemma)
