@@ -7,6 +7,7 @@ words, so "Donald Trump" (PER) outvotes a stray "Trump" (LOC).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -105,6 +106,19 @@ def _looks_like_verb(word: str) -> bool:
         re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None and not word[1:].isupper())
 
 
+@dataclass
+class _Cluster:
+    words: frozenset[str]
+    members: list[Mention] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    first: int = 1 << 62
+
+    def add(self, m: Mention) -> None:
+        self.members.append(m)
+        self.labels[m.label] += 1
+        self.first = min(self.first, m.start)
+
+
 def cluster(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with their mentions, in order of first mention."""
     mentions: list[Mention] = []
@@ -115,28 +129,33 @@ def cluster(doc: Doc) -> list[Entity]:
             mentions.append(Mention(span.text, span.start_char, span.end_char, label))
     # Longest names first, so that a short mention finds the full name it belongs to.
     order = sorted(range(len(mentions)), key=lambda i: (-len(name_words(mentions[i].text)), mentions[i].start))
-    clusters: list[tuple[frozenset[str], list[Mention]]] = []
+    clusters: list[_Cluster] = []
+    by_word: dict[str, list[int]] = {}  # word -> clusters whose name has it, so a lookup stays local
     for i in order:
         m = mentions[i]
         words = name_words(m.text)
         if not words:
             continue
         home, home_key = None, None
-        for c_words, members in clusters:
-            if not words <= c_words or not _compatible(m, members[0]):
+        postings = min((by_word.get(w, []) for w in words), key=len)
+        for k in postings:
+            c = clusters[k]
+            if not words <= c.words or not _compatible(m, c.members[0]):
                 continue
             # Prefer the same label, then the most mentions of that label, then the name the
             # article gave first (journalists spell a name out in full on first mention).
-            same = sum(1 for x in members if x.label == m.label)
-            key = (members[0].label == m.label, same, -min(x.start for x in members))
+            key = (c.members[0].label == m.label, c.labels[m.label], -c.first)
             if home_key is None or key > home_key:
-                home, home_key = (c_words, members), key
+                home, home_key = c, key
         if home is None:
-            clusters.append((words, [m]))
-        else:
-            home[1].append(m)
+            home = _Cluster(words)
+            for w in words:
+                by_word.setdefault(w, []).append(len(clusters))
+            clusters.append(home)
+        home.add(m)
     entities = []
-    for _, members in clusters:
+    for c in clusters:
+        members = c.members
         members.sort(key=lambda m: m.start)
         name = max(members, key=lambda m: (len(name_words(m.text)), len(m.text), -m.start)).text
         votes: Counter[str] = Counter()
@@ -180,3 +199,56 @@ def entity_named(entities: list[Entity], text: str, label: str | None = None) ->
         return None
     found = [e for e in entities if words <= name_words(e.name) and (label is None or e.label == label)]
     return max(found, key=lambda e: e.count) if found else None
+
+
+class EntityIndex:
+    """The lookups of ``entity_covering``, ``entity_at`` and ``entity_named`` over one document's
+    entities, indexed by mention offset and name word so that each stays local in a long document
+    (same answers, ties included)."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        rows = sorted((m.start, m.end, rank) for rank, e in enumerate(entities) for m in e.mentions)
+        self._starts = [r[0] for r in rows]
+        self._rows = rows
+        self._longest = max((r[1] - r[0] for r in rows), default=0)
+        self._by_word: dict[str, list[int]] = {}
+        for rank, e in enumerate(entities):
+            for w in name_words(e.name):
+                self._by_word.setdefault(w, []).append(rank)
+        self._named: dict[tuple[frozenset[str], str | None], Entity | None] = {}
+
+    def covering(self, pos: int) -> Entity | None:
+        a = bisect_left(self._starts, pos - self._longest)
+        b = bisect_right(self._starts, pos)
+        ranks = [rank for start, end, rank in self._rows[a:b] if start <= pos < end]
+        return self.entities[min(ranks)] if ranks else None
+
+    def at(self, start: int, end: int) -> Entity | None:
+        a, b = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        best = None  # (size, -rank)
+        for s, e, rank in self._rows[a:b]:
+            if e <= end and (best is None or (e - s, -rank) > best):
+                best = (e - s, -rank)
+        return self.entities[-best[1]] if best else None
+
+    def named(self, text: str, label: str | None = None) -> Entity | None:
+        words = name_words(text)
+        if not words:
+            return None
+        key = (words, label)
+        if key not in self._named:
+            ranks = sorted(set.intersection(*(set(self._by_word.get(w, ())) for w in words)))
+            found = [self.entities[r] for r in ranks if label is None or self.entities[r].label == label]
+            self._named[key] = max(found, key=lambda e: e.count) if found else None
+        return self._named[key]
+
+    def mentions_in(self, start: int, end: int) -> list[tuple[Mention, Entity]]:
+        """Mentions lying inside [start, end), in text order, with their entity."""
+        a, b = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        out = []
+        for s, e, rank in self._rows[a:b]:
+            if e <= end:
+                ent = self.entities[rank]
+                out.append((next(m for m in ent.mentions if m.start == s), ent))
+        return out

@@ -22,6 +22,8 @@ Results: ``doc._.claims`` (list of ``newsclaims.claims.Claim``), ``doc._.entitie
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -122,11 +124,15 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
         if key not in best or c.confidence > best[key].confidence:
             best[key] = c
     kept = sorted(best.values(), key=lambda c: (c.start, -c.end))
+    starts = [c.start for c in kept]
+    reach = max((c.end - c.start for c in kept), default=0)
     out = []
     for c in kept:
-        if any(o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
-               and o.speaker is not None and c.speaker is not None and o.speaker.name == c.speaker.name
-               and c.type == "direct" for o in kept):
-            continue
+        if c.type == "direct" and c.speaker is not None:
+            # Only claims starting within the longest claim's length before c can hold it.
+            window = kept[bisect_left(starts, c.start - reach):bisect_right(starts, c.start)]
+            if any(o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
+                   and o.speaker is not None and o.speaker.name == c.speaker.name for o in window):
+                continue
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end))

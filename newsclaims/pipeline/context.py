@@ -9,7 +9,7 @@ de-duplication are in ``newsclaims.pipeline.claims``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from spacy.tokens import Doc, Span, Token
 
@@ -49,11 +49,27 @@ class Context:
         self.current_para = -1
         self.current_at = -1
         self.claims: list[Claim] = []
+        # Indexes that keep every lookup local, so that cost grows linearly with the length of the
+        # document: quotations by opening and closing mark, claims by start.
+        self._q_opens = [q.open_mark for q in self.quotes]
+        self._q_reach: list[int] = []  # the furthest end of quotations 0..k
+        for q in self.quotes:
+            self._q_reach.append(max(q.outer[1], self._q_reach[-1] if self._q_reach else 0))
+        closed = sorted((q.close_mark, k) for k, q in enumerate(self.quotes) if q.balanced)
+        self._q_closes = [c for c, _ in closed]
+        self._q_closed = [k for _, k in closed]
+        self._claim_starts: list[tuple[int, int]] = []  # (start, serial), sorted
+        self._claim_by_serial: dict[int, Claim] = {}
+        self._claim_reach = 0  # the longest claim so far
+        self._serial = -1
+        self._serials: list[int] = []  # serial of each claim in self.claims
         self.openers = phrase_list("discourse_openers.tsv")
         self.stops = phrase_list("content_stops.tsv")
         self.para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.phrases = find_phrases(doc)
+        self.phrase_firsts = [first for first, *_ in self.phrases]
         self.sents: list[Span] = []
+        self._sent_starts: list[int] = []
         self.cut: dict[int, int] = {}  # quotations whose closing mark was forgotten: open mark -> real end
 
     def para(self, pos: int) -> int:
@@ -61,26 +77,54 @@ class Context:
         return max(0, bisect_right(self.para_starts, pos) - 1)
 
     def quote_at(self, pos: int) -> Quote | None:
-        for q in self.quotes:
-            if q.open_mark <= pos < self.cut.get(q.open_mark, q.outer[1]):
-                return q
-        return None
+        """The first quotation (in text order) whose marks hold ``pos``."""
+        found = None
+        k = bisect_right(self._q_opens, pos) - 1
+        while k >= 0 and self._q_reach[k] > pos:  # no quotation before k reaches pos: stop
+            q = self.quotes[k]
+            if pos < self.cut.get(q.open_mark, q.outer[1]):
+                found = q
+            k -= 1
+        return found
 
     def quote_ending_before(self, pos: int) -> Quote | None:
-        """A quotation whose closing mark stands right before ``pos`` (only commas, dashes, spaces between)."""
-        for q in self.quotes:
-            if not q.balanced or q.close_mark >= pos:
-                continue
-            gap = self.text[q.close_mark + 1:pos]
-            if not gap.strip(" ,\n" + DASHES) or re.fullmatch(r"\s*[,.]?\s*", gap):
-                return q
+        """A quotation whose closing mark stands right before ``pos`` (only commas, dashes, spaces
+        between).  Only the last closing mark before ``pos`` can qualify: any earlier one has that
+        mark in its gap."""
+        k = bisect_left(self._q_closes, pos) - 1
+        if k < 0:
+            return None
+        q = self.quotes[self._q_closed[k]]
+        gap = self.text[q.close_mark + 1:pos]
+        if not gap.strip(" ,\n" + DASHES) or re.fullmatch(r"\s*[,.]?\s*", gap):
+            return q
         return None
 
     def quote_starting_at(self, pos: int, slack: str = " \t") -> Quote | None:
-        for q in self.quotes:
-            if q.open_mark >= pos and not self.text[pos:q.open_mark].strip(slack):
-                return q
+        """The next quotation when only ``slack`` characters stand between ``pos`` and its mark."""
+        k = bisect_left(self._q_opens, pos)
+        if k < len(self.quotes) and not self.text[pos:self.quotes[k].open_mark].strip(slack):
+            return self.quotes[k]
         return None
+
+    def quotes_opening_in(self, start: int, end: int) -> list[Quote]:
+        """Quotations whose opening mark lies in [start, end)."""
+        return self.quotes[bisect_left(self._q_opens, start):bisect_left(self._q_opens, end)]
+
+    def claims_near(self, start: int, end: int) -> list[Claim]:
+        """Claims that may overlap [start, end): those starting before ``end`` and within the
+        longest claim's length before ``start``."""
+        a = bisect_left(self._claim_starts, (start - self._claim_reach, -1))
+        b = bisect_left(self._claim_starts, (end, -1))
+        return [self._claim_by_serial[n] for _, n in self._claim_starts[a:b]]
+
+    def pop_claim(self) -> Claim:
+        """Take back the latest claim ("según informó X": the phrase's claim replaces the verb's)."""
+        claim = self.claims.pop()
+        serial = self._serials.pop()
+        del self._claim_by_serial[serial]
+        self._claim_starts.remove((claim.start, serial))
+        return claim
 
     def speaker_for(self, verb: Token, sent: Span, postposed: bool) -> Speaker | None:
         """Subject, inverted subject, or the current speaker for a dropped subject."""
@@ -194,11 +238,11 @@ class Context:
 
     def kind_of(self, start: int, end: int) -> str:
         """direct / mixed / indirect for a content span, by the quotations it holds."""
-        for q in self.quotes:
-            if q.start == start and q.end >= end - 1 and q.open_mark >= start - 1:
+        for q in self.quotes_opening_in(start - 1, start + 1):
+            if q.start == start and q.end >= end - 1:
                 return "direct"
-        for q in self.quotes:
-            if start <= q.open_mark and q.outer[1] <= end + 1:
+        for q in self.quotes_opening_in(start, end + 2):
+            if q.outer[1] <= end + 1:
                 words = re.findall(r"\w+", self.text[q.start:q.end])
                 if len(words) >= _MIXED_WORDS and not all(w[:1].isupper() for w in words):
                     return "mixed"
@@ -215,6 +259,11 @@ class Context:
         # "sentence": the sentence(s) holding the claim, the cue's and the content's.
         claim = Claim(kind, speaker, cue, start, end, min(sent.start_char, start), max(sent.end_char, end), conf, rule)
         self.claims.append(claim)
+        serial = self._serial = self._serial + 1
+        self._claim_by_serial[serial] = claim
+        self._serials.append(serial)
+        insort(self._claim_starts, (claim.start, serial))
+        self._claim_reach = max(self._claim_reach, claim.end - claim.start)
         if speaker is not None:
             self.current, self.current_para = speaker, self.para(start)
             self.current_at = start
@@ -276,7 +325,10 @@ class Context:
         return indices[bisect_left(indices, sent.start):bisect_left(indices, sent.end)]
 
     def sentences_in(self, span: Span) -> list[Span]:
-        return [s for s in self.sents if span.start_char <= s.start_char < span.end_char]
+        if len(self._sent_starts) != len(self.sents):
+            self._sent_starts = [s.start_char for s in self.sents]
+        a, b = bisect_left(self._sent_starts, span.start_char), bisect_left(self._sent_starts, span.end_char)
+        return self.sents[a:b]
 
     def question_before(self, pos: int) -> bool:
         """Whether the paragraph before the one at ``pos`` is a question."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
-from ..entities import Entity, entity_at, entity_covering, entity_named
+from ..entities import Entity, EntityIndex
 from ..rules import fold, role_nouns, singulars, word_set
 
 _DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
@@ -42,9 +42,10 @@ def _fold_lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
 
-def _forms(tok: Token) -> set[str]:
-    """Lower-case forms to look a noun up in the tables: the word, its singulars, its lemma."""
-    return set(singulars(tok.text)) | {tok.lemma_.lower()}
+def _forms(tok: Token) -> tuple[str, ...]:
+    """Lower-case forms to look a noun up in the tables: its singulars (the word itself first), then
+    its lemma.  Ordered, so that a choice among them never depends on the hash seed."""
+    return tuple(dict.fromkeys(singulars(tok.text) + (tok.lemma_.lower(),)))
 
 
 def _plural(tok: Token) -> bool:
@@ -216,6 +217,7 @@ class SpeakerResolver:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.entities = list(entities)
+        self.index = EntityIndex(self.entities)
         self.anon = word_set("anonymous_sources.tsv")
         self.orgs = word_set("organisation_nouns.tsv")
         self.roles = role_nouns()
@@ -312,7 +314,7 @@ class SpeakerResolver:
             return Speaker(" y ".join(people), text, "PER", start, end)
         bare = self._strip_det(tokens)
         bare_text = self.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
-        forms = _forms(head)
+        forms = set(_forms(head))
         is_role = bool(forms & self.roles.keys())
         is_org = bool(forms & self.orgs)
         has_det = any(t.pos_ == "DET" and t.i < head.i for t in tokens)
@@ -326,8 +328,8 @@ class SpeakerResolver:
             return Speaker(bare_text, text, "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
                 appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
-            ent = appos or entity_covering(self.entities, head.idx) or entity_at(self.entities, start, end) \
-                or entity_named(self.entities, bare_text)
+            ent = appos or self.index.covering(head.idx) or self.index.at(start, end) \
+                or self.index.named(bare_text)
             if ent is not None:
                 return Speaker(ent.name, text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
@@ -343,7 +345,7 @@ class SpeakerResolver:
         if role is not None or is_role:
             person = self._person_for(role or head.lower_, words, _gender(tokens, role), start)
             return Speaker(person, text, "PER", start, end)
-        ent = entity_at(self.entities, start, end)
+        ent = self.index.at(start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
             return Speaker(bare_text, text, ent.label, start, end)
         return Speaker(bare_text, text, "MISC", start, end)
@@ -354,7 +356,7 @@ class SpeakerResolver:
         if any(t.ent_type_ in ("PER", "ORG", "LOC", "MISC") or t.pos_ == "PROPN" for t in tokens):
             return True
         head = np_head(tokens)
-        forms = _forms(head) if head is not None else set()
+        forms = set(_forms(head)) if head is not None else set()
         return bool(forms & self.roles.keys() or forms & self.anon or forms & self.orgs)
 
     def _coordinated_people(self, tokens: list[Token]) -> list[str]:
@@ -364,17 +366,16 @@ class SpeakerResolver:
             return []
         ids = {t.i for t in tokens}
         found: dict[str, int] = {}
-        for e in self.entities:
+        for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             if e.label != "PER":
                 continue
-            for m in e.mentions:
-                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None or span.start not in ids or span.end - 1 not in ids:
-                    continue
-                prev = self.doc[span.start - 1] if span.start > 0 else None
-                if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para"):
-                    continue
-                found.setdefault(e.name, m.start)
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start not in ids or span.end - 1 not in ids:
+                continue
+            prev = self.doc[span.start - 1] if span.start > 0 else None
+            if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para"):
+                continue
+            found.setdefault(e.name, m.start)
         people = sorted(found.items(), key=lambda kv: kv[1])
         if len(people) < 2 or not any(people[0][1] < j < people[-1][1] for j in joins):
             return []
@@ -408,9 +409,9 @@ class SpeakerResolver:
             prev = self.doc[first.i - 1] if first.i > 0 else None
             if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")):
                 continue
-            ent = entity_at(self.entities, t.idx, t.idx + len(t.text) + 40)
+            ent = self.index.at(t.idx, t.idx + len(t.text) + 40)
             ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
-            ent = ent or entity_named(self.entities, t.text)
+            ent = ent or self.index.named(t.text)
             if ent is not None:
                 return ent
         return None

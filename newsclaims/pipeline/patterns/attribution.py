@@ -2,6 +2,7 @@
 "Para la economista, la deuda es alta" (attribution_phrases.tsv)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
@@ -71,7 +72,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         else:
             continue
         if cue_tok is not None and ctx.claims and ctx.claims[-1].cue and ctx.claims[-1].cue.start == cue_tok.idx:
-            ctx.claims.pop()  # "según informó X": the verb's own finding is this one
+            ctx.pop_claim()  # "según informó X": the verb's own finding is this one
         ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
 
 
@@ -82,7 +83,9 @@ def _opener_before(ctx: Context, lead: int, first: int) -> bool:
 
 
 def _sent_phrases(ctx: Context, sent: Span) -> list[tuple[int, int, str, str]]:
-    return [(a, b, p, pos) for a, b, p, pos in ctx.phrases if sent.start <= a < sent.end]
+    """The attribution phrases starting in ``sent`` (ctx.phrases is in token order)."""
+    firsts = ctx.phrase_firsts
+    return ctx.phrases[bisect_left(firsts, sent.start):bisect_left(firsts, sent.end)]
 
 
 def _person_like(ctx: Context, tokens: list[Token]) -> bool:

@@ -16,10 +16,9 @@ def floating(ctx: Context, sent: Span) -> None:
     """A quotation opening a sentence, with no cue, continues the current speaker."""
     if ctx.current is None:
         return
-    for q in ctx.quotes:
-        if not (sent.start_char <= q.open_mark < sent.end_char):
-            continue
-        if any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in ctx.claims):
+    for q in ctx.quotes_opening_in(sent.start_char, sent.end_char):
+        near = ctx.claims_near(q.start, q.end)
+        if any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in near):
             continue
         if len(re.findall(r"\w+", ctx.text[q.start:q.end])) < _FLOATING_WORDS:
             continue

@@ -14,7 +14,8 @@ def headline(ctx: Context, sent: Span) -> None:
     doc, text = ctx.doc, ctx.text
     line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
     line_end = sent.end_char >= len(text.rstrip()) or text[sent.end_char:sent.end_char + 1] in ("\n", "")
-    if not (line_start and line_end) or any(sent.start_char <= c.start < sent.end_char for c in ctx.claims):
+    near = ctx.claims_near(sent.start_char, sent.end_char)
+    if not (line_start and line_end) or any(sent.start_char <= c.start < sent.end_char for c in near):
         return
     if any(cue_lemma(t) for t in sent):
         return

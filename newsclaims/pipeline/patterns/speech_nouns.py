@@ -19,7 +19,7 @@ def speech_noun(ctx: Context, sent: Span) -> None:
         if t.i + 3 >= sent.end:
             continue
         q = ctx.quote_ending_before(t.idx)
-        if q is None or any(c.start == q.start for c in ctx.claims):
+        if q is None or any(c.start == q.start for c in ctx.claims_near(q.start, q.start + 1)):
             continue
         k = t.i + 1
         if doc[k].pos_ == "DET":
