@@ -31,7 +31,7 @@ from ..claims import Claim, Cue
 from .context import Context
 from .cues import cue_span
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns
-from .speakers import subject_of
+from .mentions import subject_of
 
 
 def _install_extensions() -> None:

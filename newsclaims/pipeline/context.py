@@ -18,7 +18,8 @@ from ..entities import cluster
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list
 from .cues import cue_kind, cue_lemma, find_phrases
 from .quotes import Quote, doc_quotes, quote_source
-from .speakers import SpeakerResolver, phrase_after, subject_of, trim_np
+from .mentions import phrase_after, subject_of, trim_np
+from .speakers import SpeakerResolver
 
 CLOSE = "”»\"’›"
 OPEN = "“«\"‘‹„"

@@ -10,7 +10,7 @@ from ...claims import Cue
 from ...rules import fold
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
-from ..speakers import trim_np
+from ..mentions import trim_np
 
 
 def phrases(ctx: Context, sent: Span) -> None:

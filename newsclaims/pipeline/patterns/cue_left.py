@@ -14,7 +14,7 @@ from ...rules import fold
 from ..context import DASHES, OPEN, Context
 from ..cues import cue_lemma
 from ..quotes import Quote
-from ..speakers import phrase_after
+from ..mentions import phrase_after
 
 
 def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:

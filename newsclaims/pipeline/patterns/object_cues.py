@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ...claims import Cue
 from ...rules import word_set
 from ..context import Context
-from ..speakers import subject_of, trim_np
+from ..mentions import subject_of, trim_np
 
 
 def object_content(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:

@@ -7,7 +7,7 @@ from spacy.tokens import Span
 from ...claims import Cue
 from ...rules import word_set, singulars
 from ..context import Context
-from ..speakers import phrase_after
+from ..mentions import phrase_after
 
 
 def speech_noun(ctx: Context, sent: Span) -> None:

@@ -1,0 +1,136 @@
+"""Speaker mentions: find the words that name who speaks, before any resolution to a name.
+
+* a subject's noun phrase, trimmed of relative clauses: "La ministra, que llegó ayer, dijo …" -> "La ministra";
+* an inverted subject after a cue: "…, aseguró este jueves la canciller colombiana." -> "la canciller colombiana";
+* the subject of a verb (``subject_of``) and the root of a phrase (``np_head``).
+
+Resolution of a mention to a canonical speaker is ``newsclaims.pipeline.speakers``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
+NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
+NP_LINK = {"de", "del", "y", "e"}
+# Words skipped between a cue and an inverted subject: "aseguró este jueves por su parte la ministra".
+_TIME_WORDS = {"hoy", "ayer", "anoche", "mañana", "también", "además", "luego", "después", "entonces",
+               "finalmente", "ya", "incluso", "recientemente", "nuevamente", "posteriormente", "anteriormente",
+               "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "semana", "mes", "año",
+               "tarde", "noche", "pasado", "pasada", "parte", "de", "mayo", "enero", "febrero", "marzo", "abril",
+               "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
+_TIME_DETS = {"el", "la", "este", "esta", "por", "su", "ese", "esa"}
+
+
+def np_head(tokens: list[Token]) -> Token | None:
+    """The token of ``tokens`` whose head lies outside them (the phrase's root)."""
+    if not tokens:
+        return None
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return tokens[0]
+
+
+def trim_np(tokens: list[Token]) -> list[Token]:
+    """Cut a subject subtree down to its noun phrase: no relative clause, no trailing punctuation."""
+    out: list[Token] = []
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.text == "," and nxt is not None and (nxt.lower_ in ("quien", "quienes", "que", "cuyo", "cuya", "el", "la")
+                                                  and nxt.pos_ != "PROPN" and _relative_after(tokens, k)):
+            break
+        if t.pos_ in ("VERB", "AUX") and out and t.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
+            break
+        if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens) \
+                and t.head.head.i == np_head_index(tokens):
+            break  # "fuentes a Reuters": the addressee of the head is not part of the speaker
+        if out and t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
+            break  # "los mensajes que se difundieron"
+        if t.is_space or (t.text in "“”«»\"" and not out):
+            if out:
+                break
+            continue
+        out.append(t)
+    opened = [k for k, t in enumerate(out) if t.text == "("]
+    if opened and not any(t.text == ")" for t in out[opened[-1]:]):
+        out = out[:opened[-1]]  # "la Procuraduría General (PGR" cut by the parser: drop the fragment
+    while out and (out[-1].is_punct or out[-1].is_space or out[-1].pos_ in ("ADP", "CCONJ", "SCONJ")):
+        out.pop()
+    while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
+        out.pop(0)
+    if len(out) > 24:  # a runaway parse: keep the head's own words
+        head = np_head(out)
+        if head is not None:
+            left = [t for t in head.lefts if t.dep_ in ("det", "amod", "nummod", "compound")]
+            right = [t for t in head.rights if t.dep_ in ("flat", "amod", "appos", "compound") and t.i - head.i < 6]
+            out = sorted(left + [head] + right, key=lambda t: t.i)
+    return out
+
+
+def np_head_index(tokens: list[Token]) -> int:
+    head = np_head(tokens)
+    return head.i if head is not None else tokens[0].i
+
+
+def _relative_after(tokens: list[Token], k: int) -> bool:
+    """Whether the words after the comma at k open a clause (a verb follows soon)."""
+    return any(t.pos_ in ("VERB", "AUX") for t in tokens[k + 1: k + 5])
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
+            return child
+    return None
+
+
+def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
+    """An inverted subject after a cue: "…, aseguró este jueves la canciller colombiana."
+
+    Skips time words and clitics, then takes determiners, nouns, adjectives and "de" links up to a
+    comma, another preposition, a verb or the sentence end.
+    """
+    j = i
+    while j < limit:
+        t = doc[j]
+        nxt = doc[j + 1].lower_ if j + 1 < limit else ""
+        if t.lower_ in _TIME_DETS:  # "el jueves", "este lunes", "por su parte": only before a time word
+            if nxt in _TIME_WORDS or nxt.isdigit():
+                j += 1
+                continue
+            break
+        if t.lower_ in _TIME_WORDS or t.pos_ in ("ADV", "SPACE") or (t.pos_ == "NUM" and nxt == "de"):
+            j += 1
+            continue
+        break
+    out: list[Token] = []
+    k = j
+    while k < limit:
+        t = doc[k]
+        if t.is_punct and t.text not in ",()":
+            break
+        if t.pos_ in NP_POS or (t.lower_ in NP_LINK and out and k + 1 < limit and doc[k + 1].pos_ in NP_POS):
+            if t.pos_ == "NUM" and not out:
+                break
+            out.append(t)
+            k += 1
+            continue
+        if t.text == "(" and out:  # "la Organización de las Naciones Unidas (ONU)"
+            close = next((x for x in range(k + 1, min(limit, k + 8)) if doc[x].text == ")"), None)
+            if close is not None:
+                out.extend(doc[k:close + 1])
+                k = close + 1
+                continue
+        if t.text == "," and out and k + 1 < limit and doc[k + 1].pos_ == "PROPN" \
+                and out[-1].pos_ in ("NOUN", "ADJ", "PROPN", "PUNCT"):
+            out.append(t)  # "la portavoz, Ana Ruiz"
+            k += 1
+            continue
+        break
+    while out and (out[-1].lower_ in NP_LINK or out[-1].text == "," or out[-1].pos_ == "DET"):
+        out.pop()
+    if out and all(t.pos_ in ("DET", "ADJ", "NUM") for t in out):
+        return []
+    return out
