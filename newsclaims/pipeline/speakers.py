@@ -19,11 +19,18 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
 from ..entities import Entity, EntityIndex
-from ..rules import fold, role_nouns, singulars, word_set
+from ..rules import fold, name_words, role_nouns, singulars, word_set
 from .mentions import DETS as _DETS, NP_LINK as _NP_LINK, NP_POS as _NP_POS, np_head
 
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}
+# Spanish agent-noun endings: a noun that names a person by what they do ("la beneficiaria", "el
+# portavoz" aside, "los manifestantes", "el politólogo", "la cirujana"), so it may be a speaker.
+_AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|an[oa])s?$")
+# Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
+_ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
+_INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
+_NAME_LINKS = {"de", "del", "la", "las", "los"}
 _RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
@@ -97,6 +104,8 @@ class SpeakerResolver:
         self.index = EntityIndex(self.entities)
         self.anon = word_set("anonymous_sources.tsv")
         self.orgs = word_set("organisation_nouns.tsv")
+        self.speakers = word_set("speaker_nouns.tsv")
+        self.non_speakers = word_set("non_speaker_nouns.tsv")
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
         self.gender_of: dict[str, str] = {}
@@ -201,6 +210,9 @@ class SpeakerResolver:
             is_org = _gender(tokens, None) == "f"
             is_role = not is_org
         appos = self._appositive_entity(tokens, head)
+        named = None if is_org or is_anon else self._named_person(tokens)
+        if named is not None:  # "el ministro de Salud, Ana Ruiz", "el Prof. Juan Soto, director de …"
+            return Speaker(named, text, "PER", start, end)
         if is_anon and appos is None:
             return Speaker(bare_text, text, "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
@@ -208,24 +220,53 @@ class SpeakerResolver:
             ent = appos or self.index.covering(head.idx) or self.index.at(start, end) \
                 or self.index.named(bare_text)
             if ent is not None:
-                return Speaker(ent.name, text, ent.label, start, end)
+                return Speaker(self._fuller(ent.name, tokens, head), text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
         if is_anon:
             return Speaker(appos.name, text, appos.label, start, end)
         if is_org:
             if appos is not None:
                 return Speaker(appos.name, text, "ORG", start, end)
+            if has_det and tokens[0].lower_ not in _INDEFINITE and not any(t.pos_ == "PROPN" for t in tokens):
+                # "la organización" after "la Organización Mundial de la Salud": the named body
+                named = self.index.named(head.text)
+                if named is not None and named.label != "PER" and named.mentions[0].start < start:
+                    return Speaker(named.name, text, "ORG", start, end)
             return Speaker(bare_text, text, "ORG", start, end)
         if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives
             return Speaker(appos.name, text, appos.label, start, end)
         role, words = _role_in(tokens)
+        if (role is not None or is_role) and tokens[0].lower_ in _INDEFINITE:
+            # "un funcionario de Hacienda": somebody new and unnamed, never a person named earlier
+            return Speaker(bare_text, text, "ANON", start, end)
         if role is not None or is_role:
-            person = self._person_for(role or head.lower_, words, _gender(tokens, role), start)
+            person = self._person_for(role or head.lower_, words, _gender(tokens, role), start) \
+                or self._written_name(tokens)
             return Speaker(person, text, "PER", start, end)
         ent = self.index.at(start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
             return Speaker(bare_text, text, ent.label, start, end)
         return Speaker(bare_text, text, "MISC", start, end)
+
+    def can_speak(self, tokens: list[Token]) -> bool:
+        """Whether a subject can be a speaker: a name, a pronoun, a noun of the speaker tables
+        (people, roles, institutions, unnamed sources, documents and media) or an agent noun
+        ("los manifestantes"); not an abstract or inanimate noun ("los avances", "la posibilidad",
+        "la petición", non_speaker_nouns.tsv) that no speaker table lists."""
+        tokens = [t for t in tokens if not t.is_space]
+        head = np_head(tokens)
+        if head is None:
+            return False
+        if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "ORG", "LOC", "MISC") \
+                or head.lower_ in _PRONOUNS or any(t.ent_type_ == "PER" for t in tokens):
+            return True
+        if head.pos_ not in ("NOUN", "ADJ"):  # an adjective with an article is a noun: "la diplomática"
+            return head.text[:1].isupper() and head.pos_ not in ("VERB", "AUX")
+        forms = set(_forms(head))
+        if forms & self.roles.keys() or forms & self.anon or forms & self.orgs or forms & self.speakers \
+                or _AGENTIVE.search(head.lower_):
+            return True
+        return not (forms & self.non_speakers or _ABSTRACT.search(head.lower_))
 
     def person_like(self, tokens: list[Token]) -> bool:
         """Whether a phrase can name a speaker: a name, a role, an institution or an unnamed source
@@ -257,6 +298,56 @@ class SpeakerResolver:
         if len(people) < 2 or not any(people[0][1] < j < people[-1][1] for j in joins):
             return []
         return [name for name, _ in people]
+
+    def _named_person(self, tokens: list[Token]) -> str | None:
+        """The first person named in a description that opens with a common noun, not as a
+        complement ("de Ana Ruiz"): "el ministro de Salud bonaerense, Ana Ruiz" -> Ana Ruiz."""
+        if not tokens or tokens[0].pos_ == "PROPN" or np_head(tokens).pos_ == "PROPN":
+            return None
+        for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
+            if e.label != "PER":
+                continue
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+            if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
+                continue
+            return self._fuller(e.name, list(span), span[0]) if span is not None else e.name
+        return None
+
+    def _fuller(self, name: str, tokens: list[Token], head: Token) -> str:
+        """The name as written here when it is fuller than the cluster's and contains it: the model
+        may tag only part of "María de los Ángeles Soto Ruiz"."""
+        ids = {t.i for t in tokens}
+        a = b = head.i
+        doc = self.doc
+        while a - 1 in ids and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].lower_ in _NAME_LINKS and a - 2 in ids
+                                and doc[a - 2].pos_ == "PROPN"):
+            a -= 1
+        while b + 1 in ids and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].lower_ in _NAME_LINKS and b + 2 in ids
+                                and doc[b + 2].pos_ == "PROPN"):
+            b += 1
+        run = doc[a:b + 1].text
+        if head.pos_ != "PROPN" or not run[:1].isupper():
+            return name
+        have, written = name_words(name), name_words(run)
+        if have < written and len(written) <= 6:
+            return run
+        return name
+
+    def _written_name(self, tokens: list[Token]) -> str | None:
+        """A name written in a description that the model did not tag: "el doctor Ruiz" -> "Ruiz"."""
+        run: list[Token] = []
+        for k, t in enumerate(tokens):
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and (run or k == 0 or tokens[k - 1].lower_ not in ("de", "del")):
+                run.append(t)
+            elif run:
+                break
+        return " ".join(t.text for t in run) if run else None
+
+    def _full_name(self, name: str) -> bool:
+        """A person's full name: two capitalised words or more, not an institution's ("Fundación X")."""
+        words = name.split()
+        return len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in self.orgs
 
     def _strip_det(self, tokens: list[Token]) -> list[Token]:
         """The phrase as a name: no leading article, no trailing participle ("consultados"), no
@@ -342,4 +433,12 @@ class SpeakerResolver:
             if gender != "-" and g != "-" and g != gender:
                 continue
             return sp.name
+        # Nobody salient yet: the nearest person named before ("… dijo Ana Ruiz. La experta …").
+        for _, ent in self.index.before(position):
+            if ent.label != "PER" or not self._full_name(ent.name):
+                continue
+            g = self.gender_of.get(ent.name, "-")
+            if gender != "-" and g != "-" and g != gender:
+                continue
+            return ent.name
         return None

@@ -69,6 +69,18 @@ def phrases(ctx: Context, sent: Span) -> None:
                     break
             start_char, end_char = doc[start_tok].idx, doc[first - 1].idx
             rule = "according_to"
+        elif not initial and position == "any" and doc[first - 1].text == "," and k < sent.end \
+                and doc[k].text == "," and ctx.quote_at(doc[first].idx) is None \
+                and sum(1 for t in doc[k + 1:sent.end] if t.is_alpha) >= 3 \
+                and not any(i in ctx.cue_at for i in range(k + 1, sent.end)) \
+                and "\n" not in ctx.text[doc[lead].idx:sent.end_char]:
+            # "Se debe, según la experta, a que …": a source between commas mid-sentence; the whole
+            # sentence is attributed, the interruption included (guidelines rule 10).
+            end = sent.end
+            while end > k + 1 and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE or doc[end - 1].is_space):
+                end -= 1
+            start_char, end_char = doc[lead].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            rule = "according_to"
         else:
             continue
         if cue_tok is not None and ctx.claims and ctx.claims[-1].cue and ctx.claims[-1].cue.start == cue_tok.idx:

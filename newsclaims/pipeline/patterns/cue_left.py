@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ...claims import Cue
 from ...rules import fold
-from ..context import DASHES, OPEN, Context
+from ..context import CLOSE, DASHES, OPEN, Context
 from ..cues import cue_lemma
 from ..quotes import Quote
 from ..mentions import phrase_after
@@ -54,10 +54,12 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
         if words[:len(p)] == p and start_tok + len(p) < prev and doc[start_tok + len(p)].text == ",":
             start_tok += len(p) + 1
             break
-    if prev - start_tok < 3:
-        return False
     after = phrase_after(doc, tok.i + 1 + ctx.clitics(tok), sent.end)
     nxt = tok.i + 1 + ctx.clitics(tok)
+    if parenthetical(ctx, tok, cue, sent, lemma, start_tok, prev, after):
+        return True
+    if prev - start_tok < 3:
+        return False
     ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
     if not ends_here and not (after and ctx.resolver.person_like(after)):
         return False
@@ -70,6 +72,32 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     end_char = doc[prev - 1].idx + len(doc[prev - 1].text)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                     "indirect_postposed", lemma) is not None
+
+
+def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, start_tok: int, prev: int,
+                  after: list[Token]) -> bool:
+    """A cue between commas mid-sentence, without quote marks (rule 10: one claim, the
+    interruption included): "A partir de ahora, recalcó, los plazos serán más cortos." /
+    "La tela, asegura el doctor Ruiz, es un material seguro." """
+    doc = ctx.doc
+    k = (after[-1].i + 1) if after and ctx.resolver.person_like(after) else tok.i + 1 + ctx.clitics(tok)
+    if k >= sent.end or doc[k].text not in (",",) + tuple(DASHES) or doc[prev].text not in (",",) + tuple(DASHES):
+        return False
+    if ctx.quote_at(doc[prev].idx) is not None or ctx.quote_at(doc[k].idx) is not None:
+        return False
+    tail = [t for t in doc[k + 1:sent.end] if t.is_alpha]
+    if len(tail) < 2 or prev - start_tok < 1:
+        return False
+    # The sentence around the cue must be a statement: a finite verb besides the cue.
+    if not any("VerbForm=Fin" in str(t.morph) for t in list(doc[start_tok:prev]) + list(doc[k + 1:sent.end])):
+        return False
+    end = sent.end
+    while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    speaker = ctx.speaker_for(tok, sent, postposed=True)
+    start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
+                   "indirect_parenthetical", lemma) is not None
 
 
 def interrupting(ctx: Context, tok: Token, q: Quote, cue: Cue, sent: Span, lemma: str) -> None:

@@ -1,0 +1,36 @@
+"""Cues and sources between commas mid-sentence, without quote marks: one claim, the interruption
+included (guidelines rule 10).  Sentences written for these tests."""
+import pytest
+
+CASES = [
+    # (text, cue, speaker name, content)
+    ("La arquitecta Marta Ibáñez presentó la obra. A partir de ahora, recalcó, los plazos serán más cortos.",
+     "recalcó", "Marta Ibáñez", "A partir de ahora, recalcó, los plazos serán más cortos"),
+    ("La lana, asegura el doctor Tomás Vidal, es un material que la piel tolera bien.",
+     "asegura", "Tomás Vidal", "La lana, asegura el doctor Tomás Vidal, es un material que la piel tolera bien"),
+    ("La subida, según el sindicato, afectará a miles de familias.",
+     "según", "sindicato", "La subida, según el sindicato, afectará a miles de familias"),
+    ("El retraso se debe, según la ingeniera, a que el acero llegó tarde.",
+     "según", None, "El retraso se debe, según la ingeniera, a que el acero llegó tarde"),
+]
+
+
+@pytest.mark.parametrize("text, cue, name, content", CASES, ids=[c[1] + str(i) for i, c in enumerate(CASES)])
+def test_parenthetical(claims_of, text, cue, name, content):
+    claims = [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == cue]
+    assert len(claims) == 1, claims_of(text)
+    c = claims[0]
+    assert c["content"]["text"] == content
+    if name is not None:
+        assert c["speaker"]["name"] == name
+
+
+def test_a_source_between_commas_before_a_speech_verb_is_not_a_second_claim(claims_of):
+    text = "El portavoz Jaime Ortega, según el comunicado, lamentó que no haya acuerdo."
+    assert [c["cue"]["text"] for c in claims_of(text)] == ["lamentó"]
+
+
+def test_a_subject_between_commas_is_not_a_parenthetical_cue(claims_of):
+    # "La presidenta del consejo, reconoció …": no finite verb before the comma, no claim of that shape
+    text = "La presidenta del consejo, reconoció ayer, tiene problemas."
+    assert not [c for c in claims_of(text) if c["content"]["text"].startswith("La presidenta")]

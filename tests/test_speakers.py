@@ -1,0 +1,58 @@
+"""Speaker resolution (newsclaims.pipeline.speakers): from a claim's speaker mention to a canonical
+speaker.  Sentences written for these tests."""
+import pytest
+
+from newsclaims.rules import examples, fold
+
+# (text, speaker name, speaker label) of the first claim
+CASES = [
+    # a person named in a description, after a comma: the name, not the office's complement
+    ("El ministro de Cultura de Chile, Rodrigo Salas, afirmó que el museo reabrirá en junio.",
+     "Rodrigo Salas", "PER"),
+    # an indefinite role is somebody new: never a person named earlier
+    ("La alcaldesa Lucía Beltrán visitó el barrio. Un funcionario municipal dijo que el pago llegará en mayo.",
+     "funcionario municipal", "ANON"),
+    # a role noun with no description to match goes to the nearest person named before
+    ("La alcaldesa Lucía Beltrán visitó el barrio. La mandataria municipal dijo que las obras acabarán en julio.",
+     "Lucía Beltrán", "PER"),
+    # an institution noun with an article goes to the body named before whose name it shares
+    ("La Organización Mundial de la Salud publicó su informe. La organización advirtió que los casos suben.",
+     "Organización Mundial de la Salud", "ORG"),
+    # a surname goes to the full name given earlier
+    ("La entrenadora Paula Rivas Soler habló tras el partido. Rivas aseguró que el equipo mejoró.",
+     "Paula Rivas Soler", "PER"),
+    # documents can speak (guidelines rule 13)
+    ("El informe anual advierte que las lluvias seguirán hasta marzo.", "informe anual", "ORG"),
+]
+
+
+@pytest.mark.parametrize("text, name, label", CASES, ids=[c[1] for c in CASES])
+def test_speaker_resolution(claims_of, text, name, label):
+    claims = claims_of(text)
+    assert claims, text
+    sp = claims[0]["speaker"]
+    assert sp is not None and sp["name"] == name and sp["label"] == label, (text, sp)
+
+
+def test_a_name_only_completing_another_is_not_the_persons_cluster(extractor):
+    text = ("La Ejecutiva de Moreno se reunió el lunes. Julia Moreno dijo que habrá congreso. "
+            "Moreno aseguró que no dimitirá.")
+    claims = extractor.extract_text(text)["claims"]
+    assert [c["speaker"]["name"] for c in claims] == ["Julia Moreno", "Julia Moreno"]
+
+
+@pytest.mark.parametrize("noun, example", examples("speaker_nouns.tsv"))
+def test_speaker_noun_example(claims_of, noun, example):
+    claims = claims_of(example)
+    assert claims, example
+    sp = claims[0]["speaker"]
+    assert sp is not None and fold(noun) in fold(sp["text"]), (example, sp)
+
+
+@pytest.mark.parametrize("noun, example", examples("non_speaker_nouns.tsv"))
+def test_non_speaker_noun_is_never_the_speaker(claims_of, noun, example):
+    """ "La propuesta, explicó, llegará en mayo": the claim is the current speaker's, not the noun's."""
+    claims = [c for c in claims_of(example) if c["content"]["text"].lower().startswith(("el ", "la ", "los ", "las "))]
+    assert claims, example
+    for c in claims:
+        assert c["speaker"] is None or fold(noun) not in fold(c["speaker"]["text"] or ""), (example, c["speaker"])
