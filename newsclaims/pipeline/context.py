@@ -141,8 +141,8 @@ class Context:
                 if obj:
                     return self.resolver.resolve(trim_np(self.within(obj[0], sent)), self.current)
             subj = subject_of(gov)
-        if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp") and gov.i < verb.i:
-            subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir"
+        if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp", "conj") and gov.i < verb.i:
+            subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
         if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS):
             subj = None  # outside this sentence, or words of the content itself
@@ -276,6 +276,32 @@ class Context:
             self.resolver.remember(speaker)
         return claim
 
+    def _forgotten_periods(self) -> list[int]:
+        """Sentence starts whose period was forgotten: a capitalised word right after a closing
+        quote mark ("…necesarios” Se refirió a …"), or a capitalised verb right after a lower-case
+        word ("…de manera responsable Dijo también que …")."""
+        import numpy
+        from spacy.attrs import IS_TITLE
+
+        doc = self.doc
+        out = []
+        for i in (numpy.nonzero(doc.to_array(IS_TITLE))[0] if len(doc) else []):
+            i = int(i)
+            if i < 2:
+                continue
+            tok, prev = doc[i], doc[i - 1]
+            if prev.is_space:
+                if "\n" in prev.text:
+                    continue
+                prev = doc[i - 2]
+            q = self.quote_at(prev.idx) if prev.text in CLOSE and self.marks[prev.idx] in CLOSE else None
+            if q is not None and q.balanced and q.close_mark == prev.idx and tok.is_alpha and tok.pos_ in ("PRON", "DET", "VERB", "AUX", "ADV", "SCONJ", "ADP") \
+                    and len(re.findall(r"\w+", self.text[q.start:q.end])) >= 4:
+                out.append(i)
+            elif tok.pos_ in ("VERB", "AUX") and prev.is_alpha and prev.is_lower and cue_lemma(tok) is not None:
+                out.append(i)
+        return out
+
     def sentences(self) -> list[Span]:
         """Sentences for extraction: cut at every line break, and at the parser's sentence starts
         only after sentence-final punctuation (the small model also splits at colons and names)."""
@@ -297,6 +323,7 @@ class Context:
                 before = doc[i - 2] if i > 1 else prev
                 if prev.text in FINAL or (prev.text in CLOSE and before.text in FINAL):
                     cuts.add(i)
+            cuts.update(self._forgotten_periods())
         cuts.add(len(doc))
         bounds = sorted(cuts)
         out = []

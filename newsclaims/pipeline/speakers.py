@@ -29,6 +29,8 @@ _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "ust
 _AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|an[oa])s?$")
 # Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
 _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
+_DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
 _RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
@@ -201,9 +203,13 @@ class SpeakerResolver:
         bare = self._strip_det(tokens)
         bare_text = self.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
         forms = set(_forms(head))
-        is_role = bool(forms & self.roles.keys())
         is_org = bool(forms & self.orgs)
         has_det = any(t.pos_ == "DET" and t.i < head.i for t in tokens)
+        # A role from the table, or an agent noun with a definite article that no other table
+        # lists: "la exmoderadora", "el copresidente del equipo" name one person described earlier.
+        is_role = bool(forms & self.roles.keys()) or (
+            has_det and head.pos_ in ("NOUN", "ADJ") and tokens[0].lower_ in _DEFINITE
+            and bool(_AGENTIVE.search(head.lower_)) and not (forms & self.orgs or forms & self.anon or forms & self.speakers))
         # "Testigos", "fuentes del ministerio": plural or bare; "el experto" is one person (a role).
         is_anon = bool(forms & self.anon) and (_plural(head) or not has_det or not is_role)
         if is_org and is_role:  # "la policía" (the force) / "el policía" (an officer)
@@ -233,15 +239,15 @@ class SpeakerResolver:
                 if named is not None and named.label != "PER" and named.mentions[0].start < start:
                     return Speaker(named.name, text, "ORG", start, end)
             return Speaker(bare_text, text, "ORG", start, end)
-        if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives
-            return Speaker(appos.name, text, appos.label, start, end)
+        if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives; a title makes a person
+            return Speaker(appos.name, text, "PER" if is_role else appos.label, start, end)
         role, words = _role_in(tokens)
         if (role is not None or is_role) and tokens[0].lower_ in _INDEFINITE:
             # "un funcionario de Hacienda": somebody new and unnamed, never a person named earlier
             return Speaker(bare_text, text, "ANON", start, end)
         if role is not None or is_role:
-            person = self._person_for(role or head.lower_, words, _gender(tokens, role), start) \
-                or self._written_name(tokens)
+            person = self._named_right_after(end) or self._person_for(
+                role or head.lower_, words, _gender(tokens, role), start) or self._written_name(tokens)
             return Speaker(person, text, "PER", start, end)
         ent = self.index.at(start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
@@ -333,6 +339,16 @@ class SpeakerResolver:
         if have < written and len(written) <= 6:
             return run
         return name
+
+    def _named_right_after(self, end: int) -> str | None:
+        """A person named in apposition right after a description: "según el copresidente del
+        equipo, el doctor Juan Soto, …" -> Juan Soto."""
+        for m, e in self.index.mentions_in(end, end + 60):
+            gap = self.text[end:m.start]
+            if e.label == "PER" and _APPOSITION_GAP.fullmatch(gap):
+                return e.name
+            break
+        return None
 
     def _written_name(self, tokens: list[Token]) -> str | None:
         """A name written in a description that the model did not tag: "el doctor Ruiz" -> "Ruiz"."""
