@@ -315,3 +315,22 @@ def test_coordinated_speakers(claims_of):
             "las vacunas llegarán el lunes.")
     claim = find(claims_of(text), "que las vacunas")
     assert claim["speaker"]["name"] == "Marta Gil y Pedro Soto"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("El alcalde Tomás Rey consideró necesario y urgente ampliar la red de agua.",
+     "necesario y urgente ampliar la red de agua"),
+    ("El juez Pablo Mena estimó probable que el juicio empiece en mayo.",
+     "probable que el juicio empiece en mayo"),
+])
+def test_judgement_adjective_with_its_clause_is_the_content(claims_of, text, content):
+    claims = claims_of(text)
+    assert [c["content"]["text"] for c in claims] == [content]
+
+
+def test_floating_quote_after_a_sentence_whose_subject_is_a_person(claims_of):
+    text = ("La ministra Ana Ruiz apunta a la falta de fondos. "
+            "“Los presupuestos deben crecer este año y el siguiente”.")
+    claims = claims_of(text)
+    assert len(claims) == 1 and claims[0]["type"] == "direct" and claims[0]["speaker"]["name"] == "Ana Ruiz"
+    assert claims[0]["cue"] is None

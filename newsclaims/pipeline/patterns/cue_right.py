@@ -71,6 +71,15 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             kind = ctx.kind_of(t.idx, end_char)
             return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, t.idx, end_char, sent,
                             "indirect_infinitive", lemma) is not None
+        if t.pos_ == "ADJ" and j == tok.i + 1 + ctx.clitics(tok) and _adjective_clause(doc, j, sent.end):
+            # "consideró necesario ampliar la red", "estimó urgente que se actúe": the judgement and
+            # its clause are the content.
+            end = ctx.content_end(j, sent, cue=tok)
+            speaker = ctx.speaker_for(tok, sent, postposed=False)
+            end_char = doc[end - 1].idx + len(doc[end - 1].text)
+            kind = ctx.kind_of(t.idx, end_char)
+            return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, t.idx, end_char, sent,
+                           "indirect_infinitive", lemma) is not None
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
             return False
         if t.text == "," and j + 1 < sent.end:
@@ -84,3 +93,11 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 return False
         j += 1
     return False
+
+
+def _adjective_clause(doc, j: int, limit: int) -> bool:
+    """Adjectives (joined by "y", "e", ","), then an infinitive or "que": "necesario y pertinente salir"."""
+    k = j
+    while k < limit and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("y", "e", ",", "muy", "más", "igual", "de")):
+        k += 1
+    return k < limit and k > j and (doc[k].lower_ == "que" or "VerbForm=Inf" in str(doc[k].morph))

@@ -13,9 +13,9 @@ _FLOATING_WORDS = 4    # a floating quotation has at least this many words
 
 
 def floating(ctx: Context, sent: Span) -> None:
-    """A quotation opening a sentence, with no cue, continues the current speaker."""
-    if ctx.current is None:
-        return
+    """A quotation opening a sentence, with no cue, continues the latest speaker: the current one,
+    or a person who was the subject of a sentence since ("Ana Ruiz apunta a la financiación.
+    “Los presupuestos deben crecer.”")."""
     for q in ctx.quotes_opening_in(sent.start_char, sent.end_char):
         near = ctx.claims_near(q.start, q.end)
         if any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in near):
@@ -27,9 +27,22 @@ def floating(ctx: Context, sent: Span) -> None:
         before = ctx.text[max(0, q.open_mark - 3):q.open_mark]
         if before.strip() and before.strip()[-1] not in ".!?:":
             continue
-        gap = ctx.para(q.open_mark) - ctx.current_para
+        c, para = _latest_speaker(ctx, q.open_mark)
+        if c is None:
+            continue
+        gap = ctx.para(q.open_mark) - para
         if gap > 1 and not (gap == 2 and ctx.question_before(q.open_mark)):
             continue  # an interview answer may follow the journalist's question
-        c = ctx.current
         ctx.add(ctx.kind_of(q.start, q.end), Speaker(c.name, c.text, c.label, c.start, c.end),
-                 None, q.start, q.end, sent, "floating")
+                None, q.start, q.end, sent, "floating")
+
+
+def _latest_speaker(ctx: Context, pos: int) -> tuple[Speaker | None, int]:
+    """The current speaker, or the person last seen as a subject before ``pos`` when that is later."""
+    best, at, para = ctx.current, ctx.current_at, ctx.current_para
+    for seen, sp in reversed(ctx.resolver.salient):
+        if seen < pos:
+            if best is None or seen > at:
+                best, para = sp, ctx.para(seen)
+            break
+    return best, para
