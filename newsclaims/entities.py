@@ -73,7 +73,7 @@ def _clean(span: Span) -> Span | None:
     if start >= end:
         return None
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
-    before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN")]
+    before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
     if end - start >= 3 and span.label_ == "PER" and any(
             t.lower_ in _institution_nouns() for t in before):
         start += 1

@@ -73,3 +73,21 @@ MORE = [
 @pytest.mark.parametrize("text, name, label", MORE, ids=[c[1] for c in MORE])
 def test_speaker_resolution_more(claims_of, text, name, label):
     test_speaker_resolution(claims_of, text, name, label)
+
+
+NAMES = [
+    # a body or document described in full once, then by its noun alone
+    ("Un informe de la Agencia Europea del Clima advierte que el verano será seco. El informe añade que faltará agua.",
+     ["informe de la Agencia Europea del Clima"] * 2),
+    # the name that opens the phrase, after a title, before its apposition
+    ("La subdirectora María de los Ángeles Soto Ruiz, jefa del servicio, explicó que habrá más camas.",
+     ["María de los Ángeles Soto Ruiz"]),
+    # a medium's name glued before a person's is not part of the person's name
+    ("“Habrá más camas”, dijo al medio local Radiomar Teresa Lago Pardo, directora del hospital.",
+     ["Teresa Lago Pardo"]),
+]
+
+
+@pytest.mark.parametrize("text, names", NAMES, ids=[n[0] for _, n in NAMES])
+def test_canonical_names(claims_of, text, names):
+    assert [c["speaker"]["name"] for c in claims_of(text)] == names

@@ -8,7 +8,11 @@ Resolution of a mention to a canonical speaker is ``newsclaims.pipeline.speakers
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
+
+from ..rules import singulars, word_set
 
 DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
@@ -105,6 +109,7 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
             j += 1
             continue
         break
+    j = _past_addressee(doc, j, limit)
     out: list[Token] = []
     k = j
     while k < limit:
@@ -134,3 +139,24 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     if out and all(t.pos_ in ("DET", "ADJ", "NUM") for t in out):
         return []
     return out
+
+
+def _past_addressee(doc: Doc, j: int, limit: int) -> int:
+    """Skip a medium addressed before the inverted subject: "dijo a la agencia estatal Efe Ana
+    Ruiz", "declaró al diario local Ana Ruiz" -> the position of the person's name."""
+    if j >= limit or doc[j].lower_ not in ("a", "al"):
+        return j
+    k = j + 1
+    if k < limit and doc[k].pos_ == "DET":
+        k += 1
+    if k >= limit or not (doc[k].is_lower and set(singulars(doc[k].text)) & _media_nouns()):
+        return j
+    k += 1
+    while k < limit and k < j + 6 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
+        k += 1  # "al medio local", "a la agencia estatal" (the small model may tag the adjective NOUN)
+    return k if k < limit and doc[k].pos_ == "PROPN" else j
+
+
+@lru_cache(maxsize=None)
+def _media_nouns() -> frozenset[str]:
+    return word_set("organisation_nouns.tsv") | word_set("anonymous_sources.tsv")

@@ -30,6 +30,7 @@ _AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[
 # Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
 _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
 _APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
+_TITLE_ABBR = re.compile(r"(?:Dr|Dra|Prof|Profa|Lic|Ing|Sr|Sra|Mons|Gral|Cnel)\.?")
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
@@ -108,6 +109,8 @@ class SpeakerResolver:
         self.orgs = word_set("organisation_nouns.tsv")
         self.speakers = word_set("speaker_nouns.tsv")
         self.non_speakers = word_set("non_speaker_nouns.tsv")
+        self._body_nouns = frozenset(fold(w) for w in self.orgs | self.speakers)
+        self.bodies: dict[str, str] = {}  # noun -> the first full description of that body or document
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
         self.gender_of: dict[str, str] = {}
@@ -181,6 +184,12 @@ class SpeakerResolver:
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None and speaker.label == "PER" and speaker.name:
             self.salient.append((speaker.start, speaker))
+        elif speaker is not None and speaker.name and len(speaker.name.split()) > 1 and "," not in speaker.name:
+            # "un informe de la Organización X" … "el informe": the first full description of a
+            # body or document names it for later bare mentions of the same noun.
+            first = fold(speaker.name.split()[0])
+            if first in self._body_nouns:
+                self.bodies.setdefault(first, speaker.name)
 
     def resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
         tokens = [t for t in tokens if not t.is_space]
@@ -216,7 +225,7 @@ class SpeakerResolver:
             is_org = _gender(tokens, None) == "f"
             is_role = not is_org
         appos = self._appositive_entity(tokens, head)
-        named = None if is_org or is_anon else self._named_person(tokens)
+        named = None if is_org or is_anon else (self._leading_name(tokens) or self._named_person(tokens))
         if named is not None:  # "el ministro de Salud, Ana Ruiz", "el Prof. Juan Soto, director de …"
             return Speaker(named, text, "PER", start, end)
         if is_anon and appos is None:
@@ -238,6 +247,10 @@ class SpeakerResolver:
                 named = self.index.named(head.text)
                 if named is not None and named.label != "PER" and named.mentions[0].start < start:
                     return Speaker(named.name, text, "ORG", start, end)
+            if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and tokens[1].i == head.i:
+                named = self.bodies.get(fold(head.text))
+                if named is not None:  # "el informe" after "un informe de la Organización X"
+                    return Speaker(named, text, "ORG", start, end)
             return Speaker(bare_text, text, "ORG", start, end)
         if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives; a title makes a person
             return Speaker(appos.name, text, "PER" if is_role else appos.label, start, end)
@@ -304,6 +317,58 @@ class SpeakerResolver:
         if len(people) < 2 or not any(people[0][1] < j < people[-1][1] for j in joins):
             return []
         return [name for name, _ in people]
+
+    def _leading_name(self, tokens: list[Token]) -> str | None:
+        """The person's name that opens a phrase, after any article and title, before its first
+        comma: "el médico Lorenzo Ibarra", "María de los Ángeles Soto Ruiz, subdirectora de …",
+        "el Prof. Juan Soto, director de Ciencia e Innovación …" -> the name, never a complement."""
+        k = 0
+        while k < len(tokens) and tokens[k].text != "," and tokens[k].pos_ != "PROPN":
+            t = tokens[k]
+            if not (t.pos_ in ("DET", "NOUN", "ADJ") and t.is_lower or _TITLE_ABBR.fullmatch(t.text)):
+                return None  # "el gobierno de Chile": a preposition before the name
+            k += 1
+        run: list[Token] = []
+        while k < len(tokens) and tokens[k].text != ",":
+            t = tokens[k]
+            if t.pos_ == "PROPN" and t.text[:1].isupper():
+                run.append(t)
+            elif t.lower_ in _NAME_LINKS and run and k + 1 < len(tokens) and tokens[k + 1].pos_ == "PROPN":
+                run.append(t)
+            else:
+                break
+            k += 1
+        if not run:
+            return None
+        a, b = run[0].idx, run[-1].idx + len(run[-1].text)
+        found = self.index.mentions_in(a, b)
+        people = [(m, e) for m, e in found if e.label in ("PER", "MISC")]
+        if not people:
+            return None
+        m, e = people[0]
+        # Widen the mention over the run's name words that belong to no other entity: the model may
+        # tag only part of a long name ("Lourdes" in "María de Lourdes García García").
+        others = [(x.start, x.end) for x, _ in found if x is not m]
+        lo, hi = m.start, m.end
+        doc = self.doc
+        glued = any(t.is_lower and t.lower_ in self.orgs | self.anon
+                    for t in doc[max(0, run[0].i - 3):run[0].i])  # "al medio argentino Efe Ana Ruiz"
+        for t in ([] if glued else reversed(run)):
+            if t.idx < lo and not any(s <= t.idx < f for s, f in others) and (t.pos_ == "PROPN" or t.idx + len(t.text) < lo):
+                if any(s < lo and s > t.idx for s, _ in others):
+                    break
+                lo = t.idx
+        for t in run:
+            if t.idx >= hi and not any(s <= t.idx < f for s, f in others):
+                if any(hi <= s < t.idx for s, _ in others):
+                    break
+                hi = t.idx + len(t.text)
+        written = self.text[lo:hi]
+        while written.split() and written.split()[-1].lower() in _NAME_LINKS:
+            written = written.rsplit(None, 1)[0]
+        if name_words(e.name) < name_words(written) and len(name_words(written)) <= 6:
+            return written
+        return e.name
 
     def _named_person(self, tokens: list[Token]) -> str | None:
         """The first person named in a description that opens with a common noun, not as a
