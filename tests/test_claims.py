@@ -334,3 +334,11 @@ def test_floating_quote_after_a_sentence_whose_subject_is_a_person(claims_of):
     claims = claims_of(text)
     assert len(claims) == 1 and claims[0]["type"] == "direct" and claims[0]["speaker"]["name"] == "Ana Ruiz"
     assert claims[0]["cue"] is None
+
+
+def test_headline_with_a_surname_whose_full_name_the_article_gives(claims_of):
+    text = ("Listas de espera en los hospitales, falso: Ortega\n\n"
+            "La consejera de Salud, Julia Ortega Ruiz, dijo que no hay colas.")
+    claims = claims_of(text)
+    assert claims[0]["cue"]["text"] == ":" and claims[0]["speaker"]["name"] == "Julia Ortega Ruiz"
+    assert claims[0]["content"]["text"] == "Listas de espera en los hospitales, falso"

@@ -37,6 +37,10 @@ def headline(ctx: Context, sent: Span) -> None:
         """Three words or more, with a verb unless a named person says them (headline quotes
         are often verbless: "Una crisis con rostro de mujer: Ana Ruiz")."""
         person = sum(1 for t in who if t.ent_type_ == "PER" and t.pos_ == "PROPN") >= 2  # a full name
+        if not person and who and all(t.pos_ == "PROPN" for t in who):
+            # a surname whose full name the article gives: "Listas de espera, falso: Ortega"
+            sp = ctx.resolver.resolve(who, None)
+            person = sp is not None and sp.label == "PER" and len((sp.name or "").split()) >= 2
         return len(tokens) >= 3 and (person or any(t.pos_ in ("VERB", "AUX") for t in tokens))
     if named(right) and statement(left, right):
         who, said = right, left    # "La reforma llegará en mayo: Ana Ruiz"
