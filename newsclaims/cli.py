@@ -268,9 +268,11 @@ def diff(
         return list(holder["ex"].extract(articles))
 
     try:
-        old_v, old_dir = read_side(old, extract)
-        new_v, new_dir = read_side(new, extract)
-        pairs, only_old, only_new = pair(old_v, new_v, old_dir, new_dir)
+        old_v, old_kind = read_side(old, extract)
+        new_v, new_kind = read_side(new, extract)
+        pairs, only_old, only_new = pair(old_v, new_v, old_kind, new_kind)
+        old_dir = old_kind == "folder" or len(old_v) != 1
+        new_dir = new_kind == "folder" or len(new_v) != 1
     except VersionError as e:
         fail(str(e))
     results = [diff_versions(a, b, threshold, include_unchanged=all_) for a, b in pairs]

@@ -30,7 +30,7 @@ class Version:
     name: str
     path: str
     claims: list[dict]
-    entities: list[dict] = field(default_factory=list)
+    entities: list[dict] | None = field(default_factory=list)  # None: not known (a JSON Lines output)
 
 
 def words(text: str) -> list[str]:
@@ -138,8 +138,11 @@ def diff_versions(old: Version, new: Version, threshold: float = THRESHOLD, incl
     }
 
 
-def entity_changes(old: list[dict], new: list[dict]) -> dict:
-    """People and organisations that appear or disappear (matched by nested name words)."""
+def entity_changes(old: list[dict] | None, new: list[dict] | None) -> dict:
+    """People and organisations that appear or disappear (matched by nested name words); nothing
+    when either side does not carry its entities (JSON Lines holds claims only)."""
+    if old is None or new is None:
+        return {"added": [], "removed": []}
     def keep(ents):
         return [{"name": e["name"], "label": e["label"]} for e in ents if e["label"] in ENTITY_LABELS]
 

@@ -1,0 +1,71 @@
+"""Promises of the README that once broke (issue 12): each test failed before its fix."""
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclaims.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_60d487e66da30a1f.txt"
+runner = CliRunner()
+
+
+def invoke(*args, input=None):
+    return runner.invoke(app, [str(a) for a in args], input=input)
+
+
+@pytest.fixture(scope="module")
+def saved(tmp_path_factory):
+    d = tmp_path_factory.mktemp("saved")
+    shutil.copy(SEED, d / "v1.txt")
+    (d / "A" / "sub").mkdir(parents=True)
+    shutil.copy(SEED, d / "A" / "sub" / "x.txt")
+    r = invoke("extract", "--format", "jsonl", d / "v1.txt")
+    (d / "v1.jsonl").write_text(r.stdout, encoding="utf-8")
+    r = invoke("extract", "--format", "json", d / "A")
+    (d / "A.json").write_text(r.stdout, encoding="utf-8")
+    return d
+
+
+def test_diff_of_json_lines_and_its_article_has_no_entity_changes(saved):
+    r = invoke("diff", "--format", "json", saved / "v1.jsonl", saved / "v1.txt")
+    assert r.exit_code == 0, r.stdout[:500]
+    assert json.loads(r.stdout)["entities"] == {"added": [], "removed": []}
+
+
+def test_saved_output_and_folder_pair_by_relative_path(saved):
+    r = invoke("diff", "--format", "json", saved / "A.json", saved / "A")
+    assert r.exit_code == 0, r.stdout[:500]
+    data = json.loads(r.stdout)
+    assert data["only_old"] == [] and data["only_new"] == []
+
+
+def test_same_names_in_different_subfolders_do_not_collide(tmp_path):
+    for sub in ("uno", "dos"):
+        (tmp_path / "old" / sub).mkdir(parents=True)
+        (tmp_path / "new" / sub).mkdir(parents=True)
+    text_a = "La ministra Ana Ruiz dijo que el hospital abrirá en junio.\n"
+    text_b = "El alcalde Luis Soto dijo que la calle se cerrará en mayo.\n"
+    for side in ("old", "new"):
+        (tmp_path / side / "uno" / "nota.txt").write_text(text_a, encoding="utf-8")
+        (tmp_path / side / "dos" / "nota.txt").write_text(text_b, encoding="utf-8")
+    r = invoke("diff", "--format", "json", tmp_path / "old", tmp_path / "new")
+    assert r.exit_code == 0, r.stdout[:500]
+
+
+@pytest.mark.parametrize("content, why", [
+    ('{"documents":[{"claims":[]}]}', 'no "doc"'),
+    ('{"documents":"oops"}', "not a list"),
+    ('[1,2,3]', "neither"),
+    ('{"documents":[{"doc":"x.txt","claims":[{"doc":"x.txt","content":"hola"}]}]}', '"content"'),
+    ('{"documents":[{"doc":"x.txt","claims":[{"content":{"text":"hola"}}]}]}', 'no "doc"'),
+])
+def test_malformed_saved_output_is_a_usage_error(saved, tmp_path, content, why):
+    bad = tmp_path / "bad.json"
+    bad.write_text(content, encoding="utf-8")
+    r = invoke("diff", bad, saved / "v1.txt")
+    assert r.exit_code == 2
+    assert f"{bad}: not an output of newsclaims extract (" in r.stderr and why in r.stderr
