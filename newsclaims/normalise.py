@@ -11,6 +11,7 @@ models were trained on straight quotes and parse “…” badly).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .rules import chrome_patterns
@@ -43,6 +44,7 @@ class Normalised:
     text: str
     index: list[int]
     parse_text: str = field(default="")
+    ends: list[int] | None = None  # original end of each character, where composing made it several
 
     def __post_init__(self) -> None:
         if not self.parse_text:
@@ -53,7 +55,27 @@ class Normalised:
         if end <= start:
             pos = self.index[start] if start < len(self.index) else len(self.original)
             return pos, pos
-        return self.index[start], self.index[end - 1] + 1
+        return self.index[start], (self.ends[end - 1] if self.ends is not None else self.index[end - 1] + 1)
+
+
+def compose(original: str) -> tuple[str, list[int], list[int]]:
+    """NFC form of ``original`` with each character's [start, end) in the original: text copied
+    from macOS or some CMSs is decomposed (NFD: "e" + U+0301), and every rule matches composed
+    words."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(original)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(original[j]):
+            j += 1
+        for ch in unicodedata.normalize("NFC", original[i:j]):
+            out.append(ch)
+            starts.append(i)
+            ends.append(j)
+        i = j
+    return "".join(out), starts, ends
 
 
 class _Builder:
@@ -125,6 +147,17 @@ def is_chrome(line: str) -> bool:
 
 
 def normalise(original: str) -> Normalised:
+    """Clean ``original`` for parsing; the result maps every character back to it.  Decomposed
+    (NFD) text is composed first; offsets still point into ``original`` as read."""
+    if unicodedata.is_normalized("NFC", original):
+        return _normalise(original)
+    composed, starts, ends = compose(original)
+    inner = _normalise(composed)
+    return Normalised(original, inner.text, [starts[i] for i in inner.index],
+                      ends=[ends[i] for i in inner.index])
+
+
+def _normalise(original: str) -> Normalised:
     """Clean ``original`` for parsing; the result maps every character back to it.
 
     A paragraph that starts in lower case after one that did not end a sentence is joined to it

@@ -31,3 +31,39 @@ def test_parse_text_round_trips(extractor, text):
     norm = normalise(text)
     ((_, doc),) = list(extractor.parse([(0, norm)]))
     assert doc.text == norm.parse_text
+
+
+ACCENTED = st.sampled_from([
+    "La ministra Ana Ruíz aseguró que ", "“Habrá más camiones”, afirmó el alcalde Óscar Núñez. ", "Según la policía, ",
+    "el acuerdo llegará en ", "junio", "\n\n", ". ", "Él dijo que sí. ", "la canciller Inés Peña explicó que ",
+    "“Así será”, añadió. ", "Ñandú, ", "pingüino ", "acción ",
+])
+
+
+def _without_offsets(doc: dict) -> list:
+    import unicodedata
+    norm = lambda s: unicodedata.normalize("NFC", s) if isinstance(s, str) else s  # noqa: E731
+    return [(c["type"], norm(c["content"]["text"]), c["speaker"] and norm(c["speaker"]["name"]),
+             c["cue"] and norm(c["cue"]["text"])) for c in doc["claims"]]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(ACCENTED, min_size=1, max_size=12).map("".join))
+def test_decomposed_accents_give_the_same_claims(extractor, text):
+    """Text copied from macOS or some CMSs is NFD: the same claims, offsets into the NFD text."""
+    import unicodedata
+    nfd = unicodedata.normalize("NFD", text)
+    a, b = extractor.extract_text(text), extractor.extract_text(nfd)
+    assert _without_offsets(a) == _without_offsets(b)
+    for claim in b["claims"]:
+        for part in (claim["content"], claim["speaker"], claim["cue"]):
+            if part is not None:
+                assert nfd[part["start"]:part["end"]] == part["text"]
+
+
+def test_seed_in_nfd_gives_the_seeds_claims(extractor):
+    import unicodedata
+    from pathlib import Path
+    text = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8")
+    assert _without_offsets(extractor.extract_text(unicodedata.normalize("NFD", text))) == \
+        _without_offsets(extractor.extract_text(text))
