@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Iterable, Iterator, List, Optional
 
 import typer
@@ -311,7 +312,7 @@ def eval_(
     from extracting the articles that lie beside the gold files (NAME.txt next to NAME.gold.jsonl).
     """
     from . import output
-    from .evaluate import GoldError, evaluate, group_preds, load_gold, load_pred_file
+    from .evaluate import GoldError, evaluate, group_preds, load_gold, load_pred, unscored
 
     if pred is not None and paths:
         fail("give either --pred FILE or --articles PATH, not both")
@@ -324,17 +325,26 @@ def eval_(
             from .evaluate import articles_for
             articles = articles_for(gold_paths, set(gold_claims))
             if not articles:
-                fail("no articles found beside the gold files: give --pred FILE or --articles PATH")
+                typer.echo("newsclaims: no articles found beside the gold files (give --pred FILE or "
+                           "--articles PATH)", err=True)
         paths = articles
+        failed, covered = False, set()
         if pred is not None:
-            claims = load_pred_file(pred)
+            claims, covered = load_pred(pred)
+        elif not paths:
+            claims = []
         else:
             run = Run(paths, model, verbose, quiet, 1)
-            claims = [c for d in run.documents() for c in d["claims"]]
-            if run.failures:
-                raise typer.Exit(EXIT_FAILED)
+            docs = list(run.documents())
+            claims = [c for d in docs for c in d["claims"]]
+            covered = {Path(d["doc"]).name for d in docs}
+            failed = bool(run.failures)
     except (GoldError, OSError) as e:
         fail(str(e))
+    missing = unscored(gold_claims, covered, pred is None)
+    for name in missing:
+        where = f"not in {pred}" if pred is not None else "article not found or not read"
+        typer.echo(f"newsclaims: {name}: {where}; its gold claims count as missed", err=True)
     result = evaluate(gold_claims, group_preds(claims, set(gold_claims)), threshold)
     if not details:
         result.pop("details")
@@ -346,6 +356,8 @@ def eval_(
     else:
         from rich.console import Console
         output.eval_table(result, Console(highlight=False))
+    if missing or failed:
+        raise typer.Exit(EXIT_FAILED)
 
 
 def main() -> None:

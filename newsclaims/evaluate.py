@@ -113,13 +113,21 @@ def pred_from_claim(row: dict) -> Pred:
 
 def load_pred_file(path: str) -> list[dict]:
     """Claims from an extract output: JSON Lines (one claim a line) or the JSON document."""
+    return load_pred(path)[0]
+
+
+def load_pred(path: str) -> tuple[list[dict], set[str]]:
+    """(claims, names of the documents the output covers) from an extract output.  The JSON
+    document lists every document, with or without claims; JSON Lines only the documents that
+    have at least one claim."""
     text = Path(path).read_text(encoding="utf-8") if path != "-" else sys.stdin.read()
     stripped = text.lstrip()
     if stripped.startswith("{") and '"documents"' in stripped[:400]:
         try:
             data = json.loads(text)
-            return [c for d in data["documents"] for c in d["claims"]]
-        except (json.JSONDecodeError, KeyError) as e:
+            claims = [c for d in data["documents"] for c in d["claims"]]
+            return claims, {Path(str(d["doc"])).name for d in data["documents"]}
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
             raise GoldError(f"{path}: not an extract output ({e})") from None
     rows = []
     for n, line in enumerate(text.splitlines(), 1):
@@ -128,7 +136,15 @@ def load_pred_file(path: str) -> list[dict]:
                 rows.append(json.loads(line))
             except json.JSONDecodeError as e:
                 raise GoldError(f"{path}: line {n} is not JSON ({e.msg})") from None
-    return rows
+    return rows, {Path(str(r.get("doc") or "")).name for r in rows if isinstance(r, dict)}
+
+
+def unscored(gold: dict[str, list[dict]], covered: set[str], articles_mode: bool) -> list[str]:
+    """Gold documents nothing was predicted for: with articles, those not found or not read; with a
+    saved output, those it does not hold (a JSON Lines output cannot show an article without
+    claims, so only gold documents that owe claims count there)."""
+    return sorted(d for d, claims in gold.items()
+                  if d not in covered and (articles_mode or any(not c.get("optional") for c in claims)))
 
 
 def group_preds(claims: list[dict], docs: set[str]) -> dict[str, list[Pred]]:

@@ -69,3 +69,36 @@ def test_malformed_saved_output_is_a_usage_error(saved, tmp_path, content, why):
     r = invoke("diff", bad, saved / "v1.txt")
     assert r.exit_code == 2
     assert f"{bad}: not an output of newsclaims extract (" in r.stderr and why in r.stderr
+
+
+def _gold(tmp_path, name="nota"):
+    gold = tmp_path / f"{name}.gold.jsonl"
+    gold.write_text(json.dumps({"doc": f"{name}.txt", "speaker": "Ana Ruiz", "speaker_mention": "Ana Ruiz",
+                                "cue": "dijo", "type": "indirect", "content": "que el hospital abrirá en junio"},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    return gold
+
+
+def test_eval_names_a_gold_file_whose_article_is_missing(tmp_path):
+    _gold(tmp_path)
+    r = invoke("eval", "--format", "json", tmp_path)
+    assert r.exit_code == 1
+    assert "nota.txt: article not found" in r.stderr
+
+
+def test_eval_names_gold_absent_from_the_predictions(tmp_path):
+    gold = _gold(tmp_path)
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps({"doc": "otra.txt", "type": "indirect", "speaker": None, "cue": None,
+                                "content": {"text": "que sí", "start": 0, "end": 6}}) + "\n", encoding="utf-8")
+    r = invoke("eval", "--format", "json", gold, "--pred", pred)
+    assert r.exit_code == 1
+    assert f"nota.txt: not in {pred}" in r.stderr
+
+
+def test_eval_of_a_complete_prediction_exits_zero(tmp_path):
+    gold = _gold(tmp_path)
+    (tmp_path / "nota.txt").write_text("La ministra Ana Ruiz dijo que el hospital abrirá en junio.\n", encoding="utf-8")
+    r = invoke("eval", "--format", "json", gold)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["end_to_end"]["f1"] == 1.0
