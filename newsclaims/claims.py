@@ -68,6 +68,19 @@ class Claim:
     confidence: float
     rule: str
 
+    def to_plain(self) -> dict:
+        """The claim as plain data (doc offsets), for ``doc.user_data``: serialisable by msgpack."""
+        return {"type": self.type, "speaker": None if self.speaker is None else vars(self.speaker).copy(),
+                "cue": None if self.cue is None else vars(self.cue).copy(), "start": self.start, "end": self.end,
+                "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
+                "confidence": self.confidence, "rule": self.rule}
+
+    @classmethod
+    def from_plain(cls, d: dict) -> "Claim":
+        return cls(d["type"], None if d["speaker"] is None else Speaker(**d["speaker"]),
+                   None if d["cue"] is None else Cue(**d["cue"]), d["start"], d["end"], d["sentence_start"],
+                   d["sentence_end"], d["confidence"], d["rule"])
+
     def to_dict(self, doc: str, original: str, mapper: Mapper | None = None) -> dict:
         """The claim as JSON-ready dict, keys in the documented order."""
         mapper = mapper or (lambda s, e: (s, e))

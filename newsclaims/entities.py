@@ -40,6 +40,15 @@ class Entity:
     def count(self) -> int:
         return len(self.mentions)
 
+    def to_plain(self) -> dict:
+        """Plain data for ``doc.user_data`` (serialisable by msgpack)."""
+        return {"name": self.name, "label": self.label,
+                "mentions": [[m.text, m.start, m.end, m.label] for m in self.mentions]}
+
+    @classmethod
+    def from_plain(cls, d: dict) -> "Entity":
+        return cls(d["name"], d["label"], [Mention(*m) for m in d["mentions"]])
+
 
 @lru_cache(maxsize=None)
 def _institution_nouns() -> frozenset[str]:

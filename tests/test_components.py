@@ -44,3 +44,20 @@ def test_w095_hidden_unless_verbose():
 def test_python_dash_m_works():
     out = subprocess.run([sys.executable, "-m", "newsclaims", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("newsclaims ")
+
+
+def test_docs_serialise_with_their_claims():
+    """to_bytes, DocBin(store_user_data=True) and nlp.pipe(n_process=2) keep claims and entities."""
+    from spacy.tokens import Doc, DocBin
+    from newsclaims.pipeline import load_pipeline as load
+
+    nlp = load()
+    texts = ["“Vamos a ganar”, dijo el alcalde Luis Soto.", "La ministra Ana Ruiz aseguró que habrá ayudas."]
+    doc = nlp(texts[0])
+    assert [c.speaker.name for c in doc._.claims] == ["Luis Soto"]
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again._.claims == doc._.claims and again._.entities == doc._.entities
+    (binned,) = DocBin().from_bytes(DocBin(store_user_data=True, docs=[doc]).to_bytes()).get_docs(nlp.vocab)
+    assert binned._.claims == doc._.claims
+    parallel = list(nlp.pipe(texts, n_process=2))
+    assert [[c.speaker.name for c in d._.claims] for d in parallel] == [["Luis Soto"], ["Ana Ruiz"]]

@@ -28,17 +28,28 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import Claim, Cue
+from ..entities import Entity
 from .context import Context
 from .cues import cue_span
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns
 from .mentions import subject_of
 
 
+def _claims_of(doc: Doc) -> list[Claim]:
+    return [Claim.from_plain(d) for d in doc.user_data.get("newsclaims_claims", [])]
+
+
+def _entities_of(doc: Doc) -> list[Entity]:
+    return [Entity.from_plain(d) for d in doc.user_data.get("newsclaims_entities", [])]
+
+
 def _install_extensions() -> None:
+    """``doc._.claims`` and ``doc._.entities``: views over plain data kept in ``doc.user_data``, so
+    that a Doc serialises (``to_bytes``, ``DocBin(store_user_data=True)``, ``nlp.pipe(n_process=2)``)."""
     if not Doc.has_extension("claims"):
-        Doc.set_extension("claims", getter=lambda doc: doc.user_data.get("newsclaims_claims", []))
+        Doc.set_extension("claims", getter=_claims_of)
     if not Doc.has_extension("entities"):
-        Doc.set_extension("entities", getter=lambda doc: doc.user_data.get("newsclaims_entities", []))
+        Doc.set_extension("entities", getter=_entities_of)
 
 
 @Language.factory("newsclaims_claims", assigns=["doc.spans", "doc._.claims", "doc._.entities"],
@@ -57,7 +68,7 @@ class ClaimExtractor:
         _install_extensions()
         claims = extract_claims(doc)
         claims = [c for c in claims if c.confidence >= self.min_confidence]
-        doc.user_data["newsclaims_claims"] = claims
+        doc.user_data["newsclaims_claims"] = [c.to_plain() for c in claims]
         spans = []
         for c in claims:
             span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")

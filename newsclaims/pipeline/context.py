@@ -44,7 +44,7 @@ class Context:
         self.marks = quote_source(doc, self.text)
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
         self.entities = cluster(doc)
-        doc.user_data["newsclaims_entities"] = self.entities
+        doc.user_data["newsclaims_entities"] = [e.to_plain() for e in self.entities]
         self.resolver = SpeakerResolver(doc, self.entities, self.text)
         self.current: Speaker | None = None
         self.current_para = -1

@@ -186,8 +186,11 @@ def doc_quotes(doc: Doc, text: str | None = None) -> list[Quote]:
     """The quotations of ``doc``, found once and kept in ``doc.user_data``."""
     key = "newsclaims_quote_list"
     if key not in doc.user_data:
-        doc.user_data[key] = find_quotes(quote_source(doc, text))
-    return doc.user_data[key]
+        # Plain tuples in user_data, so that the Doc serialises (to_bytes, DocBin, n_process).
+        doc.user_data[key] = [(q.start, q.end, q.open_mark, q.close_mark, q.balanced, [list(x) for x in q.inner],
+                               q.orphan) for q in find_quotes(quote_source(doc, text))]
+    return [Quote(a, b, o, c, bal, [tuple(x) for x in inner], orphan)
+            for a, b, o, c, bal, inner, orphan in doc.user_data[key]]
 
 
 @Language.factory("newsclaims_quotes", assigns=["doc.spans"], default_config={"spans_key": "newsclaims_quotes"})
