@@ -35,6 +35,19 @@ def _stderr():
     return Console(stderr=True, highlight=False)
 
 
+def _stdout_console():
+    """A Rich console on stdout whose closed pipe ends the command like the JSON formats do (Rich's
+    default exits with status 1)."""
+    from rich.console import Console
+
+    class PipeConsole(Console):
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return PipeConsole(highlight=False)
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     typer.echo(f"newsclaims: {message}", err=True)
     raise typer.Exit(code)
@@ -159,8 +172,7 @@ def _emit(run: Run, fmt: Format, table_fn, rows_fn) -> None:
                 for line in output.jsonl_lines(rows_fn(d)):
                     out.write(line)
         else:
-            from rich.console import Console
-            console = Console(highlight=False)
+            console = _stdout_console()
             for d in run.documents():
                 table_fn(d, console)
         out.flush()
@@ -168,6 +180,12 @@ def _emit(run: Run, fmt: Format, table_fn, rows_fn) -> None:
         import os
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(run.exit_code()) from None
+    except KeyboardInterrupt:  # Ctrl-C: what was written stays written; no traceback
+        try:
+            out.flush()
+        except (BrokenPipeError, OSError):
+            pass
+        raise typer.Exit(130) from None
 
 
 def _guard(fn):
@@ -284,8 +302,7 @@ def diff(
         sys.stdout.write(output.dumps(output.diff_document(old, new, results, only_old, only_new,
                                                            single=not (old_dir or new_dir))) + "\n")
     else:
-        from rich.console import Console
-        output.diff_table(results, only_old, only_new, Console(highlight=False))
+        output.diff_table(results, only_old, only_new, _stdout_console())
     changed = any(has_changes(r) for r in results) or bool(only_old or only_new)
     raise typer.Exit(EXIT_FAILED if changed else EXIT_OK)
 
@@ -354,8 +371,7 @@ def eval_(
     if fmt == "json":
         sys.stdout.write(output.dumps(result) + "\n")
     else:
-        from rich.console import Console
-        output.eval_table(result, Console(highlight=False))
+        output.eval_table(result, _stdout_console())
     if missing or failed:
         raise typer.Exit(EXIT_FAILED)
 

@@ -10,6 +10,8 @@ _min_confidence = 0.0
 
 def _init(model: str, min_confidence: float, verbose: bool) -> None:
     global _extractor, _min_confidence
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no worker tracebacks
     from .extract import Extractor
     _extractor = Extractor(model, verbose=verbose)
     _min_confidence = min_confidence
@@ -22,5 +24,12 @@ def _work(article) -> dict:
 def extract_parallel(articles: Iterable, model: str, jobs: int, min_confidence: float = 0.0,
                      verbose: bool = False) -> Iterator[dict]:
     ctx = mp.get_context("spawn")
-    with ctx.Pool(jobs, initializer=_init, initargs=(model, min_confidence, verbose)) as pool:
+    pool = ctx.Pool(jobs, initializer=_init, initargs=(model, min_confidence, verbose))
+    try:
         yield from pool.imap(_work, articles, chunksize=4)
+        pool.close()
+    except BaseException:  # Ctrl-C, a closed pipe: stop the workers at once
+        pool.terminate()
+        raise
+    finally:
+        pool.join()

@@ -102,3 +102,47 @@ def test_eval_of_a_complete_prediction_exits_zero(tmp_path):
     r = invoke("eval", "--format", "json", gold)
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["end_to_end"]["f1"] == 1.0
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_exits_130_quietly_with_output_so_far(tmp_path, jobs):
+    """Ctrl-C reaches the whole process group (workers too): exit 130, no traceback, whole lines."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(400):
+        shutil.copy(SEED, folder / f"{k:04d}.txt")
+    p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", "--format", "jsonl",
+                          "--jobs", jobs, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         start_new_session=True, cwd=ROOT)
+    time.sleep(12)
+    os.killpg(p.pid, signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 130, err.decode()[-2000:]
+    assert b"Traceback" not in err, err.decode()[-2000:]
+    lines = out.decode().splitlines()
+    assert 0 < len(lines) < 400 * 22
+    assert all(json.loads(line)["doc"] for line in lines)
+
+
+def test_table_into_a_closed_pipe_exits_like_json(tmp_path):
+    import subprocess
+    import sys
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(30):
+        shutil.copy(SEED, folder / f"{k:04d}.txt")
+    codes = {}
+    for fmt in ("table", "json", "jsonl"):
+        p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", "--format", fmt, str(folder)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+        p.stdout.readline()
+        p.stdout.close()  # the reader goes away, as `| head -1` does
+        p.wait(timeout=120)
+        codes[fmt] = p.returncode
+    assert codes == {"table": 0, "json": 0, "jsonl": 0}
