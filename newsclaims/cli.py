@@ -111,8 +111,8 @@ class Run:
             if isinstance(art, load.LoadError):
                 self.error(art.doc, art.reason)
                 continue
-            if self.verbose and art.encoding == "cp1252":
-                typer.echo(f"newsclaims: {art.doc}: not UTF-8, read as cp1252", err=True)
+            if art.encoding == "cp1252":  # said always: one bad byte can mean a damaged UTF-8 file
+                typer.echo(f"newsclaims: {art.doc}: not UTF-8 ({art.note}), read as cp1252", err=True)
             yield art
 
     def model_info(self) -> dict:

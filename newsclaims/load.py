@@ -1,6 +1,7 @@
 """Find article files and decode them.  Nothing here knows about spaCy."""
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ class Article:
     doc: str          # the path as the user gave it (or found under a folder), "-" for stdin
     text: str         # decoded original text
     encoding: str
+    note: str = ""    # for cp1252: where UTF-8 failed ("byte 0xe9 at offset 12")
 
 
 @dataclass
@@ -24,9 +26,11 @@ class LoadError:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """UTF-8 (a BOM is dropped), else cp1252; raises UnicodeDecodeError for neither."""
+    """UTF-8 (a BOM is dropped), UTF-16 with its BOM, else cp1252; raises UnicodeDecodeError for none."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -36,15 +40,40 @@ def decode(data: bytes) -> tuple[str, str]:
 def read_bytes(doc: str, data: bytes) -> Article | LoadError:
     if len(data) > MAX_BYTES:
         return LoadError(doc, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")
-    if b"\x00" in data[:8192]:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data and not utf16:
         return LoadError(doc, "binary file (not text)")
     try:
         text, encoding = decode(data)
-    except UnicodeDecodeError:
-        return LoadError(doc, "cannot decode as UTF-8 or cp1252")
+    except UnicodeDecodeError as e:
+        return LoadError(doc, f"cannot decode as {'UTF-16' if utf16 else 'UTF-8 or cp1252'} ({e.reason})")
+    if "\x00" in text:
+        return LoadError(doc, "binary file (not text)")
     if not text.strip():
         return LoadError(doc, "empty file")
-    return Article(doc, text, encoding)
+    return Article(doc, text, encoding, not_utf8_at(data) if encoding == "cp1252" else "")
+
+
+def not_utf8_at(data: bytes) -> str:
+    """Where UTF-8 decoding fails: "byte 0xe9 at offset 12" (for the cp1252 notice)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return f"byte 0x{data[e.start]:02x} at offset {e.start}"
+    return ""
+
+
+def _link_problem(path: Path) -> str | None:
+    """Why a symbolic link cannot be read: dangling, or a loop; None when it is fine."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist)"
+    except (RuntimeError, OSError):
+        return "symbolic link loop"
+    return None
 
 
 def expand(paths: list[str]) -> Iterator[str | LoadError]:
@@ -54,12 +83,25 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
             yield raw
             continue
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        problem = _link_problem(p)
+        if problem:
+            yield LoadError(raw, problem)
+        elif p.is_dir():
+            found: list[tuple[str, str | None]] = []
+            for folder, dirs, files in os.walk(p):  # symbolic links to folders are not followed
+                dirs.sort()
+                for name in files + [d for d in dirs if Path(folder, d).is_symlink()]:
+                    f = Path(folder, name)
+                    bad = _link_problem(f)
+                    if bad and f.suffix.lower() in SUFFIXES or bad == "symbolic link loop":
+                        found.append((str(f), bad))
+                    elif not bad and f.is_file() and f.suffix.lower() in SUFFIXES:
+                        found.append((str(f), None))
+            found.sort(key=lambda item: Path(item[0]).parts)
             if not found:
                 yield LoadError(raw, "folder holds no .txt or .md articles")
-            for f in found:
-                yield str(f)
+            for f, bad in found:
+                yield LoadError(f, bad) if bad else f
         elif p.exists():
             yield raw
         else:
@@ -69,6 +111,9 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
 def read(path: str) -> Article | LoadError:
     if path == "-":
         return read_bytes("-", sys.stdin.buffer.read())
+    problem = _link_problem(Path(path))
+    if problem:
+        return LoadError(path, problem)
     try:
         if Path(path).stat().st_size > MAX_BYTES:
             return LoadError(path, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")

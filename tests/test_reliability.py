@@ -146,3 +146,48 @@ def test_table_into_a_closed_pipe_exits_like_json(tmp_path):
         p.wait(timeout=120)
         codes[fmt] = p.returncode
     assert codes == {"table": 0, "json": 0, "jsonl": 0}
+
+
+def test_utf16_with_bom_is_decoded(tmp_path):
+    f = tmp_path / "u16.txt"
+    f.write_bytes("La ministra Ana Ruiz dijo que habrá ayudas.".encode("utf-16"))
+    r = invoke("extract", "--format", "jsonl", f)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["speaker"]["name"] == "Ana Ruiz"
+
+
+def test_cp1252_fallback_is_said_without_verbose(tmp_path):
+    f = tmp_path / "cp.txt"
+    f.write_bytes("La ministra Ana Ruiz dijo que habrá ayudas.".encode("cp1252"))
+    r = invoke("extract", "--format", "jsonl", f)
+    assert r.exit_code == 0
+    assert "cp.txt: not UTF-8 (byte 0xe1 at offset 34), read as cp1252" in r.stderr
+
+
+def test_a_nul_byte_anywhere_is_binary(tmp_path):
+    f = tmp_path / "late.txt"
+    f.write_bytes(("La ministra dijo que sí. " * 800).encode() + b"\x00")
+    r = invoke("extract", "--format", "jsonl", f)
+    assert r.exit_code == 1 and "late.txt: binary file" in r.stderr
+
+
+def test_broken_links_inside_a_folder_are_one_line_each(tmp_path):
+    import os
+    folder = tmp_path / "L"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "a.txt")
+    os.symlink(tmp_path / "nowhere.txt", folder / "b.txt")
+    os.symlink(folder / "loop2.txt", folder / "loop1.txt")
+    os.symlink(folder / "loop1.txt", folder / "loop2.txt")
+    inside = invoke("extract", "--format", "jsonl", folder)
+    direct = invoke("extract", "--format", "jsonl", folder / "b.txt", folder / "loop1.txt")
+    assert inside.exit_code == 1 and direct.exit_code == 1
+    assert "b.txt: broken symbolic link" in inside.stderr and "b.txt: broken symbolic link" in direct.stderr
+    assert "loop1.txt: symbolic link loop" in inside.stderr and "loop1.txt: symbolic link loop" in direct.stderr
+    assert inside.stdout  # a.txt was still read
+
+
+@pytest.mark.parametrize("model, says", [("/tmp", "not a spaCy model"), ("es_core_news_lg", "es-core-news-lg")])
+def test_a_wrong_model_is_a_usage_error_naming_it(model, says):
+    r = invoke("extract", "--model", model, SEED)
+    assert r.exit_code == 2 and says in r.stderr

