@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py --limit 300
 	$(BIN)/python bench/scaling.py
 
 # The corpus joined into one file under the 5 MB limit: time and peak memory of one long document.

@@ -70,7 +70,9 @@ def compose(original: str) -> tuple[str, list[int], list[int]]:
         j = i + 1
         while j < n and unicodedata.combining(original[j]):
             j += 1
-        for ch in unicodedata.normalize("NFC", original[i:j]):
+        # Only a letter with combining marks is composed: singleton mappings (CJK compatibility
+        # ideographs, the Ohm and Kelvin signs) stay as written.
+        for ch in (unicodedata.normalize("NFC", original[i:j]) if j > i + 1 else original[i]):
             out.append(ch)
             starts.append(i)
             ends.append(j)
