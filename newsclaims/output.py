@@ -151,9 +151,11 @@ def eval_table(result: dict, console) -> None:
     from rich.text import Text
 
     c, e = result["content"], result["end_to_end"]
-    table = Table(title=Text(f"{result['documents']} documents · gold {result['gold_claims']} · predicted "
-                             f"{result['predicted_claims']} · matched {result['matched']} "
-                             f"(threshold {result['threshold']})", style="bold"), title_justify="left")
+    # The heading is a line of its own: as a table title it would wrap at the table's width.
+    console.print(Text(f"{result['documents']} documents · gold {result['gold_claims']} · predicted "
+                       f"{result['predicted_claims']} · matched {result['matched']} "
+                       f"(threshold {result['threshold']})", style="bold"), soft_wrap=True)
+    table = Table()
     for col in ("figure", "P", "R", "F1 / accuracy"):
         table.add_column(col, justify="left" if col == "figure" else "right")
     table.add_row("content", f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}")
@@ -163,7 +165,8 @@ def eval_table(result: dict, console) -> None:
     table.add_row("type", "", "", f"{result['type_accuracy']:.3f}")
     table.add_row("boundaries", "", "", f"{result['boundaries']:.3f}")
     console.print(table)
-    types = Table(title="by claim type", title_justify="left")
+    console.print(Text("by claim type", style="bold"))
+    types = Table()
     for col in ("type", "gold", "found", "recall", "predicted", "precision", "speaker"):
         types.add_column(col, justify="left" if col == "type" else "right")
     for k, v in result["by_type"].items():

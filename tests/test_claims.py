@@ -342,3 +342,27 @@ def test_headline_with_a_surname_whose_full_name_the_article_gives(claims_of):
     claims = claims_of(text)
     assert claims[0]["cue"]["text"] == ":" and claims[0]["speaker"]["name"] == "Julia Ortega Ruiz"
     assert claims[0]["content"]["text"] == "Listas de espera en los hospitales, falso"
+
+
+def test_reported_speech_coordinated_after_a_postposed_cue(claims_of):
+    text = ("La ministra Ana Ruiz habló ayer. “Somos los primeros interesados en abrir las fronteras”, "
+            "confirmó, y que entiende el impacto del turismo en la región.")
+    claims = claims_of(text)
+    assert [(c["type"], c["content"]["text"]) for c in claims] == [
+        ("direct", "Somos los primeros interesados en abrir las fronteras"),
+        ("indirect", "que entiende el impacto del turismo en la región")]
+    assert {c["speaker"]["name"] for c in claims} == {"Ana Ruiz"}
+
+
+def test_straight_single_quotes_after_a_colon_are_a_quotation(claims_of):
+    text = ("El portero Manuel Roca habló tras el partido. Después del juego, dijo en la zona mixta: "
+            "'No lo disfruté. Y nadie se rió después del juego'. Luego se fue.")
+    claims = claims_of(text)
+    assert [(c["type"], c["content"]["text"], c["speaker"]["name"]) for c in claims] == [
+        ("direct", "No lo disfruté. Y nadie se rió después del juego", "Manuel Roca")]
+
+
+def test_an_apostrophe_is_not_a_quotation(claims_of):
+    text = "El técnico Paco O'Neill dijo que el equipo de 'los rojos' jugó bien."
+    claims = claims_of(text)
+    assert [c["content"]["text"] for c in claims] == ["que el equipo de 'los rojos' jugó bien"]

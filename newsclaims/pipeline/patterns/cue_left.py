@@ -39,6 +39,11 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
                 end, rule = q2.end, "direct_interrupted"
         kind = "direct" if rule == "direct_postposed" else ctx.kind_of(start, end)
         ctx.add("direct" if kind == "mixed" else kind, speaker, cue, start, end, sent, rule, lemma)
+        if rule == "direct_postposed" and k + 1 < sent.end and doc[k].lower_ == "que" and doc[k - 1].lower_ == "y":
+            # "“…”, confirmó, y que entiende el impacto …": the same act of speech goes on, reported
+            end_tok = ctx.content_end(k, sent, cue=tok)
+            end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+            ctx.add(ctx.kind_of(doc[k].idx, end_char), speaker, cue, doc[k].idx, end_char, sent, "indirect_que", lemma)
         return True
     prev = tok.i - 1
     while prev >= sent.start and doc[prev].is_space:
