@@ -91,3 +91,13 @@ NAMES = [
 @pytest.mark.parametrize("text, names", NAMES, ids=[n[0] for _, n in NAMES])
 def test_canonical_names(claims_of, text, names):
     assert [c["speaker"]["name"] for c in claims_of(text)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # the figures' source is the body named after "los datos de"
+    ("Según los datos del Instituto Nacional de Estadística, el paro bajó en abril.", "Instituto Nacional de Estadística"),
+    # a possessive is not part of the name
+    ("La alcaldesa cumplió su agenda. Según su agenda, mañana visitará el puerto.", "agenda"),
+])
+def test_source_names_without_articles_and_data_nouns(claims_of, text, name):
+    assert [c["speaker"]["name"] for c in claims_of(text)] == [name]
