@@ -366,3 +366,26 @@ def test_an_apostrophe_is_not_a_quotation(claims_of):
     text = "El técnico Paco O'Neill dijo que el equipo de 'los rojos' jugó bien."
     claims = claims_of(text)
     assert [c["content"]["text"] for c in claims] == ["que el equipo de 'los rojos' jugó bien"]
+
+
+def test_a_relative_clause_after_the_cue_is_not_its_content(claims_of):
+    text = ("El presidente planteó la idea de un muro en privado, confirmaron dos fuentes a la prensa, "
+            "un plan que enfrenta obstáculos en el Congreso.")
+    claims = claims_of(text)
+    assert [(c["content"]["text"], c["speaker"]["name"], c["speaker"]["label"]) for c in claims] == [
+        ("El presidente planteó la idea de un muro en privado", "fuentes", "ANON")]
+
+
+def test_a_cue_opening_a_paragraph_looks_right_not_back_at_the_last_quotation(claims_of):
+    text = ("El alcalde Luis Soto cerró el acto con “mucha ilusión por el futuro”.\n\n"
+            "Indicó que el plan seguirá hasta mayo.")
+    claims = claims_of(text)
+    assert [c["content"]["text"] for c in claims] == ["que el plan seguirá hasta mayo"]
+
+
+def test_quotation_closing_a_sentence_of_narration_is_mixed_content(claims_of):
+    text = ("Un equipo de expertos viajó a la zona para “reforzar la vigilancia y las pruebas”, "
+            "precisó la agencia sanitaria.")
+    claims = claims_of(text)
+    assert [(c["type"], c["content"]["text"]) for c in claims] == [
+        ("mixed", "Un equipo de expertos viajó a la zona para “reforzar la vigilancia y las pruebas”")]

@@ -97,6 +97,8 @@ class Context:
             return None
         q = self.quotes[self._q_closed[k]]
         gap = self.text[q.close_mark + 1:pos]
+        if "." in gap and "\n" in gap:
+            return None  # “…”.¶Indicó que …: a new paragraph's cue looks right, not back
         if not gap.strip(" ,\n" + DASHES) or re.fullmatch(r"\s*[,.]?\s*", gap):
             return q
         return None

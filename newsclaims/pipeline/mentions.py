@@ -117,8 +117,8 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
         if t.is_punct and t.text not in ",()":
             break
         if t.pos_ in NP_POS or (t.lower_ in NP_LINK and out and k + 1 < limit and doc[k + 1].pos_ in NP_POS):
-            if t.pos_ == "NUM" and not out:
-                break
+            if t.pos_ == "NUM" and not out and not (k + 1 < limit and doc[k + 1].pos_ == "NOUN"):
+                break  # a number, not "dos fuentes", "tres testigos"
             out.append(t)
             k += 1
             continue

@@ -31,6 +31,8 @@ _AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[
 _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
 _APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
 _TITLE_ABBR = re.compile(r"(?:Dr|Dra|Prof|Profa|Lic|Ing|Sr|Sra|Mons|Gral|Cnel)\.?")
+_QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "otros", "otras", "diversos",
+                "diversas", "numerosos", "numerosas", "ciertos", "ciertas", "distintos", "distintas"}
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
@@ -437,8 +439,8 @@ class SpeakerResolver:
         out = list(tokens)
         if any(t.text == "(" for t in out[1:]):
             out = out[:next(k for k, t in enumerate(out) if t.text == "(" and k > 0)]
-        while out and (out[0].lower_ in _DETS or out[0].pos_ == "DET"):  # "su agenda" -> "agenda"
-            out.pop(0)
+        while len(out) > 1 and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS):
+            out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes"
         # "los datos del Boletín Epidemiológico": the figures' source is the body or document named
         if len(out) > 2 and fold(out[0].text) in _DATA_NOUNS and out[1].lower_ in ("de", "del") \
                 and any(t.pos_ == "PROPN" or fold(t.text) in self._body_nouns for t in out[2:]):

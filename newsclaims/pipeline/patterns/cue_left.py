@@ -37,6 +37,13 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
             q2 = ctx.quote_starting_at(doc[k].idx)
             if q2 is not None and q2.start > q.end and q2.open_mark == doc[k].idx:
                 end, rule = q2.end, "direct_interrupted"
+        lead = _lead_in(ctx, sent, q) if rule == "direct_postposed" and not q.orphan else None
+        if lead is not None:
+            # "El equipo viajó para “reforzar la coordinación”, precisó la agencia.": the quotation
+            # closes a sentence of reported speech; the whole sentence is the (mixed) content.
+            end = q.outer[1]  # the closing mark belongs to mixed content
+            ctx.add(ctx.kind_of(lead, end), speaker, cue, lead, end, sent, "indirect_postposed", lemma)
+            return True
         kind = "direct" if rule == "direct_postposed" else ctx.kind_of(start, end)
         ctx.add("direct" if kind == "mixed" else kind, speaker, cue, start, end, sent, rule, lemma)
         if rule == "direct_postposed" and k + 1 < sent.end and doc[k].lower_ == "que" and doc[k - 1].lower_ == "y":
@@ -77,6 +84,24 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     end_char = doc[prev - 1].idx + len(doc[prev - 1].text)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                     "indirect_postposed", lemma) is not None
+
+
+def _lead_in(ctx: Context, sent: Span, q: Quote) -> int | None:
+    """Where the sentence starts when a quotation closes it but opens mid-sentence after three
+    words or more of narration (no colon, no cue verb before it); None otherwise."""
+    doc = ctx.doc
+    words = [t for t in sent if t.idx < q.open_mark and t.is_alpha]
+    gap_has_comma = "," in ctx.text[q.close_mark:q.close_mark + 3]
+    if len(words) < 3 or not gap_has_comma or len(ctx.text[q.start:q.end].split()) < 2 or any(t.text == ":" for t in sent if t.idx < q.open_mark):
+        return None
+    if any(i in ctx.cue_at for i in range(sent.start, words[-1].i + 1)):
+        return None  # "X dijo que … “…”": the verb before owns the quotation
+    if ctx.quote_at(words[0].idx) is not None:
+        return None
+    start = sent.start
+    while start < sent.end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return doc[start].idx
 
 
 def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, start_tok: int, prev: int,

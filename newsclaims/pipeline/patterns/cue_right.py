@@ -25,6 +25,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     while j < sent.end and j - tok.i <= _MAX_WINDOW:
         t = doc[j]
         low = t.lower_
+        if low == "que" and commas and _relative(t):
+            return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if (low == "que" and doc[j - 1].lower_ not in ("el", "la", "lo", "los", "las")) or (
                 low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
             end = ctx.content_end(j, sent, cue=tok)
@@ -101,3 +103,12 @@ def _adjective_clause(doc, j: int, limit: int) -> bool:
     while k < limit and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("y", "e", ",", "muy", "más", "igual", "de")):
         k += 1
     return k < limit and k > j and (doc[k].lower_ == "que" or "VerbForm=Inf" in str(doc[k].morph))
+
+
+def _relative(que: Token) -> bool:
+    """A relative "que" (subject or object of a clause that modifies a noun), not a complementiser."""
+    prev = que.doc[que.i - 1]
+    # ", que el quirófano abrirá" after a long aside is the complement even when parsed as a relative;
+    # "un plan que enfrenta" (the noun right before) is a relative.
+    return prev.pos_ in ("NOUN", "PROPN") and que.head.dep_ in ("acl", "acl:relcl", "relcl") \
+        and que.head.head.i == prev.i
