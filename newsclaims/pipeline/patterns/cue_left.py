@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from ...claims import Cue
 from ...rules import fold
-from ..context import CLOSE, DASHES, OPEN, Context
+from ..context import DASHES, OPEN, Context
 from ..cues import cue_lemma
 from ..quotes import Quote
 from ..mentions import phrase_after

@@ -67,21 +67,11 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):  # "negó haber cobrado"
             if doc[j - 1].lower_ in ("a", "de", "por"):
                 return False
-            end = ctx.content_end(j, sent, cue=tok)
-            speaker = ctx.speaker_for(tok, sent, postposed=False)
-            end_char = doc[end - 1].idx + len(doc[end - 1].text)
-            kind = ctx.kind_of(t.idx, end_char)
-            return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, t.idx, end_char, sent,
-                            "indirect_infinitive", lemma) is not None
+            return _clause_from(ctx, tok, cue, sent, lemma, j)
         if t.pos_ == "ADJ" and j == tok.i + 1 + ctx.clitics(tok) and _adjective_clause(doc, j, sent.end):
             # "consideró necesario ampliar la red", "estimó urgente que se actúe": the judgement and
             # its clause are the content.
-            end = ctx.content_end(j, sent, cue=tok)
-            speaker = ctx.speaker_for(tok, sent, postposed=False)
-            end_char = doc[end - 1].idx + len(doc[end - 1].text)
-            kind = ctx.kind_of(t.idx, end_char)
-            return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, t.idx, end_char, sent,
-                           "indirect_infinitive", lemma) is not None
+            return _clause_from(ctx, tok, cue, sent, lemma, j)
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
             return False
         if t.text == "," and j + 1 < sent.end:
@@ -112,3 +102,14 @@ def _relative(que: Token) -> bool:
     # "un plan que enfrenta" (the noun right before) is a relative.
     return prev.pos_ in ("NOUN", "PROPN") and que.head.dep_ in ("acl", "acl:relcl", "relcl") \
         and que.head.head.i == prev.i
+
+
+def _clause_from(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, j: int) -> bool:
+    """Reported content from token ``j`` (an infinitive or a judgement) to where the clause ends."""
+    doc = ctx.doc
+    end = ctx.content_end(j, sent, cue=tok)
+    speaker = ctx.speaker_for(tok, sent, postposed=False)
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    kind = ctx.kind_of(doc[j].idx, end_char)
+    return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, doc[j].idx, end_char, sent,
+                   "indirect_infinitive", lemma) is not None
