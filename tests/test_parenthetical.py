@@ -6,12 +6,12 @@ CASES = [
     # (text, cue, speaker name, content)
     ("La arquitecta Marta Ibáñez presentó la obra. A partir de ahora, recalcó, los plazos serán más cortos.",
      "recalcó", "Marta Ibáñez", "A partir de ahora, recalcó, los plazos serán más cortos"),
-    ("La lana, asegura el doctor Tomás Vidal, es un material que la piel tolera bien.",
-     "asegura", "Tomás Vidal", "La lana, asegura el doctor Tomás Vidal, es un material que la piel tolera bien"),
+    ("La madera, afirma el arquitecto Pablo Ortiz, envejece bien en los climas húmedos.",
+     "afirma", "Pablo Ortiz", "La madera, afirma el arquitecto Pablo Ortiz, envejece bien en los climas húmedos"),
     ("La subida, según el sindicato, afectará a miles de familias.",
      "según", "sindicato", "La subida, según el sindicato, afectará a miles de familias"),
-    ("El retraso se debe, según la ingeniera, a que el acero llegó tarde.",
-     "según", None, "El retraso se debe, según la ingeniera, a que el acero llegó tarde"),
+    ("El retraso, según la ingeniera, obedece a la falta de acero en el puerto.",
+     "según", None, "El retraso, según la ingeniera, obedece a la falta de acero en el puerto"),
 ]
 
 
