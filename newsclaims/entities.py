@@ -51,7 +51,7 @@ class Entity:
 
 
 @lru_cache(maxsize=None)
-def _institution_nouns() -> frozenset[str]:
+def institution_nouns() -> frozenset[str]:
     """Nouns naming a medium or institution ("la agencia Efe", "el medio local")."""
     return word_set("organisation_nouns.tsv") | word_set("anonymous_sources.tsv")
 
@@ -84,7 +84,7 @@ def _clean(span: Span) -> Span | None:
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
     before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
     if end - start >= 3 and span.label_ == "PER" and any(
-            t.lower_ in _institution_nouns() for t in before):
+            t.lower_ in institution_nouns() for t in before):
         start += 1
     span = Span(doc, start, end, label=span.label_)
     text = span.text
@@ -228,7 +228,8 @@ class EntityIndex:
 
     def __init__(self, entities: list[Entity]) -> None:
         self.entities = entities
-        rows = sorted((m.start, m.end, rank) for rank, e in enumerate(entities) for m in e.mentions)
+        # (start, end, entity rank, mention number): the mention is found without a search
+        rows = sorted((m.start, m.end, rank, k) for rank, e in enumerate(entities) for k, m in enumerate(e.mentions))
         self._starts = [r[0] for r in rows]
         self._rows = rows
         self._longest = max((r[1] - r[0] for r in rows), default=0)
@@ -241,13 +242,13 @@ class EntityIndex:
     def covering(self, pos: int) -> Entity | None:
         a = bisect_left(self._starts, pos - self._longest)
         b = bisect_right(self._starts, pos)
-        ranks = [rank for start, end, rank in self._rows[a:b] if start <= pos < end]
+        ranks = [rank for start, end, rank, _ in self._rows[a:b] if start <= pos < end]
         return self.entities[min(ranks)] if ranks else None
 
     def at(self, start: int, end: int) -> Entity | None:
         a, b = bisect_left(self._starts, start), bisect_left(self._starts, end)
         best = None  # (size, -rank)
-        for s, e, rank in self._rows[a:b]:
+        for s, e, rank, _ in self._rows[a:b]:
             if e <= end and (best is None or (e - s, -rank) > best):
                 best = (e - s, -rank)
         return self.entities[-best[1]] if best else None
@@ -267,14 +268,14 @@ class EntityIndex:
         """Mentions lying inside [start, end), in text order, with their entity."""
         a, b = bisect_left(self._starts, start), bisect_left(self._starts, end)
         out = []
-        for s, e, rank in self._rows[a:b]:
+        for _, e, rank, k in self._rows[a:b]:
             if e <= end:
                 ent = self.entities[rank]
-                out.append((next(m for m in ent.mentions if m.start == s), ent))
+                out.append((ent.mentions[k], ent))
         return out
 
     def before(self, pos: int):
         """(mention start, entity) of the mentions starting before ``pos``, nearest first."""
         for k in range(bisect_left(self._starts, pos) - 1, -1, -1):
-            start, _, rank = self._rows[k]
+            start, _, rank, _ = self._rows[k]
             yield start, self.entities[rank]

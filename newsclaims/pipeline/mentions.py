@@ -8,11 +8,10 @@ Resolution of a mention to a canonical speaker is ``newsclaims.pipeline.speakers
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Doc, Token
 
-from ..rules import singulars, word_set
+from ..entities import institution_nouns
+from ..rules import singulars
 
 DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
@@ -149,14 +148,9 @@ def _past_addressee(doc: Doc, j: int, limit: int) -> int:
     k = j + 1
     if k < limit and doc[k].pos_ == "DET":
         k += 1
-    if k >= limit or not (doc[k].is_lower and set(singulars(doc[k].text)) & _media_nouns()):
+    if k >= limit or not (doc[k].is_lower and set(singulars(doc[k].text)) & institution_nouns()):
         return j
     k += 1
     while k < limit and k < j + 6 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
         k += 1  # "al medio local", "a la agencia estatal" (the small model may tag the adjective NOUN)
     return k if k < limit and doc[k].pos_ == "PROPN" else j
-
-
-@lru_cache(maxsize=None)
-def _media_nouns() -> frozenset[str]:
-    return word_set("organisation_nouns.tsv") | word_set("anonymous_sources.tsv")

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
-from ..entities import Entity, EntityIndex
+from ..entities import Entity, EntityIndex, institution_nouns
 from ..rules import fold, name_words, role_nouns, singulars, word_set
 from .mentions import DETS as _DETS, NP_LINK as _NP_LINK, NP_POS as _NP_POS, np_head
 
@@ -100,6 +101,12 @@ def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
     return role, frozenset(words)
 
 
+@lru_cache(maxsize=None)
+def _body_nouns() -> frozenset[str]:
+    """Nouns that head the description of a body or document ("informe", "ministerio"), folded."""
+    return frozenset(fold(w) for w in word_set("organisation_nouns.tsv") | word_set("speaker_nouns.tsv"))
+
+
 class SpeakerResolver:
     """Resolves speaker phrases of one document; keeps the salience list and current speaker."""
 
@@ -112,7 +119,7 @@ class SpeakerResolver:
         self.orgs = word_set("organisation_nouns.tsv")
         self.speakers = word_set("speaker_nouns.tsv")
         self.non_speakers = word_set("non_speaker_nouns.tsv")
-        self._body_nouns = frozenset(fold(w) for w in self.orgs | self.speakers)
+        self._body_nouns = _body_nouns()
         self.bodies: dict[str, str] = {}  # noun -> the first full description of that body or document
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
@@ -354,7 +361,7 @@ class SpeakerResolver:
         others = [(x.start, x.end) for x, _ in found if x is not m]
         lo, hi = m.start, m.end
         doc = self.doc
-        glued = any(t.is_lower and t.lower_ in self.orgs | self.anon
+        glued = any(t.is_lower and t.lower_ in institution_nouns()
                     for t in doc[max(0, run[0].i - 3):run[0].i])  # "al medio argentino Efe Ana Ruiz"
         for t in ([] if glued else reversed(run)):
             if t.idx < lo and not any(s <= t.idx < f for s, f in others) and (t.pos_ == "PROPN" or t.idx + len(t.text) < lo):
