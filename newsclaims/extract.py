@@ -42,19 +42,26 @@ def entity_dicts(entities: list[Entity], norm: Normalised) -> list[dict]:
     return out
 
 
-def document_dict(article: Article, doc, norm: Normalised, min_confidence: float = 0.0) -> dict:
-    meta = extract_metadata(article.text)
+def document_dict(article: Article, doc, norm: Normalised, min_confidence: float = 0.0,
+                  with_text: bool = False) -> dict:
+    """The JSON document of one article.  A web page's metadata is the page's own (``site``
+    included) and its extracted ``text`` is always given, since offsets point into it."""
+    meta = article.meta if article.meta is not None else extract_metadata(article.text)
     claims = [c.to_dict(article.doc, norm.original, norm.to_original)
               for c in doc._.claims if c.confidence >= min_confidence]
-    return {
+    out = {
         "doc": article.doc,
         "title": meta.title,
         "date": meta.date,
         "authors": meta.authors,
         "url": meta.url,
+        "site": getattr(meta, "site", None),
         "entities": entity_dicts(doc._.entities, norm),
         "claims": claims,
     }
+    if with_text or article.meta is not None:
+        out["text"] = article.text
+    return out
 
 
 class Extractor:
@@ -106,11 +113,25 @@ class Extractor:
                 yield key, whole
 
     def extract(self, articles: Iterable[Article], *, min_confidence: float = 0.0,
-                batch_size: int = 256) -> Iterator[dict]:
+                batch_size: int = 256, with_text: bool = False) -> Iterator[dict]:
         """Documents for ``articles``, in order, streamed through ``nlp.pipe``."""
         keyed = ((art, normalise(art.text)) for art in articles)
         for (art, norm), doc in self.parse(((pair, pair[1]) for pair in keyed), batch_size=batch_size):
-            yield document_dict(art, doc, norm, min_confidence)
+            yield document_dict(art, doc, norm, min_confidence, with_text)
 
-    def extract_text(self, text: str, doc: str = "-", *, min_confidence: float = 0.0) -> dict:
-        return next(self.extract([Article(doc, text, "utf-8")], min_confidence=min_confidence))
+    def extract_text(self, text: str, doc: str = "-", *, min_confidence: float = 0.0,
+                     with_text: bool = False) -> dict:
+        return next(self.extract([Article(doc, text, "utf-8")], min_confidence=min_confidence,
+                                 with_text=with_text))
+
+    def extract_html(self, html: str | bytes, doc: str = "-", *, url: str | None = None,
+                     min_confidence: float = 0.0) -> dict:
+        """The document of a web page (its ``text`` is the extracted article text); raises
+        ``pages.NoArticle`` when the page holds no article."""
+        from .load import LoadError
+        from .pages import NoArticle, Page, page_article
+
+        art = page_article(Page(doc, html.encode("utf-8") if isinstance(html, str) else html, url=url))
+        if isinstance(art, LoadError):
+            raise NoArticle(f"{doc}: {art.reason}")
+        return next(self.extract([art], min_confidence=min_confidence))

@@ -2,13 +2,26 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-MAX_BYTES = 5 * 1024 * 1024  # larger files are refused: see README, "Bad input"
-SUFFIXES = (".txt", ".md")
+MAX_BYTES = 5 * 1024 * 1024  # larger text files are refused: see README, "Bad input"
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # an HTML page (markup is most of a page's weight)
+KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
+         ".warc": "warc", ".warc.gz": "warc"}
+SUFFIXES = tuple(KINDS)
+
+
+def kind(path: str | Path) -> str | None:
+    """"text", "html" or "warc" by the file's name; None for other files."""
+    name = Path(path).name.lower()
+    for suffix, k in sorted(KINDS.items(), key=lambda kv: -len(kv[0])):
+        if name.endswith(suffix):
+            return k
+    return None
 
 
 @dataclass
@@ -17,12 +30,14 @@ class Article:
     text: str         # decoded original text
     encoding: str
     note: str = ""    # for cp1252: where UTF-8 failed ("byte 0xe9 at offset 12")
+    meta: object = None  # pages.PageMeta for a web page: its own title, authors, date, url, site
 
 
 @dataclass
 class LoadError:
     doc: str
     reason: str
+    archive: str | None = None  # the WARC file a record came from
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -93,13 +108,13 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
                 for name in files + [d for d in dirs if Path(folder, d).is_symlink()]:
                     f = Path(folder, name)
                     bad = _link_problem(f)
-                    if bad and f.suffix.lower() in SUFFIXES or bad == "symbolic link loop":
+                    if bad and kind(f) or bad == "symbolic link loop":
                         found.append((str(f), bad))
-                    elif not bad and f.is_file() and f.suffix.lower() in SUFFIXES:
+                    elif not bad and f.is_file() and kind(f):
                         found.append((str(f), None))
             found.sort(key=lambda item: Path(item[0]).parts)
             if not found:
-                yield LoadError(raw, "folder holds no .txt or .md articles")
+                yield LoadError(raw, "folder holds no articles (.txt, .md, .html, .htm, .warc, .warc.gz)")
             for f, bad in found:
                 yield LoadError(f, bad) if bad else f
         elif p.exists():
@@ -108,15 +123,31 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
             yield LoadError(raw, "no such file or folder")
 
 
-def read(path: str) -> Article | LoadError:
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
+                         re.IGNORECASE | re.DOTALL)
+
+
+def looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_START.match(data[:2048]))
+
+
+def read(path: str):
+    """An Article (text file), a pages.Page (HTML, extracted later) or a LoadError."""
     if path == "-":
-        return read_bytes("-", sys.stdin.buffer.read())
+        data = sys.stdin.buffer.read()
+        if looks_like_html(data):
+            from .pages import Page
+            return Page("-", data)
+        return read_bytes("-", data)
     problem = _link_problem(Path(path))
     if problem:
         return LoadError(path, problem)
+    html = kind(path) == "html"
+    limit = MAX_PAGE_BYTES if html else MAX_BYTES
     try:
-        if Path(path).stat().st_size > MAX_BYTES:
-            return LoadError(path, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")
+        if Path(path).stat().st_size > limit:
+            what = "page" if html else "file"
+            return LoadError(path, f"{what} is larger than {limit // (1024 * 1024)} MB; split it into articles")
         data = Path(path).read_bytes()
     except FileNotFoundError:
         return LoadError(path, "no such file or folder")
@@ -126,9 +157,28 @@ def read(path: str) -> Article | LoadError:
         return LoadError(path, "permission denied")
     except OSError as e:
         return LoadError(path, e.strerror or str(e))
+    if html:
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return LoadError(path, "binary file (not HTML)")
+        from .pages import Page
+        return Page(path, data)
     return read_bytes(path, data)
 
 
-def articles(paths: list[str]) -> Iterator[Article | LoadError]:
+def items(path: str) -> Iterator:
+    """What one input path holds: one Article, Page or LoadError; for a WARC archive, one Page per
+    HTML response record, streamed."""
+    if path != "-" and kind(path) == "warc":
+        from .warc import records
+        yield from records(path)
+    else:
+        yield read(path)
+
+
+def articles(paths: list[str]) -> Iterator:
+    """Articles, Pages and LoadErrors for ``paths``, in order (pages are not yet extracted)."""
     for item in expand(paths):
-        yield item if isinstance(item, LoadError) else read(item)
+        if isinstance(item, LoadError):
+            yield item
+        else:
+            yield from items(item)

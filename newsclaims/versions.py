@@ -15,6 +15,7 @@ from typing import Callable
 
 from . import load
 from .diff import Version
+from .pages import materialise
 
 
 class VersionError(Exception):
@@ -100,17 +101,22 @@ def read_side(path: str, extract: Callable[[list[load.Article]], list[dict]]) ->
             raise VersionError(f"{errors[0].doc}: {errors[0].reason}")
         articles = []
         for item in items:
-            art = load.read(item)
-            if isinstance(art, load.LoadError):
-                raise VersionError(f"{art.doc}: {art.reason}")
-            articles.append(art)
+            if load.kind(item) == "warc":
+                raise VersionError(f"{item}: a WARC archive holds many pages; extract it and compare "
+                                   "the saved outputs")
+            for art in map(materialise, load.items(item)):
+                if isinstance(art, load.LoadError):
+                    raise VersionError(f"{art.doc}: {art.reason}")
+                articles.append(art)
         docs = extract(articles)
         return [Version(Path(d["doc"]).relative_to(p).as_posix(), d["doc"], d["claims"], d["entities"])
                 for d in docs], "folder"
-    art = load.read(path)
+    if load.kind(path) == "warc":
+        raise VersionError(f"{path}: a WARC archive holds many pages; extract it and compare the saved outputs")
+    art = materialise(load.read(path))
     if isinstance(art, load.LoadError):
         raise VersionError(f"{art.doc}: {art.reason}")
-    saved = _saved_output(p, art.text)
+    saved = _saved_output(p, art.text) if art.meta is None else None
     if saved is not None:
         return saved, "saved"
     (doc,) = extract([art])

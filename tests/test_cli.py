@@ -24,7 +24,7 @@ def test_json_document_shape():
     assert list(data) == ["schema_version", "newsclaims_version", "model", "documents"]
     assert data["schema_version"] == 1 and data["model"]["name"].startswith("es_core_news")
     (doc,) = data["documents"]
-    assert list(doc) == ["doc", "title", "date", "authors", "url", "entities", "claims"]
+    assert list(doc) == ["doc", "title", "date", "authors", "url", "site", "entities", "claims"]
     assert doc["doc"] == SEED and doc["date"] == "2025-12-11"
     claim = doc["claims"][0]
     assert list(claim) == ["id", "doc", "type", "speaker", "cue", "content", "sentence", "confidence"]
@@ -86,7 +86,7 @@ def test_bad_inputs_reported_and_others_processed(tmp_path):
 
 def test_folder_without_articles_is_exit_1(tmp_path):
     r = invoke("extract", "--format", "json", str(tmp_path))
-    assert r.exit_code == 1 and "no .txt or .md" in r.stderr
+    assert r.exit_code == 1 and "folder holds no articles" in r.stderr
     assert json.loads(r.stdout)["documents"] == []
 
 

@@ -36,17 +36,28 @@ def commands() -> list[str]:
     return out
 
 
-def run(line: str) -> subprocess.CompletedProcess:
+def workdir(line: str, tmp: Path) -> Path:
+    """Where a README line runs: the repository, or for the web-input examples a folder holding a
+    CC-NEWS-named archive (the test WARC) and a saved page ``nota.html``."""
+    if "CC-NEWS-" not in line and "nota.html" not in line:
+        return ROOT
+    from test_golden import build_warc
+    build_warc(tmp).rename(tmp / "CC-NEWS-20261126093000-00042.warc.gz")
+    shutil.copy(ROOT / "fixtures" / "pages" / "puerto.html", tmp / "nota.html")
+    return tmp
+
+
+def run(line: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     if shutil.which("jq") is None and "| jq" in line:
         line = line.split("| jq")[0]  # no jq on this machine: the newsclaims part still has to work
     env = dict(os.environ, PATH=BIN + os.pathsep + os.environ.get("PATH", ""))
-    return subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=ROOT, env=env, capture_output=True, text=True,
+    return subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=300)
 
 
 @pytest.mark.parametrize("line", commands())
-def test_readme_command_runs(line):
-    r = run(line)
+def test_readme_command_runs(line, tmp_path):
+    r = run(line, workdir(line, tmp_path))
     ok = (0, 1) if line.startswith("newsclaims diff") else (0,)
     assert r.returncode in ok, r.stderr[-2000:]
     if ">" not in line.split("'")[0]:

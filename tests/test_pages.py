@@ -1,0 +1,233 @@
+"""Web pages and WARC archives as input: main text, metadata, encodings, bad pages, bad archives.
+
+The pages under ``fixtures/pages`` and the archive built by ``fixtures/pages/make_warc.py`` are
+written for these tests.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclaims import load, pages
+from newsclaims.cli import app
+from test_golden import build_warc
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ROOT / "fixtures" / "pages"
+runner = CliRunner()
+
+
+def documents(*args) -> tuple[int, list[dict], str]:
+    r = runner.invoke(app, ["extract", "--format", "json", *map(str, args)])
+    return r.exit_code, json.loads(r.stdout)["documents"] if r.stdout else [], r.stderr
+
+
+@pytest.fixture(scope="module")
+def warc(tmp_path_factory) -> Path:
+    return build_warc(tmp_path_factory.mktemp("warc"))
+
+
+# --- main text -------------------------------------------------------------------------------
+
+def test_page_text_keeps_article_paragraphs_and_drops_the_rest():
+    text, meta = pages.extract_page((PAGES / "puerto.html").read_text(encoding="utf-8"))
+    paragraphs = text.strip().split("\n\n")
+    assert paragraphs[0] == "El puerto de Valdemar ampliará su muelle norte"  # the title first
+    assert "Críticas de los vecinos" in paragraphs                             # a heading, kept
+    assert any(p.startswith('"Nadie nos ha preguntado nada.') for p in paragraphs)  # a block quote
+    for chrome in ("Usamos cookies", "Portada", "Compartir en Facebook", "Noticias relacionadas",
+                   "Pepe123", "Todos los derechos reservados", "Aviso legal",
+                   "Le puede interesar", "Lea también", "El Gobierno regional dijo"):
+        assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize("teaser", [
+    "(Le puede interesar: El alcalde dijo que bajará los impuestos)",
+    "(También puede leer: Los pescadores afirmaron que habrá huelga)",
+    "Lea también: La ministra aseguró que el plan sigue en pie",
+    "Te recomendamos: diez rutas para el verano",
+    "Noticia relacionada: El técnico dijo que el equipo está listo",
+])
+def test_teaser_lines_between_paragraphs_are_dropped(teaser):
+    html = f"""<html><head><title>Nota</title></head><body><article><h1>Nota</h1>
+    <p>El consejo escolar aprobó ayer el nuevo calendario de vacaciones para todos los centros.</p>
+    <p>{teaser}</p>
+    <p>La directora del colegio explicó que las familias recibirán una carta esta semana.</p>
+    </article></body></html>"""
+    text, _ = pages.extract_page(html)
+    assert teaser not in text
+    assert "La directora del colegio explicó" in text
+
+
+def test_page_metadata_from_meta_tags_and_json_ld():
+    _, meta = pages.extract_page((PAGES / "puerto.html").read_text(encoding="utf-8"))
+    assert meta.title == "El puerto de Valdemar ampliará su muelle norte"
+    assert meta.authors == ["Marta Quiroga"]
+    assert meta.date == "2026-03-14"
+    assert meta.url == "https://www.diariodellitoral.example/economia/puerto-valdemar-muelle-norte"
+    assert meta.site == "Diario del Litoral"
+
+
+def test_page_with_no_article_raises():
+    with pytest.raises(pages.NoArticle):
+        pages.extract_page((PAGES / "portada.html").read_text(encoding="utf-8"))
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+def test_charset_from_meta_tag():
+    text, encoding = pages.decode_html((PAGES / "biblioteca.html").read_bytes())
+    assert encoding == "iso8859-1" and "Peñalta" in text
+
+
+def test_charset_from_http_header_wins_over_guessing():
+    data = "<html><body><p>Año de cigüeñas</p></body></html>".encode("cp1252")
+    text, encoding = pages.decode_html(data, "windows-1252")
+    assert encoding == "cp1252" and "cigüeñas" in text
+
+
+def test_a_lying_meta_charset_falls_back():
+    body = "<p>La peña del barrio celebró su aniversario con música y paella para los vecinos.</p>" * 4
+    data = f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode("cp1252")
+    text, _ = pages.decode_html(data)
+    assert "La peña del barrio" in text
+
+
+def test_charset_detected_when_nothing_declares_it():
+    body = ("<html><body>" + "<p>La señora Muñoz pidió más información sobre la cigüeña del campanario "
+            "y el año próximo.</p>" * 5 + "</body></html>")
+    text, encoding = pages.decode_html(body.encode("cp1252"))
+    assert "Muñoz" in text and "cigüeña" in text, encoding
+
+
+def test_utf8_without_declaration():
+    text, encoding = pages.decode_html("<p>Camión</p>".encode("utf-8"))
+    assert (text, encoding) == ("<p>Camión</p>", "utf-8")
+
+
+# --- the CLI ---------------------------------------------------------------------------------
+
+def test_html_document_has_page_metadata_text_and_honest_offsets():
+    code, docs, _ = documents(PAGES / "puerto.html")
+    assert code == 0
+    (d,) = docs
+    assert d["site"] == "Diario del Litoral" and d["date"] == "2026-03-14"
+    text = d["text"]
+    assert d["claims"]
+    for c in d["claims"]:
+        assert text[c["content"]["start"]:c["content"]["end"]] == c["content"]["text"]
+        assert text[c["cue"]["start"]:c["cue"]["end"]] == c["cue"]["text"]
+        if c["speaker"] and c["speaker"]["start"] is not None:
+            assert text[c["speaker"]["start"]:c["speaker"]["end"]] == c["speaker"]["text"]
+    for e in d["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_page_without_article_is_an_error_and_the_rest_is_processed():
+    code, docs, err = documents(PAGES / "portada.html", PAGES / "puerto.html")
+    assert code == 1
+    assert f"{PAGES / 'portada.html'}: no article text found" in err
+    assert [d["doc"] for d in docs] == [str(PAGES / "puerto.html")]
+
+
+def test_text_only_with_flag_for_text_files():
+    article = ROOT / "fixtures" / "puerto.txt"
+    _, (plain,), _ = documents(article)
+    r = runner.invoke(app, ["extract", "--format", "json", "--with-text", str(article)])
+    (with_text,) = json.loads(r.stdout)["documents"]
+    assert "text" not in plain
+    assert with_text["text"] == article.read_text(encoding="utf-8")
+
+
+def test_html_on_stdin_is_recognised():
+    r = runner.invoke(app, ["extract", "--format", "json", "-"], input=(PAGES / "puerto.html").read_text(encoding="utf-8"))
+    (d,) = json.loads(r.stdout)["documents"]
+    assert d["title"] == "El puerto de Valdemar ampliará su muelle norte" and d["claims"]
+
+
+def test_folders_find_pages_and_archives(tmp_path, warc):
+    shutil.copy(PAGES / "puerto.html", tmp_path / "a.htm")
+    shutil.copy(warc, tmp_path / "b.warc.gz")
+    (tmp_path / "c.png").write_bytes(b"\x89PNG")
+    found = [x for x in load.expand([str(tmp_path)])]
+    assert [Path(f).name for f in found] == ["a.htm", "b.warc.gz"]
+
+
+# --- WARC ------------------------------------------------------------------------------------
+
+def test_warc_html_responses_only(warc):
+    items = list(load.items(str(warc)))
+    assert all(isinstance(i, pages.Page) for i in items)
+    assert [i.doc for i in items] == ["https://noticias.example/economia/puerto",
+                                      "https://noticias.example/cultura/biblioteca",
+                                      "https://noticias.example/",
+                                      "https://noticias.example/agenda/mercado"]
+    assert items[1].charset.lower() == "iso-8859-1" and items[1].date == "2025-08-03"
+
+
+def test_warc_pages_in_cli_with_header_charset(warc):
+    code, docs, err = documents(warc)
+    assert code == 0
+    assert [d["doc"] for d in docs] == ["https://noticias.example/economia/puerto",
+                                        "https://noticias.example/cultura/biblioteca",
+                                        "https://noticias.example/agenda/mercado"]
+    assert "Peñalta" in docs[1]["text"]             # the charset only the HTTP header gives
+    assert docs[2]["date"] == "2026-09-20"          # no date on the page: the record's
+    assert "1 of 4 HTML pages had no article text" in err
+
+
+@pytest.mark.parametrize("cut", [0.5, 0.8])
+def test_truncated_warc_gives_pages_read_so_far_and_one_error(warc, tmp_path, cut):
+    data = warc.read_bytes()
+    broken = tmp_path / "cut.warc.gz"
+    broken.write_bytes(data[: int(len(data) * cut)])
+    code, docs, err = documents(broken)
+    assert code == 1
+    errors = [line for line in err.splitlines() if "truncated or corrupt WARC archive" in line]
+    assert len(errors) == 1 and errors[0].startswith(f"newsclaims: {broken}: ")
+    complete = [d["doc"] for d in documents(warc)[1]]
+    assert [d["doc"] for d in docs] == complete[: len(docs)]
+
+
+def test_uncompressed_truncated_warc(tmp_path, warc):
+    import gzip
+    raw = gzip.decompress(warc.read_bytes())
+    broken = tmp_path / "cut.warc"
+    broken.write_bytes(raw[: len(raw) - 200])
+    code, docs, err = documents(broken)
+    assert code == 1 and "record 9 is cut off (8 read before it)" in err  # warcinfo, request, …
+    assert len(docs) == 2  # the last article record is the one cut off
+
+
+def test_not_a_warc(tmp_path):
+    fake = tmp_path / "notas.warc"
+    fake.write_text("esto no es un archivo WARC\n", encoding="utf-8")
+    code, docs, err = documents(fake)
+    assert code == 1 and docs == [] and "not a WARC archive" in err
+
+
+def test_jobs_two_gives_the_same_documents(tmp_path, warc):
+    for name in ("puerto.html", "biblioteca.html", "portada.html"):
+        shutil.copy(PAGES / name, tmp_path / name)
+    shutil.copy(warc, tmp_path / "crawl.warc.gz")
+    one = runner.invoke(app, ["extract", "--format", "jsonl", str(tmp_path)])
+    two = subprocess.run([sys.executable, "-m", "newsclaims", "extract", "--format", "jsonl", "--jobs", "2",
+                          str(tmp_path)], capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "3"})
+    assert two.returncode == one.exit_code == 1  # portada.html has no article
+    assert two.stdout == one.stdout and one.stdout.count("\n") >= 10
+
+
+def test_diff_of_two_saved_pages(tmp_path):
+    old = tmp_path / "old.html"
+    new = tmp_path / "new.html"
+    old.write_bytes((PAGES / "puerto.html").read_bytes())
+    new.write_bytes((PAGES / "puerto.html").read_bytes().replace(b"por la prensa", b"por la radio"))
+    r = runner.invoke(app, ["diff", "--format", "json", str(old), str(new)])
+    kinds = [c["kind"] for c in json.loads(r.stdout)["changes"]]
+    assert r.exit_code == 1 and kinds == ["reworded"]
