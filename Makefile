@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench.py --limit 300
 	$(BIN)/python bench/scaling.py
 	$(BIN)/python bench/pages.py --limit 300
+	$(BIN)/python bench/cluster.py --limit 300
 
 # The corpus joined into one file under the 5 MB limit: time and peak memory of one long document.
 bench-scaling: $(STAMP)

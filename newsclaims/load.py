@@ -91,13 +91,71 @@ def _link_problem(path: Path) -> str | None:
     return None
 
 
+_GLOB = re.compile(r"[*?\[]")
+
+
+def is_url(path: str) -> bool:
+    """``s3://…``, ``gs://…``, ``memory://…``, ``file://…``: read through fsspec."""
+    return "://" in path and not Path(path).exists()
+
+
+def open_binary(path: str):
+    if is_url(path):
+        import fsspec
+        return fsspec.open(path, "rb").open()
+    return open(path, "rb")
+
+
+def _expand_url(url: str) -> Iterator[str | LoadError]:
+    """Files under a URL (a file, a folder or a glob), through fsspec; sorted."""
+    try:
+        import fsspec
+        fs, root = fsspec.core.url_to_fs(url)
+    except ImportError as e:  # s3://, gs://: the filesystem package is an optional extra
+        yield LoadError(url, f"cannot read this URL: {e}")
+        return
+    except ValueError as e:
+        yield LoadError(url, str(e))
+        return
+    try:
+        if _GLOB.search(root):
+            found = [p for p in sorted(fs.glob(root)) if kind(p) and fs.isfile(p)]
+        elif fs.isdir(root):
+            found = [p for p in sorted(fs.find(root)) if kind(p)]
+        elif fs.exists(root):
+            found = [root]
+        else:
+            yield LoadError(url, "no such file or folder")
+            return
+    except (OSError, PermissionError) as e:
+        yield LoadError(url, str(e) or type(e).__name__)
+        return
+    if not found:
+        yield LoadError(url, "no articles there (.txt, .md, .html, .htm, .warc, .warc.gz)")
+    for p in found:
+        yield fs.unstrip_protocol(p)
+
+
 def expand(paths: list[str]) -> Iterator[str | LoadError]:
-    """Paths of article files: files as given, folders searched recursively (sorted)."""
+    """Paths of article files: files as given, folders searched recursively (sorted), globs (also
+    quoted ones) and fsspec URLs expanded."""
     for raw in paths:
         if raw == "-":
             yield raw
             continue
+        if is_url(raw):
+            yield from _expand_url(raw)
+            continue
         p = Path(raw)
+        if not p.exists() and not p.is_symlink() and _GLOB.search(raw):
+            import glob
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
+                yield LoadError(raw, "no files match")
+            for m in matches:
+                if Path(m).is_dir() or kind(m):
+                    yield from expand([m])
+            continue
         problem = _link_problem(p)
         if problem:
             yield LoadError(raw, problem)
@@ -139,15 +197,23 @@ def read(path: str):
             from .pages import Page
             return Page("-", data)
         return read_bytes("-", data)
+    html = kind(path) == "html"
+    limit = MAX_PAGE_BYTES if html else MAX_BYTES
+    too_big = LoadError(path, f"{'page' if html else 'file'} is larger than {limit // (1024 * 1024)} MB; "
+                              "split it into articles")
+    if is_url(path):
+        data = _fetch(path, limit)
+        if data is None:
+            return too_big
+        if isinstance(data, LoadError):
+            return data
+        return _decoded(path, data, html)
     problem = _link_problem(Path(path))
     if problem:
         return LoadError(path, problem)
-    html = kind(path) == "html"
-    limit = MAX_PAGE_BYTES if html else MAX_BYTES
     try:
         if Path(path).stat().st_size > limit:
-            what = "page" if html else "file"
-            return LoadError(path, f"{what} is larger than {limit // (1024 * 1024)} MB; split it into articles")
+            return too_big
         data = Path(path).read_bytes()
     except FileNotFoundError:
         return LoadError(path, "no such file or folder")
@@ -157,6 +223,24 @@ def read(path: str):
         return LoadError(path, "permission denied")
     except OSError as e:
         return LoadError(path, e.strerror or str(e))
+    return _decoded(path, data, html)
+
+
+def _fetch(url: str, limit: int) -> bytes | LoadError | None:
+    """The bytes at an fsspec URL; None when larger than ``limit``."""
+    try:
+        with open_binary(url) as f:
+            data = f.read(limit + 1)
+    except FileNotFoundError:
+        return LoadError(url, "no such file or folder")
+    except ImportError as e:
+        return LoadError(url, f"cannot read this URL: {e}")
+    except (OSError, ValueError) as e:
+        return LoadError(url, str(e) or type(e).__name__)
+    return None if len(data) > limit else data
+
+
+def _decoded(path: str, data: bytes, html: bool):
     if html:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return LoadError(path, "binary file (not HTML)")

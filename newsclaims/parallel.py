@@ -4,6 +4,7 @@ from __future__ import annotations
 import multiprocessing as mp
 from typing import Iterable, Iterator
 
+BATCH = 8  # articles a worker takes at a time: small enough to balance, large enough for nlp.pipe
 _extractor = None
 _min_confidence = 0.0
 _with_text = False
@@ -18,15 +19,26 @@ def _init(model: str, min_confidence: float, verbose: bool, with_text: bool = Fa
     _min_confidence, _with_text = min_confidence, with_text
 
 
-def _work(item):
-    """The document of an Article or a Page (a page's text is extracted here, in the worker);
-    a LoadError for a page with no article."""
+def _work(batch: list) -> list:
+    """Documents of a batch of Articles and Pages (a page's text is extracted here, in the worker),
+    a LoadError in the place of a page with no article.  A batch goes through ``nlp.pipe`` at once."""
     from .load import LoadError
     from .pages import materialise
-    article = materialise(item)
-    if isinstance(article, LoadError):
-        return article
-    return next(_extractor.extract([article], min_confidence=_min_confidence, with_text=_with_text))
+    items = [materialise(item) for item in batch]
+    docs = iter(_extractor.extract([a for a in items if not isinstance(a, LoadError)],
+                                   min_confidence=_min_confidence, with_text=_with_text))
+    return [a if isinstance(a, LoadError) else next(docs) for a in items]
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def extract_parallel(articles: Iterable, model: str, jobs: int, min_confidence: float = 0.0,
@@ -35,7 +47,8 @@ def extract_parallel(articles: Iterable, model: str, jobs: int, min_confidence: 
     ctx = mp.get_context("spawn")
     pool = ctx.Pool(jobs, initializer=_init, initargs=(model, min_confidence, verbose, with_text))
     try:
-        yield from pool.imap(_work, articles, chunksize=4)
+        for done in pool.imap(_work, _batches(articles, BATCH)):
+            yield from done
         pool.close()
     except BaseException:  # Ctrl-C, a closed pipe: stop the workers at once
         pool.terminate()

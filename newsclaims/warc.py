@@ -1,6 +1,6 @@
 """WARC archives in: every HTTP response record with an HTML content type is one page.
 
-Read with FastWARC (``bench/warc.py`` measures it against warcio, the reference library, on the
+Read with FastWARC (``bench/pages.py`` measures it against warcio, the reference library, on the
 same archive; FastWARC was several times faster here).  Records are streamed one at a time, so an
 archive of any size is read in constant memory.  A truncated or corrupt archive yields the pages
 read so far, then one LoadError for the archive.
@@ -28,7 +28,8 @@ def records(path: str) -> Iterator[Page | LoadError]:
 
     read = 0
     try:
-        with open(path, "rb") as stream:
+        from .load import open_binary
+        with open_binary(path) as stream:
             for record in ArchiveIterator(stream, parse_http=True):
                 read += 1
                 declared = record.headers.get("Content-Length")

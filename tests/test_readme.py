@@ -28,7 +28,7 @@ def commands() -> list[str]:
         body = re.sub(r"\\\n\s*", "", body)
         for line in body.splitlines():
             line = line.strip().removeprefix("$ ")
-            if not line.startswith("newsclaims ") or re.search(r"PATH\.\.\.|OLD NEW|GOLD\.\.\.|\[--", line):
+            if not line.startswith("newsclaims ") or re.search(r"PATH\.\.\.|OLD NEW|GOLD\.\.\.|\[--|SCHEDULER|s3://bucket", line):
                 continue
             if "../shared" in line and not DEV.exists():
                 continue

@@ -67,3 +67,15 @@ def load_pipeline(name: str | None = None, *, verbose: bool = False):
     nlp.add_pipe("newsclaims_cues")
     nlp.add_pipe("newsclaims_claims")
     return nlp
+
+
+def model_info(name: str) -> dict:
+    """``{"name": …, "version": …}`` of an installed model, read from its meta.json without loading
+    it (the parent of a parallel run prints it while the workers load the model)."""
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    folder = Path(name) if os.path.isdir(name) else Path(importlib.util.find_spec(name).origin).parent
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    return {"name": f"{meta.get('lang', 'es')}_{meta.get('name', '')}", "version": meta.get("version")}
