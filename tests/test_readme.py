@@ -39,6 +39,11 @@ def commands() -> list[str]:
 def workdir(line: str, tmp: Path) -> Path:
     """Where a README line runs: the repository, or for the web-input examples a folder holding a
     CC-NEWS-named archive (the test WARC) and a saved page ``nota.html``."""
+    if (" > " in line or "--output" in line) and "../shared" not in line:  # writes a file: run beside
+        # links to the repo's folders, not in the repository
+        for name in ("seeds", "fixtures"):
+            (tmp / name).symlink_to(ROOT / name)
+        return tmp
     if "CC-NEWS-" not in line and "nota.html" not in line:
         return ROOT
     from test_golden import build_warc
@@ -57,10 +62,14 @@ def run(line: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("line", commands())
 def test_readme_command_runs(line, tmp_path):
-    r = run(line, workdir(line, tmp_path))
+    cwd = workdir(line, tmp_path)
+    r = run(line, cwd)
     ok = (0, 1) if line.startswith("newsclaims diff") else (0,)
     assert r.returncode in ok, r.stderr[-2000:]
-    if ">" not in line.split("'")[0]:
+    written = re.search(r"(?:--output|>)\s+(\S+)", line.split("'")[0])
+    if written:
+        assert (cwd / written.group(1)).stat().st_size > 0, line
+    else:
         assert r.stdout.strip(), line
 
 
