@@ -194,4 +194,18 @@ def _normalise(original: str) -> Normalised:
         for a, b in ranges:
             out.add(original, a, b)
         pending.extend(range(line_end, pos))
+    _space_glued_periods(out)
     return Normalised(original, "".join(out.chars), out.index)
+
+
+# "… el peldaño número 30.Los Cowboys …": a sentence end typed without its space (or lost with a
+# line break by a scraper) hides the boundary from the parser.  A space is inserted for the parser
+# only, mapped to the period's position; offsets still point into the original as read.
+_GLUED_PERIOD = re.compile(r"(?<=[A-Za-záéíóúñüÁÉÍÓÚÑ0-9*)”»\"])\.(?=[A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2})")
+
+
+def _space_glued_periods(out: _Builder) -> None:
+    text = "".join(out.chars)
+    for m in reversed(list(_GLUED_PERIOD.finditer(text))):
+        out.chars.insert(m.end(), " ")
+        out.index.insert(m.end(), out.index[m.start()])

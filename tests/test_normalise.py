@@ -84,3 +84,17 @@ def test_wire_dateline_is_not_parsed_as_the_subject():
 
 def test_name_and_dash_is_not_a_dateline():
     assert normalise("Ana Ruiz - la ministra - dijo que sí.").text == "Ana Ruiz - la ministra - dijo que sí."
+
+
+def test_a_period_glued_to_the_next_sentence_gets_a_space_for_the_parser():
+    original = "Llegó al puesto 3.Los aficionados lo celebran en EE.UU. y en la capital.Ahora espera."
+    norm = normalise(original)
+    assert "3. Los aficionados" in norm.text and "capital. Ahora" in norm.text
+    assert "EE.UU." in norm.text  # abbreviations stay as written
+    a = norm.text.index("Los aficionados")
+    assert norm.to_original(a, a + 15) == (original.index("Los aficionados"), original.index("Los aficionados") + 15)
+
+
+def test_glued_period_ends_the_claim(claims_of):
+    (claim,) = claims_of("El técnico dijo que el equipo llegará al puesto número 3.Los aficionados esperan una victoria.")
+    assert claim["content"]["text"] == "que el equipo llegará al puesto número 3"

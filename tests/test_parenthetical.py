@@ -34,3 +34,11 @@ def test_a_subject_between_commas_is_not_a_parenthetical_cue(claims_of):
     # "La presidenta del consejo, reconoció …": no finite verb before the comma, no claim of that shape
     text = "La presidenta del consejo, reconoció ayer, tiene problemas."
     assert not [c for c in claims_of(text) if c["content"]["text"].startswith("La presidenta")]
+
+
+def test_source_between_commas_in_a_relative_clause_vouches_for_the_clause_only(claims_of):
+    (claim,) = claims_of("La ciudad sufre una epidemia de gripe que, según cifras oficiales, ha contagiado "
+                         "a más de mil personas este mes.")
+    assert claim["type"] == "according_to"
+    assert claim["content"]["text"] == "ha contagiado a más de mil personas este mes"
+    assert claim["speaker"]["text"] == "cifras oficiales"

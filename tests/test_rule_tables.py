@@ -90,3 +90,11 @@ def test_speech_noun_example(claims_of, noun, example):
 def test_chrome_line_example_is_dropped(pattern, example):
     from newsclaims.normalise import normalise
     assert normalise(f"Texto antes.\n\n{example}\n\nTexto después.").text == "Texto antes.\n\nTexto después."
+
+
+@pytest.mark.parametrize("word, example", examples("name_qualifiers.tsv"))
+def test_name_qualifier_is_not_part_of_the_name(word, example, claims_of):
+    (claim,) = [c for c in claims_of(example) if c["speaker"]]
+    name = claim["speaker"]["name"] or ""
+    assert name and word not in name.lower().split(), (example, name)
+    assert word in claim["speaker"]["text"].lower()  # the words as written keep it

@@ -6,6 +6,26 @@ from newsclaims.rules import examples, fold
 
 # (text, speaker name, speaker label) of the first claim
 CASES = [
+    # a title whose complement has its own articles ("de la policía de la ciudad") still describes
+    # the person after the comma, and a later mention with the same words finds them
+    ("El jefe de la policía de la ciudad, Julián Robles, visitó el barrio con el alcalde, Tomás Ferrer. "
+     "Horas después, el jefe de la policía aseguró que habrá más patrullas.", "Julián Robles", "PER"),
+    # a fronted participle clause describes the subject; it is not the subject
+    ("Consultados al respecto, los vecinos del barrio respondieron que no habían recibido ningún aviso.",
+     "vecinos del barrio", "ANON"),
+    ("Preguntada por la prensa, la ministra de Trabajo, Ana Ruiz, dijo que no habrá despidos.",
+     "Ana Ruiz", "PER"),
+    # a place between commas before the name
+    ("La vecina del barrio, en la calle Mayor, Elvira Sánchez, contó que el agua llegó tarde.",
+     "Elvira Sánchez", "PER"),
+    # a relative clause after a comma is not part of the speaker
+    ("El gobierno del país, donde ya murieron cientos de médicos, aseguró que habrá vacunas.",
+     "gobierno del país", "ORG"),
+    # a medium named right after its noun is the one a later description means
+    ("El diario El Heraldo publicó la noticia el lunes. Según el diario, el alcalde dimitirá.",
+     "El Heraldo", "ORG"),
+    ("La revista médica The Lancet publicó un estudio. La prestigiosa revista británica afirma que la "
+     "vacuna funciona.", "The Lancet", "ORG"),
     # a person named in a description, after a comma: the name, not the office's complement
     ("El ministro de Cultura de Chile, Rodrigo Salas, afirmó que el museo reabrirá en junio.",
      "Rodrigo Salas", "PER"),

@@ -18,7 +18,7 @@ from ..entities import cluster
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list
 from .cues import cue_kind, cue_lemma, find_phrases
 from .quotes import Quote, doc_quotes, quote_source
-from .mentions import phrase_after, subject_of, trim_np
+from .mentions import fronted_participle, phrase_after, subject_of, trim_np
 from .speakers import SpeakerResolver
 
 CLOSE = "”»\"’›"
@@ -148,6 +148,13 @@ class Context:
         if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS):
             subj = None  # outside this sentence, or words of the content itself
+        if subj is not None and fronted_participle(subj) and subj.i < verb.i:
+            # "Cuestionados al respecto, los equipos … respondieron": the phrase after the comma
+            tokens = self.within(subj, sent)
+            comma = next((t.i for t in doc[max(t.i for t in tokens) + 1:verb.i] if t.text == ","), None)
+            rest = trim_np(list(doc[comma + 1:verb.i])) if comma is not None else []
+            if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
+                return self.resolver.resolve(rest, self.current)
         if subj is not None:
             tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" else [subj]
             if tokens and not self.resolver.can_speak(tokens):

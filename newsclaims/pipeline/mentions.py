@@ -41,7 +41,8 @@ def trim_np(tokens: list[Token]) -> list[Token]:
     out: list[Token] = []
     for k, t in enumerate(tokens):
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if t.text == "," and nxt is not None and (nxt.lower_ in ("quien", "quienes", "que", "cuyo", "cuya", "el", "la")
+        if t.text == "," and nxt is not None and (nxt.lower_ in ("quien", "quienes", "que", "cuyo", "cuya", "el", "la",
+                                                                 "donde", "cuando", "mientras")
                                                   and nxt.pos_ != "PROPN" and _relative_after(tokens, k)):
             break
         if t.pos_ in ("VERB", "AUX") and out and t.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
@@ -63,6 +64,10 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         out.pop()
     while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
         out.pop(0)
+    if len(out) > 2 and fronted_participle(out[0]):
+        commas = [k for k, t in enumerate(out) if t.text == ","]
+        if commas and commas[0] + 1 < len(out):  # "Preguntada por la prensa, la ministra" -> "la ministra"
+            out = out[commas[0] + 1:]
     if len(out) > 24:  # a runaway parse: keep the head's own words
         head = np_head(out)
         if head is not None:
@@ -70,6 +75,12 @@ def trim_np(tokens: list[Token]) -> list[Token]:
             right = [t for t in head.rights if t.dep_ in ("flat", "amod", "appos", "compound") and t.i - head.i < 6]
             out = sorted(left + [head] + right, key=lambda t: t.i)
     return out
+
+
+def fronted_participle(tok: Token) -> bool:
+    """ "Consultados al respecto, …", "Preguntada por la prensa, …": a participle opening a clause
+    that describes the subject; it is not the subject."""
+    return tok.pos_ in ("ADJ", "VERB") and "Part" in tok.morph.get("VerbForm") and tok.text[:1].isupper()
 
 
 def np_head_index(tokens: list[Token]) -> int:

@@ -30,7 +30,10 @@ _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "ust
 _AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|an[oa])s?$")
 # Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
 _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
-_APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
+# ", " or ", el doctor " between a description and the name; a place or time between commas may
+# come first ("La vecina del barrio, en la calle Mayor, Ana Ruiz, …").
+_APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:en|desde|de|por)\s+(?:[^\s,.;:]+\s+){0,4}[^\s,.;:]+\s*,\s*)?"
+                             r"(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
 _TITLE_ABBR = re.compile(r"(?:Dr|Dra|Prof|Profa|Lic|Ing|Sr|Sra|Mons|Gral|Cnel)\.?")
 _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "otros", "otras", "diversos",
                 "diversas", "numerosos", "numerosas", "ciertos", "ciertas", "distintos", "distintas"}
@@ -102,6 +105,12 @@ def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def _qualifiers() -> frozenset[str]:
+    """Adjectives before a noun that a canonical name drops ("el último informe" -> "informe")."""
+    return word_set("name_qualifiers.tsv")
+
+
+@lru_cache(maxsize=None)
 def _body_nouns() -> frozenset[str]:
     """Nouns that head the description of a body or document ("informe", "ministerio"), folded."""
     return frozenset(fold(w) for w in word_set("organisation_nouns.tsv") | word_set("speaker_nouns.tsv"))
@@ -128,6 +137,7 @@ class SpeakerResolver:
             if r.gender != "-":
                 self.gender_of.setdefault(r.person, r.gender)
         self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
+        self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
 
     # --- document scan -------------------------------------------------------------------------
     def _find_appositions(self) -> list[Role]:
@@ -146,6 +156,56 @@ class SpeakerResolver:
                     role, words = _role_in(side)
                     if role:
                         found.append(Role(ent.name, role, words, _gender(side, role), m.start))
+        found += self._untagged_appositions()
+        return sorted(found, key=lambda r: r.position)
+
+    def _find_named_bodies(self) -> list[tuple[int, str, str]]:
+        """(position, noun, name) for a body or medium named right after its noun: "el diario El
+        Sol", "la revista médica The Lancet", "la compañía Acme" — so that a later "el diario" or
+        "la prestigiosa revista" is that body."""
+        doc, found = self.doc, []
+        for t in doc:
+            if t.pos_ != "NOUN" or fold(t.lower_) not in self._body_nouns:
+                continue
+            j = t.i + 1
+            while j < len(doc) and j - t.i <= 3 and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
+                j += 1
+            k = j
+            while k < len(doc) and k - j < 6 and doc[k].text[:1].isupper() and (
+                    doc[k].pos_ == "PROPN" or (doc[k].pos_ == "DET" and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")):
+                k += 1
+            if k > j and doc[k - 1].pos_ == "PROPN":
+                found.append((t.idx, fold(t.lower_), doc[j:k].text))
+        return found
+
+    def _named_body(self, noun: str, position: int) -> str | None:
+        """The body last named with ``noun`` before ``position``."""
+        names = [name for pos, n, name in self.named_bodies if n == noun and pos < position]
+        return names[-1] if names else None
+
+    def _untagged_appositions(self) -> list[Role]:
+        """Names the model missed, written between commas after a person's title: "la directora
+        del instituto, María Luisa Pardo Vega, presentó …" (two capitalised words or more)."""
+        doc, found = self.doc, []
+        k = 0
+        while k < len(doc) - 2:
+            if doc[k].text != "," or not (doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper()):
+                k += 1
+                continue
+            j = k + 1
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            run = doc[k + 1:j]
+            covered = self.index.covering(run.start_char) or self.index.covering(run[-1].idx)
+            # The small model tags some long names LOC; a place is seldom three capitalised words
+            # between commas right after a person's title.
+            untagged = covered is None or (covered.label == "LOC" and len(run) >= 3)
+            if len(run) >= 2 and j < len(doc) and doc[j].text == "," and untagged:
+                before = self._before(run)
+                role, words = _role_in(before)
+                if role and _gender(before, role) != "-":  # a person's title, not "el informe, …"
+                    found.append(Role(run.text, role, words, _gender(before, role), run.start_char))
+            k = j
         return found
 
     def _before(self, span: Span) -> list[Token]:
@@ -162,11 +222,13 @@ class SpeakerResolver:
         elif j >= 0 and doc[j].lower_ in ("de", "del"):
             return []  # "la política del gobierno de X": X completes a noun, it is not described
         out = []
-        while j >= 0 and len(out) < 10 and not doc[j].is_sent_end:
+        while j >= 0 and len(out) < 14 and not doc[j].is_sent_end:
             t = doc[j]
             if t.pos_ in _NP_POS or (t.lower_ in _NP_LINK and comma):
                 out.insert(0, t)
-                if t.pos_ == "DET" and t.lower_ in _DETS:
+                # "El jefe de Gobierno de la Ciudad, Ana Ruiz": a determiner after "de" opens a
+                # complement; the description's own article is further left.
+                if t.pos_ == "DET" and t.lower_ in _DETS and not (j > 0 and doc[j - 1].lower_ in ("de", "del")):
                     break
                 j -= 1
                 continue
@@ -260,6 +322,10 @@ class SpeakerResolver:
             if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and tokens[1].i == head.i:
                 named = self.bodies.get(fold(head.text))
                 if named is not None:  # "el informe" after "un informe de la Organización X"
+                    return Speaker(named, text, "ORG", start, end)
+            if tokens[0].lower_ in _DEFINITE and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
+                named = self._named_body(fold(head.lower_), start)
+                if named is not None:  # "la prestigiosa revista" after "la revista The Lancet"
                     return Speaker(named, text, "ORG", start, end)
             return Speaker(bare_text, text, "ORG", start, end)
         if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives; a title makes a person
@@ -418,11 +484,12 @@ class SpeakerResolver:
     def _named_right_after(self, end: int) -> str | None:
         """A person named in apposition right after a description: "según el copresidente del
         equipo, el doctor Juan Soto, …" -> Juan Soto."""
-        for m, e in self.index.mentions_in(end, end + 60):
+        for m, e in self.index.mentions_in(end, end + 80):
             gap = self.text[end:m.start]
             if e.label == "PER" and _APPOSITION_GAP.fullmatch(gap):
                 return e.name
-            break
+            if not _APPOSITION_GAP.fullmatch(gap) and "," not in gap:
+                break  # words between: no apposition (a place between commas is looked past)
         return None
 
     def _written_name(self, tokens: list[Token]) -> str | None:
@@ -446,8 +513,10 @@ class SpeakerResolver:
         out = list(tokens)
         if any(t.text == "(" for t in out[1:]):
             out = out[:next(k for k, t in enumerate(out) if t.text == "(" and k > 0)]
-        while len(out) > 1 and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS):
-            out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes"
+        qualifiers = _qualifiers()
+        while len(out) > 1 and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
+                                or any(f in qualifiers for f in singulars(out[0].lower_))):
+            out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes", "el último informe" -> "informe"
         # "los datos del Boletín Epidemiológico": the figures' source is the body or document named
         if len(out) > 2 and fold(out[0].text) in _DATA_NOUNS and out[1].lower_ in ("de", "del") \
                 and any(t.pos_ == "PROPN" or fold(t.text) in self._body_nouns for t in out[2:]):

@@ -80,12 +80,22 @@ def phrases(ctx: Context, sent: Span) -> None:
             while end > k + 1 and (doc[end - 1].is_punct and doc[end - 1].text not in CLOSE or doc[end - 1].is_space):
                 end -= 1
             start_char, end_char = doc[lead].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            if first >= 2 and doc[first - 2].lower_ in _RELATIVES:
+                # "… la covid, que, según cifras oficiales, ha contagiado a …": the source vouches for
+                # the relative clause only
+                nxt = k + 1
+                while nxt < end and doc[nxt].is_space:
+                    nxt += 1
+                start_char = doc[nxt].idx
             rule = "according_to"
         else:
             continue
         if cue_tok is not None and ctx.claims and ctx.claims[-1].cue and ctx.claims[-1].cue.start == cue_tok.idx:
             ctx.pop_claim()  # "según informó X": the verb's own finding is this one
         ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
+
+
+_RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
 
 
 def _opener_before(ctx: Context, lead: int, first: int) -> bool:
