@@ -32,6 +32,7 @@ CONFIDENCE = {
     "mixed_stance": 0.7,         # X lo calificó de “irresponsable”
     "according_to": 0.8,         # Según X, …
     "according_to_para": 0.6,    # Para X, …
+    "according_to_opinion": 0.6, # …, en su opinión, …  (the current speaker's)
     "floating": 0.6,             # a quotation continuing the current speaker
     "headline": 0.6,             # Frase: Nombre
     "tweet": 0.8,                # an embedded tweet, signed "— Nombre (@cuenta) fecha"

@@ -98,3 +98,12 @@ def test_name_qualifier_is_not_part_of_the_name(word, example, claims_of):
     name = claim["speaker"]["name"] or ""
     assert name and word not in name.lower().split(), (example, name)
     assert word in claim["speaker"]["text"].lower()  # the words as written keep it
+
+
+@pytest.mark.parametrize("phrase, example", examples("opinion_phrases.tsv"))
+def test_opinion_phrase_gives_the_current_speaker_an_according_to_claim(phrase, example, claims_of):
+    (claim,) = [c for c in claims_of(example) if c["cue"] and c["cue"]["text"].lower() == phrase]
+    person = " ".join(example.split(".")[0].split()[2:4])  # "La ministra Eva Lorca presentó …"
+    assert claim["type"] == "according_to" and claim["speaker"]["name"] == person
+    second = example.split(". ", 1)[1].rstrip(".")
+    assert claim["content"]["text"] in (second, second.split(", ", 1)[1])

@@ -15,6 +15,14 @@ CASES = [
      "vecinos del barrio", "ANON"),
     ("Preguntada por la prensa, la ministra de Trabajo, Ana Ruiz, dijo que no habrá despidos.",
      "Ana Ruiz", "PER"),
+    # an acronym the article spells out is named in full
+    ("El Registro Nacional de Población (Renapo) publicó su lista anual. Según el Renapo, los nombres más "
+     "comunes son María y José.", "Registro Nacional de Población", "ORG"),
+    # a title with its place ("en la región") before the comma and the name
+    ("El líder sindical en la región, Julián Robles, visitó la planta. El alcalde, Tomás Ferrer, no asistió. "
+     "El líder sindical aseguró que habrá huelga.", "Julián Robles", "PER"),
+    ("El alcalde, Tomás Ferrer, habló ayer. El líder sindical en la región, Julián Robles, aseguró que habrá "
+     "huelga.", "Julián Robles", "PER"),
     # a place between commas before the name
     ("La vecina del barrio, en la calle Mayor, Elvira Sánchez, contó que el agua llegó tarde.",
      "Elvira Sánchez", "PER"),
@@ -117,3 +125,10 @@ def test_source_names_without_articles_and_data_nouns(claims_of, text, name):
 def test_numbered_unnamed_sources_are_named_by_their_noun(claims_of):
     claims = claims_of("Dos testigos aseguraron que el camión circulaba sin luces.")
     assert [(c["speaker"]["name"], c["speaker"]["label"]) for c in claims] == [("testigos", "ANON")]
+
+
+def test_acronyms_need_their_capitals_in_order():
+    from newsclaims.pipeline.speakers import acronyms
+    text = ("La Organización Mundial de la Salud (OMS) y el Instituto de Vivienda (Invi) hablaron; los Centros "
+            "para el Control y Prevención de Enfermedades (CDC) no.")
+    assert acronyms(text) == {"OMS": "Organización Mundial de la Salud", "Invi": "Instituto de Vivienda"}

@@ -88,6 +88,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         ctx.note_subjects(sent)
         cue_verbs(ctx, sent)
         attribution.phrases(ctx, sent)
+        attribution.possessive(ctx, sent)
         speech_nouns.speech_noun(ctx, sent)
         headlines.headline(ctx, sent)
         floating.floating(ctx, sent)

@@ -32,7 +32,8 @@ _AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[
 _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
 # ", " or ", el doctor " between a description and the name; a place or time between commas may
 # come first ("La vecina del barrio, en la calle Mayor, Ana Ruiz, …").
-_APPOSITION_GAP = re.compile(r"\s*,\s*(?:(?:en|desde|de|por)\s+(?:[^\s,.;:]+\s+){0,4}[^\s,.;:]+\s*,\s*)?"
+_APPOSITION_GAP = re.compile(r"(?:\s+(?:en|de|del|desde)\s+(?:[^\s,.;:]+\s+){0,3}[^\s,.;:]+)?"  # "el líder en Tabasco, …"
+                             r"\s*,\s*(?:(?:en|desde|de|por)\s+(?:[^\s,.;:]+\s+){0,4}[^\s,.;:]+\s*,\s*)?"
                              r"(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
 _TITLE_ABBR = re.compile(r"(?:Dr|Dra|Prof|Profa|Lic|Ing|Sr|Sra|Mons|Gral|Cnel)\.?")
 _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "otros", "otras", "diversos",
@@ -67,6 +68,30 @@ class Role:
     words: frozenset[str]
     gender: str
     position: int
+
+
+_SPELLED_OUT = re.compile(
+    r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)){1,10})"
+    r"[ \t]*\([ \t]*(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9})[ \t]*\)")
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text spells out: "el Registro Nacional de Población (Renapo)" -> {"Renapo":
+    "Registro Nacional de Población"}.  The capitals of the full name must appear, in order, among
+    the acronym's letters ("CDC" after a Spanish translation of its English name is left alone)."""
+    found: dict[str, str] = {}
+    for m in _SPELLED_OUT.finditer(text):
+        acr, words = m.group("acr"), m.group("full").split()
+        for k, w in enumerate(words):  # the longest tail starting with the acronym's first letter
+            if w[:1] != acr[0] or w.lower() in _CONNECTORS:
+                continue
+            initials = [x[0].lower() for x in words[k:] if x.lower() not in _CONNECTORS]
+            letters = iter(acr.lower())
+            if len(initials) >= 2 and all(c in letters for c in initials):
+                found.setdefault(acr, " ".join(words[k:]))
+            break
+    return found
 
 
 def _gender(tokens: list[Token], role: str | None) -> str:
@@ -138,6 +163,7 @@ class SpeakerResolver:
                 self.gender_of.setdefault(r.person, r.gender)
         self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
+        self._acronym_map: dict[str, str] | None = None
 
     # --- document scan -------------------------------------------------------------------------
     def _find_appositions(self) -> list[Role]:
@@ -224,11 +250,12 @@ class SpeakerResolver:
         out = []
         while j >= 0 and len(out) < 14 and not doc[j].is_sent_end:
             t = doc[j]
-            if t.pos_ in _NP_POS or (t.lower_ in _NP_LINK and comma):
+            if t.pos_ in _NP_POS or ((t.lower_ in _NP_LINK or t.lower_ == "en") and comma):
                 out.insert(0, t)
-                # "El jefe de Gobierno de la Ciudad, Ana Ruiz": a determiner after "de" opens a
-                # complement; the description's own article is further left.
-                if t.pos_ == "DET" and t.lower_ in _DETS and not (j > 0 and doc[j - 1].lower_ in ("de", "del")):
+                # "El jefe de Gobierno de la Ciudad, Ana Ruiz", "el líder en la región, …": a
+                # determiner after a preposition opens a complement; the description's own article
+                # is further left.
+                if t.pos_ == "DET" and t.lower_ in _DETS and not (j > 0 and doc[j - 1].lower_ in ("de", "del", "en")):
                     break
                 j -= 1
                 continue
@@ -264,6 +291,21 @@ class SpeakerResolver:
                 self.bodies.setdefault(first, speaker.name)
 
     def resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
+        """The canonical speaker of a mention; an acronym the article spells out ("Registro
+        Nacional de Población (Renapo)") is named in full."""
+        sp = self._resolve(tokens, current)
+        if sp is not None and sp.name:
+            full = self._acronyms().get(sp.name)
+            if full is not None:
+                return Speaker(full, sp.text, "ORG" if sp.label in ("PER", "MISC") else sp.label, sp.start, sp.end)
+        return sp
+
+    def _acronyms(self) -> dict[str, str]:
+        if self._acronym_map is None:
+            self._acronym_map = acronyms(self.text)
+        return self._acronym_map
+
+    def _resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
         tokens = [t for t in tokens if not t.is_space]
         if not tokens:
             return None

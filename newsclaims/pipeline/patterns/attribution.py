@@ -1,13 +1,15 @@
 """Attribution phrases: "Según la policía, el conductor huyó", "…, de acuerdo con la fiscalía",
-"Para la economista, la deuda es alta" (attribution_phrases.tsv)."""
+"Para la economista, la deuda es alta" (attribution_phrases.tsv); possessive opinion phrases
+"en su opinión", "a su juicio" (opinion_phrases.tsv), whose source is the current speaker."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
 from ...claims import Cue
-from ...rules import fold
+from ...rules import fold, phrase_list
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
 from ..mentions import trim_np
@@ -96,6 +98,52 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+
+
+@lru_cache(maxsize=None)
+def opinion_phrases() -> list[tuple[str, ...]]:
+    return phrase_list("opinion_phrases.tsv")
+
+
+def possessive(ctx: Context, sent: Span) -> None:
+    """ "Estas obras son, en su opinión, una inversión segura", "A su juicio, el museo …": an
+    opinion phrase with a possessive names no source; the current speaker holds the opinion."""
+    doc = ctx.doc
+    words = [fold(t.text) for t in doc[sent.start:sent.end]]
+    for phrase in opinion_phrases():
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k:k + n]) != phrase:
+                continue
+            first, last = sent.start + k, sent.start + k + n
+            if ctx.quote_at(doc[first].idx) is not None or last >= sent.end or doc[last].text != ",":
+                continue
+            if any(sent.start_char <= c.start < sent.end_char for c in ctx.claims_near(sent.start_char, sent.end_char)):
+                continue  # "dijo que, en su opinión, …": the verb's claim holds it already
+            lead = sent.start
+            while lead < first and (doc[lead].is_space or doc[lead].is_punct):
+                lead += 1
+            end = sent.end
+            while end > last and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in CLOSE):
+                end -= 1
+            if lead == first:  # "A su juicio, el museo …": what follows the comma
+                start_tok = last + 1
+                while start_tok < end and doc[start_tok].is_space:
+                    start_tok += 1
+            elif doc[first - 1].text == ",":  # between commas: the whole sentence
+                start_tok = lead
+            else:
+                continue
+            if start_tok >= end or sum(1 for t in doc[start_tok:end] if t.is_alpha) < 3:
+                continue
+            speaker = ctx.dropped_subject(doc[first].idx, sent.start_char)
+            if speaker is None:
+                continue
+            cue_text = ctx.text[doc[first].idx:doc[last - 1].idx + len(doc[last - 1].text)]
+            cue = Cue(cue_text, cue_text.lower(), doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+            ctx.add("according_to", speaker, cue, doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                    sent, "according_to_opinion")
+            return
 
 
 def _opener_before(ctx: Context, lead: int, first: int) -> bool:
