@@ -16,8 +16,8 @@ CASES = [
     ("Preguntada por la prensa, la ministra de Trabajo, Ana Ruiz, dijo que no habrá despidos.",
      "Ana Ruiz", "PER"),
     # an acronym the article spells out is named in full
-    ("El Registro Nacional de Población (Renapo) publicó su lista anual. Según el Renapo, los nombres más "
-     "comunes son María y José.", "Registro Nacional de Población", "ORG"),
+    ("El Instituto Nacional de Vivienda Social (Invis) publicó su informe anual. Según el Invis, los alquileres "
+     "subieron un diez por ciento.", "Instituto Nacional de Vivienda Social", "ORG"),
     # a title with its place ("en la región") before the comma and the name
     ("El líder sindical en la región, Julián Robles, visitó la planta. El alcalde, Tomás Ferrer, no asistió. "
      "El líder sindical aseguró que habrá huelga.", "Julián Robles", "PER"),
@@ -27,13 +27,13 @@ CASES = [
     ("La vecina del barrio, en la calle Mayor, Elvira Sánchez, contó que el agua llegó tarde.",
      "Elvira Sánchez", "PER"),
     # a relative clause after a comma is not part of the speaker
-    ("El gobierno del país, donde ya murieron cientos de médicos, aseguró que habrá vacunas.",
-     "gobierno del país", "ORG"),
+    ("El ayuntamiento de la capital, donde ya trabajan dos mil personas, aseguró que habrá más contratos.",
+     "ayuntamiento de la capital", "ORG"),
     # a medium named right after its noun is the one a later description means
     ("El diario El Heraldo publicó la noticia el lunes. Según el diario, el alcalde dimitirá.",
      "El Heraldo", "ORG"),
-    ("La revista médica The Lancet publicó un estudio. La prestigiosa revista británica afirma que la "
-     "vacuna funciona.", "The Lancet", "ORG"),
+    ("La revista médica Salud Austral publicó un estudio. La prestigiosa revista chilena afirma que la "
+     "vacuna funciona.", "Salud Austral", "ORG"),
     # a person named in a description, after a comma: the name, not the office's complement
     ("El ministro de Cultura de Chile, Rodrigo Salas, afirmó que el museo reabrirá en junio.",
      "Rodrigo Salas", "PER"),
@@ -44,8 +44,8 @@ CASES = [
     ("La alcaldesa Lucía Beltrán visitó el barrio. La mandataria municipal dijo que las obras acabarán en julio.",
      "Lucía Beltrán", "PER"),
     # an institution noun with an article goes to the body named before whose name it shares
-    ("La Organización Mundial de la Salud publicó su informe. La organización advirtió que los casos suben.",
-     "Organización Mundial de la Salud", "ORG"),
+    ("La Organización Iberoamericana de Puertos publicó su informe. La organización advirtió que los fletes suben.",
+     "Organización Iberoamericana de Puertos", "ORG"),
     # a surname goes to the full name given earlier
     ("La entrenadora Paula Rivas Soler habló tras el partido. Rivas aseguró que el equipo mejoró.",
      "Paula Rivas Soler", "PER"),
@@ -129,6 +129,6 @@ def test_numbered_unnamed_sources_are_named_by_their_noun(claims_of):
 
 def test_acronyms_need_their_capitals_in_order():
     from newsclaims.pipeline.speakers import acronyms
-    text = ("La Organización Mundial de la Salud (OMS) y el Instituto de Vivienda (Invi) hablaron; los Centros "
-            "para el Control y Prevención de Enfermedades (CDC) no.")
-    assert acronyms(text) == {"OMS": "Organización Mundial de la Salud", "Invi": "Instituto de Vivienda"}
+    text = ("La Organización Iberoamericana de Puertos (OIP) y el Instituto de Vivienda (Invi) hablaron; el Fondo "
+            "de las Naciones Unidas para la Infancia (Unicef) no: its letters follow the English name.")
+    assert acronyms(text) == {"OIP": "Organización Iberoamericana de Puertos", "Invi": "Instituto de Vivienda"}

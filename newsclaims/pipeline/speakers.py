@@ -77,13 +77,15 @@ _CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
 
 
 def acronyms(text: str) -> dict[str, str]:
-    """Acronyms the text spells out: "el Registro Nacional de Población (Renapo)" -> {"Renapo":
-    "Registro Nacional de Población"}.  The capitals of the full name must appear, in order, among
+    """Acronyms the text spells out: "el Instituto Nacional de Vivienda Social (Invis)" -> {"Invis":
+    "Instituto Nacional de Vivienda Social"}.  The capitals of the full name must appear, in order, among
     the acronym's letters ("CDC" after a Spanish translation of its English name is left alone)."""
     found: dict[str, str] = {}
     for m in _SPELLED_OUT.finditer(text):
         acr, words = m.group("acr"), m.group("full").split()
         for k, w in enumerate(words):  # the longest tail starting with the acronym's first letter
+            if k > 1 and words[k - 1][:1].isupper():
+                break  # never from the middle of a name ("… Naciones Unidas para la Infancia (Unicef)")
             if w[:1] != acr[0] or w.lower() in _CONNECTORS:
                 continue
             initials = [x[0].lower() for x in words[k:] if x.lower() not in _CONNECTORS]
@@ -187,7 +189,7 @@ class SpeakerResolver:
 
     def _find_named_bodies(self) -> list[tuple[int, str, str]]:
         """(position, noun, name) for a body or medium named right after its noun: "el diario El
-        Sol", "la revista médica The Lancet", "la compañía Acme" — so that a later "el diario" or
+        Sol", "la revista médica Salud Austral", "la compañía Acme" — so that a later "el diario" or
         "la prestigiosa revista" is that body."""
         doc, found = self.doc, []
         for t in doc:
@@ -292,7 +294,7 @@ class SpeakerResolver:
 
     def resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
         """The canonical speaker of a mention; an acronym the article spells out ("Registro
-        Nacional de Población (Renapo)") is named in full."""
+        Nacional de Vivienda Social (Invis)") is named in full."""
         sp = self._resolve(tokens, current)
         if sp is not None and sp.name:
             full = self._acronyms().get(sp.name)
@@ -357,7 +359,7 @@ class SpeakerResolver:
             if appos is not None:
                 return Speaker(appos.name, text, "ORG", start, end)
             if has_det and tokens[0].lower_ not in _INDEFINITE and not any(t.pos_ == "PROPN" for t in tokens):
-                # "la organización" after "la Organización Mundial de la Salud": the named body
+                # "la organización" after "la Organización Iberoamericana de Puertos": the named body
                 named = self.index.named(head.text)
                 if named is not None and named.label != "PER" and named.mentions[0].start < start:
                     return Speaker(named.name, text, "ORG", start, end)
@@ -367,7 +369,7 @@ class SpeakerResolver:
                     return Speaker(named, text, "ORG", start, end)
             if tokens[0].lower_ in _DEFINITE and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
                 named = self._named_body(fold(head.lower_), start)
-                if named is not None:  # "la prestigiosa revista" after "la revista The Lancet"
+                if named is not None:  # "la prestigiosa revista" after "la revista Salud Austral"
                     return Speaker(named, text, "ORG", start, end)
             return Speaker(bare_text, text, "ORG", start, end)
         if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives; a title makes a person
@@ -465,7 +467,7 @@ class SpeakerResolver:
             return None
         m, e = people[0]
         # Widen the mention over the run's name words that belong to no other entity: the model may
-        # tag only part of a long name ("Lourdes" in "María de Lourdes García García").
+        # tag only part of a long name ("Pilar" in "María del Pilar Soto Soto").
         others = [(x.start, x.end) for x, _ in found if x is not m]
         lo, hi = m.start, m.end
         doc = self.doc
@@ -559,7 +561,7 @@ class SpeakerResolver:
         while len(out) > 1 and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
                                 or any(f in qualifiers for f in singulars(out[0].lower_))):
             out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes", "el último informe" -> "informe"
-        # "los datos del Boletín Epidemiológico": the figures' source is the body or document named
+        # "los datos del Anuario Estadístico": the figures' source is the body or document named
         if len(out) > 2 and fold(out[0].text) in _DATA_NOUNS and out[1].lower_ in ("de", "del") \
                 and any(t.pos_ == "PROPN" or fold(t.text) in self._body_nouns for t in out[2:]):
             out = out[2:]

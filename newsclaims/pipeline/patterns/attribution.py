@@ -83,7 +83,7 @@ def phrases(ctx: Context, sent: Span) -> None:
                 end -= 1
             start_char, end_char = doc[lead].idx, doc[end - 1].idx + len(doc[end - 1].text)
             if first >= 2 and doc[first - 2].lower_ in _RELATIVES:
-                # "… la covid, que, según cifras oficiales, ha contagiado a …": the source vouches for
+                # "… una ola de calor que, según el servicio meteorológico, durará …": the source vouches for
                 # the relative clause only
                 nxt = k + 1
                 while nxt < end and doc[nxt].is_space:

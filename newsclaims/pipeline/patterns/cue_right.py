@@ -79,7 +79,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             if nxt.lower_ in ("quien", "quienes", "cuyo", "cuya", "donde", "cuando"):
                 return False
             if nxt.lower_ == "que" and (doc[j - 1].pos_ == "PROPN" or ctx.resolver.person_like([doc[j - 1]])):
-                return False  # "señala Gates, que realiza …": a relative clause on the speaker
+                return False  # "señala Ortiz, que dirige …": a relative clause on the speaker
             commas += 1
             if commas > 2:
                 return False
