@@ -18,6 +18,9 @@ CASES = [
     # an acronym the article spells out is named in full
     ("El Instituto Nacional de Vivienda Social (Invis) publicó su informe anual. Según el Invis, los alquileres "
      "subieron un diez por ciento.", "Instituto Nacional de Vivienda Social", "ORG"),
+    # a relative "que" standing for what cannot speak: the person the sentence is about speaks
+    ("La comisaria europea, Ana Belén Torres, habló en Bruselas. Mostró su recelo hacia un plan que considera "
+     "que puede ser injusto para los pequeños países.", "Ana Belén Torres", "PER"),
     # a title with its place ("en la región") before the comma and the name
     ("El líder sindical en la región, Julián Robles, visitó la planta. El alcalde, Tomás Ferrer, no asistió. "
      "El líder sindical aseguró que habrá huelga.", "Julián Robles", "PER"),

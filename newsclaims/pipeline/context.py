@@ -155,6 +155,11 @@ class Context:
             rest = trim_np(list(doc[comma + 1:verb.i])) if comma is not None else []
             if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
                 return self.resolver.resolve(rest, self.current)
+        if subj is not None and subj.pos_ == "PRON":
+            antecedent = self.resolver.antecedent(subj)
+            if antecedent is not None and not self.resolver.can_speak(antecedent):
+                # "su recelo hacia un plan que considera que …": the person the sentence is about
+                return self.dropped_subject(verb.idx, sent.start_char)
         if subj is not None:
             tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" else [subj]
             if tokens and not self.resolver.can_speak(tokens):

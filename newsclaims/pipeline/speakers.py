@@ -316,9 +316,11 @@ class SpeakerResolver:
         head = np_head(tokens) or tokens[0]
         lower = head.lower_
         if len(tokens) == 1 and lower in _PRONOUNS:
-            antecedent = self._antecedent(head)
-            if antecedent is not None:
+            antecedent = self.antecedent(head)
+            if antecedent is not None and self.can_speak(antecedent):
                 return self.resolve(antecedent, current)
+            # "su recelo hacia un plan que considera …": "que" stands for what cannot speak; the
+            # speaker is the one the sentence is about
             if current is not None:
                 return Speaker(current.name, text, current.label, start, end)
             return Speaker(None, text, "PER", start, end)
@@ -594,7 +596,7 @@ class SpeakerResolver:
                 return ent
         return None
 
-    def _antecedent(self, pron: Token) -> list[Token] | None:
+    def antecedent(self, pron: Token) -> list[Token] | None:
         """ "quien dijo", "el informe, que señala …": the noun phrase the relative clause hangs from."""
         if pron.lower_ not in _RELATIVES:
             return None
@@ -604,6 +606,8 @@ class SpeakerResolver:
             return None
         left = [t for t in noun.subtree if t.i <= noun.i or (t.i < pron.i and t.dep_ in ("flat", "appos", "amod"))]
         left = [t for t in left if t.i < pron.i and t.text != ","]
+        while left and left[0].pos_ == "ADP":  # "hacia un plan que …" -> "un plan"
+            left.pop(0)
         return left or [noun]
 
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int) -> str | None:
