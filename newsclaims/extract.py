@@ -123,15 +123,3 @@ class Extractor:
                      with_text: bool = False) -> dict:
         return next(self.extract([Article(doc, text, "utf-8")], min_confidence=min_confidence,
                                  with_text=with_text))
-
-    def extract_html(self, html: str | bytes, doc: str = "-", *, url: str | None = None,
-                     min_confidence: float = 0.0) -> dict:
-        """The document of a web page (its ``text`` is the extracted article text); raises
-        ``pages.NoArticle`` when the page holds no article."""
-        from .load import LoadError
-        from .pages import NoArticle, Page, page_article
-
-        art = page_article(Page(doc, html.encode("utf-8") if isinstance(html, str) else html, url=url))
-        if isinstance(art, LoadError):
-            raise NoArticle(f"{doc}: {art.reason}")
-        return next(self.extract([art], min_confidence=min_confidence))

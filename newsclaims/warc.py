@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .load import LoadError
+from .load import LoadError, looks_like_html
 from .pages import Page
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def _is_html(content_type: str | None, payload: bytes) -> bool:
-    if content_type:
-        return content_type.split(";")[0].strip().lower() in _HTML_TYPES
-    from .load import looks_like_html
-    return looks_like_html(payload)  # no Content-Type: what the bytes say
+def _html_type(content_type: str) -> bool:
+    return content_type.split(";")[0].strip().lower() in _HTML_TYPES
 
 
 def records(path: str) -> Iterator[Page | LoadError]:
@@ -40,8 +37,9 @@ def records(path: str) -> Iterator[Page | LoadError]:
                     yield _broken(path, read)  # the HTTP head was cut off
                     return
                 http = record.http_headers if record.record_type == WarcRecordType.response else None
+                content_type = http.get("Content-Type") if http is not None else None
                 wanted = http is not None and 200 <= (http.status_code or 0) < 300 and (
-                    _is_html(http.get("Content-Type"), b"") if http.get("Content-Type") else True)
+                    content_type is None or _html_type(content_type))
                 if not wanted:
                     if (record.reader.consume() or 0) < record.content_length:
                         yield _broken(path, read)
@@ -51,8 +49,8 @@ def records(path: str) -> Iterator[Page | LoadError]:
                 if len(payload) < record.content_length:
                     yield _broken(path, read)
                     return
-                if not _is_html(http.get("Content-Type"), payload):
-                    continue
+                if content_type is None and not looks_like_html(payload):
+                    continue  # no Content-Type: what the bytes say
                 date = record.record_date
                 yield Page(record.headers.get("WARC-Target-URI") or f"{path}#{read}", payload,
                            charset=record.http_charset, url=record.headers.get("WARC-Target-URI"),
