@@ -47,7 +47,7 @@ CASES = [
      "according_to"),
     ("Para la economista Lucía Mora, la inflación seguirá alta.", "Lucía Mora", "Para",
      "la inflación seguirá alta", "according_to"),
-    ("En palabras del rector, la universidad es de todos.", "rector", "En palabras del",
+    ("En palabras del rector Mario Soto, la universidad es de todos.", "Mario Soto", "En palabras del",
      "la universidad es de todos", "according_to"),
     # anonymous sources
     ("Fuentes del ministerio dijeron que la reunión fue tensa.", "Fuentes del ministerio", "dijeron",
@@ -389,3 +389,47 @@ def test_quotation_closing_a_sentence_of_narration_is_mixed_content(claims_of):
     claims = claims_of(text)
     assert [(c["type"], c["content"]["text"]) for c in claims] == [
         ("mixed", "Los bomberos trabajaron toda la noche para “contener el fuego antes del amanecer”")]
+
+
+def test_que_after_the_cues_own_object_is_a_relative_clause(claims_of):
+    text = "La alcaldesa Nuria Vidal recordó el daño que una riada puede causar en el barrio."
+    assert not [c for c in claims_of(text) if c["content"]["text"].startswith("que")]
+    # a person after the cue is its inverted subject, and "que" opens the content
+    (c,) = claims_of("Recordó el concejal Mario Soto que la riada llegó de noche.")
+    assert c["content"]["text"] == "que la riada llegó de noche" and c["speaker"]["name"] == "Mario Soto"
+
+
+@pytest.mark.parametrize("text, content, kind", [
+    ("La ministra Eva Lorca planteó la necesidad de contratar a “más enfermeras en los pueblos”.",
+     "la necesidad de contratar a “más enfermeras en los pueblos”", "mixed"),
+    ("La ministra Eva Lorca apuntó a la necesidad de revisar los contratos del puerto.",
+     "la necesidad de revisar los contratos del puerto", "indirect"),
+])
+def test_content_noun_after_a_speech_verb_is_the_content(claims_of, text, content, kind):
+    (c,) = claims_of(text)
+    assert (c["content"]["text"], c["type"], c["speaker"]["name"]) == (content, kind, "Eva Lorca")
+
+
+def test_content_noun_needs_its_de_clause(claims_of):
+    assert not claims_of("La ministra Eva Lorca explicó la necesidad.")
+
+
+def test_directive_with_the_speakers_quoted_words_is_mixed(claims_of):
+    (c,) = claims_of("La médica Eva Lorca recomienda construir “hospitales pequeños y cercanos a la gente”.")
+    assert c["type"] == "mixed" and c["cue"]["text"] == "recomienda" and c["speaker"]["name"] == "Eva Lorca"
+
+
+@pytest.mark.parametrize("text", [
+    "“Nadie se queda atrás en esta ciudad”. Estas fueron las palabras con las que la alcaldesa Nuria Vidal abrió el pleno.",
+    "“Nadie se queda atrás en esta ciudad”. Esas fueron las palabras de la alcaldesa Nuria Vidal.",
+])
+def test_a_quotation_named_by_the_next_sentence(claims_of, text):
+    (c,) = claims_of(text)
+    assert c["type"] == "direct" and c["content"]["text"] == "Nadie se queda atrás en esta ciudad"
+    assert c["speaker"]["name"] == "Nuria Vidal"
+
+
+def test_a_role_noun_skips_a_person_whose_given_name_is_of_the_other_gender(claims_of):
+    text = "Ana Robles dijo que el club tiene deudas. El entrenador insistió en que el equipo está unido."
+    c = [c for c in claims_of(text) if c["cue"]["text"] == "insistió"][0]
+    assert c["speaker"]["name"] is None and c["speaker"]["text"] == "El entrenador"

@@ -42,3 +42,16 @@ def test_source_between_commas_in_a_relative_clause_vouches_for_the_clause_only(
     assert claim["type"] == "according_to"
     assert claim["content"]["text"] == "durará hasta el domingo por la noche"
     assert claim["speaker"]["text"] == "el servicio meteorológico"
+
+
+def test_a_fragment_around_the_cue_counts_when_it_quotes_the_speaker(claims_of):
+    text = ("La alcaldesa Nuria Vidal pidió más fondos para el puerto. Y sobre todo, subrayó, para "
+            "garantizar “el mantenimiento de los muelles” cada invierno.")
+    (c,) = [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "subrayó"]
+    assert c["type"] == "mixed" and c["speaker"]["name"] == "Nuria Vidal"
+    assert c["content"]["text"].startswith("Y sobre todo, subrayó, para garantizar")
+
+
+def test_a_fragment_around_the_cue_without_quoted_words_is_no_claim(claims_of):
+    text = "La alcaldesa Nuria Vidal pidió más fondos. Y sobre todo, subrayó, para el puerto."
+    assert not [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "subrayó"]

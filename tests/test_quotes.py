@@ -51,3 +51,19 @@ def test_lost_opening_mark_before_comma_closes_a_paragraph_quotation():
     qs = find_quotes(text)
     assert [(text[q.start:q.end], q.orphan) for q in qs] == [
         ("Todas las escuelas abrirán el lunes con normalidad. Gracias", True), ("ok", False)]
+
+
+def test_opening_mark_typed_for_a_closing_one_closes():
+    text = "“Subir el presupuesto reducirá el riesgo“, apunta la economista. Luego “otra cita” más."
+    assert contents(text) == [("Subir el presupuesto reducirá el riesgo", True), ("otra cita", True)]
+
+
+def test_nested_opening_mark_before_a_word_still_nests():
+    text = "«El lema “nunca más” sigue vivo», afirmó."
+    assert contents(text) == [("El lema “nunca más” sigue vivo", True)]
+
+
+def test_closing_mark_typed_for_an_opening_one_at_a_sentence_start_opens():
+    text = "La empresaria lo sabe bien. ” Ya estamos viendo cómo cambia todo”. Fin del párrafo."
+    assert contents(text) == [(" Ya estamos viendo cómo cambia todo", True)]
+    assert contents("Un cierre suelto” y luego “una cita”.") == [("una cita", True)]

@@ -107,3 +107,10 @@ def test_opinion_phrase_gives_the_current_speaker_an_according_to_claim(phrase, 
     assert claim["type"] == "according_to" and claim["speaker"]["name"] == person
     second = example.split(". ", 1)[1].rstrip(".")
     assert claim["content"]["text"] in (second, second.split(", ", 1)[1])
+
+
+@pytest.mark.parametrize("noun, example", examples("content_nouns.tsv"))
+def test_content_noun_example(claims_of, noun, example):
+    (claim,) = claims_of(example)
+    assert claim["content"]["text"].startswith(("la " + noun, "el " + noun)), (example, claim)
+    assert claim["speaker"] is not None

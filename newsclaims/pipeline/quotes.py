@@ -118,6 +118,10 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
+        if ch == "“" and stack and stack[-1][0] == "”" and _closes(prev, nxt):
+            ch = "”"  # "…farmacéuticas“, puntualiza.": an opening mark typed where the closing one belongs
+        elif ch == "”" and not stack and _reopens(text, i, prev):
+            ch = "“"  # "… provocar. ” Ya estamos viendo …”": a closing mark typed where the opening one belongs
         if ch in OPENERS and not (ch == "“" and stack and stack[-1][0] == "“"):
             stack.append((OPENERS[ch], i))
             if len(stack) == 1:
@@ -167,6 +171,28 @@ def find_quotes(text: str) -> list[Quote]:
     if stack:
         close(n, balanced=False)
     return _with_single_quotes(text, quotes)
+
+
+def _closes(prev: str, nxt: str) -> bool:
+    """A mark right after a word or a sentence's end and before a space, punctuation or the end
+    closes: “…compañías“, dijo. An opening mark is followed by the first quoted word."""
+    return (prev.isalnum() or prev in ".!?…)") and not (nxt.isalnum() or nxt in "¿¡")
+
+
+def _reopens(text: str, i: int, prev: str) -> bool:
+    """A ” at the start of a paragraph or sentence, before a capitalised word, with another ”
+    later in its paragraph: a misprinted opening mark ("… provocar. ” Ya estamos …”.")."""
+    if not (prev in " \t\n" or i == 0):
+        return False
+    before = text[max(0, i - 3):i].strip()
+    if before and before[-1] not in ".!?:":
+        return False
+    m = re.match(r"[ \t]?([¿¡]?\w)", text[i + 1:i + 4])
+    if not m or not m.group(1)[-1].isupper():
+        return False
+    end = text.find("\n", i)
+    rest = text[i + 1:end if end != -1 else len(text)]
+    return "”" in rest and "“" not in rest[:rest.find("”")]
 
 
 # Straight single quotes used as quotation marks after a colon: "dijo: 'No lo disfruté. Nadie rió'."

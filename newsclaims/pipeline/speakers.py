@@ -167,6 +167,19 @@ class SpeakerResolver:
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._acronym_map: dict[str, str] | None = None
 
+    def gender(self, name: str | None) -> str:
+        """A person's grammatical gender: from a description the article gives ("la ministra Ana
+        Ruiz"), else from a given name's ending in -a or -o ("Ana Ruiz", "Mario Soto"); "-" unknown."""
+        if not name:
+            return "-"
+        known = self.gender_of.get(name, "-")
+        if known != "-":
+            return known
+        words = name.split()
+        if len(words) < 2 or not words[0][:1].isupper() or not words[0][1:].islower():
+            return "-"
+        return {"a": "f", "o": "m"}.get(words[0][-1], "-")
+
     # --- document scan -------------------------------------------------------------------------
     def _find_appositions(self) -> list[Role]:
         """Role descriptions tied to a person: "La canciller de Chile, Ana Ruiz", "el presidente Juan Soto",
@@ -643,7 +656,7 @@ class SpeakerResolver:
         for pos, sp in reversed(self.salient):
             if pos >= position:
                 continue
-            g = self.gender_of.get(sp.name or "", "-")
+            g = self.gender(sp.name)
             if gender != "-" and g != "-" and g != gender:
                 continue
             return sp.name
@@ -651,7 +664,7 @@ class SpeakerResolver:
         for _, ent in self.index.before(position):
             if ent.label != "PER" or not self._full_name(ent.name):
                 continue
-            g = self.gender_of.get(ent.name, "-")
+            g = self.gender(ent.name)
             if gender != "-" and g != "-" and g != gender:
                 continue
             return ent.name

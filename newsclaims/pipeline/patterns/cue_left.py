@@ -118,8 +118,10 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     tail = [t for t in doc[k + 1:sent.end] if t.is_alpha]
     if len(tail) < 2 or prev - start_tok < 1:
         return False
-    # The sentence around the cue must be a statement: a finite verb besides the cue.
-    if not any("VerbForm=Fin" in str(t.morph) for t in list(doc[start_tok:prev]) + list(doc[k + 1:sent.end])):
+    # The sentence around the cue must be a statement: a finite verb besides the cue, or the
+    # speaker's own quoted words after it ("Y más aún, precisa, para asegurar “la vigilancia”.").
+    if not any("VerbForm=Fin" in str(t.morph) for t in list(doc[start_tok:prev]) + list(doc[k + 1:sent.end])) \
+            and not ctx.quotes_opening_in(doc[k].idx, sent.end_char):
         return False
     end = sent.end
     while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -27,6 +27,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         low = t.lower_
         if low == "que" and commas and _relative(t):
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
+        if low == "que" and _object_relative(ctx, tok, t):
+            return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
         if (low == "que" and doc[j - 1].lower_ not in ("el", "la", "lo", "los", "las")) or (
                 low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
             end = ctx.content_end(j, sent, cue=tok)
@@ -102,6 +104,15 @@ def _relative(que: Token) -> bool:
     # "un plan que enfrenta" (the noun right before) is a relative.
     return prev.pos_ in ("NOUN", "PROPN") and que.head.dep_ in ("acl", "acl:relcl", "relcl") \
         and que.head.head.i == prev.i
+
+
+def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
+    """"que" right after the cue's own direct object, a thing ("destacó el esfuerzo que hicieron
+    los vecinos"): a relative clause on that object. A person there is a postposed subject or the
+    addressee ("recordó el ministro que …"), whom the parser may also read as an object."""
+    prev = que.doc[que.i - 1]
+    return prev.pos_ == "NOUN" and prev.dep_ == "obj" and prev.head.i == cue.i \
+        and _relative(que) and not ctx.resolver.person_like([prev])
 
 
 def _clause_from(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, j: int) -> bool:

@@ -1,4 +1,5 @@
-"""Object content: "La alcaldesa destacó la labor de los bomberos" (verbs of object_cues.tsv)."""
+"""Object content: "La alcaldesa destacó la labor de los bomberos" (verbs of object_cues.tsv), and
+after any speech verb a noun of content_nouns.tsv: "Planteó la necesidad de contratar médicos"."""
 from __future__ import annotations
 
 
@@ -13,14 +14,19 @@ from ..mentions import subject_of, trim_np
 def object_content(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
     """ "La alcaldesa destacó la labor de los bomberos": for the verbs of object_cues.tsv the
     direct object is the reported content."""
-    if lemma not in word_set("object_cues.tsv"):
-        return
-    objs = [c for c in tok.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i > tok.i
+    objs = [c for c in tok.children if c.dep_ in ("obj", "obl") and c.pos_ == "NOUN" and c.i > tok.i
             and sent.start <= c.i < sent.end and ctx.quote_at(c.idx) is None]
+    if lemma not in word_set("object_cues.tsv"):
+        # "apuntó a la necesidad de …", "insistió en la importancia de …": the noun states content.
+        objs = [c for c in objs if c.lemma_.lower() in word_set("content_nouns.tsv")
+                and c.i + 1 < sent.end and c.doc[c.i + 1].lower_ == "de"
+                and all(t.pos_ in ("ADP", "DET") for t in c.doc[tok.i + 1:c.i])]
+    else:
+        objs = [c for c in objs if c.dep_ == "obj"]
     if not objs:
         return
     tokens = ctx.within(objs[0], sent)
-    tokens = [t for t in tokens if t.i > tok.i]
+    tokens = [t for t in tokens if t.i > tok.i and t.pos_ != "ADP" or t.i > objs[0].i]
     if len(tokens) < 3 or not any(t.pos_ == "DET" for t in tokens[:2]):
         return
     end = tokens[-1]

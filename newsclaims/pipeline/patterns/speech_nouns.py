@@ -1,4 +1,5 @@
-"""A quotation named by a speech noun: "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz"."""
+"""A quotation named by a speech noun: "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz",
+"“Vamos a ganar”. Estas fueron las palabras con las que la capitana abrió la rueda de prensa." """
 from __future__ import annotations
 
 
@@ -8,6 +9,8 @@ from ...claims import Cue
 from ...rules import word_set, singulars
 from ..context import Context
 from ..mentions import phrase_after
+
+_DEMONSTRATIVES = ("estas", "esas", "esta", "esa", "tales", "aquellas")
 
 
 def speech_noun(ctx: Context, sent: Span) -> None:
@@ -19,6 +22,8 @@ def speech_noun(ctx: Context, sent: Span) -> None:
         if t.i + 3 >= sent.end:
             continue
         q = ctx.quote_ending_before(t.idx)
+        if q is None and t.i - 1 == sent.start and doc[t.i - 1].lower_ in _DEMONSTRATIVES:
+            q = ctx.quote_ending_before(doc[t.i - 1].idx)  # "“…”. Estas fueron las palabras de X."
         if q is None or any(c.start == q.start for c in ctx.claims_near(q.start, q.start + 1)):
             continue
         k = t.i + 1
@@ -29,9 +34,15 @@ def speech_noun(ctx: Context, sent: Span) -> None:
         k += 1
         while k < sent.end and doc[k].pos_ == "ADJ":
             k += 1
-        if k >= sent.end or doc[k].lower_ not in ("de", "del"):
+        after = k + 1
+        if k + 2 < sent.end and doc[k].lower_ == "con" and doc[k + 1].lower_ in ("que", "las", "la", "los", "el") \
+                and "que" in (doc[k + 1].lower_, doc[k + 2].lower_):
+            after = k + 2 if doc[k + 1].lower_ == "que" else k + 3  # "las palabras con las que X abrió …"
+        elif k >= sent.end or doc[k].lower_ not in ("de", "del"):
             continue
-        src = phrase_after(doc, k + 1, sent.end)
+        src = phrase_after(doc, after, sent.end)
+        if after != k + 1 and not (src and ctx.resolver.person_like(src)):
+            continue
         if not src:
             continue
         cue = Cue(ctx.text[t.idx:doc[k - 1].idx + len(doc[k - 1].text)], "ser", t.idx,
