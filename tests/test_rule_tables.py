@@ -114,3 +114,19 @@ def test_content_noun_example(claims_of, noun, example):
     (claim,) = claims_of(example)
     assert claim["content"]["text"].startswith(("la " + noun, "el " + noun)), (example, claim)
     assert claim["speaker"] is not None
+
+
+@pytest.mark.parametrize("lemma, words, example", read_table("cue_verb_phrases.tsv", 3), ids=lambda v: str(v)[:20])
+def test_cue_verb_phrase_example(claims_of, lemma, words, example):
+    (claim,) = claims_of(example)
+    assert claim["cue"]["lemma"] == lemma and claim["cue"]["text"].endswith(words), (example, claim)
+    assert claim["content"]["text"].startswith("que") and claim["speaker"] is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Después dejó a su hijo en el colegio y volvió a casa.",
+    "La alcaldesa puso la primera piedra del mercado que abrirá en mayo.",
+    "El club hizo un gran partido y dio las gracias a la afición que llenó el estadio.",
+])
+def test_a_phrase_verb_without_its_words_is_no_cue(claims_of, text):
+    assert not claims_of(text)

@@ -110,8 +110,10 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
         if q_in is not None:
             cue_left.interrupting(ctx, tok, q_in, cue, sent, lemma)
             continue
-        # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it.
-        if ctx.quote_ending_before(cs) is None and cue_right.forward(ctx, tok, cue, sent, lemma):
+        # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it; not
+        # across a period ("“…”. Recordó que …": a new sentence's cue looks right).
+        q_before = ctx.quote_ending_before(cs)
+        if (q_before is None or "." in ctx.text[q_before.close_mark:cs]) and cue_right.forward(ctx, tok, cue, sent, lemma):
             continue
         if not cue_left.backward(ctx, tok, cue, sent, lemma):
             object_cues.object_content(ctx, tok, cue, sent, lemma)
@@ -123,6 +125,8 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     doc = ctx.doc
     if tok.i - 1 < sent.start or doc[tok.i - 1].lower_ != "se" or subject_of(tok) is not None:
         return False
+    if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in ("a", "al", "en", "sobre"):
+        return False  # "Se refirió a que …": a pronominal verb with its preposition, not impersonal "se"
     before = doc[tok.i - 2] if tok.i - 2 >= sent.start else None
     return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON")
 

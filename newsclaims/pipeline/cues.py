@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import attribution_phrases, cue_lexicon, fold, word_set
+from ..rules import attribution_phrases, cue_lexicon, cue_verb_phrases, fold, word_set
 
 
 def cue_lemma(token: Token) -> str | None:
@@ -27,6 +27,8 @@ def cue_lemma(token: Token) -> str | None:
     if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not (initial and token.text[:1].isupper()) \
             and not token.text.endswith(("le", "les", "lo", "la")):
         return None
+    if lemma in cue_verb_phrases() and not phrase_words(token, lemma):
+        return None  # "dejó a su hijo": "dejar" speaks only in "dejó claro que …"
     if "VerbForm=Inf" in str(token.morph) or low == lemma:
         # An infinitive reports speech only in a periphrasis ("volvió a decir que"), not in
         # "es ofensivo pensar que" or "se negó a decir si".
@@ -38,6 +40,17 @@ def cue_lemma(token: Token) -> str | None:
                 token.i > 0 and token.doc[token.i - 1].lemma_ == "haber"):
             return None
     return lemma
+
+
+def phrase_words(token: Token, lemma: str | None = None) -> int:
+    """How many words after a cue verb belong to it ("dejó en claro que" -> 2), 0 for most verbs."""
+    phrases = cue_verb_phrases().get(lemma or cue_lexicon().lemma_of(token.lower_) or token.lemma_, ())
+    doc = token.doc
+    for phrase in phrases:
+        end = token.i + 1 + len(phrase)
+        if end <= len(doc) and tuple(fold(t.text) for t in doc[token.i + 1:end]) == phrase:
+            return len(phrase)
+    return 0
 
 
 def _in_periphrasis(token: Token) -> bool:
@@ -66,7 +79,8 @@ def cue_span(token: Token) -> tuple[int, int]:
     while j >= 0 and doc[j].pos_ == "AUX" and doc[j].lemma_ in ("haber",) and j >= token.i - 2:
         start = doc[j]
         j -= 1
-    return start.idx, token.idx + len(token.text)
+    last = doc[token.i + phrase_words(token)]
+    return start.idx, last.idx + len(last.text)
 
 
 _CONTRACTIONS = {"de": ("de", "del"), "a": ("a", "al")}

@@ -127,6 +127,19 @@ def cue_lexicon() -> CueLexicon:
 
 
 @lru_cache(maxsize=None)
+def cue_verb_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lemma -> the folded word sequences that must follow it for it to be a cue ("dejar" ->
+    ("claro",), ("en", "claro")), longest first; lemmas not listed need none."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    verbs = cue_lexicon().verbs
+    for lemma, words, _example in read_table("cue_verb_phrases.tsv", 3):
+        if lemma not in verbs:
+            raise RuleTableError(f"cue_verb_phrases.tsv: {lemma}: not a verb of cue_verbs.tsv")
+        out.setdefault(lemma, []).append(tuple(fold(words).split()))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def attribution_phrases() -> list[tuple[tuple[str, ...], str, str]]:
     """(folded words, position, phrase as written) triples, longest phrase first."""
     rows = []

@@ -14,13 +14,14 @@ from spacy.tokens import Span, Token
 
 from ...claims import Cue
 from ..context import OPEN, Context
+from ..cues import phrase_words
 
 _MAX_WINDOW = 16       # tokens between a cue and its "que"
 
 
 def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     doc = ctx.doc
-    j = tok.i + 1
+    j = tok.i + 1 + phrase_words(tok, lemma)  # past "claro" in "dejó claro que"
     commas = 0
     while j < sent.end and j - tok.i <= _MAX_WINDOW:
         t = doc[j]
