@@ -66,6 +66,10 @@ def _clean(span: Span) -> Span | None:
     """Trim determiners and punctuation off a mention; None for obvious non-names."""
     doc = span.doc
     start, end = span.start, span.end
+    for k in range(start, end):  # a name never crosses a line: "Soto\n\nAun" is "Soto"
+        if doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].text:
+            end = k
+            break
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING
                            or doc[start].text in "“”«»\"'‘’—–-"):
         start += 1

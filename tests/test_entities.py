@@ -30,3 +30,13 @@ def test_mentions_slice_the_original(extractor):
     for e in extractor.extract_text(text)["entities"]:
         for m in e["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_a_name_the_model_runs_over_a_paragraph_break_is_cut_there(extractor):
+    from spacy.tokens import Doc, Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Premio para Jordi Vidal\n\nAun así, el gobernador Jordi Vidal habló.")
+    vidal = [t.i for t in doc if t.text == "Vidal"][0]
+    doc.ents = [Span(doc, vidal - 1, vidal + 3, label="LOC")]  # "Jordi Vidal\n\nAun", as the model may tag it
+    assert [m.text for e in cluster(doc) for m in e.mentions] == ["Jordi Vidal"]

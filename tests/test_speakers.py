@@ -135,3 +135,17 @@ def test_acronyms_need_their_capitals_in_order():
     text = ("La Organización Iberoamericana de Puertos (OIP) y el Instituto de Vivienda (Invi) hablaron; el Fondo "
             "de las Naciones Unidas para la Infancia (Unicef) no: its letters follow the English name.")
     assert acronyms(text) == {"OIP": "Organización Iberoamericana de Puertos", "Invi": "Instituto de Vivienda"}
+
+
+def test_a_name_before_its_description_and_the_cue_is_the_speaker(claims_of):
+    text = ("La jueza Eva Lorca dijo que el juicio sigue. A su vez, Tomás Berrio Quintana, académico de la "
+            "Facultad de Química (FQ) y vocero de dicha comisión, explicó que en la primera fase habrá grupos prioritarios.")
+    c = [c for c in claims_of(text) if c["cue"]["text"] == "explicó"][0]
+    assert c["speaker"]["name"] == "Tomás Berrio Quintana"
+    assert c["speaker"]["text"].startswith("Tomás Berrio Quintana, académico")
+
+
+def test_a_name_after_a_preposition_before_the_cue_is_not_the_speaker(claims_of):
+    text = "La jueza Eva Lorca habló del caso. Y sobre Tomás Berrio, anunció que será citado el lunes."
+    c = [c for c in claims_of(text) if c["cue"]["text"] == "anunció"][0]
+    assert c["speaker"]["name"] == "Eva Lorca"

@@ -169,12 +169,44 @@ class Context:
                 return Speaker(self.current.name, subj.text, self.current.label, subj.idx, subj.idx + len(subj.text))
             if tokens:
                 return self.resolver.resolve(tokens, self.current)
+        if subj is None and not postposed:
+            named = self._fronted_name(verb, sent)
+            if named is not None:
+                return named
         after = phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end)
         if after and not self.resolver.can_speak(after):
             after = []
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
             return self.resolver.resolve(after, self.current)
         return self.dropped_subject(verb.idx, sent.start_char)
+
+    def _fronted_name(self, verb: Token, sent: Span) -> Speaker | None:
+        """The subject the parser lost: "A su vez, Ana Ruiz, académica de la Facultad de Medicina
+        (FM) y vocera de la comisión, explicó que …": before the cue only a comma-closed stretch
+        without a finite verb, holding a person's name that no preposition governs."""
+        doc = self.doc
+        before = [t for t in doc[sent.start:verb.i] if not t.is_space]
+        if len(before) < 2 or before[-1].text != "," or self.quote_at(before[0].idx) is not None \
+                or any("VerbForm=Fin" in str(t.morph) for t in before):
+            return None
+        for m, e in self.resolver.index.mentions_in(before[0].idx, before[-1].idx):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if e.label != "PER":
+                # a name the model mislabelled, described by a role right after it: "…, académico de …"
+                role = doc[span.end + 1] if span.end + 1 < sent.end and doc[span.end].text == "," else None
+                if role is None or not self.resolver.is_role(role) or not any(t.pos_ == "PROPN" for t in span):
+                    continue
+            prev = doc[span.start - 1] if span.start > sent.start else None
+            if prev is not None and (prev.pos_ == "ADP" or prev.lower_ in ("de", "del", "a", "al", "sobre", "y", "e", "según")):
+                continue
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is None or nxt.text != ",":
+                return None
+            tokens = [t for t in doc[span.start:verb.i - 1] if not t.is_space]
+            return self.resolver.resolve(tokens, self.current)
+        return None
 
     def dropped_subject(self, pos: int, sent_start: int) -> Speaker | None:
         """Spanish drops subjects ("…”, agregó."): the latest of the current speaker and the last

@@ -96,6 +96,8 @@ def _relative_after(tokens: list[Token], k: int) -> bool:
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
+            if any(c.dep_ == "case" and c.i < child.i and c.lower_ not in ("entre", "hasta") for c in child.children):
+                continue  # "Y sobre Soto, anunció …": a phrase under a preposition is no subject
             return child
     return None
 

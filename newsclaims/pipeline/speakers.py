@@ -422,6 +422,10 @@ class SpeakerResolver:
             return True
         return not (forms & self.non_speakers or _ABSTRACT.search(head.lower_))
 
+    def is_role(self, tok: Token) -> bool:
+        """A title or profession of role_nouns.tsv ("académico", "vocera")."""
+        return tok.pos_ in ("NOUN", "ADJ") and bool(set(_forms(tok)) & self.roles.keys())
+
     def person_like(self, tokens: list[Token]) -> bool:
         """Whether a phrase can name a speaker: a name, a role, an institution or an unnamed source
         ("la canciller", "fuentes", "el ministerio"; not "su segunda reunión")."""

@@ -31,16 +31,21 @@ def headline(ctx: Context, sent: Span) -> None:
         """A person or an institution, not a topic ("Precio:", "Mejor actriz:")."""
         return 0 < len(tokens) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in tokens) and (
             any(t.ent_type_ in ("PER", "ORG") for t in tokens) or ctx.resolver.person_like(
-                [t for t in tokens if t.pos_ != "PROPN"]))
+                [t for t in tokens if t.pos_ != "PROPN"]) or full_name(tokens))
+
+    def full_name(tokens: list[Token]) -> bool:
+        """A surname whose full name the article gives, whatever the model tagged it."""
+        if not all(t.pos_ == "PROPN" for t in tokens):
+            return False
+        sp = ctx.resolver.resolve(tokens, None)
+        return sp is not None and sp.label == "PER" and len((sp.name or "").split()) >= 2
 
     def statement(tokens: list[Token], who: list[Token]) -> bool:
         """Three words or more, with a verb unless a named person says them (headline quotes
         are often verbless: "Una crisis con rostro de mujer: Ana Ruiz")."""
         person = sum(1 for t in who if t.ent_type_ == "PER" and t.pos_ == "PROPN") >= 2  # a full name
-        if not person and who and all(t.pos_ == "PROPN" for t in who):
-            # a surname whose full name the article gives: "Listas de espera, falso: Ortega"
-            sp = ctx.resolver.resolve(who, None)
-            person = sp is not None and sp.label == "PER" and len((sp.name or "").split()) >= 2
+        if not person and who:
+            person = full_name(who)  # "Listas de espera, falso: Ortega"
         return len(tokens) >= 3 and (person or any(t.pos_ in ("VERB", "AUX") for t in tokens))
     if named(right) and statement(left, right):
         who, said = right, left    # "La reforma llegará en mayo: Ana Ruiz"
