@@ -433,3 +433,47 @@ def test_a_role_noun_skips_a_person_whose_given_name_is_of_the_other_gender(clai
     text = "Ana Robles dijo que el club tiene deudas. El entrenador insistió en que el equipo está unido."
     c = [c for c in claims_of(text) if c["cue"]["text"] == "insistió"][0]
     assert c["speaker"]["name"] is None and c["speaker"]["text"] == "El entrenador"
+
+
+@pytest.mark.parametrize("text, cue, content, kind", [
+    ('La exempleada Eva Lorca reconoció "haber tomado sola decisiones que afectaron a tres gobiernos".',
+     "reconoció", '"haber tomado sola decisiones que afectaron a tres gobiernos"', "mixed"),
+    ('Eva Lorca incide en "no crear falsas expectativas" porque "la vacuna tardará".',
+     "incide en", '"no crear falsas expectativas" porque "la vacuna tardará"', "mixed"),
+    ('La senadora Eva Lorca se ha referido a un "espacio de trabajo con todas las fuerzas".',
+     "ha referido", 'a un "espacio de trabajo con todas las fuerzas"', "mixed"),
+])
+def test_quoted_words_right_after_the_cue_are_the_content(claims_of, text, cue, content, kind):
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"] == cue]
+    assert (c["content"]["text"], c["type"], c["speaker"]["name"]) == (content, kind, "Eva Lorca")
+
+
+def test_infinitive_content_after_a_prepositional_phrase(claims_of):
+    text = 'Eva Lorca aseguró en una carta a la junta directiva estar segura de "haber actuado bien" siempre.'
+    (c,) = claims_of(text)
+    assert c["content"]["text"].startswith("estar segura de") and c["type"] == "mixed"
+
+
+def test_a_quoted_sentence_after_a_colon_ends_reported_speech_and_is_its_own_claim(claims_of):
+    text = "La ministra Eva Lorca dijo que la situación es grave: “No tenemos camas para todos los enfermos”."
+    (ind, dire) = claims_of(text)
+    assert (ind["type"], ind["content"]["text"]) == ("indirect", "que la situación es grave")
+    assert (dire["type"], dire["content"]["text"]) == ("direct", "No tenemos camas para todos los enfermos")
+    assert dire["speaker"]["name"] == "Eva Lorca" and dire["cue"]["text"] == "dijo"
+
+
+def test_a_decision_verb_reports_speech_before_que_but_not_before_an_infinitive(claims_of):
+    assert not claims_of("La ministra Eva Lorca descartó subir los impuestos este año.")
+    (c,) = claims_of("La ministra Eva Lorca descartó que vaya a subir los impuestos.")
+    assert c["content"]["text"] == "que vaya a subir los impuestos"
+
+
+def test_a_plural_role_is_a_group_not_the_person_named_before(claims_of):
+    text = ("El presidente Mario Soto recibió a la canciller. Ambos ministros reiteraron que "
+            "la relación es sólida.")
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"] == "reiteraron"]
+    assert c["speaker"]["name"] != "Mario Soto" and c["speaker"]["label"] == "ANON"
+
+
+def test_que_after_a_demonstrative_is_a_relative_clause(claims_of):
+    assert not claims_of("El plan se centra en la pobreza infantil, insistiendo en aquella que sea más grave.")

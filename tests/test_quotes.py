@@ -67,3 +67,18 @@ def test_closing_mark_typed_for_an_opening_one_at_a_sentence_start_opens():
     text = "La empresaria lo sabe bien. ” Ya estamos viendo cómo cambia todo”. Fin del párrafo."
     assert contents(text) == [(" Ya estamos viendo cómo cambia todo", True)]
     assert contents("Un cierre suelto” y luego “una cita”.") == [("una cita", True)]
+
+
+def test_a_nested_quote_closing_at_the_paragraph_end_closes_the_outer_one():
+    text = ('"No es tarea del club opinar de política, dijo, pero admitió que hay "socios que simpatizan con el alcalde".\n\n'
+            '"No haremos campaña en el estadio", dijo después.')
+    qs = find_quotes(text)
+    assert [text[q.start:q.end] for q in qs] == [
+        'No es tarea del club opinar de política, dijo, pero admitió que hay "socios que simpatizan con el alcalde',
+        "No haremos campaña en el estadio"]
+
+
+def test_an_open_quotation_still_continues_into_a_reopened_paragraph():
+    text = "«Primera parte, con “una cita” dentro.\n\n«Segunda parte», dijo."
+    (q,) = find_quotes(text)
+    assert text[q.start:q.end].endswith("Segunda parte")

@@ -149,3 +149,15 @@ def test_a_name_after_a_preposition_before_the_cue_is_not_the_speaker(claims_of)
     text = "La jueza Eva Lorca habló del caso. Y sobre Tomás Berrio, anunció que será citado el lunes."
     c = [c for c in claims_of(text) if c["cue"]["text"] == "anunció"][0]
     assert c["speaker"]["name"] == "Eva Lorca"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Decenas de participantes de una marcha por la vivienda, celebrada este domingo, denunciaron que los "
+     "alquileres suben.", "participantes de una marcha por la vivienda"),
+    ("La ministra Eva Lorca habló. Uno de cada diez encuestados dijo que no tiene casa.", "encuestados"),
+    ("La ministra Eva Lorca habló. Una de las vecinas aseguró que el ruido sigue.", "vecinas"),
+    ("La mayoría de los vecinos aseguró que el ruido sigue.", "vecinos"),
+])
+def test_a_group_is_named_without_its_count_or_aside(claims_of, text, name):
+    c = [c for c in claims_of(text) if c["cue"]["text"] != "habló"][-1]
+    assert c["speaker"]["name"] == name

@@ -31,6 +31,11 @@ _NOT_SUBJECTS = {"se", "lo", "la", "le", "les", "uno", "una", "todo", "algo", "n
 _SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
 
 
+def _one_of(tok: Token) -> bool:
+    """ "Uno de cada diez encuestados", "una de las vecinas": a member of a named group."""
+    return tok.lower_ in ("uno", "una") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("de", "del")
+
+
 def ends_question(text: str) -> bool:
     return text.rstrip(" .»”\"\n").endswith("?")
 
@@ -146,7 +151,8 @@ class Context:
         if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp", "conj") and gov.i < verb.i:
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
         if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
-                                 or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS):
+                                 or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
+                                 and not _one_of(subj)):
             subj = None  # outside this sentence, or words of the content itself
         if subj is not None and fronted_participle(subj) and subj.i < verb.i:
             # "Cuestionados al respecto, los equipos … respondieron": the phrase after the comma
@@ -161,7 +167,7 @@ class Context:
                 # "su recelo hacia un plan que considera que …": the person the sentence is about
                 return self.dropped_subject(verb.idx, sent.start_char)
         if subj is not None:
-            tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" else [subj]
+            tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" or _one_of(subj) else [subj]
             if tokens and not self.resolver.can_speak(tokens):
                 # "La propuesta, dijo, …", a mis-parsed object: not a speaker; the current one speaks
                 return self.dropped_subject(verb.idx, sent.start_char)
@@ -249,6 +255,9 @@ class Context:
             if t.text in (";",) or (t.is_space and "\n" in t.text):
                 end = i
                 break
+            if cue is not None and t.text == ":" and self.colon_quote(t) is not None:
+                end = i  # "dijo que es grave: “No tenemos camas”": the quotation is a claim of its own
+                break
             if t.text in (",", DASHES[0], DASHES[1]) and i + 1 < sent.end:
                 nxt = doc[i + 1]
                 words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
@@ -276,6 +285,15 @@ class Context:
             while end < len(doc) and doc[end - 1].idx + len(doc[end - 1].text) <= q.close_mark:
                 end += 1
         return end
+
+    def colon_quote(self, colon: Token) -> Quote | None:
+        """A quoted sentence right after a colon: a capital, three words or more, outside any quotation."""
+        if self.quote_at(colon.idx) is not None:
+            return None
+        q = self.quote_starting_at(colon.idx + 1, " \t")
+        if q is None or not self.text[q.start:q.start + 1].isupper() or len(re.findall(r"\w+", self.text[q.start:q.end])) < 3:
+            return None
+        return q
 
     def phrase_words(self) -> list[tuple[str, ...]]:
         return [p for p, pos, _ in attribution_phrases() if pos == "any"]

@@ -93,6 +93,13 @@ def find_quotes(text: str) -> list[Quote]:
     while i < n:
         ch = text[i]
         if ch == "\n":
+            if stack and inner and _closed_at_line_end(text, para_start, i, inner[-1][1]):
+                # «…, dijo, pero admitió que hay "en el país quienes …".¶: the mark that closed a
+                # nested quotation at the paragraph's end closed the outer one too (one mark typed
+                # for two); never a quotation running on into the next paragraph.
+                end = inner.pop()[1]
+                close(end)
+                stack.clear()
             if stack:
                 # Next paragraph (skip blank lines and spaces): does it reopen the outer mark?
                 j = i
@@ -171,6 +178,14 @@ def find_quotes(text: str) -> list[Quote]:
     if stack:
         close(n, balanced=False)
     return _with_single_quotes(text, quotes)
+
+
+def _closed_at_line_end(text: str, para_start: int, nl: int, mark: int) -> bool:
+    """Whether the last mark of a paragraph (before a final period) is ``mark``, a straight quote."""
+    end = nl
+    while end > para_start and text[end - 1] in " \t\r.":
+        end -= 1
+    return end - 1 == mark and text[mark] == '"'
 
 
 def _closes(prev: str, nxt: str) -> bool:

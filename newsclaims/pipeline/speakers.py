@@ -38,6 +38,9 @@ _APPOSITION_GAP = re.compile(r"(?:\s+(?:en|de|del|desde)\s+(?:[^\s,.;:]+\s+){0,3
 _TITLE_ABBR = re.compile(r"(?:Dr|Dra|Prof|Profa|Lic|Ing|Sr|Sra|Mons|Gral|Cnel)\.?")
 _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "otros", "otras", "diversos",
                 "diversas", "numerosos", "numerosas", "ciertos", "ciertas", "distintos", "distintas"}
+# "Decenas de participantes", "miles de vecinos": a count before "de", not part of a group's name
+_QUANTITY_NOUNS = {"decenas", "docenas", "cientos", "centenares", "miles", "millares", "millones", "cantidad",
+                   "mayoría", "mayoria", "parte", "mitad", "uno", "una", "ninguno", "ninguna"}
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
@@ -393,6 +396,9 @@ class SpeakerResolver:
         if (role is not None or is_role) and tokens[0].lower_ in _INDEFINITE:
             # "un funcionario de Hacienda": somebody new and unnamed, never a person named earlier
             return Speaker(bare_text, text, "ANON", start, end)
+        if (role is not None or is_role) and _plural(head) and head.pos_ == "NOUN" and "Number=Plur" in str(head.morph):
+            # "ambos mandatarios", "los ministros": several people, never one named earlier
+            return Speaker(bare_text, text, "ANON", start, end)
         if role is not None or is_role:
             person = self._named_right_after(end) or self._person_for(
                 role or head.lower_, words, _gender(tokens, role), start) or self._written_name(tokens)
@@ -577,9 +583,21 @@ class SpeakerResolver:
         if any(t.text == "(" for t in out[1:]):
             out = out[:next(k for k, t in enumerate(out) if t.text == "(" and k > 0)]
         qualifiers = _qualifiers()
-        while len(out) > 1 and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
+        while len(out) > 1 and out[0].lower_ in _DETS and len(out) > 3 and out[1].lower_ in _QUANTITY_NOUNS:
+            out.pop(0)  # "la mayoría de los vecinos"
+        while len(out) > 1 and (out[0].lower_ not in _QUANTITY_NOUNS or out[1].lower_ not in ("de", "del")) and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
                                 or any(f in qualifiers for f in singulars(out[0].lower_))):
             out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes", "el último informe" -> "informe"
+        # "Decenas de participantes", "la mayoría de los vecinos", "uno de cada diez encuestados"
+        while len(out) > 2 and out[0].lower_ in _QUANTITY_NOUNS and out[1].lower_ in ("de", "del"):
+            out = out[2:]
+            if len(out) > 2 and out[0].lower_ == "cada" and out[1].pos_ == "NUM":
+                out = out[2:]
+            while len(out) > 1 and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM")):
+                out.pop(0)
+        if "," in [t.text for t in out[1:]] and out[0].pos_ != "PROPN":
+            # "participantes de una marcha, desarrollada este domingo": the group, not the aside
+            out = out[:next(k for k, t in enumerate(out) if t.text == "," and k > 0)]
         # "los datos del Anuario Estadístico": the figures' source is the body or document named
         if len(out) > 2 and fold(out[0].text) in _DATA_NOUNS and out[1].lower_ in ("de", "del") \
                 and any(t.pos_ == "PROPN" or fold(t.text) in self._body_nouns for t in out[2:]):

@@ -14,14 +14,17 @@ from spacy.tokens import Span, Token
 
 from ...claims import Cue
 from ..context import OPEN, Context
-from ..cues import phrase_words
+from ..cues import cue_kind, phrase_words
 
 _MAX_WINDOW = 16       # tokens between a cue and its "que"
+# "lo que", "aquella que": words after which "que" opens a relative clause, not the content
+_BEFORE_RELATIVE = frozenset("el la lo los las aquel aquella aquello aquellos aquellas ese esa eso esos esas "
+                             "este esta esto estos estas".split())
 
 
 def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     doc = ctx.doc
-    j = tok.i + 1 + phrase_words(tok, lemma)  # past "claro" in "dejó claro que"
+    j = first = tok.i + 1 + phrase_words(tok, lemma) + ctx.clitics(tok)  # past "claro" in "dejó claro que"
     commas = 0
     while j < sent.end and j - tok.i <= _MAX_WINDOW:
         t = doc[j]
@@ -30,15 +33,17 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
-        if (low == "que" and doc[j - 1].lower_ not in ("el", "la", "lo", "los", "las")) or (
+        if (low == "que" and doc[j - 1].lower_ not in _BEFORE_RELATIVE) or (
                 low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
             end = ctx.content_end(j, sent, cue=tok)
             start_char = t.idx
             speaker = ctx.speaker_for(tok, sent, postposed=False)
             end_char = doc[end - 1].idx + len(doc[end - 1].text)
             kind = ctx.kind_of(start_char, end_char)
-            return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, start_char, end_char,
+            added = ctx.add("mixed" if kind == "direct" else kind, speaker, cue, start_char, end_char,
                             sent, "indirect_que", lemma) is not None
+            _colon_quote(ctx, end, speaker, cue, sent, lemma)
+            return added
         if low in ("como", "de") and j + 1 < sent.end and ctx.quote_starting_at(doc[j + 1].idx) is not None \
                 and ctx.quote_starting_at(doc[j + 1].idx).open_mark == doc[j + 1].idx:
             # "lo calificó de “irresponsable”", "lo catalogó como “un gran personaje”": the
@@ -65,7 +70,24 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                     and len(re.findall(r"\w+", ctx.text[q.start:q.end])) >= 3:
                 speaker = ctx.speaker_for(tok, sent, postposed=False)
                 return ctx.add("direct", speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
+            if q is not None and q.open_mark == t.idx and len(re.findall(r"\w+", ctx.text[q.start:q.end])) >= 3 \
+                    and _quote_follows(doc, first, j):
+                # 'reconoció "haber decidido sin supervisión"', 'incidió en "no crear expectativas"',
+                # 'se refirió a un "espacio de coordinación"': the speaker's words are the content.
+                end = ctx.content_end(j, sent, cue=tok)
+                end_char = max(doc[end - 1].idx + len(doc[end - 1].text), q.outer[1])
+                speaker = ctx.speaker_for(tok, sent, postposed=False)
+                start_char = doc[first].idx if first < j else q.open_mark
+                kind = ctx.kind_of(start_char, end_char) if first < j else ctx.kind_of(q.start, end_char)
+                if kind == "direct" and end_char > q.end + 1:
+                    kind = "mixed"
+                if kind == "direct":
+                    return ctx.add(kind, speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
+                return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
             return False
+        if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX") and j > first and not commas \
+                and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ") and _prepositional(doc, first, j):
+            return _clause_from(ctx, tok, cue, sent, lemma, j)  # "aseguró en su informe estar segura de …"
         if (t.pos_ == "VERB" and j == tok.i + 1 + ctx.clitics(tok) and "VerbForm=Inf" in str(t.morph)) or (
                 t.lower_ in ("haber", "ser", "estar", "tener") and j <= tok.i + 2):  # "negó haber cobrado"
             if doc[j - 1].lower_ in ("a", "de", "por"):
@@ -88,6 +110,20 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 return False
         j += 1
     return False
+
+
+def _quote_follows(doc, first: int, j: int) -> bool:
+    """Nothing but a preposition and an article between the cue and the quotation at ``j``."""
+    between = list(doc[first:j])
+    return len(between) <= 2 and all(t.pos_ in ("ADP", "DET") for t in between) \
+        and (not between or between[0].pos_ == "ADP")
+
+
+def _prepositional(doc, first: int, j: int) -> bool:
+    """Tokens ``first``..``j`` are prepositional phrases only ("en un informe sobre la red")."""
+    between = list(doc[first:j])
+    return bool(between) and between[0].pos_ == "ADP" and all(
+        t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in between)
 
 
 def _adjective_clause(doc, j: int, limit: int) -> bool:
@@ -119,9 +155,22 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
 def _clause_from(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, j: int) -> bool:
     """Reported content from token ``j`` (an infinitive or a judgement) to where the clause ends."""
     doc = ctx.doc
+    if cue_kind(lemma) == "decision":
+        return False  # "descartó subir los impuestos": the act decided, not a statement
     end = ctx.content_end(j, sent, cue=tok)
     speaker = ctx.speaker_for(tok, sent, postposed=False)
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
     kind = ctx.kind_of(doc[j].idx, end_char)
-    return ctx.add("mixed" if kind == "direct" else kind, speaker, cue, doc[j].idx, end_char, sent,
-                   "indirect_infinitive", lemma) is not None
+    added = ctx.add("mixed" if kind == "direct" else kind, speaker, cue, doc[j].idx, end_char, sent,
+                    "indirect_infinitive", lemma) is not None
+    _colon_quote(ctx, end, speaker, cue, sent, lemma)
+    return added
+
+
+def _colon_quote(ctx: Context, end: int, speaker, cue: Cue, sent: Span, lemma: str) -> None:
+    """Reported speech that ends at a colon before a quoted sentence ("dijo que es grave: “No
+    tenemos camas”"): the quotation is the same speaker's direct claim."""
+    if end < len(ctx.doc) and ctx.doc[end].text == ":":
+        q = ctx.colon_quote(ctx.doc[end])
+        if q is not None:
+            ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_colon", lemma)
