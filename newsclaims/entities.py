@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from functools import lru_cache
 
 from .rules import NAME_STOP as STOP
-from .rules import cue_lexicon, name_words, role_nouns, singulars, word_set
+from .rules import cue_lexicon, name_words, role_nouns, singulars, title_abbreviation, word_set
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
 _LEADING = {"el", "la", "los", "las", "lo", "un", "una", "del", "al"}
 LABELS = ("PER", "ORG", "LOC", "MISC")
@@ -71,13 +71,18 @@ def _clean(span: Span) -> Span | None:
             end = k
             break
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING
-                           or doc[start].text in "“”«»\"'‘’—–-"):
+                           or doc[start].text in "“”«»\"'‘’—–-"
+                           or end - start > 1 and title_abbreviation().fullmatch(doc[start].text) and doc[start + 1].text != "."):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in "“”«»\"'‘’"
                            or (end - start > 1 and doc[end - 1].pos_ in ("VERB", "AUX"))
                            or (end - start > 1 and doc[end - 1].lower_ in ("de", "del", "y", "e"))
                            or (end - start > 1 and _looks_like_verb(doc[end - 1].text))):
         end -= 1  # "Belta citó": the model took the verb into the name
+    while end - start > 1 and doc[start].is_lower and doc[start].lower_ in role_nouns():
+        start += 1  # "la jueza María Soto": the title is not part of the name
+        while start < end and doc[start].lower_ in STOP:
+            start += 1
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
     while end - start > 1 and _line_start(doc[start]) and doc[start].pos_ in ("NOUN", "ADJ", "VERB"):
         start += 1
@@ -110,6 +115,19 @@ def _clean(span: Span) -> Span | None:
     return span
 
 
+def _without_medium(span: Span, text: str) -> Span:
+    """ "Sergio Soto de Quadratin" in a list of reporters: the tail after "de" is a medium the article
+    names elsewhere ("la agencia Quadratin"), not part of the name ("María de los Ángeles", "Ponce de León")."""
+    for k, t in enumerate(span[1:-1], 1):
+        if t.lower_ not in ("de", "del") or not all(x.pos_ == "PROPN" for x in span[k + 1:]):
+            continue
+        tail = span[k + 1:].text
+        for m in re.finditer(r"(\w+)\s+" + re.escape(tail) + r"\b", text):
+            if m.group(1).islower() and m.group(1) in institution_nouns():
+                return span[:k]
+    return span
+
+
 def _line_start(tok) -> bool:
     return tok.i == 0 or bool(tok.is_sent_start) or (tok.doc[tok.i - 1].is_space and "\n" in tok.doc[tok.i - 1].text)
 
@@ -136,10 +154,14 @@ class _Cluster:
 def cluster(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with their mentions, in order of first mention."""
     mentions: list[Mention] = []
+    text: str | None = None
     for ent in doc.ents:
         span = _clean(ent)
         if span is not None:
             label = span.label_ if span.label_ in LABELS else "MISC"
+            if label == "PER" and any(t.lower_ in ("de", "del") for t in span[1:-1]):
+                text = doc.text if text is None else text
+                span = _without_medium(span, text)
             mentions.append(Mention(span.text, span.start_char, span.end_char, label))
     # Longest names first, so that a short mention finds the full name it belongs to.
     order = sorted(range(len(mentions)), key=lambda i: (-len(name_words(mentions[i].text)), mentions[i].start))

@@ -40,3 +40,28 @@ def test_a_name_the_model_runs_over_a_paragraph_break_is_cut_there(extractor):
     vidal = [t.i for t in doc if t.text == "Vidal"][0]
     doc.ents = [Span(doc, vidal - 1, vidal + 3, label="LOC")]  # "Jordi Vidal\n\nAun", as the model may tag it
     assert [m.text for e in cluster(doc) for m in e.mentions] == ["Jordi Vidal"]
+
+
+def test_a_medium_after_de_is_not_part_of_a_reporters_name(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("El reportero Pablo Ríos, de la agencia Noticiando, habló. Llegaron Eva Sanz y Pablo Ríos de Noticiando.")
+    start = [t.i for t in doc if t.text == "Pablo"][1]
+    doc.ents = [Span(doc, start, start + 4, label="PER")]  # "Pablo Ríos de Noticiando", as the model may tag it
+    assert [m.text for e in cluster(doc) for m in e.mentions] == ["Pablo Ríos"]
+
+
+def test_a_name_with_de_keeps_it(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Habló la jueza María de los Ángeles Soto en la sala de León.")
+    start = [t.i for t in doc if t.text == "jueza"][0]
+    doc.ents = [Span(doc, start, start + 6, label="PER")]  # the title tagged with the name
+    assert [m.text for e in cluster(doc) for m in e.mentions] == ["María de los Ángeles Soto"]
+
+
+def test_an_abbreviated_title_is_not_part_of_the_name(claims_of):
+    (c,) = claims_of("“Hay que medir mejor el agua del río”, dice el Prof. Joel Lutenberg, director del instituto.")
+    assert c["speaker"]["name"] == "Joel Lutenberg"

@@ -130,3 +130,9 @@ def test_cue_verb_phrase_example(claims_of, lemma, words, example):
 ])
 def test_a_phrase_verb_without_its_words_is_no_cue(claims_of, text):
     assert not claims_of(text)
+
+
+@pytest.mark.parametrize("abbr, example", examples("title_abbreviations.tsv"))
+def test_title_abbreviation_is_not_part_of_the_name(claims_of, abbr, example):
+    (claim,) = claims_of(example)
+    assert claim["speaker"]["name"] in ("Tomás Vela", "Inés Vela"), (example, claim["speaker"])

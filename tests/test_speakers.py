@@ -161,3 +161,21 @@ def test_a_name_after_a_preposition_before_the_cue_is_not_the_speaker(claims_of)
 def test_a_group_is_named_without_its_count_or_aside(claims_of, text, name):
     c = [c for c in claims_of(text) if c["cue"]["text"] != "habló"][-1]
     assert c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“Habrá más casos en la región”, afirmó el subdirector general de la OMS para Preparación y Respuesta "
+     "de Emergencias, Peter Salomon.", "Peter Salomon"),
+    ("“Hay que medir mejor”, según el copresidente del equipo que llevó a cabo el estudio, el doctor Ben Zaitzik, "
+     "del Departamento de Ciencias.", "Ben Zaitzik"),
+])
+def test_the_name_after_a_long_description(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+
+
+def test_names_inside_a_description_are_not_coordinated_people(claims_of):
+    text = ("“Buscamos buenas prácticas en la investigación”, dice Joel Lutenberg, director de Ciencia e "
+            "Innovación y Científico Jefe de la agencia.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Joel Lutenberg"

@@ -53,6 +53,17 @@ def _split_dashes(nlp) -> None:
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
+def _keep_title_abbreviations(nlp) -> None:
+    """One token for "Mons.", "Cnel." and the other titles of title_abbreviations.tsv, so that
+    their period never ends a sentence before the name."""
+    from spacy.symbols import ORTH
+
+    from ..rules import read_table
+
+    for abbr, _example in read_table("title_abbreviations.tsv", 2):
+        nlp.tokenizer.add_special_case(abbr + ".", [{ORTH: abbr + "."}])
+
+
 def load_pipeline(name: str | None = None, *, verbose: bool = False):
     """The model with our components added after it: quotes, cues, claims."""
     import spacy
@@ -63,6 +74,7 @@ def load_pipeline(name: str | None = None, *, verbose: bool = False):
             warnings.filterwarnings("ignore", message=r".*\[W095\]")
         nlp = spacy.load(model)
     _split_dashes(nlp)
+    _keep_title_abbreviations(nlp)
     nlp.add_pipe("newsclaims_quotes")
     nlp.add_pipe("newsclaims_cues")
     nlp.add_pipe("newsclaims_claims")

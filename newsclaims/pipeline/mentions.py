@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..entities import institution_nouns
-from ..rules import singulars
+from ..rules import singulars, title_abbreviation
 
 DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
@@ -96,6 +96,9 @@ def _relative_after(tokens: list[Token], k: int) -> bool:
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
+            if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
+                    and child.doc[child.i + 1].pos_ == "PROPN":
+                continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject
             if any(c.dep_ == "case" and c.i < child.i and c.lower_ not in ("entre", "hasta") for c in child.children):
                 continue  # "Y sobre Soto, anunció …": a phrase under a preposition is no subject
             return child

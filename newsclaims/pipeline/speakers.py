@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
 from ..entities import Entity, EntityIndex, institution_nouns
-from ..rules import fold, name_words, role_nouns, singulars, word_set
+from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 from .mentions import DETS as _DETS, NP_LINK as _NP_LINK, NP_POS as _NP_POS, np_head
 
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
@@ -35,7 +35,9 @@ _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:en|de|del|desde)\s+(?:[^\s,.;:]+\s+){0,3}[^\s,.;:]+)?"  # "el líder en Tabasco, …"
                              r"\s*,\s*(?:(?:en|desde|de|por)\s+(?:[^\s,.;:]+\s+){0,4}[^\s,.;:]+\s*,\s*)?"
                              r"(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
-_TITLE_ABBR = re.compile(r"(?:Dr|Dra|Prof|Profa|Lic|Ing|Sr|Sra|Mons|Gral|Cnel)\.?")
+# The rest of a description cut off by the parse, then the name: "el subdirector de la OMS| para
+# Preparación y Respuesta, Peter Soto", "el copresidente del equipo| que llevó a cabo el estudio, el doctor …"
+_LONG_GAP = re.compile(r"\s+(?:para|de|del|en|sobre|que)\s+[^,.;:\n“”«»\"]{1,100}?\s*,\s*(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
 _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "otros", "otras", "diversos",
                 "diversas", "numerosos", "numerosas", "ciertos", "ciertas", "distintos", "distintas"}
 # "Decenas de participantes", "miles de vecinos": a count before "de", not part of a group's name
@@ -115,6 +117,14 @@ def _gender(tokens: list[Token], role: str | None) -> str:
     return "-"
 
 
+def _complement(tokens: list[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` follows "de"/"del" (and articles): "el boletín de la Policía"."""
+    j = k - 1
+    while j >= 0 and tokens[j].pos_ == "DET":
+        j -= 1
+    return j >= 0 and tokens[j].lower_ in ("de", "del")
+
+
 def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
     """The role noun in a description and its other content words ("presidente", {"bielorruso"})."""
     roles = role_nouns()
@@ -127,7 +137,7 @@ def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
             continue
         lem = _fold_lemma(t)
         hit = [f for f in _forms(t) if f in roles]
-        if role is None and hit and t.pos_ in ("NOUN", "ADJ", "PROPN"):
+        if role is None and hit and t.pos_ in ("NOUN", "ADJ", "PROPN") and not _complement(tokens, k):
             role = t.lower_ if t.lower_ in roles else hit[0]
         elif t.pos_ in ("ADJ", "NOUN") and fold(t.text) not in _DETS:
             words.add(lem)
@@ -330,6 +340,8 @@ class SpeakerResolver:
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
         head = np_head(tokens) or tokens[0]
+        if title_abbreviation().fullmatch(head.text) and head.i + 1 <= tokens[-1].i and self.doc[head.i + 1].pos_ == "PROPN":
+            head = self.doc[head.i + 1]  # "el Sr. Tomás Vela": the name, not the title, heads the phrase
         lower = head.lower_
         if len(tokens) == 1 and lower in _PRONOUNS:
             antecedent = self.antecedent(head)
@@ -457,6 +469,10 @@ class SpeakerResolver:
             prev = self.doc[span.start - 1] if span.start > 0 else None
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para"):
                 continue
+            since = [t for t in tokens if t.i < span.start]
+            comma = max((k for k, t in enumerate(since) if t.text == ","), default=-1)
+            if any(t.pos_ == "ADP" for t in since[comma + 1:]):
+                continue  # "director de Ciencia e Innovación y …": words of a description, not people
             found.setdefault(e.name, m.start)
         people = sorted(found.items(), key=lambda kv: kv[1])
         if len(people) < 2 or not any(people[0][1] < j < people[-1][1] for j in joins):
@@ -470,9 +486,11 @@ class SpeakerResolver:
         k = 0
         while k < len(tokens) and tokens[k].text != "," and tokens[k].pos_ != "PROPN":
             t = tokens[k]
-            if not (t.pos_ in ("DET", "NOUN", "ADJ") and t.is_lower or _TITLE_ABBR.fullmatch(t.text)):
+            if not (t.pos_ in ("DET", "NOUN", "ADJ") and t.is_lower or title_abbreviation().fullmatch(t.text)):
                 return None  # "el gobierno de Chile": a preposition before the name
             k += 1
+        while k < len(tokens) and (title_abbreviation().fullmatch(tokens[k].text) or tokens[k].text == "."):
+            k += 1  # "el Prof. Juan Soto": the title is not part of the name
         run: list[Token] = []
         while k < len(tokens) and tokens[k].text != ",":
             t = tokens[k]
@@ -536,8 +554,9 @@ class SpeakerResolver:
         ids = {t.i for t in tokens}
         a = b = head.i
         doc = self.doc
-        while a - 1 in ids and (doc[a - 1].pos_ == "PROPN" or doc[a - 1].lower_ in _NAME_LINKS and a - 2 in ids
-                                and doc[a - 2].pos_ == "PROPN"):
+        while a - 1 in ids and not title_abbreviation().fullmatch(doc[a - 1].text) and (
+                doc[a - 1].pos_ == "PROPN" or doc[a - 1].lower_ in _NAME_LINKS and a - 2 in ids
+                and doc[a - 2].pos_ == "PROPN"):
             a -= 1
         while b + 1 in ids and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].lower_ in _NAME_LINKS and b + 2 in ids
                                 and doc[b + 2].pos_ == "PROPN"):
@@ -553,19 +572,22 @@ class SpeakerResolver:
     def _named_right_after(self, end: int) -> str | None:
         """A person named in apposition right after a description: "según el copresidente del
         equipo, el doctor Juan Soto, …" -> Juan Soto."""
-        for m, e in self.index.mentions_in(end, end + 80):
+        for m, e in self.index.mentions_in(end, end + 160):
             gap = self.text[end:m.start]
-            if e.label == "PER" and _APPOSITION_GAP.fullmatch(gap):
+            if e.label == "PER" and (_APPOSITION_GAP.fullmatch(gap) or _LONG_GAP.fullmatch(gap)):
                 return e.name
-            if not _APPOSITION_GAP.fullmatch(gap) and "," not in gap:
-                break  # words between: no apposition (a place between commas is looked past)
+            if re.search(r"[.;:\n“”«»\"]", gap) or gap.count(",") > 2:
+                break  # past the sentence or the description
         return None
 
     def _written_name(self, tokens: list[Token]) -> str | None:
         """A name written in a description that the model did not tag: "el doctor Ruiz" -> "Ruiz"."""
         run: list[Token] = []
         for k, t in enumerate(tokens):
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and (run or k == 0 or tokens[k - 1].lower_ not in ("de", "del")):
+            j = k - 1
+            while j >= 0 and tokens[j].pos_ == "DET":
+                j -= 1  # "de la OMS": a complement, not the person's name
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and (run or j < 0 or tokens[j].pos_ != "ADP"):
                 run.append(t)
             elif run:
                 break
@@ -675,19 +697,29 @@ class SpeakerResolver:
                      if pos < position and self.gender_of.get(sp.name or "", "-") == gender]
             if seen:
                 return max(seen)[1]
-        for pos, sp in reversed(self.salient):
-            if pos >= position:
-                continue
-            g = self.gender(sp.name)
-            if gender != "-" and g != "-" and g != gender:
-                continue
-            return sp.name
-        # Nobody salient yet: the nearest person named before ("… dijo Ana Ruiz. La experta …").
-        for _, ent in self.index.before(position):
-            if ent.label != "PER" or not self._full_name(ent.name):
-                continue
-            g = self.gender(ent.name)
-            if gender != "-" and g != "-" and g != gender:
-                continue
-            return ent.name
-        return None
+        def salient(strict: bool) -> str | None:
+            for pos, sp in reversed(self.salient):
+                if pos >= position:
+                    continue
+                g = self.gender(sp.name)
+                if gender != "-" and g != "-" and g != gender:
+                    continue
+                if strict and g == "-" and len((sp.name or "").split()) < 2:
+                    continue  # "la presidenta": a full name or one of her gender before a lone word
+                return sp.name
+            return None
+
+        def named_before() -> str | None:
+            # The nearest person named before ("… dijo Ana Ruiz. La experta …").
+            for _, ent in self.index.before(position):
+                if ent.label != "PER" or not self._full_name(ent.name):
+                    continue
+                g = self.gender(ent.name)
+                if gender != "-" and g != "-" and g != gender:
+                    continue
+                return ent.name
+            return None
+
+        if gender != "-":
+            return salient(True) or named_before() or salient(False)
+        return salient(False) or named_before()

@@ -140,6 +140,13 @@ def cue_verb_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @lru_cache(maxsize=None)
+def title_abbreviation() -> re.Pattern:
+    """A regular expression matching one abbreviated title of title_abbreviations.tsv ("Prof.", "Dra")."""
+    words = sorted((row[0] for row in read_table("title_abbreviations.tsv", 2)), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(map(re.escape, words)) + r")\.?")
+
+
+@lru_cache(maxsize=None)
 def attribution_phrases() -> list[tuple[tuple[str, ...], str, str]]:
     """(folded words, position, phrase as written) triples, longest phrase first."""
     rows = []
