@@ -179,3 +179,20 @@ def test_names_inside_a_description_are_not_coordinated_people(claims_of):
             "Innovación y Científico Jefe de la agencia.")
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == "Joel Lutenberg"
+
+
+def test_desde_names_the_source_of_a_plural_cue(claims_of):
+    (c,) = claims_of("Desde la Organización Nacional de Trasplantes sostienen que los donantes aumentan.")
+    assert c["speaker"]["name"] == "Organización Nacional de Trasplantes"
+
+
+def test_a_clitic_before_a_postposed_cue_belongs_to_it(claims_of):
+    text = "La jefa Eva Lorca habló. “Sigue muriendo mucho compañero en el hospital”, le dice a la radio Rafael Soto."
+    (c,) = [c for c in claims_of(text) if c["type"] == "direct"]
+    assert c["cue"]["text"] == "le dice" and c["speaker"]["name"] == "Rafael Soto"
+
+
+def test_a_medium_addressed_after_the_cue_is_not_the_speaker(claims_of):
+    text = "Ayer Jeremías Sotelo, director de la fundación, declaró al diario El Tiempo que no tenía dudas."
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Jeremías Sotelo"

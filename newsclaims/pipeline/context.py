@@ -14,8 +14,8 @@ from bisect import bisect_left, bisect_right, insort
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import CONFIDENCE, STANCE, Claim, Cue, Speaker
-from ..entities import cluster
-from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list
+from ..entities import cluster, institution_nouns
+from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars
 from .cues import cue_kind, cue_lemma, find_phrases
 from .quotes import Quote, doc_quotes, quote_source
 from .mentions import fronted_participle, phrase_after, subject_of, trim_np
@@ -29,6 +29,21 @@ _MIXED_WORDS = 2         # quoted words that make reported speech "mixed"
 _SPEAKER_REACH = 4       # paragraphs a dropped subject may reach back for its speaker
 _NOT_SUBJECTS = {"se", "lo", "la", "le", "les", "uno", "una", "todo", "algo", "nada", "esto", "eso", "ello"}
 _SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
+
+
+def _addressed_medium(tok: Token) -> bool:
+    """A name right after "a/al" and a medium's noun: "al medio El Tiempo", "a la cadena Radio Sur"."""
+    doc, j = tok.doc, tok.i - 1
+    while j >= 0 and (doc[j].pos_ in ("DET", "PROPN") and doc[j].text[:1].isupper()):
+        j -= 1  # the name's own words and article
+    while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
+        j -= 1  # "al diario local"
+    if j < 1 or not (doc[j].is_lower and set(singulars(doc[j].text)) & institution_nouns()):
+        return False
+    k = j - 1
+    if k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("a", "al")
 
 
 def _one_of(tok: Token) -> bool:
@@ -154,6 +169,8 @@ class Context:
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
                                  and not _one_of(subj)):
             subj = None  # outside this sentence, or words of the content itself
+        if subj is not None and subj.i > verb.i and _addressed_medium(subj):
+            subj = None  # "declaró al medio El Tiempo que …": the medium addressed, not the speaker
         if subj is not None and fronted_participle(subj) and subj.i < verb.i:
             # "Cuestionados al respecto, los equipos … respondieron": the phrase after the comma
             tokens = self.within(subj, sent)

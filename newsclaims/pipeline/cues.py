@@ -71,6 +71,9 @@ def cue_kind(lemma: str) -> str:
     return cue_lexicon().verbs[lemma].kind
 
 
+_PROCLITICS = ("le", "les", "nos", "me", "te")
+
+
 def cue_span(token: Token) -> tuple[int, int]:
     """Character span of the cue with its auxiliaries ("había dicho", "ha declarado")."""
     start = token
@@ -78,6 +81,9 @@ def cue_span(token: Token) -> tuple[int, int]:
     j = token.i - 1
     while j >= 0 and doc[j].pos_ == "AUX" and doc[j].lemma_ in ("haber",) and j >= token.i - 2:
         start = doc[j]
+        j -= 1
+    while j >= 0 and j >= start.i - 2 and doc[j].pos_ == "PRON" and doc[j].lower_ in _PROCLITICS:
+        start = doc[j]  # "“…”, le dice a la radio X": the clitic belongs to the cue
         j -= 1
     last = doc[token.i + phrase_words(token)]
     return start.idx, last.idx + len(last.text)

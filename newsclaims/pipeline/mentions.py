@@ -99,8 +99,9 @@ def subject_of(verb: Token) -> Token | None:
             if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
                     and child.doc[child.i + 1].pos_ == "PROPN":
                 continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject
-            if any(c.dep_ == "case" and c.i < child.i and c.lower_ not in ("entre", "hasta") for c in child.children):
+            if any(c.dep_ == "case" and c.i < child.i and c.lower_ not in ("entre", "hasta", "desde") for c in child.children):
                 continue  # "Y sobre Soto, anunció …": a phrase under a preposition is no subject
+                # ("Desde el ministerio sostienen que …" names the source: kept)
             return child
     return None
 
@@ -164,6 +165,12 @@ def _past_addressee(doc: Doc, j: int, limit: int) -> int:
     k = j + 1
     if k < limit and doc[k].pos_ == "DET":
         k += 1
+    if k < limit and doc[k].pos_ == "PROPN" and doc[k].ent_type_ != "PER":
+        # "le dice a BBC Mundo Ana Ruiz": a medium's name, then the person the model tags
+        m = k
+        while m < limit and m < k + 6 and doc[m].pos_ == "PROPN" and not (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B"):
+            m += 1
+        return m if m < limit and doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" else j
     if k >= limit or not (doc[k].is_lower and set(singulars(doc[k].text)) & institution_nouns()):
         return j
     k += 1

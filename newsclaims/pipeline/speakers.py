@@ -507,6 +507,9 @@ class SpeakerResolver:
         found = self.index.mentions_in(a, b)
         people = [(m, e) for m, e in found if e.label in ("PER", "MISC")]
         if not people:
+            # a name the model mislabelled, described by a role after the comma: "Eva Soto, directora de …"
+            if len(run) >= 2 and k + 1 < len(tokens) and tokens[k].text == "," and self.is_role(tokens[k + 1]):
+                return self.text[a:b]
             return None
         m, e = people[0]
         # Widen the mention over the run's name words that belong to no other entity: the model may
