@@ -477,3 +477,18 @@ def test_a_plural_role_is_a_group_not_the_person_named_before(claims_of):
 
 def test_que_after_a_demonstrative_is_a_relative_clause(claims_of):
     assert not claims_of("El plan se centra en la pobreza infantil, insistiendo en aquella que sea más grave.")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La médica Eva Lorca explicó que la crema ayuda, pero varias veces al día.",
+     "que la crema ayuda, pero varias veces al día"),
+    ("La médica Eva Lorca explicó que la vacuna es positiva; sin embargo, hay que seguir con la mascarilla.",
+     "que la vacuna es positiva; sin embargo, hay que seguir con la mascarilla"),
+    ("La médica Eva Lorca explicó que la vacuna llegará en mayo, pero no precisó cuántas dosis.",
+     "que la vacuna llegará en mayo"),
+    ("La médica Eva Lorca explicó que la vacuna llegará en mayo, aunque no dio más detalles.",
+     "que la vacuna llegará en mayo"),
+])
+def test_reported_speech_runs_past_a_clause_link_unless_a_speech_verb_follows(claims_of, text, content):
+    c = [c for c in claims_of(text) if c["cue"]["text"] == "explicó"][0]
+    assert c["content"]["text"] == content

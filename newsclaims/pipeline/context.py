@@ -31,6 +31,11 @@ _NOT_SUBJECTS = {"se", "lo", "la", "le", "les", "uno", "una", "todo", "algo", "n
 _SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
 
 
+# Words opening a clause after a comma or semicolon; reported content runs on past them ("…, pero
+# también …", "…; sin embargo, …") unless a speech verb follows ("…, pero no precisó …").
+_CLAUSE_LINKS = frozenset({"pero", "aunque", "mientras", "y", "e", "sin", "no", "aun"})
+
+
 def _addressed_medium(tok: Token) -> bool:
     """A name right after "a/al" and a medium's noun: "al medio El Tiempo", "a la cadena Radio Sur"."""
     doc, j = tok.doc, tok.i - 1
@@ -269,17 +274,18 @@ class Context:
         i = start_tok + 1
         while i < sent.end:
             t = doc[i]
-            if t.text in (";",) or (t.is_space and "\n" in t.text):
+            if t.is_space and "\n" in t.text:
                 end = i
                 break
             if cue is not None and t.text == ":" and self.colon_quote(t) is not None:
                 end = i  # "dijo que es grave: “No tenemos camas”": the quotation is a claim of its own
                 break
-            if t.text in (",", DASHES[0], DASHES[1]) and i + 1 < sent.end:
+            if t.text in (",", ";", DASHES[0], DASHES[1]) and i + 1 < sent.end:
                 nxt = doc[i + 1]
                 words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
-                if stop_at_cue and cue_lemma(nxt) is not None and self.quote_at(t.idx) is None:
-                    end = i
+                if stop_at_cue and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
+                        fold(nxt.text) in _CLAUSE_LINKS and any(cue_lemma(x) is not None for x in doc[i + 2:min(sent.end, i + 6)]))):
+                    end = i  # "…, dijo", "…, pero no precisó cuándo": the speaker's next act, not content
                     break
                 if any(words[:len(p)] == p for p in self.stops) and self.quote_at(t.idx) is None:
                     end = i
