@@ -492,3 +492,17 @@ def test_que_after_a_demonstrative_is_a_relative_clause(claims_of):
 def test_reported_speech_runs_past_a_clause_link_unless_a_speech_verb_follows(claims_of, text, content):
     c = [c for c in claims_of(text) if c["cue"]["text"] == "explicó"][0]
     assert c["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "Los detalles del plan estaban siendo resueltos por la comisión que dirige la obra.",
+    "La ordenanza prevé eliminar las zonas de fumadores cerca de los colegios.",
+    "Con esta medida se ratifica el cierre de los bares, que implica perder empleos.",
+    "La periodista pregunta a la ministra si cree que habrá una vacuna antes de junio.",
+])
+def test_not_a_speech_act(claims_of, text):
+    assert not claims_of(text)
+
+
+def test_a_colon_in_a_time_is_no_headline(claims_of):
+    assert not claims_of("Festival del candidato en el estadio a las 18:30 horas\n\nEl acto será gratuito.")

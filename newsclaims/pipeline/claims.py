@@ -100,7 +100,7 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
     else looking left, else its object."""
     for i in ctx.within_sent(ctx.cue_idx, sent):
         tok, lemma = ctx.doc[i], ctx.cue_at[i]
-        if _impersonal(ctx, tok, sent):
+        if _impersonal(ctx, tok, sent) or _questioned(ctx.doc, tok, sent):
             continue
         q_in = ctx.quote_at(tok.idx)
         if q_in is not None and not ctx.text[q_in.open_mark + 1:tok.idx].strip():
@@ -119,12 +119,28 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
             object_cues.object_content(ctx, tok, cue, sent, lemma)
 
 
+def _questioned(doc, tok: Token, sent: Span) -> bool:
+    """ "le pregunta si cree que …", "si dijo que …": a cue under "si" is asked about or supposed,
+    not asserted."""
+    j = tok.i - 1
+    while j >= sent.start and (doc[j].lower_ in ("no", "ya", "se", "le", "les", "lo", "la") or doc[j].pos_ == "AUX"):
+        j -= 1
+    return j >= sent.start and doc[j].lower_ == "si"
+
+
 def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     """ "Se informó que …", "como se prevé que …": a cue with impersonal "se" and no subject
     before it reports nobody's speech."""
     doc = ctx.doc
-    if tok.i - 1 < sent.start or doc[tok.i - 1].lower_ != "se" or subject_of(tok) is not None:
+    if tok.i - 1 < sent.start or doc[tok.i - 1].lower_ != "se":
         return False
+    subj = subject_of(tok)
+    if subj is not None:
+        # "se ratifica el llamado de alerta": passive "se" with a thing as subject, nobody speaks
+        return subj.i > tok.i and subj.pos_ == "NOUN" and not ctx.resolver.known_speaker(subj)
+    if any(c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("NOUN", "ADJ") and c.lower_ != "que"
+           and not ctx.resolver.known_speaker(c) for c in tok.children):
+        return True  # the same, with the thing parsed as an object
     if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in ("a", "al", "en", "sobre"):
         return False  # "Se refirió a que …": a pronominal verb with its preposition, not impersonal "se"
     before = doc[tok.i - 2] if tok.i - 2 >= sent.start else None

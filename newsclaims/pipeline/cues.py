@@ -34,7 +34,8 @@ def cue_lemma(token: Token) -> str | None:
         # "es ofensivo pensar que" or "se negó a decir si".
         if not _in_periphrasis(token):
             return None
-    if low.endswith(("ado", "ada", "ido", "ida", "to", "cho")) and lex.forms.get(low) == lemma:
+    if "VerbForm=Part" in str(token.morph) or (low.endswith(("ado", "ada", "ido", "ida", "to", "cho")) and lex.forms.get(low) == lemma) or \
+            (low.endswith(("ados", "adas", "idos", "idas", "tos", "tas", "chos", "chas")) and lex.forms.get(low[:-1]) == lemma):
         # A participle counts only in a compound tense: "ha dicho", "había declarado".
         if not any(c.dep_ == "aux" and c.lemma_ == "haber" for c in token.children) and not (
                 token.i > 0 and token.doc[token.i - 1].lemma_ == "haber"):

@@ -444,6 +444,13 @@ class SpeakerResolver:
         """A title or profession of role_nouns.tsv ("académico", "vocera")."""
         return tok.pos_ in ("NOUN", "ADJ") and bool(set(_forms(tok)) & self.roles.keys())
 
+    def known_speaker(self, tok: Token) -> bool:
+        """A noun a speaker table lists (role, institution, unnamed source, document, medium) or an
+        agent noun: "el cierre" is none, "el informe" and "los vecinos" are."""
+        forms = set(_forms(tok))
+        return bool(forms & self.roles.keys() or forms & self.anon or forms & self.orgs or forms & self.speakers
+                    or _AGENTIVE.search(tok.lower_))
+
     def person_like(self, tokens: list[Token]) -> bool:
         """Whether a phrase can name a speaker: a name, a role, an institution or an unnamed source
         ("la canciller", "fuentes", "el ministerio"; not "su segunda reunión")."""

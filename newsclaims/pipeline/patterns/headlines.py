@@ -9,6 +9,15 @@ from ..context import Context
 from ..cues import cue_lemma
 
 
+def _in_time(colon: Token) -> bool:
+    """ "a las 18:30 horas": a colon between numbers (or number placeholders) is no headline's."""
+    doc = colon.doc
+    prev = doc[colon.i - 1] if colon.i > 0 else None
+    nxt = doc[colon.i + 1] if colon.i + 1 < len(doc) else None
+    return prev is not None and nxt is not None and not colon.whitespace_ and (
+        prev.like_num or prev.text.endswith("*")) and (nxt.like_num or nxt.text.startswith("*"))
+
+
 def headline(ctx: Context, sent: Span) -> None:
     """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
     doc, text = ctx.doc, ctx.text
@@ -19,7 +28,7 @@ def headline(ctx: Context, sent: Span) -> None:
         return
     if any(cue_lemma(t) for t in sent):
         return
-    colons = [t for t in sent if t.text == ":" and ctx.quote_at(t.idx) is None]
+    colons = [t for t in sent if t.text == ":" and ctx.quote_at(t.idx) is None and not _in_time(t)]
     if len(colons) != 1:
         return
     colon = colons[0]
