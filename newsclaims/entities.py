@@ -76,7 +76,7 @@ def _clean(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in "“”«»\"'‘’"
                            or (end - start > 1 and doc[end - 1].pos_ in ("VERB", "AUX"))
-                           or (end - start > 1 and doc[end - 1].lower_ in ("de", "del", "y", "e"))
+                           or (end - start > 1 and doc[end - 1].lower_ in ("de", "del", "y", "e", "que", "quien", "como"))
                            or (end - start > 1 and _looks_like_verb(doc[end - 1].text))):
         end -= 1  # "Belta citó": the model took the verb into the name
     while end - start > 1 and doc[start].is_lower and doc[start].lower_ in role_nouns():

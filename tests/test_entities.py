@@ -65,3 +65,12 @@ def test_a_name_with_de_keeps_it(extractor):
 def test_an_abbreviated_title_is_not_part_of_the_name(claims_of):
     (c,) = claims_of("“Hay que medir mejor el agua del río”, dice el Prof. Joel Lutenberg, director del instituto.")
     assert c["speaker"]["name"] == "Joel Lutenberg"
+
+
+def test_a_name_the_model_runs_into_the_next_clause_is_cut(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Ayer Salvatierra diferenció que nadie era enemigo.")
+    doc.ents = [Span(doc, 1, 4, label="MISC")]  # "Salvatierra diferenció que", as the model may tag it
+    assert [m.text for e in cluster(doc) for m in e.mentions] == ["Salvatierra"]

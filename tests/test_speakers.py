@@ -196,3 +196,11 @@ def test_a_medium_addressed_after_the_cue_is_not_the_speaker(claims_of):
     text = "Ayer Jeremías Sotelo, director de la fundación, declaró al diario El Tiempo que no tenía dudas."
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == "Jeremías Sotelo"
+
+
+def test_a_surname_subject_without_a_cue_becomes_the_current_person(claims_of):
+    text = ("El diácono Jorge Salvatierra presentó la denuncia en mayo.\n\n"
+            "El obispo Mario Bermejo los llamó enemigos, pero Salvatierra replicó con calma. "
+            "También destacó que la justicia tardó demasiado en actuar.")
+    c = [c for c in claims_of(text) if c["cue"]["text"] == "destacó"][0]
+    assert c["speaker"]["name"] == "Jorge Salvatierra"

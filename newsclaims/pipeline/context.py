@@ -457,11 +457,19 @@ class Context:
             return False
         return ends_question(self.text[self.para_starts[k - 1]:self.para_starts[k]])
 
+    def _surname(self, tok: Token) -> bool:
+        """A lone capitalised word the model did not tag as a person that is part of a person's full name
+        given elsewhere ("pero Soto diferenció que …" after "el diácono Luis Soto")."""
+        if tok.pos_ != "PROPN" or tok.ent_type_ == "PER" or not tok.text[:1].isupper() or tok.is_sent_start:
+            return False
+        ent = self.resolver.index.named(tok.text, "PER")
+        return ent is not None and len(ent.name.split()) >= 2
+
     def note_subjects(self, sent: Span) -> None:
         """Persons that are subjects become salient for later role nouns ("la diplomática")."""
         for t in (self.doc[i] for i in self.within_sent(self.subject_idx, sent)):
             if t.pos_ in ("PROPN", "NOUN") and self.quote_at(t.idx) is None \
-                    and any(x.ent_type_ == "PER" for x in t.subtree):
+                    and (any(x.ent_type_ == "PER" for x in t.subtree) or self._surname(t)):
                 sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
                 if sp is not None and sp.label == "PER":
                     self.resolver.remember(sp)
