@@ -506,3 +506,24 @@ def test_not_a_speech_act(claims_of, text):
 
 def test_a_colon_in_a_time_is_no_headline(claims_of):
     assert not claims_of("Festival del candidato en el estadio a las 18:30 horas\n\nEl acto será gratuito.")
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("Según la presidenta de la comisión, Eva Lorca, el pase mostrará si la persona está vacunada.",
+     "Eva Lorca", "el pase mostrará si la persona está vacunada"),
+    ("El pase llegó el miércoles, y según la presidenta de la comisión, Eva Lorca, “mostrará si la persona "
+     "está vacunada”.", "Eva Lorca", "“mostrará si la persona está vacunada”"),
+    ("Con todo y según el presidente del club, Mario Soto Vela, el estadio abrirá en mayo.",
+     "Mario Soto Vela", "el estadio abrirá en mayo"),
+    ("La cantante Eva Lorca criticó a la farmacéutica, que según la artista ha causado daños en todo el mundo.",
+     "Eva Lorca", "ha causado daños en todo el mundo"),
+])
+def test_segun_with_a_named_source_a_joined_clause_or_a_relative(claims_of, text, name, content):
+    (c,) = [c for c in claims_of(text) if c["type"] == "according_to"]
+    assert (c["speaker"]["name"], c["content"]["text"]) == (name, content)
+
+
+def test_an_object_spelled_out_by_the_quotation_after_it(claims_of):
+    text = 'El técnico Mario Soto aceptó su debilidad, "no tuvimos la eficacia que ellos tienen arriba".'
+    (c,) = claims_of(text)
+    assert (c["type"], c["content"]["text"]) == ("direct", "no tuvimos la eficacia que ellos tienen arriba")

@@ -555,7 +555,7 @@ class SpeakerResolver:
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
                 continue
-            return self._fuller(e.name, list(span), span[0]) if span is not None else e.name
+            return self._fuller(e.name, tokens, span[0]) if span is not None else e.name
         return None
 
     def _fuller(self, name: str, tokens: list[Token], head: Token) -> str:

@@ -24,6 +24,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         while lead < first and (doc[lead].is_space or doc[lead].is_punct):
             lead += 1
         initial = lead == first or _opener_before(ctx, lead, first)
+        # "…, y según la ministra, el plan …": a new clause opens with the phrase
+        joined = not initial and first - 2 >= sent.start and doc[first - 1].lower_ in ("y", "e", "pero", "aunque") \
+            and (doc[first - 2].text == "," or not any("VerbForm=Fin" in str(t.morph) for t in doc[lead:first]))
         if position == "initial" and lead != first:
             continue
         # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").
@@ -33,6 +36,9 @@ def phrases(ctx: Context, sent: Span) -> None:
             k += 1
         src = []
         trailing = not initial and doc[first - 1].text in (",", "(", "—")
+        if not initial and doc[first - 1].lower_ in _RELATIVES and position == "any" and cue_tok is None:
+            _relative_source(ctx, sent, first, last, phrase)
+            continue
         while k < sent.end and (doc[k].text not in (",", ".", ";", ":") or (trailing and doc[k].text == ",")) \
                 and not (doc[k].is_space and "\n" in doc[k].text):
             if doc[k].pos_ in ("VERB", "AUX") and src and position == "initial":
@@ -45,6 +51,11 @@ def phrases(ctx: Context, sent: Span) -> None:
             comma = next((n for n, t in enumerate(src) if t.text == ","), len(src))
             k = src[comma].i if comma < len(src) else k
             src = src[:comma]
+        if (initial or joined) and k + 2 < sent.end and doc[k].text == ",":
+            named = _apposed_name(ctx, k + 1, sent.end)
+            if named is not None:  # "Según la presidenta de la Comisión, Ana Ruiz, el plan …"
+                src = src + list(doc[k:named])
+                k = named
         src = trim_np(src)
         if not src or len(src) > 14 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
             continue
@@ -56,7 +67,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             cue = Cue(ctx.text[cue.start: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or phrase,
                       cue.start, cue_tok.idx + len(cue_tok.text))
         speaker = ctx.resolver.resolve(src, ctx.current)
-        if initial and k + 1 < sent.end and doc[k].text == ",":
+        if (initial or joined) and k + 1 < sent.end and doc[k].text == ",":
             start_char = doc[k].idx + 1
             end_tok = ctx.content_end(k + 1, sent, stop_at_cue=False)
             end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
@@ -98,6 +109,36 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+
+
+def _apposed_name(ctx: Context, i: int, limit: int) -> int | None:
+    """Where a person's name between commas starting at token ``i`` ends (the index of the comma
+    after it), or None: "…, Ana Ruiz, …"."""
+    doc = ctx.doc
+    j = i
+    while j < limit and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("de", "del", "la", "los", "las", "y")
+                         and j + 1 < limit and doc[j + 1].pos_ == "PROPN"):
+        j += 1
+    if j == i or j >= limit or doc[j].text != "," or not any(doc[x].ent_type_ == "PER" for x in range(i, j)):
+        return None
+    return j
+
+
+def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: str) -> None:
+    """ "la farmacéutica, que según el artista ha causado víctimas": a source right after a relative
+    pronoun, no commas; the source vouches for the relative clause (its verb to the clause end)."""
+    doc = ctx.doc
+    k = last
+    while k < sent.end and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ".", ";", ":"):
+        k += 1
+    src = trim_np(list(doc[last:k]))
+    if not src or k >= sent.end or doc[k].pos_ not in ("VERB", "AUX") or not ctx.resolver.can_speak(src):
+        return
+    end = ctx.content_end(k, sent, stop_at_cue=False)
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
+              doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+    ctx.add("according_to", ctx.resolver.resolve(src, ctx.current), cue, doc[k].idx, end_char, sent, "according_to")
 
 
 @lru_cache(maxsize=None)

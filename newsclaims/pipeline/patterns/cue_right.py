@@ -74,9 +74,12 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                     and _quote_follows(doc, first, j):
                 # 'reconoció "haber decidido sin supervisión"', 'incidió en "no crear expectativas"',
                 # 'se refirió a un "espacio de coordinación"': the speaker's words are the content.
+                speaker = ctx.speaker_for(tok, sent, postposed=False)
+                if doc[j - 1].text in (",", ":") and j > first:  # the object, then its words quoted
+                    return ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent,
+                                   "direct_preposed", lemma) is not None
                 end = ctx.content_end(j, sent, cue=tok)
                 end_char = max(doc[end - 1].idx + len(doc[end - 1].text), q.outer[1])
-                speaker = ctx.speaker_for(tok, sent, postposed=False)
                 start_char = doc[first].idx if first < j else q.open_mark
                 kind = ctx.kind_of(start_char, end_char) if first < j else ctx.kind_of(q.start, end_char)
                 if kind == "direct" and end_char > q.end + 1:
@@ -113,10 +116,13 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
 
 
 def _quote_follows(doc, first: int, j: int) -> bool:
-    """Nothing but a preposition and an article between the cue and the quotation at ``j``."""
+    """Nothing but a preposition and an article between the cue and the quotation at ``j``, or a
+    short object the quotation spells out: "aceptó su debilidad, “no tuvimos eficacia”"."""
     between = list(doc[first:j])
-    return len(between) <= 2 and all(t.pos_ in ("ADP", "DET") for t in between) \
-        and (not between or between[0].pos_ == "ADP")
+    if len(between) <= 2 and all(t.pos_ in ("ADP", "DET") for t in between) and (not between or between[0].pos_ == "ADP"):
+        return True
+    return 3 <= len(between) <= 4 and between[-1].text in (",", ":") and between[0].pos_ == "DET" \
+        and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in between[:-1]) and any(t.pos_ == "NOUN" for t in between)
 
 
 def _prepositional(doc, first: int, j: int) -> bool:
