@@ -77,7 +77,7 @@ def _clean(span: Span) -> Span | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in "“”«»\"'‘’"
                            or (end - start > 1 and doc[end - 1].pos_ in ("VERB", "AUX"))
                            or (end - start > 1 and doc[end - 1].lower_ in ("de", "del", "y", "e", "que", "quien", "como"))
-                           or (end - start > 1 and _looks_like_verb(doc[end - 1].text))):
+                           or (end - start > 1 and _looks_like_verb(doc[end - 1]))):
         end -= 1  # "Belta citó": the model took the verb into the name
     while end - start > 1 and doc[start].is_lower and doc[start].lower_ in role_nouns():
         start += 1  # "la jueza María Soto": the title is not part of the name
@@ -102,7 +102,7 @@ def _clean(span: Span) -> Span | None:
     first = span[0]
     # Capitalised function words and verbs at a sentence start: "Según", "Acordamos", "Aseguró".
     if len(span) == 1 and (first.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET")
-                           or first.is_stop or _looks_like_verb(first.text)):
+                           or first.is_stop or _looks_like_verb(first)):
         return None
     if first.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "ADV") and _line_start(first):
         return None
@@ -113,6 +113,32 @@ def _clean(span: Span) -> Span | None:
     if len(span) > 8:
         return None
     return span
+
+
+def _with_particle_surname(span: Span) -> Span:
+    """ "Decio" + " de María" the model left untagged: a surname with its particle ("de", "del")
+    right after a given name is part of the name."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("de", "del") or span[-1].whitespace_ == "":
+        return span
+    j = end + 1
+    if j < len(doc) and doc[j].lower_ in ("la", "las", "los"):
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_iob_ == "O":
+        k += 1
+    return Span(doc, span.start, k, label=span.label_) if k > j else span
+
+
+def _joined(span: Span, nxt: Span) -> bool:
+    """Two mentions the model split at a particle: a person's given name and surnames ("María" "de"
+    "Lourdes García"), an institution and its place ("Ministerio de Sanidad" "de la" "RDC")."""
+    gap = [t.lower_ for t in span.doc[span.end:nxt.start]]
+    if gap not in (["de"], ["del"], ["de", "la"], ["de", "los"], ["de", "las"]):
+        return False
+    if span.label_ == "PER" and nxt.label_ == "PER":
+        return len(span) == 1 or gap == ["de"]
+    return span[0].lower_ in institution_nouns() and nxt.label_ == "LOC"
 
 
 def _without_medium(span: Span, text: str) -> Span:
@@ -132,10 +158,14 @@ def _line_start(tok) -> bool:
     return tok.i == 0 or bool(tok.is_sent_start) or (tok.doc[tok.i - 1].is_space and "\n" in tok.doc[tok.i - 1].text)
 
 
-def _looks_like_verb(word: str) -> bool:
-    low = word.lower()
-    return cue_lexicon().lemma_of(low) is not None or (
-        re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None and not word[1:].isupper())
+def _looks_like_verb(tok) -> bool:
+    """A verb the model took into a name ("Belta citó", "Acordamos" opening a sentence); a verb's
+    ending on a capitalised word inside a sentence is a name's ("Ana García", "Sergio Ramos")."""
+    word, low = tok.text, tok.lower_
+    if cue_lexicon().lemma_of(low) is not None:
+        return True
+    return re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None \
+        and not word[1:].isupper() and (tok.is_lower or _line_start(tok))
 
 
 @dataclass
@@ -155,14 +185,20 @@ def cluster(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with their mentions, in order of first mention."""
     mentions: list[Mention] = []
     text: str | None = None
-    for ent in doc.ents:
-        span = _clean(ent)
-        if span is not None:
-            label = span.label_ if span.label_ in LABELS else "MISC"
-            if label == "PER" and any(t.lower_ in ("de", "del") for t in span[1:-1]):
-                text = doc.text if text is None else text
-                span = _without_medium(span, text)
-            mentions.append(Mention(span.text, span.start_char, span.end_char, label))
+    spans = [span for span in map(_clean, doc.ents) if span is not None]
+    for k, span in enumerate(spans):
+        if span is None:
+            continue
+        label = span.label_ if span.label_ in LABELS else "MISC"
+        if label == "PER" and any(t.lower_ in ("de", "del") for t in span[1:-1]):
+            text = doc.text if text is None else text
+            span = _without_medium(span, text)
+        elif k + 1 < len(spans) and spans[k + 1] is not None and _joined(span, spans[k + 1]):
+            # "María" + "de" + "Lourdes García", "Ministerio de Sanidad" + "de la" + "RDC": one name
+            span, spans[k + 1] = Span(doc, span.start, spans[k + 1].end, label=span.label_), None
+        elif label == "PER":
+            span = _with_particle_surname(span)
+        mentions.append(Mention(span.text, span.start_char, span.end_char, label))
     # Longest names first, so that a short mention finds the full name it belongs to.
     order = sorted(range(len(mentions)), key=lambda i: (-len(name_words(mentions[i].text)), mentions[i].start))
     clusters: list[_Cluster] = []

@@ -74,3 +74,31 @@ def test_a_name_the_model_runs_into_the_next_clause_is_cut(extractor):
     doc = extractor.nlp("Ayer Salvatierra diferenció que nadie era enemigo.")
     doc.ents = [Span(doc, 1, 4, label="MISC")]  # "Salvatierra diferenció que", as the model may tag it
     assert [m.text for e in cluster(doc) for m in e.mentions] == ["Salvatierra"]
+
+
+def test_surnames_ending_like_verbs_are_kept(extractor):
+    text = "Ayer habló Ana García con la prensa. Después, Sergio Ramos dijo que jugará."
+    names = set(entities(extractor, text))
+    assert {"Ana García", "Sergio Ramos"} <= names
+
+
+def test_names_the_model_splits_at_a_particle_are_joined(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Habló María de Lourdes Pardo Vela y el Ministerio de Salud de la Rioja respondió.")
+    i = [t.i for t in doc if t.text == "María"][0]
+    m = [t.i for t in doc if t.text == "Ministerio"][0]
+    doc.ents = [Span(doc, i, i + 1, label="PER"), Span(doc, i + 2, i + 5, label="PER"),
+                Span(doc, m, m + 3, label="ORG"), Span(doc, m + 5, m + 6, label="LOC")]
+    assert [e.name for e in cluster(doc)] == ["María de Lourdes Pardo Vela", "Ministerio de Salud de la Rioja"]
+
+
+def test_a_given_name_keeps_its_untagged_particle_surname(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Según el presidente del club, Decio de Marías, el estadio abrirá.")
+    i = [t.i for t in doc if t.text == "Decio"][0]
+    doc.ents = [Span(doc, i, i + 1, label="PER")]
+    assert [e.name for e in cluster(doc)] == ["Decio de Marías"]

@@ -204,3 +204,10 @@ def test_a_surname_subject_without_a_cue_becomes_the_current_person(claims_of):
             "También destacó que la justicia tardó demasiado en actuar.")
     c = [c for c in claims_of(text) if c["cue"]["text"] == "destacó"][0]
     assert c["speaker"]["name"] == "Jorge Salvatierra"
+
+
+def test_an_institution_takes_the_fullest_name_the_article_gives(claims_of):
+    text = ("Hay dos casos nuevos, afirmó el Ministerio de Salud de la Rioja en un comunicado. "
+            "“La situación es grave”, sentenció el Ministerio de Salud.")
+    names = {c["speaker"]["name"] for c in claims_of(text)}
+    assert names == {"Ministerio de Salud de la Rioja"}, names

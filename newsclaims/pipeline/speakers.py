@@ -388,6 +388,10 @@ class SpeakerResolver:
         if is_org:
             if appos is not None:
                 return Speaker(appos.name, text, "ORG", start, end)
+            if head.pos_ == "PROPN":  # "el Ministerio de Sanidad": the fullest name the article gives it
+                ent = self.index.covering(head.idx) or self.index.at(start, end)
+                if ent is not None and ent.label != "PER" and name_words(bare_text) <= name_words(ent.name):
+                    return Speaker(ent.name, text, "ORG", start, end)
             if has_det and tokens[0].lower_ not in _INDEFINITE and not any(t.pos_ == "PROPN" for t in tokens):
                 # "la organización" after "la Organización Iberoamericana de Puertos": the named body
                 named = self.index.named(head.text)
