@@ -211,3 +211,29 @@ def test_an_institution_takes_the_fullest_name_the_article_gives(claims_of):
             "“La situación es grave”, sentenció el Ministerio de Salud.")
     names = {c["speaker"]["name"] for c in claims_of(text)}
     assert names == {"Ministerio de Salud de la Rioja"}, names
+
+
+def test_segun_sus_calculos_is_the_current_speakers(claims_of):
+    text = ("El empresario Mario Soto dijo que la vacuna llegará pronto. Según sus cálculos, unas 700.000 "
+            "personas podrían sufrir efectos leves.")
+    c = [c for c in claims_of(text) if c["type"] == "according_to"][0]
+    assert c["speaker"]["name"] == "Mario Soto" and c["speaker"]["text"] == "sus cálculos"
+
+
+def test_segun_su_informe_keeps_the_document(claims_of):
+    text = "La ministra Eva Lorca viajó a Lima. Según su agenda, la ministra volverá el lunes."
+    c = [c for c in claims_of(text) if c["type"] == "according_to"][0]
+    assert c["speaker"]["name"] == "agenda"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Los mamíferos surgieron antes de lo pensado, señala un estudio internacional publicado este jueves.",
+     "estudio internacional"),
+    ("Los participantes de Austria, Alemania y Suiza dijeron que durmieron peor.",
+     "participantes de Austria, Alemania y Suiza"),
+    ("Las pruebas realizadas en el Instituto Nacional de Biomedicina confirmaron que era ébola.",
+     "pruebas realizadas en el Instituto Nacional de Biomedicina"),
+])
+def test_a_description_is_named_without_its_participle_clause_or_list_item(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

@@ -631,9 +631,11 @@ class SpeakerResolver:
                 out = out[2:]
             while len(out) > 1 and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM")):
                 out.pop(0)
-        if "," in [t.text for t in out[1:]] and out[0].pos_ != "PROPN":
+        comma = next((k for k, t in enumerate(out) if t.text == "," and 0 < k < len(out) - 1), None)
+        if comma is not None and out[0].pos_ != "PROPN" and out[comma + 1].pos_ != "PROPN":
             # "participantes de una marcha, desarrollada este domingo": the group, not the aside
-            out = out[:next(k for k, t in enumerate(out) if t.text == "," and k > 0)]
+            # (a list of names stays: "los participantes de Austria, Alemania y Suiza")
+            out = out[:comma]
         # "los datos del Anuario Estadístico": the figures' source is the body or document named
         if len(out) > 2 and fold(out[0].text) in _DATA_NOUNS and out[1].lower_ in ("de", "del") \
                 and any(t.pos_ == "PROPN" or fold(t.text) in self._body_nouns for t in out[2:]):
@@ -642,6 +644,16 @@ class SpeakerResolver:
                 out.pop(0)
         while len(out) > 1 and re.search(r"(ad|id)[oa]s?$", out[-1].lower_) and out[-1].pos_ in ("ADJ", "VERB"):
             out.pop()
+        for k in range(2, len(out) - 1):
+            # "una investigación internacional publicada este jueves", "documentos de la fiscalía
+            # obtenidos por este diario": a participle clause after the description ends the name
+            # (right after the noun it is the description: "las pruebas realizadas en el instituto")
+            t = out[k]
+            if re.search(r"(ad|id)[oa]s$|(ad|id)[oa]$", t.lower_) and t.pos_ in ("ADJ", "VERB") \
+                    and out[k - 1].pos_ in ("ADJ", "PROPN", "NOUN") and out[k - 1].i != np_head(out).i \
+                    and out[k + 1].pos_ in ("ADP", "DET", "ADV", "NOUN", "NUM"):
+                out = out[:k]
+                break
         return out or list(tokens)
 
     def _appositive_entity(self, tokens: list[Token], head: Token) -> Entity | None:
@@ -658,8 +670,9 @@ class SpeakerResolver:
             while first.dep_ == "flat" and first.head.i < first.i and first.head.i in ids:
                 first = first.head
             prev = self.doc[first.i - 1] if first.i > 0 else None
-            if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")):
-                continue
+            if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")) \
+                    or first.dep_ == "conj":
+                continue  # a complement, or one of a list ("los participantes de Austria, Alemania y Suiza")
             ent = self.index.at(t.idx, t.idx + len(t.text) + 40)
             ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
             ent = ent or self.index.named(t.text)

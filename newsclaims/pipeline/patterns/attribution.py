@@ -8,11 +8,11 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ...claims import Cue
+from ...claims import Cue, Speaker
 from ...rules import fold, phrase_list
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
-from ..mentions import trim_np
+from ..mentions import np_head, trim_np
 
 
 def phrases(ctx: Context, sent: Span) -> None:
@@ -66,7 +66,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         if cue_tok is not None:
             cue = Cue(ctx.text[cue.start: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or phrase,
                       cue.start, cue_tok.idx + len(cue_tok.text))
-        speaker = ctx.resolver.resolve(src, ctx.current)
+        speaker = _source(ctx, src, sent)
         if (initial or joined) and k + 1 < sent.end and doc[k].text == ",":
             start_char = doc[k].idx + 1
             end_tok = ctx.content_end(k + 1, sent, stop_at_cue=False)
@@ -138,7 +138,20 @@ def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: st
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
     cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
               doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
-    ctx.add("according_to", ctx.resolver.resolve(src, ctx.current), cue, doc[k].idx, end_char, sent, "according_to")
+    ctx.add("according_to", _source(ctx, src, sent), cue, doc[k].idx, end_char, sent, "according_to")
+
+
+def _source(ctx: Context, src: list[Token], sent: Span) -> Speaker | None:
+    """The speaker a source phrase names; "según sus cálculos", "de acuerdo con sus datos": the
+    possessor, the current speaker (the words as written stay the speaker's text)."""
+    speaker = ctx.resolver.resolve(src, ctx.current)
+    head = np_head(src)
+    if src[0].lower_ in ("su", "sus") and head is not None and not ctx.resolver.known_speaker(head):
+        held = ctx.dropped_subject(src[0].idx, sent.start_char)
+        if held is not None:
+            s0, s1 = src[0].idx, src[-1].idx + len(src[-1].text)
+            speaker = Speaker(held.name, ctx.text[s0:s1], held.label, s0, s1)
+    return speaker
 
 
 @lru_cache(maxsize=None)
