@@ -136,3 +136,10 @@ def test_a_phrase_verb_without_its_words_is_no_cue(claims_of, text):
 def test_title_abbreviation_is_not_part_of_the_name(claims_of, abbr, example):
     (claim,) = claims_of(example)
     assert claim["speaker"]["name"] in ("Tomás Vela", "Inés Vela"), (example, claim["speaker"])
+
+
+@pytest.mark.parametrize("noun, example", examples("possessed_groups.tsv"))
+def test_a_possessed_group_belongs_to_the_person_just_named(claims_of, noun, example):
+    (claim,) = claims_of(example)
+    person = " ".join(example.split(";")[0].split()[2:4])  # "La actriz Eva Lorca …"
+    assert claim["speaker"]["name"] == f"{noun} de {person}", (example, claim["speaker"])

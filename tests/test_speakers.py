@@ -237,3 +237,21 @@ def test_segun_su_informe_keeps_the_document(claims_of):
 def test_a_description_is_named_without_its_participle_clause_or_list_item(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+def test_a_bare_document_noun_takes_its_first_description(claims_of):
+    text = ("El presidente firmó el memorándum presidencial para enviar tropas. "
+            "“La frontera necesita protección”, dice el memorándum.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "memorándum presidencial"
+
+
+def test_a_capitalised_common_noun_with_its_description_is_named_in_full(claims_of):
+    (c,) = claims_of("Según el Portal de información de enfermedades raras, la neumonía es grave.")
+    assert c["speaker"]["name"] == "Portal de información de enfermedades raras"
+
+
+def test_a_possessed_group_takes_the_person_named_earlier_in_the_sentence(claims_of):
+    text = "En el caso de Enrique Olmos Rojas, dirigente del partido, su equipo informó que tiene una hija."
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "equipo de Enrique Olmos Rojas"

@@ -43,6 +43,8 @@ _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "o
 # "Decenas de participantes", "miles de vecinos": a count before "de", not part of a group's name
 _QUANTITY_NOUNS = {"decenas", "docenas", "cientos", "centenares", "miles", "millares", "millones", "cantidad",
                    "mayoría", "mayoria", "parte", "mitad", "uno", "una", "ninguno", "ninguna"}
+# Adjectives that do not describe which body it is: qualifiers and participles ("el estudio publicado")
+_QUALIFIER_RE = re.compile(r"^(?:mism[oa]s?|propi[oa]s?|últim[oa]s?|primer[oa]?s?|nuev[oa]s?|dich[oa]s?)$|(?:ad|id|ch|st)[oa]s?$")
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
@@ -169,7 +171,7 @@ class SpeakerResolver:
         self.speakers = word_set("speaker_nouns.tsv")
         self.non_speakers = word_set("non_speaker_nouns.tsv")
         self._body_nouns = _body_nouns()
-        self.bodies: dict[str, str] = {}  # noun -> the first full description of that body or document
+        self.bodies: dict[str, str] = self._first_descriptions()  # noun -> the first full description of that body or document
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
         self.gender_of: dict[str, str] = {}
@@ -212,6 +214,33 @@ class SpeakerResolver:
                         found.append(Role(ent.name, role, words, _gender(side, role), m.start))
         found += self._untagged_appositions()
         return sorted(found, key=lambda r: r.position)
+
+    def _first_descriptions(self) -> dict[str, str]:
+        """The first description of each body or document noun: "el memorándum presidencial", "un
+        informe de la Organización X" — what a later bare "el memorándum" or "el informe" names."""
+        doc, found = self.doc, {}
+        for t in doc:
+            if t.pos_ != "NOUN" or t.i == 0 or doc[t.i - 1].pos_ != "DET" or fold(t.lower_) not in self._body_nouns:
+                continue
+            key = fold(t.lower_)
+            if key in found:
+                continue
+            j = t.i + 1
+            while j < len(doc) and j <= t.i + 2 and doc[j].pos_ == "ADJ" and doc[j].is_lower and not _QUALIFIER_RE.search(doc[j].lower_):
+                j += 1
+            if j == t.i + 1 and j + 1 < len(doc) and doc[j].lower_ in ("de", "del"):
+                k = j + 1
+                if k < len(doc) and doc[k].pos_ == "DET":
+                    k += 1
+                m = k
+                while m < len(doc) and (doc[m].pos_ == "PROPN" or doc[m].lower_ in _NAME_LINKS and m + 1 < len(doc)
+                                        and doc[m + 1].pos_ == "PROPN"):
+                    m += 1
+                if m > k:
+                    j = m
+            if j > t.i + 1:
+                found[key] = doc[t.i:j].text
+        return found
 
     def _find_named_bodies(self) -> list[tuple[int, str, str]]:
         """(position, noun, name) for a body or medium named right after its noun: "el diario El
@@ -352,6 +381,11 @@ class SpeakerResolver:
             if current is not None:
                 return Speaker(current.name, text, current.label, start, end)
             return Speaker(None, text, "PER", start, end)
+        if tokens[0].lower_ in ("su", "sus") and len(tokens) >= 2 and head.lower_ in word_set("possessed_groups.tsv"):
+            owner = self._possessor(start, current)
+            if owner is not None:  # "En el caso de Ana Ruiz, su equipo informó …": "equipo de Ana Ruiz"
+                own = self.text[tokens[1].idx:end]
+                return Speaker(f"{own} de {owner}", text, "ORG", start, end)
         people = self._coordinated_people(tokens)
         if len(people) >= 2:  # "Ana Ruiz, directora del centro, y Luis Soto, su adjunto, indicaron que …"
             return Speaker(" y ".join(people), text, "PER", start, end)
@@ -380,6 +414,11 @@ class SpeakerResolver:
                 appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
             ent = appos or self.index.covering(head.idx) or self.index.at(start, end) \
                 or self.index.named(bare_text)
+            if ent is not None and ent.label != "PER" and len(ent.name.split()) == 1 and head.i + 2 < tokens[-1].i + 1 \
+                    and self.doc[head.i + 1].lower_ in ("de", "del") and self.doc[head.i + 2].is_lower:
+                # "el Portal de información de enfermedades raras": a capitalised common noun whose
+                # description is its name
+                return Speaker(bare_text, text, ent.label, start, end)
             if ent is not None:
                 return Speaker(self._fuller(ent.name, tokens, head), text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
@@ -422,7 +461,22 @@ class SpeakerResolver:
         ent = self.index.at(start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
             return Speaker(bare_text, text, ent.label, start, end)
+        if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and tokens[1].i == head.i:
+            named = self.bodies.get(fold(head.text))
+            if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
+                return Speaker(named, text, "MISC", start, end)
         return Speaker(bare_text, text, "MISC", start, end)
+
+    def _possessor(self, position: int, current: Speaker | None) -> str | None:
+        """Whose "su" is: a person named earlier in the same sentence, else the current speaker."""
+        sent_start = self.doc[self.doc.char_span(position, position + 1, alignment_mode="expand").start].sent.start_char \
+            if self.doc.has_annotation("SENT_START") else position
+        for at, ent in self.index.before(position):
+            if at < sent_start or position - at > 300:
+                break
+            if ent.label == "PER" and self._full_name(ent.name):
+                return ent.name
+        return current.name if current is not None and current.label == "PER" and current.name else None
 
     def can_speak(self, tokens: list[Token]) -> bool:
         """Whether a subject can be a speaker: a name, a pronoun, a noun of the speaker tables
