@@ -84,7 +84,8 @@ def _clean(span: Span) -> Span | None:
         while start < end and doc[start].lower_ in STOP:
             start += 1
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
-    while end - start > 1 and _line_start(doc[start]) and doc[start].pos_ in ("NOUN", "ADJ", "VERB"):
+    while end - start > 1 and _line_start(doc[start]) and doc[start].pos_ in ("NOUN", "ADJ", "VERB") \
+            and span.label_ != "PER":  # a person's given name may be tagged a noun: "Orlando Soto"
         start += 1
         while start < end and (doc[start].lower_ in STOP or doc[start].is_punct):
             start += 1

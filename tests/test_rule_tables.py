@@ -143,3 +143,10 @@ def test_a_possessed_group_belongs_to_the_person_just_named(claims_of, noun, exa
     (claim,) = claims_of(example)
     person = " ".join(example.split(";")[0].split()[2:4])  # "La actriz Eva Lorca …"
     assert claim["speaker"]["name"] == f"{noun} de {person}", (example, claim["speaker"])
+
+
+@pytest.mark.parametrize("noun, example", examples("generic_bodies.tsv"))
+def test_a_generic_body_noun_is_the_organisation_that_spoke_last(claims_of, noun, example):
+    first, second = claims_of(example)
+    assert second["speaker"]["text"].endswith(noun) and second["speaker"]["name"] == first["speaker"]["name"]
+    assert first["speaker"]["name"][:1].isupper()

@@ -190,6 +190,13 @@ class Context:
                 return self.dropped_subject(verb.idx, sent.start_char)
         if subj is not None:
             tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" or _one_of(subj) else [subj]
+            other = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i and c.i < verb.i
+                     and any(x.dep_ == "cc" and x.lower_ in ("y", "e") for x in c.children)]
+            if other and tokens:  # "Ana Ruiz, directora de …, y Luis Soto, su adjunto, explicaron": two subjects
+                last = self.within(other[0], sent)
+                tokens = [t for t in self.doc[tokens[0].i:last[-1].i + 1]]
+                while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+                    tokens.pop()
             if tokens and not self.resolver.can_speak(tokens):
                 # "La propuesta, dijo, …", a mis-parsed object: not a speaker; the current one speaks
                 return self.dropped_subject(verb.idx, sent.start_char)

@@ -179,6 +179,7 @@ class SpeakerResolver:
             if r.gender != "-":
                 self.gender_of.setdefault(r.person, r.gender)
         self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
+        self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._acronym_map: dict[str, str] | None = None
 
@@ -340,6 +341,8 @@ class SpeakerResolver:
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is not None and speaker.label == "PER" and speaker.name:
             self.salient.append((speaker.start, speaker))
+        if speaker is not None and speaker.label == "ORG" and speaker.name and speaker.name[:1].isupper():
+            self.bodies_seen.append((speaker.start, speaker.name))
         elif speaker is not None and speaker.name and len(speaker.name.split()) > 1 and "," not in speaker.name:
             # "un informe de la Organización X" … "el informe": the first full description of a
             # body or document names it for later bare mentions of the same noun.
@@ -440,6 +443,11 @@ class SpeakerResolver:
                 named = self.bodies.get(fold(head.text))
                 if named is not None:  # "el informe" after "un informe de la Organización X"
                     return Speaker(named, text, "ORG", start, end)
+            if tokens[0].lower_ in _DEFINITE and head.lower_ in word_set("generic_bodies.tsv") and head.i == tokens[1].i:
+                spoke = [name for pos, name in self.bodies_seen if pos < start and start - pos < 3000
+                         and not name_words(name) & name_words(bare_text)]
+                if spoke:  # "la agencia de la ONU" after the agency named by name spoke
+                    return Speaker(spoke[-1], text, "ORG", start, end)
             if tokens[0].lower_ in _DEFINITE and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
                 named = self._named_body(fold(head.lower_), start)
                 if named is not None:  # "la prestigiosa revista" after "la revista Salud Austral"
