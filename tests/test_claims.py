@@ -438,8 +438,8 @@ def test_a_role_noun_skips_a_person_whose_given_name_is_of_the_other_gender(clai
 @pytest.mark.parametrize("text, cue, content, kind", [
     ('La exempleada Eva Lorca reconoció "haber tomado sola decisiones que afectaron a tres gobiernos".',
      "reconoció", '"haber tomado sola decisiones que afectaron a tres gobiernos"', "mixed"),
-    ('Eva Lorca incide en "no crear falsas expectativas" porque "la vacuna tardará".',
-     "incide en", '"no crear falsas expectativas" porque "la vacuna tardará"', "mixed"),
+    ('Eva Lorca incide en "no prometer plazos imposibles" porque "la obra es compleja".',
+     "incide en", '"no prometer plazos imposibles" porque "la obra es compleja"', "mixed"),
     ('La senadora Eva Lorca se ha referido a un "espacio de trabajo con todas las fuerzas".',
      "ha referido", 'a un "espacio de trabajo con todas las fuerzas"', "mixed"),
 ])
@@ -498,7 +498,7 @@ def test_reported_speech_runs_past_a_clause_link_unless_a_speech_verb_follows(cl
     "Los detalles del plan estaban siendo resueltos por la comisión que dirige la obra.",
     "La ordenanza prevé eliminar las zonas de fumadores cerca de los colegios.",
     "Con esta medida se ratifica el cierre de los bares, que implica perder empleos.",
-    "La periodista pregunta a la ministra si cree que habrá una vacuna antes de junio.",
+    "El locutor pregunta a la alcaldesa si piensa que el puente abrirá antes del verano.",
 ])
 def test_not_a_speech_act(claims_of, text):
     assert not claims_of(text)
@@ -509,10 +509,10 @@ def test_a_colon_in_a_time_is_no_headline(claims_of):
 
 
 @pytest.mark.parametrize("text, name, content", [
-    ("Según la presidenta de la comisión, Eva Lorca, el pase mostrará si la persona está vacunada.",
-     "Eva Lorca", "el pase mostrará si la persona está vacunada"),
-    ("El pase llegó el miércoles, y según la presidenta de la comisión, Eva Lorca, “mostrará si la persona "
-     "está vacunada”.", "Eva Lorca", "“mostrará si la persona está vacunada”"),
+    ("Según la jefa del consorcio, Eva Lorca, el carné servirá para entrar gratis al museo.",
+     "Eva Lorca", "el carné servirá para entrar gratis al museo"),
+    ("El carné se presentó ayer, y según la jefa del consorcio, Eva Lorca, “servirá para entrar gratis "
+     "al museo”.", "Eva Lorca", "“servirá para entrar gratis al museo”"),
     ("Con todo y según el presidente del club, Mario Soto Vela, el estadio abrirá en mayo.",
      "Mario Soto Vela", "el estadio abrirá en mayo"),
     ("La cantante Eva Lorca criticó a la farmacéutica, que según la artista ha causado daños en todo el mundo.",
@@ -524,6 +524,6 @@ def test_segun_with_a_named_source_a_joined_clause_or_a_relative(claims_of, text
 
 
 def test_an_object_spelled_out_by_the_quotation_after_it(claims_of):
-    text = 'El técnico Mario Soto aceptó su debilidad, "no tuvimos la eficacia que ellos tienen arriba".'
+    text = 'El técnico Mario Soto admitió su error, "no supimos cerrar el partido en casa".'
     (c,) = claims_of(text)
-    assert (c["type"], c["content"]["text"]) == ("direct", "no tuvimos la eficacia que ellos tienen arriba")
+    assert (c["type"], c["content"]["text"]) == ("direct", "no supimos cerrar el partido en casa")

@@ -63,8 +63,8 @@ def test_a_name_with_de_keeps_it(extractor):
 
 
 def test_an_abbreviated_title_is_not_part_of_the_name(claims_of):
-    (c,) = claims_of("“Hay que medir mejor el agua del río”, dice el Prof. Joel Lutenberg, director del instituto.")
-    assert c["speaker"]["name"] == "Joel Lutenberg"
+    (c,) = claims_of("“Hay que medir mejor el agua del río”, dice el Prof. Anselmo Vidriales, director del instituto.")
+    assert c["speaker"]["name"] == "Anselmo Vidriales"
 
 
 def test_a_name_the_model_runs_into_the_next_clause_is_cut(extractor):
@@ -98,7 +98,7 @@ def test_a_given_name_keeps_its_untagged_particle_surname(extractor):
     from spacy.tokens import Span
 
     from newsclaims.entities import cluster
-    doc = extractor.nlp("Según el presidente del club, Decio de Marías, el estadio abrirá.")
-    i = [t.i for t in doc if t.text == "Decio"][0]
+    doc = extractor.nlp("Según el presidente del club, Gaspar de Lope, el estadio abrirá.")
+    i = [t.i for t in doc if t.text == "Gaspar"][0]
     doc.ents = [Span(doc, i, i + 1, label="PER")]
-    assert [e.name for e in cluster(doc)] == ["Decio de Marías"]
+    assert [e.name for e in cluster(doc)] == ["Gaspar de Lope"]

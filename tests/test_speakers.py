@@ -138,11 +138,11 @@ def test_acronyms_need_their_capitals_in_order():
 
 
 def test_a_name_before_its_description_and_the_cue_is_the_speaker(claims_of):
-    text = ("La jueza Eva Lorca dijo que el juicio sigue. A su vez, Tomás Berrio Quintana, académico de la "
-            "Facultad de Química (FQ) y vocero de dicha comisión, explicó que en la primera fase habrá grupos prioritarios.")
+    text = ("La jueza Eva Lorca dijo que el juicio sigue. A su vez, Tomás Berrio Quintana, catedrático de la "
+            "Escuela de Minas (EM) y portavoz del jurado, explicó que el premio se fallará en otoño.")
     c = [c for c in claims_of(text) if c["cue"]["text"] == "explicó"][0]
     assert c["speaker"]["name"] == "Tomás Berrio Quintana"
-    assert c["speaker"]["text"].startswith("Tomás Berrio Quintana, académico")
+    assert c["speaker"]["text"].startswith("Tomás Berrio Quintana, catedrático")
 
 
 def test_a_name_after_a_preposition_before_the_cue_is_not_the_speaker(claims_of):
@@ -164,10 +164,10 @@ def test_a_group_is_named_without_its_count_or_aside(claims_of, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("“Habrá más casos en la región”, afirmó el subdirector general de la OMS para Preparación y Respuesta "
-     "de Emergencias, Peter Salomon.", "Peter Salomon"),
-    ("“Hay que medir mejor”, según el copresidente del equipo que llevó a cabo el estudio, el doctor Ben Zaitzik, "
-     "del Departamento de Ciencias.", "Ben Zaitzik"),
+    ("“Vendrán más incendios este verano”, afirmó el subdirector de la ARA para Sequías e Incendios "
+     "Forestales, Iker Mendaro.", "Iker Mendaro"),
+    ("“Hay que medir mejor”, según el coordinador del grupo que firmó el trabajo, la doctora Nora Quílez, "
+     "del Departamento de Geología.", "Nora Quílez"),
 ])
 def test_the_name_after_a_long_description(claims_of, text, name):
     (c,) = claims_of(text)
@@ -175,10 +175,10 @@ def test_the_name_after_a_long_description(claims_of, text, name):
 
 
 def test_names_inside_a_description_are_not_coordinated_people(claims_of):
-    text = ("“Buscamos buenas prácticas en la investigación”, dice Joel Lutenberg, director de Ciencia e "
-            "Innovación y Científico Jefe de la agencia.")
+    text = ("“Buscamos buenas prácticas en la restauración”, dice Anselmo Vidriales, director de Cultura e "
+            "Historia y Conservador Jefe del museo.")
     (c,) = claims_of(text)
-    assert c["speaker"]["name"] == "Joel Lutenberg"
+    assert c["speaker"]["name"] == "Anselmo Vidriales"
 
 
 def test_desde_names_the_source_of_a_plural_cue(claims_of):
@@ -187,15 +187,15 @@ def test_desde_names_the_source_of_a_plural_cue(claims_of):
 
 
 def test_a_clitic_before_a_postposed_cue_belongs_to_it(claims_of):
-    text = "La jefa Eva Lorca habló. “Sigue muriendo mucho compañero en el hospital”, le dice a la radio Rafael Soto."
+    text = "La jefa Eva Lorca habló. “Cada semana cerramos otra planta del hospital”, le cuenta a la radio Inés Carrasco."
     (c,) = [c for c in claims_of(text) if c["type"] == "direct"]
-    assert c["cue"]["text"] == "le dice" and c["speaker"]["name"] == "Rafael Soto"
+    assert c["cue"]["text"] == "le cuenta" and c["speaker"]["name"] == "Inés Carrasco"
 
 
 def test_a_medium_addressed_after_the_cue_is_not_the_speaker(claims_of):
-    text = "Ayer Jeremías Sotelo, director de la fundación, declaró al diario El Tiempo que no tenía dudas."
+    text = "Ayer Lidia Carrasco, directora de la fundación, declaró al diario El Faro que no tenía dudas."
     (c,) = claims_of(text)
-    assert c["speaker"]["name"] == "Jeremías Sotelo"
+    assert c["speaker"]["name"] == "Lidia Carrasco"
 
 
 def test_a_surname_subject_without_a_cue_becomes_the_current_person(claims_of):
@@ -240,18 +240,18 @@ def test_a_description_is_named_without_its_participle_clause_or_list_item(claim
 
 
 def test_a_bare_document_noun_takes_its_first_description(claims_of):
-    text = ("El presidente firmó el memorándum presidencial para enviar tropas. "
+    text = ("El alcalde firmó el memorándum municipal sobre el tráfico. "
             "“La frontera necesita protección”, dice el memorándum.")
     (c,) = claims_of(text)
-    assert c["speaker"]["name"] == "memorándum presidencial"
+    assert c["speaker"]["name"] == "memorándum municipal"
 
 
 def test_a_capitalised_common_noun_with_its_description_is_named_in_full(claims_of):
-    (c,) = claims_of("Según el Portal de información de enfermedades raras, la neumonía es grave.")
-    assert c["speaker"]["name"] == "Portal de información de enfermedades raras"
+    (c,) = claims_of("Según el Observatorio de datos de especies invasoras, el mejillón avanza.")
+    assert c["speaker"]["name"] == "Observatorio de datos de especies invasoras"
 
 
 def test_a_possessed_group_takes_the_person_named_earlier_in_the_sentence(claims_of):
-    text = "En el caso de Enrique Olmos Rojas, dirigente del partido, su equipo informó que tiene una hija."
+    text = "En el caso de Benito Lacalle Pons, dirigente del sindicato, su equipo informó que vive en Lugo."
     (c,) = claims_of(text)
-    assert c["speaker"]["name"] == "equipo de Enrique Olmos Rojas"
+    assert c["speaker"]["name"] == "equipo de Benito Lacalle Pons"
