@@ -158,6 +158,13 @@ def _body_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in word_set("organisation_nouns.tsv") | word_set("speaker_nouns.tsv"))
 
 
+@lru_cache(maxsize=None)
+def _body_words() -> frozenset[str]:
+    """The body nouns as written in the tables (lower case, accents kept) and folded."""
+    words = word_set("organisation_nouns.tsv") | word_set("speaker_nouns.tsv")
+    return frozenset(words | {fold(w) for w in words})
+
+
 class SpeakerResolver:
     """Resolves speaker phrases of one document; keeps the salience list and current speaker."""
 
@@ -219,9 +226,16 @@ class SpeakerResolver:
     def _first_descriptions(self) -> dict[str, str]:
         """The first description of each body or document noun: "el memorándum presidencial", "un
         informe de la Organización X" — what a later bare "el memorándum" or "el informe" names."""
+        import numpy
+        from spacy.attrs import LOWER
+
         doc, found = self.doc, {}
-        for t in doc:
-            if t.pos_ != "NOUN" or t.i == 0 or doc[t.i - 1].pos_ != "DET" or fold(t.lower_) not in self._body_nouns:
+        if not len(doc):
+            return found
+        hashes = numpy.array(sorted({doc.vocab.strings.add(w) for w in _body_words()}), dtype="uint64")
+        for i in numpy.nonzero(numpy.isin(doc.to_array(LOWER), hashes))[0]:  # the few body nouns, not every token
+            t = doc[int(i)]
+            if t.pos_ != "NOUN" or t.i == 0 or doc[t.i - 1].pos_ != "DET":
                 continue
             key = fold(t.lower_)
             if key in found:
