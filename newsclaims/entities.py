@@ -134,6 +134,8 @@ def _with_particle_surname(span: Span) -> Span:
 def _joined(span: Span, nxt: Span) -> bool:
     """Two mentions the model split at a particle: a person's given name and surnames ("María" "de"
     "Lourdes García"), an institution and its place ("Ministerio de Sanidad" "de la" "RDC")."""
+    if not 1 <= nxt.start - span.end <= 2:
+        return False
     gap = [t.lower_ for t in span.doc[span.end:nxt.start]]
     if gap not in (["de"], ["del"], ["de", "la"], ["de", "los"], ["de", "las"]):
         return False

@@ -178,6 +178,7 @@ class SpeakerResolver:
         self.speakers = word_set("speaker_nouns.tsv")
         self.non_speakers = word_set("non_speaker_nouns.tsv")
         self._body_nouns = _body_nouns()
+        self._bodies_at: list[Token] | None = None
         self.bodies: dict[str, str] = self._first_descriptions()  # noun -> the first full description of that body or document
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
@@ -223,18 +224,25 @@ class SpeakerResolver:
         found += self._untagged_appositions()
         return sorted(found, key=lambda r: r.position)
 
+    def _body_tokens(self) -> list[Token]:
+        """The tokens written as a body or document noun, found on the token array (not every token)."""
+        if self._bodies_at is None:
+            import numpy
+            from spacy.attrs import LOWER
+
+            doc = self.doc
+            if not len(doc):
+                self._bodies_at = []
+            else:
+                hashes = numpy.array(sorted({doc.vocab.strings.add(w) for w in _body_words()}), dtype="uint64")
+                self._bodies_at = [doc[int(i)] for i in numpy.nonzero(numpy.isin(doc.to_array(LOWER), hashes))[0]]
+        return self._bodies_at
+
     def _first_descriptions(self) -> dict[str, str]:
         """The first description of each body or document noun: "el memorándum presidencial", "un
         informe de la Organización X" — what a later bare "el memorándum" or "el informe" names."""
-        import numpy
-        from spacy.attrs import LOWER
-
         doc, found = self.doc, {}
-        if not len(doc):
-            return found
-        hashes = numpy.array(sorted({doc.vocab.strings.add(w) for w in _body_words()}), dtype="uint64")
-        for i in numpy.nonzero(numpy.isin(doc.to_array(LOWER), hashes))[0]:  # the few body nouns, not every token
-            t = doc[int(i)]
+        for t in self._body_tokens():
             if t.pos_ != "NOUN" or t.i == 0 or doc[t.i - 1].pos_ != "DET":
                 continue
             key = fold(t.lower_)
@@ -262,7 +270,7 @@ class SpeakerResolver:
         Sol", "la revista médica Salud Austral", "la compañía Acme" — so that a later "el diario" or
         "la prestigiosa revista" is that body."""
         doc, found = self.doc, []
-        for t in doc:
+        for t in self._body_tokens():
             if t.pos_ != "NOUN" or fold(t.lower_) not in self._body_nouns:
                 continue
             j = t.i + 1

@@ -159,10 +159,19 @@ def opinion_phrases() -> list[tuple[str, ...]]:
     return phrase_list("opinion_phrases.tsv")
 
 
+@lru_cache(maxsize=None)
+def _opinion_seconds() -> frozenset[str]:
+    """The phrases' second words (the possessives: "en su opinión", "a su juicio")."""
+    return frozenset(p[1] for p in opinion_phrases() if len(p) > 1)
+
+
 def possessive(ctx: Context, sent: Span) -> None:
     """ "Estas obras son, en su opinión, una inversión segura", "A su juicio, el museo …": an
     opinion phrase with a possessive names no source; the current speaker holds the opinion."""
     doc = ctx.doc
+    seconds = _opinion_seconds()
+    if not any(t.lower_ in seconds for t in doc[sent.start:sent.end]):
+        return  # no possessive ("su", …): no opinion phrase here, nothing to fold
     words = [fold(t.text) for t in doc[sent.start:sent.end]]
     for phrase in opinion_phrases():
         n = len(phrase)
