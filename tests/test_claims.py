@@ -527,3 +527,18 @@ def test_an_object_spelled_out_by_the_quotation_after_it(claims_of):
     text = 'El técnico Mario Soto admitió su error, "no supimos cerrar el partido en casa".'
     (c,) = claims_of(text)
     assert (c["type"], c["content"]["text"]) == ("direct", "no supimos cerrar el partido en casa")
+
+
+def test_a_source_with_an_aside_in_parentheses(claims_of):
+    (c,) = claims_of("Según los Centros para el Control de Plagas (CCP, por su sigla en inglés), el 30% de las "
+                     "cosechas se pierde.")
+    assert c["speaker"]["name"] == "Centros para el Control de Plagas"
+    assert c["content"]["text"] == "el 30% de las cosechas se pierde"
+
+
+@pytest.mark.parametrize("text", [
+    'El brote se explica por "un fallo humano en la cocina del hotel".',
+    "El retraso de las obras se explica por la lluvia de marzo, que paró la grúa.",
+])
+def test_a_thing_explained_is_no_speaker(claims_of, text):
+    assert not claims_of(text)

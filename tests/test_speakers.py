@@ -255,3 +255,13 @@ def test_a_possessed_group_takes_the_person_named_earlier_in_the_sentence(claims
     text = "En el caso de Benito Lacalle Pons, dirigente del sindicato, su equipo informó que vive en Lugo."
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == "equipo de Benito Lacalle Pons"
+
+
+def test_an_institution_is_not_the_place_in_its_name(claims_of):
+    (c,) = claims_of("Según los Centros para el Control de las Plagas de Estados Unidos, el 30% de las cosechas se pierde.")
+    assert c["speaker"]["name"] == "Centros para el Control de las Plagas de Estados Unidos"
+
+
+def test_an_addressee_after_a_description_is_not_part_of_it(claims_of):
+    (c,) = claims_of("“Trabajamos rápido para restablecer los vídeos”, le dijo una vocera de Vidiom a la BBC.")
+    assert c["speaker"]["text"] == "una vocera de Vidiom"

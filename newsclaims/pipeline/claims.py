@@ -137,7 +137,8 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     subj = subject_of(tok)
     if subj is not None:
         # "se ratifica el llamado de alerta": passive "se" with a thing as subject, nobody speaks
-        return subj.i > tok.i and subj.pos_ == "NOUN" and not ctx.resolver.known_speaker(subj)
+        # ("el contagio se explica por …": the same before the verb)
+        return subj.pos_ == "NOUN" and not ctx.resolver.known_speaker(subj)
     if any(c.dep_ == "obj" and c.i > tok.i and c.pos_ in ("NOUN", "ADJ") and c.lower_ != "que"
            and not ctx.resolver.known_speaker(c) for c in tok.children):
         return True  # the same, with the thing parsed as an object

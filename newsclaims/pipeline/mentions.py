@@ -36,6 +36,15 @@ def np_head(tokens: list[Token]) -> Token | None:
     return tokens[0]
 
 
+def _inside_name(tokens: list[Token], k: int) -> bool:
+    """A preposition inside a capitalised name: "los Centros para el Control de Enfermedades"."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].pos_ == "DET":
+        j += 1
+    return k > 0 and tokens[k].lower_ in ("para", "contra") and tokens[k - 1].text[:1].isupper() \
+        and j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN"
+
+
 def trim_np(tokens: list[Token]) -> list[Token]:
     """Cut a subject subtree down to its noun phrase: no relative clause, no trailing punctuation."""
     out: list[Token] = []
@@ -48,7 +57,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and out and t.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
             break
         if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens) \
-                and t.head.head.i == np_head_index(tokens):
+                and t.head.head.i == np_head_index(tokens) and not _inside_name(tokens, k):
             break  # "fuentes a Reuters": the addressee of the head is not part of the speaker
         if out and t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
             break  # "los mensajes que se difundieron"

@@ -437,7 +437,7 @@ class SpeakerResolver:
             return Speaker(bare_text, text, "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
                 appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
-            ent = appos or self.index.covering(head.idx) or self.index.at(start, end) \
+            ent = appos or self.index.covering(head.idx) or self._at_head(start, end, head) \
                 or self.index.named(bare_text)
             if ent is not None and ent.label != "PER" and len(ent.name.split()) == 1 and head.i + 2 < tokens[-1].i + 1 \
                     and self.doc[head.i + 1].lower_ in ("de", "del") and self.doc[head.i + 2].is_lower:
@@ -507,6 +507,14 @@ class SpeakerResolver:
             if ent.label == "PER" and self._full_name(ent.name):
                 return ent.name
         return current.name if current is not None and current.label == "PER" and current.name else None
+
+    def _at_head(self, start: int, end: int, head: Token) -> Entity | None:
+        """An entity in the phrase that starts at its head: "los Centros para el Control de X de
+        Estados Unidos" is not "Estados Unidos" when the model tagged only the country."""
+        ent = self.index.at(start, end)
+        if ent is None or any(m.start <= head.idx < m.end or m.start == start for m in ent.mentions):
+            return ent
+        return None
 
     def can_speak(self, tokens: list[Token]) -> bool:
         """Whether a subject can be a speaker: a name, a pronoun, a noun of the speaker tables

@@ -35,15 +35,18 @@ def phrases(ctx: Context, sent: Span) -> None:
             cue_tok = doc[k]
             k += 1
         src = []
+        depth = 0  # "según los Centros de Control (CDC, por sus siglas en inglés), …": commas inside count not
         trailing = not initial and doc[first - 1].text in (",", "(", "—")
         if not initial and doc[first - 1].lower_ in _RELATIVES and position == "any" and cue_tok is None:
             _relative_source(ctx, sent, first, last, phrase)
             continue
-        while k < sent.end and (doc[k].text not in (",", ".", ";", ":") or (trailing and doc[k].text == ",")) \
+        while k < sent.end and (doc[k].text not in (",", ".", ";", ":") or (trailing and doc[k].text == ",")
+                                or (depth > 0 and doc[k].text == ",")) \
                 and not (doc[k].is_space and "\n" in doc[k].text):
-            if doc[k].pos_ in ("VERB", "AUX") and src and position == "initial":
+            if doc[k].pos_ in ("VERB", "AUX") and src and position == "initial" and depth == 0:
                 src = []
                 break
+            depth += (doc[k].text == "(") - (doc[k].text == ")")
             src.append(doc[k])
             k += 1
         if trailing and any(t.pos_ in ("VERB", "AUX") or t.text in OPEN + CLOSE for t in src):
@@ -56,7 +59,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             if named is not None:  # "Según la presidenta de la Comisión, Ana Ruiz, el plan …"
                 src = src + list(doc[k:named])
                 k = named
-        src = trim_np(src)
+        src = trim_np(_without_asides(src))
         if not src or len(src) > 14 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
             continue
         if position == "initial" and not _person_like(ctx, src):
@@ -109,6 +112,23 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+
+
+def _without_asides(src: list[Token]) -> list[Token]:
+    """A source without a parenthetical aside that has a comma ("(CDC, por sus siglas en inglés)")."""
+    if not any(t.text == "(" for t in src):
+        return src
+    out, group = [], []
+    for t in src:
+        if t.text == "(" or group:
+            group.append(t)
+            if t.text == ")":
+                if not any(x.text == "," for x in group):
+                    out.extend(group)
+                group = []
+            continue
+        out.append(t)
+    return out + group
 
 
 def _apposed_name(ctx: Context, i: int, limit: int) -> int | None:

@@ -119,8 +119,9 @@ def _quote_follows(doc, first: int, j: int) -> bool:
     """Nothing but a preposition and an article between the cue and the quotation at ``j``, or a
     short object the quotation spells out: "aceptó su debilidad, “no tuvimos eficacia”"."""
     between = list(doc[first:j])
-    if len(between) <= 2 and all(t.pos_ in ("ADP", "DET") for t in between) and (not between or between[0].pos_ == "ADP"):
-        return True
+    if len(between) <= 2 and all(t.pos_ in ("ADP", "DET") for t in between) and (
+            not between or between[0].lower_ in ("a", "al", "en", "de", "del", "sobre", "con")):
+        return True  # "se explica por “…”" is a cause, not the speaker's words
     return 3 <= len(between) <= 4 and between[-1].text in (",", ":") and between[0].pos_ == "DET" \
         and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in between[:-1]) and any(t.pos_ == "NOUN" for t in between)
 
