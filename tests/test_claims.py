@@ -542,3 +542,16 @@ def test_a_source_with_an_aside_in_parentheses(claims_of):
 ])
 def test_a_thing_explained_is_no_speaker(claims_of, text):
     assert not claims_of(text)
+
+
+def test_a_verb_no_table_lists_closing_a_quotation_before_its_speaker(claims_of):
+    text = ("La candidata Marta Gil abrió el debate.\n\nEl candidato Pedro Nadal insistió: “Nadie se cree esas "
+            "promesas”.\n\n“Los vecinos saben quién cumple”, remató la candidata.")
+    c = [c for c in claims_of(text) if c["content"]["text"].startswith("Los vecinos")][0]
+    assert c["speaker"]["name"] == "Marta Gil" and c["cue"]["text"] == "remató"
+
+
+def test_a_verb_after_a_quotation_with_more_sentence_is_no_cue(claims_of):
+    text = "El alcalde Pedro Nadal habló.\n\n“Habrá tormenta esta noche en la costa”, llegó a tiempo el bombero."
+    c = [c for c in claims_of(text) if c["content"]["text"].startswith("Habrá")][0]
+    assert c["cue"] is None  # a floating quotation of the current speaker, not "llegó"

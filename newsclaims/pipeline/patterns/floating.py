@@ -6,8 +6,9 @@ import re
 
 from spacy.tokens import Span
 
-from ...claims import Speaker
+from ...claims import Cue, Speaker
 from ..context import Context, ends_question
+from ..mentions import np_head, phrase_after
 
 _FLOATING_WORDS = 4    # a floating quotation has at least this many words
 
@@ -27,6 +28,11 @@ def floating(ctx: Context, sent: Span) -> None:
         before = ctx.text[max(0, q.open_mark - 3):q.open_mark]
         if before.strip() and before.strip()[-1] not in ".!?:":
             continue
+        said = _unlisted_cue(ctx, q, sent)
+        if said is not None:  # "“…”, cerró la candidata.": a verb the tables lack, then the speaker
+            speaker, cue = said
+            ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_postposed")
+            continue
         c, para = _latest_speaker(ctx, q.open_mark)
         if c is None:
             continue
@@ -35,6 +41,27 @@ def floating(ctx: Context, sent: Span) -> None:
             continue  # an interview answer may follow the journalist's question
         ctx.add(ctx.kind_of(q.start, q.end), Speaker(c.name, c.text, c.label, c.start, c.end),
                 None, q.start, q.end, sent, "floating")
+
+
+def _unlisted_cue(ctx: Context, q, sent: Span):
+    """A quotation, a comma, a finite verb no table lists and a person after it, then the sentence
+    ends: "“Los vecinos saben quién cumple”, cerró la candidata." -> (speaker, cue)."""
+    doc = ctx.doc
+    span = doc.char_span(q.outer[1], sent.end_char, alignment_mode="expand") if q.outer[1] < sent.end_char else None
+    if span is None or len(span) < 3 or span[0].text != ",":
+        return None
+    verb = span[1]
+    if verb.pos_ != "VERB" or "VerbForm=Fin" not in str(verb.morph) or "Person=3" not in str(verb.morph) \
+            or not verb.is_lower:
+        return None
+    after = phrase_after(doc, verb.i + 1, sent.end)
+    if not after or not (any(t.ent_type_ == "PER" for t in after) or ctx.resolver.is_role(np_head(after))):
+        return None
+    rest = [t for t in doc[after[-1].i + 1:sent.end] if not (t.is_punct or t.is_space)]
+    if rest:
+        return None  # the sentence goes on: not a speaker closing a quotation
+    cue = Cue(verb.text, verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text))
+    return ctx.resolver.resolve(after, ctx.current), cue
 
 
 def _latest_speaker(ctx: Context, pos: int) -> tuple[Speaker | None, int]:
