@@ -361,11 +361,14 @@ class SpeakerResolver:
 
     # --- resolution ----------------------------------------------------------------------------
     def remember(self, speaker: Speaker | None) -> None:
-        if speaker is not None and speaker.label == "PER" and speaker.name:
+        if speaker is None or not speaker.name:
+            return
+        if speaker.label == "PER":
             self.salient.append((speaker.start, speaker))
-        if speaker is not None and speaker.label == "ORG" and speaker.name and speaker.name[:1].isupper():
-            self.bodies_seen.append((speaker.start, speaker.name))
-        elif speaker is not None and speaker.name and len(speaker.name.split()) > 1 and "," not in speaker.name:
+            return
+        if speaker.label == "ORG" and speaker.name[:1].isupper():
+            self.bodies_seen.append((speaker.start, speaker.name))  # for a later "el organismo"
+        if len(speaker.name.split()) > 1 and "," not in speaker.name:
             # "un informe de la Organización X" … "el informe": the first full description of a
             # body or document names it for later bare mentions of the same noun.
             first = fold(speaker.name.split()[0])
@@ -461,10 +464,9 @@ class SpeakerResolver:
                 named = self.index.named(head.text)
                 if named is not None and named.label != "PER" and named.mentions[0].start < start:
                     return Speaker(named.name, text, "ORG", start, end)
-            if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and tokens[1].i == head.i:
-                named = self.bodies.get(fold(head.text))
-                if named is not None:  # "el informe" after "un informe de la Organización X"
-                    return Speaker(named, text, "ORG", start, end)
+            named = self._described_before(tokens, head)
+            if named is not None:  # "el informe" after "un informe de la Organización X"
+                return Speaker(named, text, "ORG", start, end)
             if tokens[0].lower_ in _DEFINITE and head.lower_ in word_set("generic_bodies.tsv") and head.i == tokens[1].i:
                 spoke = [name for pos, name in self.bodies_seen if pos < start and start - pos < 3000
                          and not name_words(name) & name_words(bare_text)]
@@ -491,11 +493,16 @@ class SpeakerResolver:
         ent = self.index.at(start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
             return Speaker(bare_text, text, ent.label, start, end)
-        if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and tokens[1].i == head.i:
-            named = self.bodies.get(fold(head.text))
-            if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
-                return Speaker(named, text, "MISC", start, end)
+        named = self._described_before(tokens, head)
+        if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
+            return Speaker(named, text, "MISC", start, end)
         return Speaker(bare_text, text, "MISC", start, end)
+
+    def _described_before(self, tokens: list[Token], head: Token) -> str | None:
+        """For "el NOUN" alone, the first full description of that body or document noun."""
+        if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and tokens[1].i == head.i:
+            return self.bodies.get(fold(head.text))
+        return None
 
     def _possessor(self, position: int, current: Speaker | None) -> str | None:
         """Whose "su" is: a person named earlier in the same sentence, else the current speaker."""
