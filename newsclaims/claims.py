@@ -38,6 +38,7 @@ CONFIDENCE = {
     "tweet": 0.8,                # an embedded tweet, signed "— Nombre (@cuenta) fecha"
 }
 STANCE = 0.6
+UNTYPED = 0.5  # a claim whose speaker phrase names nothing that can speak (speaker null)
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Speaker:
     label: str
     start: int
     end: int
+    kind: str | None = None  # person | group | organisation | document (newsclaims.pipeline.kinds)
 
 
 @dataclass
@@ -95,7 +97,7 @@ class Claim:
         if self.speaker is not None:
             ss, se, stext = span(self.speaker.start, self.speaker.end)
             speaker = {"name": self.speaker.name, "text": stext, "label": self.speaker.label,
-                       "start": ss, "end": se}
+                       "kind": self.speaker.kind, "start": ss, "end": se}
         cue = None
         if self.cue is not None:
             us, ue, utext = span(self.cue.start, self.cue.end)

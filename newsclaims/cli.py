@@ -4,6 +4,7 @@ spaCy is imported only inside commands that need it, so ``--help`` and ``--versi
 """
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -50,6 +51,20 @@ def _stdout_console():
     return PipeConsole(highlight=False)
 
 
+def _count(n: int, noun: str) -> str:
+    """ "1 document", "2 documents" (thousands separated)."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null after its reader left, so that the flush at exit raises nothing."""
+    import os
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     typer.echo(f"newsclaims: {message}", err=True)
     raise typer.Exit(code)
@@ -92,6 +107,15 @@ PartitionOpt = typer.Option(None, "--partition-size", min=1,
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
 
 
+_SCHEDULER = re.compile(r"^(?:local|(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5})$")
+
+
+def check_scheduler(address: str) -> None:
+    """``local``, ``tcp://HOST:PORT`` or ``HOST:PORT``; anything else is a usage error."""
+    if not _SCHEDULER.match(address):
+        fail(f"--scheduler {address!r}: give 'local' or a scheduler address with its port, e.g. tcp://10.0.0.5:8786")
+
+
 class Run:
     """One extraction run: input errors counted, documents streamed, progress on stderr."""
 
@@ -107,6 +131,9 @@ class Run:
         self.verbose, self.quiet, self.jobs, self.min_confidence = verbose, quiet, jobs, min_confidence
         self.with_text, self.command = with_text, command
         self.scheduler, self.partition_size = scheduler, partition_size
+        if scheduler is not None:
+            check_scheduler(scheduler)
+        self.client = None
         self.failures = 0
         self.no_article: dict[str, list[int]] = {}  # WARC archive -> [pages without article, pages]
         self.items = list(load.expand(paths))
@@ -120,9 +147,28 @@ class Run:
             fail(str(e))
         self.extractor = None
 
+    def start(self) -> None:
+        """Connect to the Dask scheduler now (with --scheduler), so that one that cannot be reached
+        is a usage error before any output is written."""
+        if not self.scheduler or self.client is not None or "-" in self.items:
+            return
+        from .cluster import ClusterError, connect
+        try:
+            self.client = connect(self.scheduler, self.jobs)
+        except ClusterError as e:
+            fail(str(e))
+
     def error(self, doc: str, reason: str) -> None:
         self.failures += 1
         typer.echo(f"newsclaims: {doc}: {reason}", err=True)
+
+    def internal_error(self, article, e: Exception) -> None:
+        """A bug met on one article: said for that article, the others go on (exit 1)."""
+        if self.verbose:
+            import traceback
+            traceback.print_exception(e, file=sys.stderr)
+        self.error(article.doc, f"internal error: {type(e).__name__}: {e} (its claims are left out; "
+                                "run with --verbose for the traceback)")
 
     def load_error(self, e) -> None:
         """A file that could not be read fails the run; a crawled page with no article (an index
@@ -146,8 +192,8 @@ class Run:
             if isinstance(item, load.LoadError):
                 self.load_error(item)
                 continue
-            if item.encoding == "cp1252":  # said always: one bad byte can mean a damaged UTF-8 file
-                typer.echo(f"newsclaims: {item.doc}: not UTF-8 ({item.note}), read as cp1252", err=True)
+            if item.note:  # said always: one bad byte can mean a damaged UTF-8 file or a lying page
+                typer.echo(f"newsclaims: {item.doc}: {item.note}", err=True)
             yield item
 
     def _loaded(self) -> Iterator:
@@ -176,7 +222,7 @@ class Run:
     def results(self, options, skip: frozenset = frozenset()) -> Iterator:
         """Partition results in order: here, in --jobs processes or on the Dask cluster."""
         from . import load
-        from .cluster import ClusterError, connect, run_dask, run_here, run_pool
+        from .cluster import run_dask, run_here, run_pool
         from .partitions import plan
 
         for item in self.items:
@@ -186,10 +232,8 @@ class Run:
         size = self.partition_size or (64 if options.output else 8)
         parts = [p for p in plan(files, size) if p.index not in skip]
         if self.scheduler:
-            try:
-                client = connect(self.scheduler, self.jobs)
-            except ClusterError as e:
-                fail(str(e))
+            self.start()
+            client, self.client = self.client, None
             try:
                 yield from self._reported_parts(run_dask(client, parts, options))
             finally:
@@ -225,7 +269,7 @@ class Run:
             docs: Iterable[dict] = (d for r in self.results(self.options()) for d in r.documents)
         else:
             docs = self._extractor().extract(self.articles(), min_confidence=self.min_confidence,
-                                             with_text=self.with_text)
+                                             with_text=self.with_text, on_error=self.internal_error)
         yield from self._progress(docs)
         self._say_no_article()
 
@@ -257,8 +301,9 @@ class Run:
             written += r.written
             parts += 1
         self._say_no_article()
-        kept = f"; {len(done)} parts were already there" if done else ""
-        typer.echo(f"newsclaims: wrote {written} documents in {parts} parts to {output} ({fmt}){kept}", err=True)
+        kept = f"; {_count(len(done), 'part')} {'was' if len(done) == 1 else 'were'} already there" if done else ""
+        typer.echo(f"newsclaims: wrote {_count(written, 'document')} in {_count(parts, 'part')} to {output} "
+                   f"({fmt}){kept}", err=True)
 
     def _progress(self, docs: Iterable, unit: str = "articles") -> Iterator:
         show = not self.quiet and sys.stderr.isatty() and (self.total is None or self.total > 1)
@@ -291,18 +336,19 @@ def _emit(run: Run, fmt: Format, table_fn, rows_fn, out=None) -> None:
 
     fmt = _resolve_format(fmt)
     out = out or sys.stdout
+    run.start()  # a scheduler that cannot be reached fails here, before anything is written
+    writer = None
     try:
-        if fmt is Format.html:
-            from .report import HtmlWriter
-            writer = HtmlWriter(out, run.model_info())
+        if fmt in (Format.html, Format.json):
+            if fmt is Format.html:
+                from .report import HtmlWriter
+                writer = HtmlWriter(out, run.model_info())
+            else:
+                writer = output.JsonWriter(out, run.model_info())
             for d in run.documents():
                 writer.write(d)
-            writer.close()
-        elif fmt is Format.json:
-            writer = output.JsonWriter(out, run.model_info())
-            for d in run.documents():
-                writer.write(d)
-            writer.close()
+            closing, writer = writer, None
+            closing.close()
         elif fmt is Format.jsonl:
             for d in run.documents():
                 for line in output.jsonl_lines(rows_fn(d)):
@@ -313,13 +359,14 @@ def _emit(run: Run, fmt: Format, table_fn, rows_fn, out=None) -> None:
                 table_fn(d, console)
         out.flush()
     except BrokenPipeError:  # `newsclaims extract … | head`: stop quietly, as a Unix filter does
-        import os
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _quiet_stdout()
         raise typer.Exit(run.exit_code()) from None
-    except KeyboardInterrupt:  # Ctrl-C: what was written stays written; no traceback
+    except KeyboardInterrupt:  # Ctrl-C: what was written stays written, a JSON envelope closed; no traceback
         try:
+            if writer is not None:
+                writer.close()  # the documents so far, as a document strict parsers read
             out.flush()
-        except (BrokenPipeError, OSError):
+        except (BrokenPipeError, OSError, KeyboardInterrupt):
             pass
         raise typer.Exit(130) from None
 
@@ -334,11 +381,18 @@ def _guard(fn):
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
             raise
+        except BrokenPipeError:  # `newsclaims diff … | head`: every command stops quietly on a closed pipe
+            _quiet_stdout()
+            raise typer.Exit(EXIT_OK) from None
         except Exception as e:  # noqa: BLE001
             if kwargs.get("verbose"):
                 raise
             fail(f"internal error: {type(e).__name__}: {e} (run with --verbose for the traceback)", EXIT_FAILED)
     return wrapper
+
+
+# Names that look like one file: --output NAME.json would otherwise become a dataset folder.
+_FILE_SUFFIXES = frozenset({"json", "jsonl", "ndjson", "parquet", "csv", "tsv", "txt", "html", "htm"})
 
 
 def _check_output(fmt: Format, output_dir: Optional[str], resume: bool) -> str:
@@ -353,6 +407,11 @@ def _check_output(fmt: Format, output_dir: Optional[str], resume: bool) -> str:
         if resume:
             fail("--resume continues an --output DIR run: give --output DIR")
         return fmt.value
+    from pathlib import PurePosixPath
+    suffix = PurePosixPath(output_dir.rstrip("/")).suffix.lower().lstrip(".")
+    if suffix in _FILE_SUFFIXES:
+        fail(f"--output {output_dir}: --output takes a folder for a dataset (--format parquet or jsonl part "
+             f"files); for one file, redirect stdout: --format {'jsonl' if suffix == 'jsonl' else 'json'} > {output_dir}")
     if fmt in (Format.auto, Format.parquet):
         try:
             import pyarrow  # noqa: F401
@@ -541,6 +600,8 @@ def eval_(
     threshold: float = typer.Option(0.5, "--threshold", "-t", min=0.0, max=1.0,
                                     help="Token F1 two contents need to match (0.8 is strict about boundaries)."),
     details: bool = typer.Option(False, "--details", "-d", help="List misses, false alarms and wrong speakers."),
+    speakers: Optional[str] = typer.Option(None, "--speakers", "-s", metavar="LABELS.tsv",
+                                           help="Speaker labels (doc, speaker, kind, gender): adds kind accuracy."),
     format: DiffFormat = typer.Option(DiffFormat.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise."),
     model: Optional[str] = ModelOpt,
     verbose: bool = VerboseOpt,
@@ -552,7 +613,7 @@ def eval_(
     from extracting the articles that lie beside the gold files (NAME.txt next to NAME.gold.jsonl).
     """
     from . import output
-    from .evaluate import GoldError, evaluate, group_preds, load_gold, load_pred, unscored
+    from .evaluate import GoldError, evaluate, group_preds, load_gold, load_labels, load_pred, unscored
 
     if pred is not None and paths:
         fail("give either --pred FILE or --articles PATH, not both")
@@ -560,6 +621,7 @@ def eval_(
     articles = [g for g in gold if g.lower().endswith((".txt", ".md"))] + list(paths or [])
     try:
         gold_claims = load_gold(gold_paths)
+        labels = load_labels(speakers) if speakers is not None else None
         if pred is None and not articles:
             # The articles beside their gold files (NAME.txt next to NAME.gold.jsonl).
             from .evaluate import articles_for
@@ -585,7 +647,7 @@ def eval_(
     for name in missing:
         where = f"not in {pred}" if pred is not None else "article not found or not read"
         typer.echo(f"newsclaims: {name}: {where}; its gold claims count as missed", err=True)
-    result = evaluate(gold_claims, group_preds(claims, set(gold_claims)), threshold)
+    result = evaluate(gold_claims, group_preds(claims, set(gold_claims)), threshold, labels)
     if not details:
         result.pop("details")
     fmt = format.value

@@ -47,6 +47,36 @@ class Pred:
     cue: str | None
     type: str | None
     content: str
+    speaker_kind: str | None = None
+
+
+# Kinds of a labels file (``doc``, ``speaker``, ``kind``, ``gender``, ``evidence``): "other" is a
+# speaker that is none of the four (an idea, an event), which newsclaims never types.
+LABEL_KINDS = ("person", "group", "organisation", "document", "other")
+
+
+def load_labels(path: str) -> dict[tuple[str, str], dict]:
+    """Speaker labels by (article file name, gold speaker): ``{"kind": …, "gender": …}``."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise GoldError(f"{path}: {e.strerror or e}") from None
+    labels: dict[tuple[str, str], dict] = {}
+    header = None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if header is None:
+            header = [p.strip() for p in parts]
+            if not {"doc", "speaker", "kind"} <= set(header):
+                raise GoldError(f"{path}:{n}: a labels file starts with the columns doc, speaker, kind (gender, evidence)")
+            continue
+        row = dict(zip(header, (p.strip() for p in parts)))
+        if row.get("kind") not in LABEL_KINDS:
+            raise GoldError(f"{path}:{n}: kind must be one of {', '.join(LABEL_KINDS)}")
+        labels[(Path(row["doc"]).name, row["speaker"])] = row
+    return labels
 
 
 def speaker_lenient(gold: dict, pred: Pred) -> bool:
@@ -108,7 +138,7 @@ def _get(obj, dotted: str):
 
 def pred_from_claim(row: dict) -> Pred:
     return Pred(_get(row, "speaker.name"), _get(row, "speaker.text"), _get(row, "cue.text"), row.get("type"),
-                _get(row, "content.text") or "")
+                _get(row, "content.text") or "", _get(row, "speaker.kind"))
 
 
 def load_pred_file(path: str) -> list[dict]:
@@ -177,11 +207,15 @@ def prf(tp: int, npred: int, ngold: int) -> dict:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
 
 
-def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshold: float = THRESHOLD) -> dict:
-    """All figures, the per-type breakdown and the details (misses, false alarms, wrong speakers)."""
+def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshold: float = THRESHOLD,
+             labels: dict[tuple[str, str], dict] | None = None) -> dict:
+    """All figures, the per-type breakdown and the details (misses, false alarms, wrong speakers).
+    With ``labels`` (:func:`load_labels`), also the accuracy of the speakers' kinds over matched
+    claims whose speaker is right (leniently) and labelled."""
     t: Counter = Counter()
+    kinds: Counter = Counter()
     by_type: dict[str, Counter] = {k: Counter() for k in TYPES}
-    details = {"missed": [], "false_alarms": [], "wrong_speakers": []}
+    details = {"missed": [], "false_alarms": [], "wrong_speakers": [], "wrong_kinds": []}
     for doc in sorted(gold):
         golds, ps = gold[doc], preds.get(doc, [])
         pairs = match(golds, ps, threshold)
@@ -213,6 +247,15 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
                 by_type[g["type"]]["lenient"] += ok
             if p.type in by_type:
                 by_type[p.type]["pred_found"] += 1
+            label = (labels or {}).get((doc, g.get("speaker") or ""))
+            if ok and label is not None:
+                kinds["labelled"] += 1
+                kinds["right"] += p.speaker_kind == label["kind"]
+                kinds[f"gold {label['kind']}"] += 1
+                kinds[f"right {label['kind']}"] += p.speaker_kind == label["kind"]
+                if p.speaker_kind != label["kind"]:
+                    details["wrong_kinds"].append({"doc": doc, "speaker": g.get("speaker"), "gold": label["kind"],
+                                                   "predicted": p.speaker_kind, "content": g["content"]})
             if not ok:
                 details["wrong_speakers"].append({"doc": doc, "gold": g.get("speaker"), "predicted": p.speaker_name,
                                                   "mention": p.speaker_text, "content": g["content"]})
@@ -229,7 +272,7 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
     def ratio(a: float, b: float) -> float:
         return round(a / b, 4) if b else 0.0
 
-    return {
+    result = {
         "documents": len(gold),
         "threshold": threshold,
         "gold_claims": t["gold"],
@@ -245,5 +288,13 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
                         "predicted": c["pred"], "precision": ratio(c["pred_found"], c["pred"]),
                         "speaker_accuracy_lenient": ratio(c["lenient"], c["found"])}
                     for k, c in by_type.items()},
-        "details": details,
     }
+    if labels is not None:
+        result["speaker_kind"] = {"accuracy": ratio(kinds["right"], kinds["labelled"]), "labelled": kinds["labelled"],
+                                  "by_kind": {k: {"gold": kinds[f"gold {k}"],
+                                                  "accuracy": ratio(kinds[f"right {k}"], kinds[f"gold {k}"])}
+                                              for k in LABEL_KINDS if kinds[f"gold {k}"]}}
+    else:
+        del details["wrong_kinds"]
+    result["details"] = details
+    return result

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .entities import Entity
 from .load import Article
@@ -18,6 +18,13 @@ from .normalise import Normalised, normalise
 
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+# The longest piece the model parses at once.  spaCy refuses texts over nlp.max_length (10^6
+# characters, error E088) and a parse's memory grows with the piece: a longer paragraph (a page
+# with no line breaks, a table dumped as one line) is cut at a sentence end, else a clause break,
+# else a space.  Our components still run over the whole article, so a quotation crossing a cut
+# is still one claim.
+MAX_PIECE = 20_000
+_CUTS = (re.compile(r"[.!?…][\"”»’)]*\s+"), re.compile(r"[,;:]\s+"), re.compile(r"\s+"))
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -29,6 +36,26 @@ def split_paragraphs(text: str) -> list[str]:
     if pos < len(text) or not parts:
         parts.append(text[pos:])
     return parts
+
+
+def pieces(paragraph: str, limit: int = MAX_PIECE) -> list[str]:
+    """``paragraph`` cut into pieces of at most ``limit`` characters that join back to it, each cut
+    after a sentence end, else after a clause break, else after a space (a run of ``limit``
+    characters without one is cut where it must be)."""
+    out: list[str] = []
+    while len(paragraph) > limit:
+        window = paragraph[:limit]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window, limit // 4) if m.end() < limit]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        out.append(paragraph[:cut])
+        paragraph = paragraph[cut:]
+    out.append(paragraph)
+    return out
 
 
 def entity_dicts(entities: list[Entity], norm: Normalised) -> list[dict]:
@@ -81,7 +108,8 @@ class Extractor:
     def _ours(self) -> list[str]:
         return [n for n in self.nlp.pipe_names if n.startswith("newsclaims_")]
 
-    def parse(self, norms: Iterable[tuple[object, Normalised]], batch_size: int = 256) -> Iterator[tuple[object, object]]:
+    def parse(self, norms: Iterable[tuple[object, Normalised]], batch_size: int = 256,
+              on_error: Callable[[object, Exception], None] | None = None) -> Iterator[tuple[object, object]]:
         """(key, Doc) for each normalised text, our components applied.
 
         The model parses one paragraph at a time: a blank-line token at the start of a paragraph
@@ -95,7 +123,7 @@ class Extractor:
 
         def chunks():
             for key, norm in norms:
-                parts = split_paragraphs(norm.parse_text)
+                parts = [p for para in split_paragraphs(norm.parse_text) for p in pieces(para)]
                 for k, part in enumerate(parts):
                     yield part, (key, norm, k == len(parts) - 1)
 
@@ -108,16 +136,33 @@ class Extractor:
                 whole = Doc.from_docs(pending, ensure_whitespace=False) if len(pending) > 1 else pending[0]
                 pending = []
                 whole.user_data["newsclaims_marks"] = norm.text
-                for _, proc in ours:
-                    whole = proc(whole)
+                try:
+                    for _, proc in ours:
+                        whole = proc(whole)
+                except Exception as e:  # noqa: BLE001 - one article never loses the run
+                    if on_error is None:
+                        raise
+                    on_error(key, e)
+                    continue
                 yield key, whole
 
     def extract(self, articles: Iterable[Article], *, min_confidence: float = 0.0,
-                batch_size: int = 256, with_text: bool = False) -> Iterator[dict]:
-        """Documents for ``articles``, in order, streamed through ``nlp.pipe``."""
+                batch_size: int = 256, with_text: bool = False,
+                on_error: Callable[[Article, Exception], None] | None = None) -> Iterator[dict]:
+        """Documents for ``articles``, in order, streamed through ``nlp.pipe``.
+
+        ``on_error(article, exception)``: where an article's claims or document cannot be built,
+        it is told and the other articles go on; without it the exception is raised.
+        """
         keyed = ((art, normalise(art.text)) for art in articles)
-        for (art, norm), doc in self.parse(((pair, pair[1]) for pair in keyed), batch_size=batch_size):
-            yield document_dict(art, doc, norm, min_confidence, with_text)
+        for (art, norm), doc in self.parse(((pair, pair[1]) for pair in keyed), batch_size=batch_size,
+                                           on_error=None if on_error is None else (lambda key, e: on_error(key[0], e))):
+            try:
+                yield document_dict(art, doc, norm, min_confidence, with_text)
+            except Exception as e:  # noqa: BLE001 - one article never loses the run
+                if on_error is None:
+                    raise
+                on_error(art, e)
 
     def extract_text(self, text: str, doc: str = "-", *, min_confidence: float = 0.0,
                      with_text: bool = False) -> dict:

@@ -29,7 +29,7 @@ class Article:
     doc: str          # the path as the user gave it (or found under a folder), "-" for stdin
     text: str         # decoded original text
     encoding: str
-    note: str = ""    # for cp1252: where UTF-8 failed ("byte 0xe9 at offset 12")
+    note: str = ""    # a wrong declared or assumed encoding: "not UTF-8 (byte 0xe9 at offset 12), read as cp1252"
     meta: object = None  # pages.PageMeta for a web page: its own title, authors, date, url, site
 
 
@@ -66,7 +66,7 @@ def read_bytes(doc: str, data: bytes) -> Article | LoadError:
         return LoadError(doc, "binary file (not text)")
     if not text.strip():
         return LoadError(doc, "empty file")
-    return Article(doc, text, encoding, not_utf8_at(data) if encoding == "cp1252" else "")
+    return Article(doc, text, encoding, f"not UTF-8 ({not_utf8_at(data)}), read as cp1252" if encoding == "cp1252" else "")
 
 
 def not_utf8_at(data: bytes) -> str:

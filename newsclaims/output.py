@@ -57,6 +57,8 @@ def claims_table(document: dict, console) -> None:
         who = Text(sp["name"] or sp["text"]) if sp else Text("—", style="dim")
         if sp and sp["name"] and sp["name"] != sp["text"]:
             who.append(f"\n{sp['text']}", style="dim")
+        if sp and sp.get("kind"):
+            who.append(f"\n{sp['kind']}", style="dim italic")
         # The JSON keeps the article's own whitespace; the table folds it for reading.
         table.add_row(who, c["cue"]["text"] if c["cue"] else "—", c["type"], " ".join(c["content"]["text"].split()))
     if not document["claims"]:
@@ -164,6 +166,9 @@ def eval_table(result: dict, console) -> None:
     table.add_row("speaker, strict", "", "", f"{result['speaker_accuracy_strict']:.3f}")
     table.add_row("type", "", "", f"{result['type_accuracy']:.3f}")
     table.add_row("boundaries", "", "", f"{result['boundaries']:.3f}")
+    if "speaker_kind" in result:
+        k = result["speaker_kind"]
+        table.add_row(f"speaker kind ({k['labelled']} labelled)", "", "", f"{k['accuracy']:.3f}")
     console.print(table)
     console.print(Text("by claim type", style="bold"))
     types = Table()
@@ -182,3 +187,6 @@ def eval_table(result: dict, console) -> None:
         for m in d["wrong_speakers"]:
             console.print(Text(f"WRONG SPEAKER {m['doc']}: {m['predicted']!r}/{m['mention']!r} "
                                f"(gold {m['gold']!r}) for: {m['content'][:70]}", style="magenta"))
+        for m in d.get("wrong_kinds", []):
+            console.print(Text(f"WRONG KIND   {m['doc']}: {m['speaker']!r} is {m['gold']}, not {m['predicted']} "
+                               f"for: {m['content'][:60]}", style="cyan"))

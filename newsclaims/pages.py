@@ -59,23 +59,46 @@ def _codec(name: str | bytes | None) -> str | None:
 
 def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, str]:
     """(text, encoding): the header's charset, the page's <meta charset>, UTF-8, then detection."""
+    text, encoding, _note = decode_html_noted(data, header_charset)
+    return text, encoding
+
+
+def _bad_byte(data: bytes, codec: str) -> str:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError as e:
+        return f"byte 0x{data[e.start]:02x} at offset {e.start}"
+    return ""
+
+
+def decode_html_noted(data: bytes, header_charset: str | None = None) -> tuple[str, str, str]:
+    """(text, encoding, note): as :func:`decode_html`; ``note`` is empty when the page was read as it
+    declared itself (or as UTF-8 when it declared nothing), else it says which declared or assumed
+    encoding was wrong, at which byte, and what was read instead."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace"), "utf-8-sig"
+        return data[3:].decode("utf-8", "replace"), "utf-8-sig", ""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace"), "utf-16"
+        return data.decode("utf-16", "replace"), "utf-16", ""
     m = _META_CHARSET.search(data[:4096])
-    for name in (header_charset, m.group(1) if m else None):
+    wrong: list[str] = []
+    for name, where in ((header_charset, "the HTTP header"), (m.group(1) if m else None, "the page")):
         codec = _codec(name)
         if codec:
             try:
-                return data.decode(codec), codec
+                text = data.decode(codec)
             except UnicodeDecodeError:
-                continue  # a header or meta tag that lies: try the next source
+                # a header or meta tag that lies: try the next source
+                wrong.append(f"{where} declares {codec} but {_bad_byte(data, codec)} is not {codec}")
+                continue
+            return text, codec, (f"{'; '.join(wrong)}; read as {codec}" if wrong else "")
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
+        return text, "utf-8", (f"{'; '.join(wrong)}; read as utf-8" if wrong else "")
     except UnicodeDecodeError:
-        pass
-    return _detect(data)
+        if not wrong:
+            wrong.append(f"no charset declared and {_bad_byte(data, 'utf-8')} is not UTF-8")
+    text, encoding = _detect(data)
+    return text, encoding, f"{'; '.join(wrong)}; read as {encoding} (detected)"
 
 
 # Among readings the detector finds equally plausible (cp1250 and cp1252 differ in "ñ" and little
@@ -160,14 +183,14 @@ def page_article(page: Page):
     """The Article of a Page (its text extracted), or a LoadError when it holds no article."""
     from .load import Article, LoadError
 
-    html, encoding = decode_html(page.data, page.charset)
+    html, encoding, note = decode_html_noted(page.data, page.charset)
     try:
         text, meta = extract_page(html, page.url)
     except NoArticle as e:
         return LoadError(page.doc, str(e), archive=page.archive)
     if meta.date is None and page.date:
         meta.date = page.date
-    return Article(page.doc, text, encoding, meta=meta)
+    return Article(page.doc, text, encoding, note, meta=meta)
 
 
 def materialise(item):

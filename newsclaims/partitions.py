@@ -95,7 +95,11 @@ def process(part: Partition, options: Options) -> Result:
                 yield item
 
     ex = extractor(options.model, options.verbose)
-    documents = list(ex.extract(articles(), min_confidence=options.min_confidence, with_text=options.with_text))
+    def failed(article, e: Exception) -> None:
+        result.errors.append((article.doc, f"internal error: {type(e).__name__}: {e} (its claims are left out)", None))
+
+    documents = list(ex.extract(articles(), min_confidence=options.min_confidence, with_text=options.with_text,
+                                on_error=failed))
     if options.output is None:
         result.documents = documents
         return result

@@ -117,12 +117,18 @@ def test_ctrl_c_exits_130_quietly_with_output_so_far(tmp_path, jobs):
     folder.mkdir()
     for k in range(400):
         shutil.copy(SEED, folder / f"{k:04d}.txt")
-    p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", "--format", "jsonl",
-                          "--jobs", jobs, str(folder)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         start_new_session=True, cwd=ROOT)
-    time.sleep(12)
-    os.killpg(p.pid, signal.SIGINT)
-    out, err = p.communicate(timeout=60)
+    out_file = tmp_path / "out.jsonl"
+    with open(out_file, "wb") as sink:
+        p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", "--format", "jsonl",
+                              "--jobs", jobs, str(folder)], stdout=sink, stderr=subprocess.PIPE,
+                             start_new_session=True, cwd=ROOT)
+        deadline = time.monotonic() + 120
+        while not out_file.read_bytes() and p.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)  # interrupt once claims are flowing, however long the model takes to load
+        time.sleep(1)
+        os.killpg(p.pid, signal.SIGINT)
+        _, err = p.communicate(timeout=60)
+    out = out_file.read_bytes()
     assert p.returncode == 130, err.decode()[-2000:]
     assert b"Traceback" not in err, err.decode()[-2000:]
     lines = out.decode().splitlines()

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..claims import Speaker
 from ..entities import Entity, EntityIndex, institution_nouns
 from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
+from .kinds import noun_kind
 from .mentions import DETS as _DETS, NP_LINK as _NP_LINK, NP_POS as _NP_POS, np_head
 
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
@@ -190,6 +191,13 @@ class SpeakerResolver:
         self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._acronym_map: dict[str, str] | None = None
+        self._people: frozenset[str] | None = None
+
+    def described_people(self) -> frozenset[str]:
+        """Names the article describes with a person's role ("la ministra de Salud, Ana Ruiz")."""
+        if self._people is None:
+            self._people = frozenset(r.person for r in self.appositions)
+        return self._people
 
     def gender(self, name: str | None) -> str:
         """A person's grammatical gender: from a description the article gives ("la ministra Ana
@@ -432,6 +440,12 @@ class SpeakerResolver:
         if is_org and is_role:  # "la policía" (the force) / "el policía" (an officer)
             is_org = _gender(tokens, None) == "f"
             is_role = not is_org
+        if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and head.pos_ == "ADJ" and not _plural(head) \
+                and noun_kind(head.text) is None:
+            # "el uruguayo", "este último", "la segunda": an adjective standing for a person named before
+            person = self._person_for(head.lower_, frozenset(), _gender(tokens, None), start)
+            if person is not None:
+                return Speaker(person, text, "PER", start, end)
         appos = self._appositive_entity(tokens, head)
         named = None if is_org or is_anon else (self._leading_name(tokens) or self._named_person(tokens))
         if named is not None:  # "el ministro de Salud, Ana Ruiz", "el Prof. Juan Soto, director de …"

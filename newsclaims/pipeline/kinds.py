@@ -1,0 +1,136 @@
+"""Speaker kinds: ``person``, ``group``, ``organisation`` or ``document``.
+
+A speaker is typed from what the article says of it, never from who it is:
+
+* the entity label: a person's name is a ``person`` ("Ana Ruiz"), two people joined by "y" a
+  ``group`` ("Ana Ruiz y Luis Soto"), any other proper name an ``organisation`` ("Bielorrusia",
+  "Acme", a country or a medium acting as a body);
+* the head noun's lexicon: roles and unnamed sources are people (``role_nouns.tsv``,
+  ``anonymous_sources.tsv``: "la ministra", "una fuente"), institutions are organisations
+  (``organisation_nouns.tsv``: "el ministerio"), and ``speaker_kinds.tsv`` types the rest
+  ("el informe" a document, "la familia" a group, "la revista" an organisation);
+* morphology: a plural person noun is a group ("las fuentes", "los fiscales"), and an agent noun
+  not listed anywhere names people by what they do ("la cirujana", "los manifestantes").
+
+A phrase that none of these types ("las demoras del trámite", "la petición") cannot speak:
+:func:`phrase_kind` returns ``None`` for it, and the resolver never makes it a speaker.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..rules import RuleTableError, fold, read_table, role_nouns, singulars, word_set
+
+KINDS = ("person", "group", "organisation", "document")
+# Spanish agent-noun endings: a noun that names a person by what they do ("la beneficiaria", "los
+# manifestantes", "el politólogo", "la cirujana").
+AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|an[oa])s?$")
+# Words before the head of a name that do not say what it is: articles, numbers, quantifiers,
+# qualifiers ("los dos primeros informes", "Decenas de participantes" keep "informes", "participantes").
+_SKIP = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "su", "sus", "este", "esta",
+                   "estos", "estas", "ese", "esa", "esos", "esas", "aquel", "aquella", "dicho", "dicha",
+                   "otro", "otra", "otros", "otras", "varios", "varias", "algunos", "algunas", "muchos",
+                   "muchas", "ciertos", "ciertas", "diversos", "diversas", "numerosos", "numerosas",
+                   "distintos", "distintas", "ambos", "ambas", "todos", "todas", "cada", "dos", "tres",
+                   "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "decenas", "docenas",
+                   "cientos", "centenares", "miles", "millares", "de", "del", "nuevo", "nueva", "nuevos",
+                   "nuevas", "ultimo", "ultima", "ultimos", "ultimas", "primer", "primero", "primera",
+                   "mismo", "misma", "propio", "propia", "pertinente", "pertinentes", "prestigioso",
+                   "prestigiosa", "reciente", "recientes"})
+_PERSON_PRONOUNS = {"el", "ella", "yo", "usted", "quien"}
+_GROUP_PRONOUNS = {"ellos", "ellas", "nosotros", "nosotras", "ustedes", "quienes", "algunos", "algunas"}
+_LINK = re.compile(r"\s(?:y|e)\s")
+
+
+@lru_cache(maxsize=None)
+def noun_kinds() -> dict[str, str]:
+    """Lower-case singular noun -> kind, from the speaker tables; ``speaker_kinds.tsv`` has the last
+    word.  Accents are kept ("secretaría" is a body, "secretaria" a person); the folded spelling is
+    added where it names one kind only, for text typed without accents."""
+    table: dict[str, str] = {}
+    for word in word_set("organisation_nouns.tsv"):
+        table[word] = "organisation"
+    for word in word_set("anonymous_sources.tsv"):
+        table[word] = "person"
+    for word in role_nouns():
+        table[word] = "person"
+    for noun, kind, _example in read_table("speaker_kinds.tsv", 3):
+        if kind not in KINDS:
+            raise RuleTableError(f"speaker_kinds.tsv: {noun}: kind must be one of {', '.join(KINDS)}")
+        table[noun.lower()] = kind
+    folded: dict[str, set[str]] = {}
+    for word, kind in table.items():
+        folded.setdefault(fold(word), set()).add(kind)
+    for word, kinds in folded.items():
+        if len(kinds) == 1:
+            table.setdefault(word, next(iter(kinds)))
+    return table
+
+
+def noun_kind(word: str) -> str | None:
+    """The kind a head noun names: "informe" -> document, "fuentes" -> group, "vocera" -> person;
+    ``None`` for a noun no table lists and no agent ending marks ("petición", "demoras")."""
+    table = noun_kinds()
+    low = word.lower()
+    for forms in (singulars(low), singulars(fold(low))):
+        for k, form in enumerate(forms):
+            kind = table.get(form)
+            if kind is not None:
+                return "group" if kind == "person" and k > 0 else kind
+    if any(AGENTIVE.search(form) for form in singulars(low)):  # "pescadores" by "pescador"
+        return "group" if low.endswith("s") else "person"
+    return None
+
+
+def _head(words: list[str]) -> str | None:
+    """The first word of a phrase that is not an article, a number or a quantifier."""
+    for w in words:
+        w = w.strip(".,;:()«»“”\"'")
+        if w and fold(w) not in _SKIP and not w.isdigit() and w != "*NUMBER*":
+            return w
+    return None
+
+
+def speaker_kind(name: str | None, text: str | None, label: str | None,
+                 people: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The kind of a resolved speaker from its canonical name (else its words) and entity label:
+    ``speaker_kind("Ana Ruiz", "la ministra", "PER")`` -> "person"; ("informe de la OMS", …,
+    "ORG") -> "document"; ("fuentes", …, "ANON") -> "group"."""
+    phrase = name or text or ""
+    words = phrase.split()
+    if not words:
+        return None
+    # The words at the claim say what the speaker is when they describe it: "el diario" is a
+    # medium whatever label its name carries, "la diputada" a person.
+    said = _head((text or "").split()) if name and text and text != name else None
+    if said is not None and said.islower():
+        kind = noun_kind(said)
+        if kind is not None and not (kind == "person" and _LINK.search(f" {name} ")):
+            return kind
+    if name and (label == "PER" or name in people):
+        if _LINK.search(f" {name} ") and sum(1 for w in words if w[:1].isupper()) >= 2:
+            return "group"  # "Ana Ruiz y Luis Soto"
+        head = _head(words)
+        if head is not None and head.islower():
+            return noun_kind(head) or "person"  # "vecina" of "una vecina" when nobody is named
+        body = noun_kind(head) if head is not None and len(words) > 1 else None
+        if body in ("organisation", "document"):
+            return body  # "Secretaría de Salud", "Código Penal" tagged as a person
+        return "person"
+    head = _head(words)
+    if head is None:
+        return None
+    low = fold(head)
+    if low in _PERSON_PRONOUNS:
+        return "person"
+    if low in _GROUP_PRONOUNS:
+        return "group"
+    kind = noun_kind(head)
+    if kind is not None:
+        return kind
+    if head[:1].isupper():
+        return "group" if label == "ANON" else "organisation"
+    if label == "ANON":
+        return "group" if low.endswith("s") else "person"
+    return None

@@ -1,0 +1,105 @@
+"""Speaker kinds: person, group, organisation, document (``newsclaims.pipeline.kinds``).
+
+Every sentence here is written for the tests."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclaims.cli import app
+from newsclaims.pipeline.kinds import KINDS, noun_kind, speaker_kind
+from newsclaims.rules import examples, read_table
+
+
+@pytest.mark.parametrize("word, kind", [
+    ("ministra", "person"), ("ministros", "group"), ("fuente", "person"), ("fuentes", "group"),
+    ("informe", "document"), ("informes", "document"), ("datos", "document"), ("análisis", "document"),
+    ("ministerio", "organisation"), ("diario", "organisation"), ("familia", "group"),
+    ("cirujana", "person"), ("manifestantes", "group"),    # agent nouns no table lists
+    ("petición", None), ("demoras", None), ("voto", None),  # nothing that can speak
+])
+def test_noun_kind(word, kind):
+    assert noun_kind(word) == kind
+
+
+@pytest.mark.parametrize("name, text, label, kind", [
+    ("Ana Ruiz", "la ministra", "PER", "person"),
+    ("Ana Ruiz y Luis Soto", "Ana Ruiz y Luis Soto", "PER", "group"),
+    ("Secretaría de Pesca", "la Secretaría de Pesca", "PER", "organisation"),  # a body the model tagged PER
+    ("Bielorrusia", "Bielorrusia", "LOC", "organisation"),                    # a country acting as a body
+    ("informe de la Oficina del Agua", "el informe", "ORG", "document"),
+    ("Gaceta del Sur", "el diario", "ORG", "organisation"),                  # the words say what it is
+    ("fuentes del ministerio", "fuentes del ministerio", "ANON", "group"),
+    ("un funcionario de Hacienda", "un funcionario de Hacienda", "ANON", "person"),
+    ("Decenas de participantes", "Decenas de participantes", "MISC", "group"),
+    ("alcance del régimen", "el alcance del régimen", "MISC", None),
+    (None, None, "PER", None),
+])
+def test_speaker_kind(name, text, label, kind):
+    assert speaker_kind(name, text, label) == kind
+
+
+def test_a_name_described_as_a_person_is_one_whatever_its_label():
+    assert speaker_kind("Tadeo Quiroga", "Quiroga", "ORG") == "organisation"
+    assert speaker_kind("Tadeo Quiroga", "Quiroga", "ORG", {"Tadeo Quiroga"}) == "person"
+
+
+@pytest.mark.parametrize("noun, kind, example", read_table("speaker_kinds.tsv", 3), ids=lambda v: str(v)[:20])
+def test_speaker_kinds_table_rows(noun, kind, example):
+    assert kind in KINDS
+    assert noun_kind(noun) == kind
+    assert noun.lower() in example.lower(), "the example uses the noun"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("La ministra de Pesca, Dolores Ibáñez, dijo que habrá vedas.", "person"),
+    ("Los pescadores del puerto denunciaron que no hay hielo.", "group"),
+    ("El ministerio de Pesca informó que la veda empieza en mayo.", "organisation"),
+    ("El informe del observatorio advierte que la merluza escasea.", "document"),
+    ("Fuentes de la cofradía aseguraron que la flota no saldrá.", "group"),
+])
+def test_claims_carry_the_speaker_kind(claims_of, text, kind):
+    claims = claims_of(text)
+    assert claims and claims[0]["speaker"]["kind"] == kind, claims
+
+
+def test_an_adjective_standing_for_a_person_is_that_person(claims_of):
+    text = ("La atleta Marta Ibarra ganó los 400 metros. La venezolana dijo que la pista estaba rápida.")
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "dijo")
+    assert claim["speaker"]["name"] == "Marta Ibarra"
+    assert claim["speaker"]["text"] == "La venezolana"
+    assert claim["speaker"]["kind"] == "person"
+
+
+def test_this_last_one_is_the_person_named_last(claims_of):
+    text = ("El portero Íñigo Salaverri habló con el árbitro. Este último aseguró que la falta fue clara.")
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
+    assert claim["speaker"]["kind"] == "person" and claim["speaker"]["name"] != "último"
+
+
+def test_eval_reports_kind_accuracy_over_right_speakers():
+    r = CliRunner().invoke(app, ["eval", "fixtures/eval", "--pred", "fixtures/eval/nota.kinds.pred.jsonl",
+                                 "--speakers", "fixtures/eval/speakers.tsv", "--details", "--format", "json"])
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    # Two matched claims have a right speaker (both Tomás Herrera): one typed person, one organisation.
+    assert d["speaker_kind"]["labelled"] == 2
+    assert d["speaker_kind"]["accuracy"] == 0.5
+    assert d["speaker_kind"]["by_kind"] == {"person": {"gold": 2, "accuracy": 0.5}}
+    assert [(m["gold"], m["predicted"]) for m in d["details"]["wrong_kinds"]] == [("person", "organisation")]
+
+
+def test_eval_without_labels_has_no_kind_figures():
+    r = CliRunner().invoke(app, ["eval", "fixtures/eval", "--pred", "fixtures/eval/nota.pred.jsonl", "--details",
+                                 "--format", "json"])
+    d = json.loads(r.stdout)
+    assert "speaker_kind" not in d and "wrong_kinds" not in d["details"]
+
+
+def test_a_malformed_labels_file_is_a_usage_error(tmp_path):
+    bad = tmp_path / "labels.tsv"
+    bad.write_text("doc\tspeaker\tkind\nnota.txt\tTomás Herrera\tpersona\n", encoding="utf-8")
+    r = CliRunner().invoke(app, ["eval", "fixtures/eval", "--pred", "fixtures/eval/nota.pred.jsonl",
+                                 "--speakers", str(bad), "--format", "json"])
+    assert r.exit_code == 2
+    assert "kind must be one of" in r.stderr
