@@ -105,9 +105,24 @@ PartitionOpt = typer.Option(None, "--partition-size", min=1,
                             help="Files per partition of work (a WARC archive is one): default 64 with --output "
                                  "(one part file each), 8 otherwise.")
 JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
+WeightsOpt = typer.Option("", "--weights", metavar="FILE",
+                          help="Speaker-choice weights made by `newsclaims train` (default: the packaged ones; "
+                               "'none': the rules' choice alone).")
 
 
 _SCHEDULER = re.compile(r"^(?:local|(?:(?:tcp|tls|ucx|ws|wss)://)?(?:\[[0-9a-fA-F:]+\]|[\w.-]+):\d{1,5})$")
+
+
+def check_weights(path: Optional[str]) -> str:
+    """A readable weights file (made absolute, for workers), "none", or "" for the packaged one."""
+    if not path or path == "none":
+        return path or ""
+    from .pipeline.scorer import WeightsError, load_scorer
+    try:
+        load_scorer(str(Path(path).resolve()))
+    except WeightsError as e:
+        fail(f"--weights {e}")
+    return str(Path(path).resolve())
 
 
 def check_scheduler(address: str) -> None:
@@ -121,7 +136,7 @@ class Run:
 
     def __init__(self, paths: Optional[List[str]], model: Optional[str], verbose: bool, quiet: bool, jobs: int,
                  min_confidence: float = 0.0, with_text: bool = False, *, command: str = "extract",
-                 scheduler: Optional[str] = None, partition_size: Optional[int] = None) -> None:
+                 scheduler: Optional[str] = None, partition_size: Optional[int] = None, weights: str = "") -> None:
         from . import load
 
         if not paths:
@@ -131,6 +146,7 @@ class Run:
         self.verbose, self.quiet, self.jobs, self.min_confidence = verbose, quiet, jobs, min_confidence
         self.with_text, self.command = with_text, command
         self.scheduler, self.partition_size = scheduler, partition_size
+        self.weights = check_weights(weights)
         if scheduler is not None:
             check_scheduler(scheduler)
         self.client = None
@@ -211,13 +227,13 @@ class Run:
     def _extractor(self):
         if self.extractor is None:
             from .extract import Extractor
-            self.extractor = Extractor(self.model_name, verbose=self.verbose)
+            self.extractor = Extractor(self.model_name, verbose=self.verbose, weights=self.weights)
         return self.extractor
 
     def options(self, output: Optional[str] = None, fmt: str = "jsonl"):
         from .partitions import Options
         return Options(self.model_name, self.command, self.min_confidence, self.with_text, self.verbose,
-                       output, fmt)
+                       output, fmt, self.weights)
 
     def results(self, options, skip: frozenset = frozenset()) -> Iterator:
         """Partition results in order: here, in --jobs processes or on the Dask cluster."""
@@ -445,6 +461,7 @@ def extract(
     output_dir: Optional[str] = OutputOpt,
     resume: bool = ResumeOpt,
     partition_size: Optional[int] = PartitionOpt,
+    weights: str = WeightsOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
@@ -453,7 +470,7 @@ def extract(
 
     fmt = _check_output(format, output_dir, resume)
     run = Run(paths, model, verbose, quiet, jobs, min_confidence, with_text or fmt == "html", command="extract",
-              scheduler=scheduler, partition_size=partition_size)
+              scheduler=scheduler, partition_size=partition_size, weights=weights)
     if fmt == "html":
         _report(run, output_dir)
     elif output_dir:
@@ -604,6 +621,7 @@ def eval_(
                                            help="Speaker labels (doc, speaker, kind, gender): adds kind accuracy."),
     format: DiffFormat = typer.Option(DiffFormat.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise."),
     model: Optional[str] = ModelOpt,
+    weights: str = WeightsOpt,
     verbose: bool = VerboseOpt,
     quiet: bool = QuietOpt,
 ) -> None:
@@ -636,7 +654,7 @@ def eval_(
         elif not paths:
             claims = []
         else:
-            run = Run(paths, model, verbose, quiet, 1)
+            run = Run(paths, model, verbose, quiet, 1, weights=weights)
             docs = list(run.documents())
             claims = [c for d in docs for c in d["claims"]]
             covered = {Path(d["doc"]).name for d in docs}
@@ -659,6 +677,64 @@ def eval_(
         output.eval_table(result, _stdout_console())
     if missing or failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+@app.command("train")
+@_guard
+def train_(
+    gold: List[str] = typer.Argument(..., metavar="GOLD...", help="*.gold.jsonl files or folders holding them."),
+    paths: Optional[List[str]] = typer.Option(None, "--articles", "-A",
+                                              help="The articles of the gold (default: NAME.txt beside NAME.gold.jsonl)."),
+    output_file: str = typer.Option(..., "--output", "-o", metavar="FILE", help="Where to write the weights (JSON)."),
+    folds: int = typer.Option(5, "--folds", min=2, help="Article-level cross-validation folds."),
+    regularisation: float = typer.Option(1.0, "--c", min=1e-6, help="Inverse regularisation strength (scikit-learn's C)."),
+    model: Optional[str] = ModelOpt,
+    verbose: bool = VerboseOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Fit the choice among speaker candidates on your own gold claims (an outlet's house style):
+    weights for `extract --weights FILE`, with article-level cross-validated figures."""
+    from . import load
+    from .evaluate import GoldError, articles_for, load_gold
+    from .extract import Extractor
+    from .pipeline import ModelNotFound, choose_model
+    from .train import collect, train, write
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        fail("newsclaims train needs scikit-learn: pip install 'newsclaims[train]'")
+    try:
+        gold_claims = load_gold(gold)
+    except GoldError as e:
+        fail(str(e))
+    found = list(paths or []) or articles_for(gold, set(gold_claims))
+    if not found:
+        fail("no articles found beside the gold files (give --articles PATH)")
+    try:
+        ex = Extractor(choose_model(model), verbose=verbose, weights="none", record=True)
+    except ModelNotFound as e:
+        fail(str(e))
+    from .pages import materialise
+    articles = []
+    for art in map(materialise, load.articles(found)):
+        if isinstance(art, load.LoadError):
+            fail(f"{art.doc}: {art.reason}", EXIT_FAILED)
+        articles.append(art)
+    examples = collect(gold_claims, articles, ex)
+    if not examples:
+        fail("no gold claim matched an extracted claim with a right candidate: nothing to learn from", EXIT_FAILED)
+    command = "newsclaims train " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else "newsclaims train"
+    try:
+        content = train(examples, command, folds, regularisation)
+    except ValueError as e:
+        fail(str(e), EXIT_FAILED)
+    write(output_file, content)
+    cv = content["cross_validation"]
+    typer.echo(f"newsclaims: {cv['claims']:,} claims of {cv['articles']:,} articles; held-out speaker choice right: "
+               f"rules {cv['rules_accuracy']:.3f}, fitted {cv['fitted_accuracy']:.3f} "
+               f"({cv['folds']} folds); {'enabled' if content['enabled'] else 'not enabled (the rules did as well)'}; "
+               f"wrote {output_file}", err=True)
 
 
 def main() -> None:

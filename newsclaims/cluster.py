@@ -23,16 +23,16 @@ def run_here(parts: Iterable[Partition], options: Options) -> Iterator[Result]:
         yield process(part, options)
 
 
-def _init_worker(model: str, verbose: bool) -> None:
+def _init_worker(model: str, verbose: bool, weights: str = "") -> None:
     import signal
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from .partitions import extractor
-    extractor(model, verbose)
+    extractor(model, verbose, weights)
 
 
 def run_pool(parts: Iterable[Partition], options: Options, jobs: int) -> Iterator[Result]:
     import multiprocessing as mp
-    pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options.model, options.verbose))
+    pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options.model, options.verbose, options.weights))
     try:
         yield from pool.imap(_process_star, ((p, options) for p in parts))
         pool.close()
@@ -77,7 +77,7 @@ def run_dask(client, parts: Iterable[Partition], options: Options, window: int |
 
     from .dask_plugin import LoadPipeline
 
-    client.register_plugin(LoadPipeline(options.model, options.verbose), name=LoadPipeline.name)
+    client.register_plugin(LoadPipeline(options.model, options.verbose, options.weights), name=LoadPipeline.name)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = window or 4 * workers
     pending: deque = deque()

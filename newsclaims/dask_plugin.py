@@ -11,9 +11,9 @@ class LoadPipeline(WorkerPlugin):
 
     name = "newsclaims-pipeline"
 
-    def __init__(self, model: str, verbose: bool = False) -> None:
-        self.model, self.verbose = model, verbose
+    def __init__(self, model: str, verbose: bool = False, weights: str = "") -> None:
+        self.model, self.verbose, self.weights = model, verbose, weights
 
     def setup(self, worker) -> None:  # noqa: ARG002 — the plugin interface
         from .partitions import extractor
-        extractor(self.model, self.verbose)
+        extractor(self.model, self.verbose, self.weights)

@@ -94,10 +94,13 @@ def document_dict(article: Article, doc, norm: Normalised, min_confidence: float
 class Extractor:
     """Holds one loaded pipeline; turns articles into documents (dicts)."""
 
-    def __init__(self, model: str | None = None, *, verbose: bool = False, nlp=None) -> None:
+    def __init__(self, model: str | None = None, *, verbose: bool = False, nlp=None, weights: str = "",
+                 record: bool = False) -> None:
+        """``weights``: the speaker-choice weights file ("" the packaged one, "none" the rules
+        alone); ``record``: keep each claim's speaker candidates (``newsclaims train``)."""
         if nlp is None:
             from .pipeline import load_pipeline
-            nlp = load_pipeline(model, verbose=verbose)
+            nlp = load_pipeline(model, verbose=verbose, claims_config={"weights": weights, "record": record})
         self.nlp = nlp
 
     @property

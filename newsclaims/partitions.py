@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-_extractors: dict = {}  # model name -> Extractor: one pipeline per process
+_extractors: dict = {}  # (model name, weights) -> Extractor: one pipeline per process
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Options:
     verbose: bool = False
     output: str | None = None          # --output DIR (a path or fsspec URL)
     format: str = "jsonl"              # of the part files: "parquet" or "jsonl"
+    weights: str = ""                  # --weights FILE: the speaker choice ("" the packaged one)
 
     @property
     def tables(self) -> tuple[str, ...]:
@@ -68,12 +69,12 @@ def plan(paths: list[str], size: int) -> list[Partition]:
     return parts
 
 
-def extractor(model: str, verbose: bool = False):
+def extractor(model: str, verbose: bool = False, weights: str = ""):
     """This process's pipeline for ``model``, loaded on first use."""
-    if model not in _extractors:
+    if (model, weights) not in _extractors:
         from .extract import Extractor
-        _extractors[model] = Extractor(model, verbose=verbose)
-    return _extractors[model]
+        _extractors[model, weights] = Extractor(model, verbose=verbose, weights=weights)
+    return _extractors[model, weights]
 
 
 def process(part: Partition, options: Options) -> Result:
@@ -94,7 +95,7 @@ def process(part: Partition, options: Options) -> Result:
                     continue
                 yield item
 
-    ex = extractor(options.model, options.verbose)
+    ex = extractor(options.model, options.verbose, options.weights)
     def failed(article, e: Exception) -> None:
         result.errors.append((article.doc, f"internal error: {type(e).__name__}: {e} (its claims are left out)", None))
 

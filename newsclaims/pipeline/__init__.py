@@ -64,8 +64,9 @@ def _keep_title_abbreviations(nlp) -> None:
         nlp.tokenizer.add_special_case(abbr + ".", [{ORTH: abbr + "."}])
 
 
-def load_pipeline(name: str | None = None, *, verbose: bool = False):
-    """The model with our components added after it: quotes, cues, claims."""
+def load_pipeline(name: str | None = None, *, verbose: bool = False, claims_config: dict | None = None):
+    """The model with our components added after it: quotes, cues, claims (``claims_config``: the
+    claims component's settings, e.g. ``{"weights": "my_weights.json"}``)."""
     import spacy
 
     model = choose_model(name)
@@ -77,7 +78,7 @@ def load_pipeline(name: str | None = None, *, verbose: bool = False):
     _keep_title_abbreviations(nlp)
     nlp.add_pipe("newsclaims_quotes")
     nlp.add_pipe("newsclaims_cues")
-    nlp.add_pipe("newsclaims_claims")
+    nlp.add_pipe("newsclaims_claims", config=claims_config or {})
     return nlp
 
 

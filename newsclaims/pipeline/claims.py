@@ -53,20 +53,29 @@ def _install_extensions() -> None:
 
 
 @Language.factory("newsclaims_claims", assigns=["doc.spans", "doc._.claims", "doc._.entities"],
-                  default_config={"spans_key": "newsclaims_claims", "min_confidence": 0.0})
-def make_claims(nlp: Language, name: str, spans_key: str, min_confidence: float) -> "ClaimExtractor":
+                  default_config={"spans_key": "newsclaims_claims", "min_confidence": 0.0, "weights": "",
+                                  "record": False})
+def make_claims(nlp: Language, name: str, spans_key: str, min_confidence: float, weights: str,
+                record: bool) -> "ClaimExtractor":
+    """``weights``: a file of ``newsclaims train`` ("" for the packaged one, "none" for the rules'
+    choice alone); ``record``: keep each claim's speaker candidates and features in user_data."""
     _install_extensions()
-    return ClaimExtractor(spans_key=spans_key, min_confidence=min_confidence)
+    return ClaimExtractor(spans_key=spans_key, min_confidence=min_confidence, weights=weights, record=record)
 
 
 class ClaimExtractor:
-    def __init__(self, *, spans_key: str = "newsclaims_claims", min_confidence: float = 0.0) -> None:
+    def __init__(self, *, spans_key: str = "newsclaims_claims", min_confidence: float = 0.0, weights: str = "",
+                 record: bool = False) -> None:
+        from .scorer import load_scorer
+
         self.spans_key = spans_key
         self.min_confidence = min_confidence
+        self.scorer = None if weights == "none" else load_scorer(weights or None)
+        self.record = record
 
     def __call__(self, doc: Doc) -> Doc:
         _install_extensions()
-        claims = extract_claims(doc)
+        claims = extract_claims(doc, self.scorer, self.record)
         claims = [c for c in claims if c.confidence >= self.min_confidence]
         doc.user_data["newsclaims_claims"] = [c.to_plain() for c in claims]
         spans = []
@@ -78,9 +87,9 @@ class ClaimExtractor:
         return doc
 
 
-def extract_claims(doc: Doc) -> list[Claim]:
+def extract_claims(doc: Doc, scorer=None, record: bool = False) -> list[Claim]:
     """Every pattern over the document, in the documented order, then de-duplicated."""
-    ctx = Context(doc)
+    ctx = Context(doc, scorer, record)
     ctx.index()
     ctx.sents = ctx.sentences()
     posts.tweets(ctx)

@@ -18,6 +18,8 @@ from ..claims import CONFIDENCE, STANCE, UNTYPED, Claim, Cue, Speaker
 from ..entities import cluster, institution_nouns
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars
 from .cues import cue_kind, cue_lemma, find_phrases
+from .candidates import gather
+from .features import describe
 from .kinds import speaker_kind
 from .quotes import Quote, doc_quotes, quote_source
 from .mentions import fronted_participle, phrase_after, subject_of, trim_np
@@ -65,8 +67,10 @@ def ends_question(text: str) -> bool:
 class Context:
     """One document's extraction state: quotes, entities, resolver, current speaker, claims."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, scorer=None, record: bool = False) -> None:
         self.doc = doc
+        self.scorer = scorer    # scorer.Scorer: the fitted choice among speaker candidates
+        self.record = record    # keep each claim's candidates and features (newsclaims train)
         self.text = doc.text
         self.marks = quote_source(doc, self.text)
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
@@ -355,19 +359,17 @@ class Context:
         start, end = self.trim(start, end)
         if end - start < 3 or len(re.findall(r"\w+", self.text[start:end])) < 2:
             return None
-        untyped = False
-        if speaker is not None and speaker.kind is None:
-            typed = speaker_kind(speaker.name, speaker.text, speaker.label, self.resolver.described_people())
-            # A candidate that is no known person, group, organisation or document ("el voto", "el
-            # alcance del régimen") is kept with kind null and a weaker claim: dropping it lowered
-            # the blind check (0.849 -> 0.831), since the lexicons do not type every real speaker.
-            untyped = typed is None
-            speaker = replace(speaker, kind=typed)
+        speaker, candidates = self.choose_speaker(speaker, cue, start, end, sent, rule)
+        # A speaker that is no known person, group, organisation or document ("el voto", "el
+        # alcance del régimen") is kept with kind null and a weaker claim: dropping it lowered the
+        # blind check (0.849 -> 0.831), since the lexicons do not type every real speaker.
+        untyped = speaker is not None and speaker.kind is None
         # Stance verbs are optional claims, unless the speaker's own words are quoted (mixed_stance).
         stance = lemma in cue_lexicon().verbs and cue_kind(lemma) == "stance" and rule != "mixed_stance"
         conf = CONFIDENCE[rule] * (STANCE if stance else 1.0) * (UNTYPED if untyped else 1.0)
         # "sentence": the sentence(s) holding the claim, the cue's and the content's.
-        claim = Claim(kind, speaker, cue, start, end, min(sent.start_char, start), max(sent.end_char, end), conf, rule)
+        claim = Claim(kind, speaker, cue, start, end, min(sent.start_char, start), max(sent.end_char, end), conf, rule,
+                      candidates)
         self.claims.append(claim)
         serial = self._serial = self._serial + 1
         self._claim_by_serial[serial] = claim
@@ -379,6 +381,33 @@ class Context:
             self.current_at = start
             self.resolver.remember(speaker)
         return claim
+
+    def _typed(self, speaker: Speaker | None) -> Speaker | None:
+        if speaker is None or speaker.kind is not None:
+            return speaker
+        return replace(speaker, kind=speaker_kind(speaker.name, speaker.text, speaker.label,
+                                                  self.resolver.described_people()))
+
+    def choose_speaker(self, picked: Speaker | None, cue: Cue | None, start: int, end: int, sent: Span,
+                       rule: str) -> tuple[Speaker | None, list | None]:
+        """The claim's speaker, typed: the fitted choice among its candidates (the rule's pick and
+        the context's, ``candidates``) when a scorer is set, else the rule's pick.  With
+        ``record``, also the candidates with their features (for ``newsclaims train``)."""
+        picked = self._typed(picked)
+        if (self.scorer is None or not self.scorer.enabled) and not self.record:
+            return picked, None
+        cands = gather(self, picked, cue.start if cue is not None else start, start, end, sent)
+        people = self.resolver.described_people()
+        rule_none = picked is None
+        described = [describe(c, rule, picked.kind if picked else None, rule_none, len(cands), people) for c in cands]
+        chosen = picked
+        if self.scorer is not None and self.scorer.enabled:
+            k = self.scorer.choose(described, rule_none)
+            chosen = self._typed(cands[k].speaker) if k is not None else None
+        recorded = None
+        if self.record:
+            recorded = [{"name": c.speaker.name, "text": c.speaker.text, "features": f} for c, f in zip(cands, described)]
+        return chosen, recorded
 
     def _forgotten_periods(self) -> list[int]:
         """Sentence starts whose period was forgotten: a capitalised word right after a closing

@@ -21,14 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from ..claims import Speaker
 from ..entities import Entity, EntityIndex, institution_nouns
 from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
-from .kinds import noun_kind
+from .kinds import AGENTIVE as _AGENTIVE, noun_kind
 from .mentions import DETS as _DETS, NP_LINK as _NP_LINK, NP_POS as _NP_POS, np_head
 
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}
-# Spanish agent-noun endings: a noun that names a person by what they do ("la beneficiaria", "el
-# portavoz" aside, "los manifestantes", "el politólogo", "la cirujana"), so it may be a speaker.
-_AGENTIVE = re.compile(r"(?:ista|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|an[oa])s?$")
 # Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
 _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
 # ", " or ", el doctor " between a description and the name; a place or time between commas may
