@@ -62,6 +62,15 @@ def _common_person_nouns() -> frozenset[str]:
     return word_set("anonymous_sources.tsv") | frozenset(role_nouns())
 
 
+# Lower-case words inside names: "María de los Ángeles", "Ludwig van Beethoven", "Omar al Bashir".
+_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "i", "van", "von", "der", "den", "da",
+                             "das", "do", "dos", "di", "du", "le", "bin", "ben", "al", "el", "ibn"})
+# "los datos de Eurostat publicados por …": a participle after a name starts a clause about it.
+_PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
+# The end of a dateline: "MADRID.-", ".-", "(EFE).-", "—".
+_DATELINE_END = re.compile(r"^[A-ZÁÉÍÓÚÑ]*\)?\.?[-–—]+$")
+
+
 def _clean(span: Span) -> Span | None:
     """Trim determiners and punctuation off a mention; None for obvious non-names."""
     doc = span.doc
@@ -89,6 +98,26 @@ def _clean(span: Span) -> Span | None:
         start += 1
         while start < end and (doc[start].lower_ in STOP or doc[start].is_punct):
             start += 1
+    # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz".
+    for k in range(start, min(end - 1, start + 6)):
+        if _DATELINE_END.match(doc[k].text) and all(t.is_upper or t.is_punct or t.is_space for t in doc[start:k]) \
+                and (doc[k].text[:1].isupper() or k > start):
+            start = k + 1
+            break
+    # A name is capitalised words and their particles: the model runs some into the words after
+    # them ("María Soto aún tenía", "Fan a Efe"); the name ends before the first other lower-case word.
+    # Other names hold lower-case nouns and links ("Encuesta sobre la Salud", "Gazzetta dello Sport")
+    # but no verb, adverb or pronoun ("Pekín rechazó firmemente …").
+    person = span.label_ == "PER"
+    for k in range(start + 1, end):
+        t = doc[k]
+        if t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES and (
+                person or t.pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "NUM") or "PronType=Dem" in str(t.morph)
+                or t.pos_ == "ADJ" and _PARTICIPLE.search(t.lower_)):
+            end = k
+            break
+    while end - start > 1 and doc[end - 1].lower_ in _NAME_PARTICLES:
+        end -= 1
     if start >= end:
         return None
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.

@@ -1,5 +1,7 @@
 """Entity cleaning and clustering (model-based rows written for the tests)."""
 
+import pytest
+
 
 def entities(extractor, text):
     return {e["name"]: e for e in extractor.extract_text(text)["entities"]}
@@ -102,3 +104,37 @@ def test_a_given_name_keeps_its_untagged_particle_surname(extractor):
     i = [t.i for t in doc if t.text == "Gaspar"][0]
     doc.ents = [Span(doc, i, i + 1, label="PER")]
     assert [e.name for e in cluster(doc)] == ["Gaspar de Lope"]
+
+
+
+def test_a_dateline_is_not_part_of_the_name(extractor):
+    names = [e["name"] for e in extractor.extract_text("LIMA.- Ernesto Vidal aseguró que el plan llegará.")["entities"]]
+    assert "Ernesto Vidal" in names and not any("LIMA" in n for n in names), names
+
+
+def _span(words, pos, start, end, label):
+    import spacy
+    from spacy.tokens import Doc, Span
+    doc = Doc(spacy.blank("es").vocab, words=words, pos=pos)
+    return Span(doc, start, end, label=label)
+
+
+@pytest.mark.parametrize("words, pos, start, label, name", [
+    # the model ran the name into the words after it (hand-built, as the model does in long sentences)
+    (["Mientras", ",", "María", "Trinidad", "aún", "tenía", "miedo"],
+     ["ADV", "PUNCT", "PROPN", "PROPN", "ADV", "VERB", "NOUN"], 2, "PER", "María Trinidad"),
+    (["dijo", "Fan", "a", "Efe"], ["VERB", "PROPN", "ADP", "PROPN"], 1, "PER", "Fan"),
+    (["Ayer", "Pekín", "rechazó", "firmemente", "las", "críticas"],
+     ["ADV", "PROPN", "VERB", "ADV", "DET", "NOUN"], 1, "MISC", "Pekín"),
+    (["los", "datos", "de", "Eurostat", "publicados", "por", "la", "Comisión"],
+     ["DET", "NOUN", "ADP", "PROPN", "ADJ", "ADP", "DET", "PROPN"], 3, "ORG", "Eurostat"),
+    # particles and the lower-case words of institutions' names stay
+    (["con", "María", "de", "los", "Ángeles", "Soto"], ["ADP", "PROPN", "ADP", "DET", "PROPN", "PROPN"], 1, "PER",
+     "María de los Ángeles Soto"),
+    (["la", "Encuesta", "Nacional", "sobre", "la", "Salud"], ["DET", "PROPN", "PROPN", "ADP", "DET", "PROPN"], 1,
+     "ORG", "Encuesta Nacional sobre la Salud"),
+])
+def test_a_name_ends_before_words_that_are_no_name(words, pos, start, label, name):
+    from newsclaims.entities import _clean
+    cleaned = _clean(_span(words, pos, start, len(words), label))
+    assert cleaned is not None and cleaned.text == name
