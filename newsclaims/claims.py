@@ -20,6 +20,7 @@ SPEAKER_LABELS = ("PER", "ORG", "LOC", "MISC", "ANON")
 # with the right boundaries, judged on hand-written examples; stance verbs are scaled by STANCE.
 CONFIDENCE = {
     "direct_postposed": 0.95,    # “…”, dijo X.
+    "direct_unlisted": 0.75,     # “…”, zanjó X.  (a verb no table lists, in the frame of a cue)
     "direct_interrupted": 0.9,   # “…”, dijo X, “…”  /  «… —dijo X— …»
     "direct_colon": 0.9,         # X dijo: “…”
     "direct_preposed": 0.85,     # X dijo “…”

@@ -48,6 +48,7 @@ class Pred:
     type: str | None
     content: str
     speaker_kind: str | None = None
+    cue_lemma: str | None = None
 
 
 # Kinds of a labels file (``doc``, ``speaker``, ``kind``, ``gender``, ``evidence``): "other" is a
@@ -138,7 +139,7 @@ def _get(obj, dotted: str):
 
 def pred_from_claim(row: dict) -> Pred:
     return Pred(_get(row, "speaker.name"), _get(row, "speaker.text"), _get(row, "cue.text"), row.get("type"),
-                _get(row, "content.text") or "", _get(row, "speaker.kind"))
+                _get(row, "content.text") or "", _get(row, "speaker.kind"), _get(row, "cue.lemma"))
 
 
 def load_pred_file(path: str) -> list[dict]:
@@ -199,6 +200,23 @@ def match(golds: list[dict], preds: list[Pred], threshold: float) -> list[tuple[
         used_p.add(pi)
         out.append((gi, pi, score))
     return out
+
+
+def unlisted_cues(preds: dict[str, list[Pred]]) -> list[dict]:
+    """Cue verbs of the predictions that no table lists (found by their frame: "“…”, zanjó la
+    ministra"), most frequent first: candidates for rules/es/cue_verbs.tsv."""
+    from .rules import attribution_phrases, cue_lexicon, fold, phrase_list
+
+    # the lemmas of cues that are not verbs: phrases, "“…”, fueron las palabras de X" (ser), posts
+    known = set(cue_lexicon().verbs) | {"ser", "tweet"}
+    phrases = {" ".join(p[0]) for p in attribution_phrases()} | {" ".join(p) for p in phrase_list("opinion_phrases.tsv")}
+    seen: Counter = Counter()
+    for ps in preds.values():
+        for p in ps:
+            lemma = (p.cue_lemma or "").lower()
+            if lemma.isalpha() and lemma not in known and fold(lemma) not in phrases:
+                seen[lemma] += 1
+    return [{"lemma": lemma, "claims": n} for lemma, n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def prf(tp: int, npred: int, ngold: int) -> dict:
@@ -296,5 +314,6 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
                                               for k in LABEL_KINDS if kinds[f"gold {k}"]}}
     else:
         del details["wrong_kinds"]
+    details["unlisted_cues"] = unlisted_cues(preds)
     result["details"] = details
     return result

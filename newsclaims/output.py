@@ -187,6 +187,9 @@ def eval_table(result: dict, console) -> None:
         for m in d["wrong_speakers"]:
             console.print(Text(f"WRONG SPEAKER {m['doc']}: {m['predicted']!r}/{m['mention']!r} "
                                f"(gold {m['gold']!r}) for: {m['content'][:70]}", style="magenta"))
+        for m in d.get("unlisted_cues", []):
+            console.print(Text(f"UNLISTED CUE {m['lemma']} ({m['claims']} claims): add it to rules/es/cue_verbs.tsv "
+                               "if it reports speech", style="blue"))
         for m in d.get("wrong_kinds", []):
             console.print(Text(f"WRONG KIND   {m['doc']}: {m['speaker']!r} is {m['gold']}, not {m['predicted']} "
                                f"for: {m['content'][:60]}", style="cyan"))

@@ -31,7 +31,7 @@ def floating(ctx: Context, sent: Span) -> None:
         said = _unlisted_cue(ctx, q, sent)
         if said is not None:  # "“…”, cerró la candidata.": a verb the tables lack, then the speaker
             speaker, cue = said
-            ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_postposed")
+            ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_unlisted")
             continue
         c, para = _latest_speaker(ctx, q.open_mark)
         if c is None:
@@ -51,8 +51,11 @@ def _unlisted_cue(ctx: Context, q, sent: Span):
     if span is None or len(span) < 3 or span[0].text != ",":
         return None
     verb = span[1]
-    if verb.pos_ != "VERB" or "VerbForm=Fin" not in str(verb.morph) or "Person=3" not in str(verb.morph) \
-            or not verb.is_lower:
+    finite = verb.pos_ == "VERB" and "VerbForm=Fin" in str(verb.morph) and "Person=3" in str(verb.morph)
+    # A verb the small model does not know is often tagged a noun ("zanjó"): a lower-case word in -ó
+    # in this frame is a preterite all the same.
+    preterite = verb.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and len(verb.text) > 3 and verb.text.endswith("ó")
+    if not (finite or preterite) or not verb.is_lower:
         return None
     after = phrase_after(doc, verb.i + 1, sent.end)
     if not after or not (any(t.ent_type_ == "PER" for t in after) or ctx.resolver.is_role(np_head(after))):
@@ -60,8 +63,15 @@ def _unlisted_cue(ctx: Context, q, sent: Span):
     rest = [t for t in doc[after[-1].i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if rest:
         return None  # the sentence goes on: not a speaker closing a quotation
-    cue = Cue(verb.text, verb.lemma_.lower(), verb.idx, verb.idx + len(verb.text))
+    cue = Cue(verb.text, verb.lemma_.lower() if finite else _preterite_lemma(verb.lower_), verb.idx,
+              verb.idx + len(verb.text))
     return ctx.resolver.resolve(after, ctx.current), cue
+
+
+def _preterite_lemma(form: str) -> str:
+    """The infinitive of a regular third-person preterite the model does not know: "zanjó" ->
+    "zanjar"; "-ió" is taken for an -ir verb ("refunfuñó" -> "refunfuñar", "aturdió" -> "aturdir")."""
+    return form[:-2] + "ir" if form.endswith("ió") else form[:-1] + "ar"
 
 
 def _latest_speaker(ctx: Context, pos: int) -> tuple[Speaker | None, int]:
