@@ -12,6 +12,15 @@ def find(claims, content_start):
 
 
 CASES = [
+    # the speaker's title after the cue is not more content (an inverted cue, not a parenthetical)
+    ("Las tarifas del agua subirán, comentó Eusebio Lanza, director general de la compañía en la región.",
+     "Eusebio Lanza", "comentó", "Las tarifas del agua subirán", "indirect"),
+    # a request to an addressee, with the words asked for quoted: a full mixed claim from the quotation
+    ("La alcaldesa Rosa Prieto pidió al Ministerio «un plan de choque inmediato» para el puerto.",
+     "Rosa Prieto", "pidió", "«un plan de choque inmediato» para el puerto", "mixed"),
+    # "y, según X," opens the attributed clause; the narration before it is not content
+    ("La enferma llegó el lunes al hospital comarcal y, según el galeno, su estado es estable desde entonces.",
+     None, "según", "su estado es estable desde entonces", "according_to"),
     # preposed speaker, que-clause
     ("La ministra Ana Ruiz dijo que el hospital abrirá en junio.",
      "Ana Ruiz", "dijo", "que el hospital abrirá en junio", "indirect"),

@@ -27,6 +27,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         # "…, y según la ministra, el plan …": a new clause opens with the phrase
         joined = not initial and first - 2 >= sent.start and doc[first - 1].lower_ in ("y", "e", "pero", "aunque") \
             and (doc[first - 2].text == "," or not any("VerbForm=Fin" in str(t.morph) for t in doc[lead:first]))
+        # "…, y, según el médico, su estado …": the same with the phrase set off by commas
+        joined = joined or not initial and first - 2 > sent.start and doc[first - 1].text == "," \
+            and doc[first - 2].lower_ in ("y", "e", "pero", "aunque")
         if position == "initial" and lead != first:
             continue
         # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").

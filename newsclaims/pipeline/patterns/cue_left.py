@@ -118,6 +118,9 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     tail = [t for t in doc[k + 1:sent.end] if t.is_alpha]
     if len(tail) < 2 or prev - start_tok < 1:
         return False
+    if _describes_speaker(ctx, tail) and not any("VerbForm=Fin" in str(t.morph) for t in tail) \
+            and not ctx.quotes_opening_in(doc[k].idx, sent.end_char):
+        return False  # "…, comentó Ana Ruiz, directora general de la empresa.": her title, not more content
     # The sentence around the cue must be a statement: a finite verb besides the cue, or the
     # speaker's own quoted words after it ("Y más aún, precisa, para asegurar “la vigilancia”.").
     if not any("VerbForm=Fin" in str(t.morph) for t in list(doc[start_tok:prev]) + list(doc[k + 1:sent.end])) \
@@ -130,6 +133,15 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None
+
+
+def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
+    """Whether the words after the cue's phrase open with a role ("directora general de …", "la
+    portavoz del ministerio"): the speaker's description in apposition."""
+    first = tail[0]
+    if first.lower_ in ("el", "la", "los", "las", "un", "una", "su") and len(tail) > 1:
+        first = tail[1]
+    return ctx.resolver.is_role(first)
 
 
 def interrupting(ctx: Context, tok: Token, q: Quote, cue: Cue, sent: Span, lemma: str) -> None:

@@ -80,8 +80,11 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                                    "direct_preposed", lemma) is not None
                 end = ctx.content_end(j, sent, cue=tok)
                 end_char = max(doc[end - 1].idx + len(doc[end - 1].text), q.outer[1])
-                start_char = doc[first].idx if first < j else q.open_mark
-                kind = ctx.kind_of(start_char, end_char) if first < j else ctx.kind_of(q.start, end_char)
+                # "pidió al Ministerio “…”": who is asked is not the content
+                addressee = first < j and doc[first].lower_ in ("a", "al") and any(
+                    t.pos_ in ("NOUN", "PROPN") for t in doc[first:j])
+                start_char = doc[first].idx if first < j and not addressee else q.open_mark
+                kind = ctx.kind_of(start_char, end_char) if first < j and not addressee else ctx.kind_of(q.start, end_char)
                 if kind == "direct" and end_char > q.end + 1:
                     kind = "mixed"
                 if kind == "direct":
@@ -116,12 +119,16 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
 
 
 def _quote_follows(doc, first: int, j: int) -> bool:
-    """Nothing but a preposition and an article between the cue and the quotation at ``j``, or a
-    short object the quotation spells out: "aceptó su debilidad, “no tuvimos eficacia”"."""
+    """Nothing but a preposition and an article between the cue and the quotation at ``j``, the
+    addressee ("pidió al Ministerio “…”"), or a short object the quotation spells out: "aceptó su
+    debilidad, “no tuvimos eficacia”"."""
     between = list(doc[first:j])
     if len(between) <= 2 and all(t.pos_ in ("ADP", "DET") for t in between) and (
             not between or between[0].lower_ in ("a", "al", "en", "de", "del", "sobre", "con")):
         return True  # "se explica por “…”" is a cause, not the speaker's words
+    if 2 <= len(between) <= 6 and between[0].lower_ in ("a", "al") and all(
+            t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") for t in between[1:]):
+        return True  # "pidió al Ministerio «un plan de choque»": the addressee, then the words asked for
     return 3 <= len(between) <= 4 and between[-1].text in (",", ":") and between[0].pos_ == "DET" \
         and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in between[:-1]) and any(t.pos_ == "NOUN" for t in between)
 
