@@ -72,6 +72,7 @@ class Claim:
     confidence: float
     rule: str
     candidates: list | None = None  # speaker candidates and their features, when recorded for training
+    features: dict | None = None    # the claim's confidence features, when recorded for training
 
     def to_plain(self) -> dict:
         """The claim as plain data (doc offsets), for ``doc.user_data``: serialisable by msgpack."""
@@ -79,13 +80,14 @@ class Claim:
                 "cue": None if self.cue is None else vars(self.cue).copy(), "start": self.start, "end": self.end,
                 "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
                 "confidence": self.confidence, "rule": self.rule,
-                **({"candidates": self.candidates} if self.candidates is not None else {})}
+                **({"candidates": self.candidates} if self.candidates is not None else {}),
+                **({"features": self.features} if self.features is not None else {})}
 
     @classmethod
     def from_plain(cls, d: dict) -> "Claim":
         return cls(d["type"], None if d["speaker"] is None else Speaker(**d["speaker"]),
                    None if d["cue"] is None else Cue(**d["cue"]), d["start"], d["end"], d["sentence_start"],
-                   d["sentence_end"], d["confidence"], d["rule"], d.get("candidates"))
+                   d["sentence_end"], d["confidence"], d["rule"], d.get("candidates"), d.get("features"))
 
     def to_dict(self, doc: str, original: str, mapper: Mapper | None = None) -> dict:
         """The claim as JSON-ready dict, keys in the documented order."""

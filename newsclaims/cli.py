@@ -721,20 +721,27 @@ def train_(
         if isinstance(art, load.LoadError):
             fail(f"{art.doc}: {art.reason}", EXIT_FAILED)
         articles.append(art)
-    examples = collect(gold_claims, articles, ex)
+    examples, rows = collect(gold_claims, articles, ex)
     if not examples:
         fail("no gold claim matched an extracted claim with a right candidate: nothing to learn from", EXIT_FAILED)
     command = "newsclaims train " + " ".join(sys.argv[2:]) if len(sys.argv) > 2 else "newsclaims train"
     try:
-        content = train(examples, command, folds, regularisation)
+        content = train(examples, rows, command, folds, regularisation)
     except ValueError as e:
         fail(str(e), EXIT_FAILED)
     write(output_file, content)
-    cv = content["cross_validation"]
-    typer.echo(f"newsclaims: {cv['claims']:,} claims of {cv['articles']:,} articles; held-out speaker choice right: "
-               f"rules {cv['rules_accuracy']:.3f}, fitted {cv['fitted_accuracy']:.3f} "
-               f"({cv['folds']} folds); {'enabled' if content['enabled'] else 'not enabled (the rules did as well)'}; "
-               f"wrote {output_file}", err=True)
+    cv, conf = content["speaker_choice"]["cross_validation"], content["confidence"]["cross_validation"]
+    typer.echo(f"newsclaims: speaker choice on {cv['claims']:,} claims of {cv['articles']:,} articles, right held out: "
+               f"rules {cv['rules_accuracy']:.3f}, fitted {cv['fitted_accuracy']:.3f} ({cv['folds']} folds); "
+               f"{'enabled' if content['speaker_choice']['enabled'] else 'not enabled (the rules did as well)'}",
+               err=True)
+    if "note" in conf:
+        typer.echo(f"newsclaims: confidence not fitted ({conf['note']}); wrote {output_file}", err=True)
+        return
+    typer.echo(f"newsclaims: confidence on {conf['claims']:,} claims, held-out log loss: rules "
+               f"{conf['rules_log_loss']}, fitted {conf['fitted_log_loss']}; claims at 0.8 or more right: rules "
+               f"{conf['rules_at_0.8']['precision']}, fitted {conf['fitted_at_0.8']['precision']}; "
+               f"{'enabled' if content['confidence']['enabled'] else 'not enabled'}; wrote {output_file}", err=True)
 
 
 def main() -> None:

@@ -30,9 +30,22 @@ def test_without_a_rule_pick_another_candidate_needs_probability_over_a_half():
 def test_packaged_weights_load_and_record_how_they_were_made():
     data = json.loads(DEFAULT_WEIGHTS.read_text(encoding="utf-8"))
     assert data["command"].startswith("newsclaims train")
-    cv = data["cross_validation"]
-    assert data["enabled"] == (cv["fitted_accuracy"] > cv["rules_accuracy"])
-    assert load_scorer().weights == data["weights"]
+    choice, conf = data["speaker_choice"], data["confidence"]
+    assert choice["enabled"] == (choice["cross_validation"]["fitted_accuracy"] > choice["cross_validation"]["rules_accuracy"])
+    assert conf["enabled"] == (conf["cross_validation"]["fitted_log_loss"] < conf["cross_validation"]["rules_log_loss"])
+    assert load_scorer().weights == choice["weights"]
+
+
+def test_confidence_is_a_probability_that_orders_claims():
+    from newsclaims.pipeline.confidence import Calibrator, claim_features
+    from newsclaims.claims import Speaker
+    cal = Calibrator({"bias": 1.0, "no_speaker": -3.0})
+    named = claim_features("direct_postposed", "direct", Speaker("Ana Ruiz", "la ministra", "PER", 0, 11, "person"),
+                           True, False, 12)
+    anonymous = claim_features("floating", "direct", None, False, False, 12)
+    assert {"rule=direct_postposed", "type=direct", "kind=person", "label=PER", "resolved", "words<30"} <= set(named)
+    assert {"no_speaker", "no_cue"} <= set(anonymous)
+    assert 0 < cal.probability(anonymous) < 0.5 < cal.probability(named) < 1
 
 
 def test_a_bad_weights_file_is_a_usage_error(tmp_path):
@@ -63,6 +76,11 @@ def test_candidates_are_recorded_with_their_sources():
     assert all("bias" in c["features"] for c in cands)
 
 
+def _rows():
+    from newsclaims.train import ClaimRow
+    return [ClaimRow(f"d{k}", {"bias": 1.0, "no_speaker": float(k % 2)}, 0.8, k % 2 == 0) for k in range(20)]
+
+
 def _example(doc, right_index, n=2, rule_right=None):
     feats = [{"bias": 1.0, "src=rule": 1.0, "kind=none": 1.0}] + [{"bias": 1.0, "src=current": 1.0, "kind=person": 1.0}] * (n - 1)
     right = [k == right_index for k in range(n)]
@@ -76,13 +94,16 @@ def test_cross_validation_holds_articles_out_and_learns_a_better_choice():
     assert cv["articles"] == 20 and cv["claims"] == 20
     assert cv["rules_accuracy"] == 0.5
     assert cv["fitted_accuracy"] == 1.0
-    content = train(examples, "newsclaims train test")
-    assert content["enabled"] is True and content["weights"]["kind=none"] < 0
+    content = train(examples, _rows(), "newsclaims train test")
+    assert content["speaker_choice"]["enabled"] is True and content["speaker_choice"]["weights"]["kind=none"] < 0
+    conf = content["confidence"]
+    assert conf["enabled"] is True and conf["weights"]["no_speaker"] < 0  # claims without a speaker were wrong
+    assert conf["cross_validation"]["fitted_log_loss"] < conf["cross_validation"]["rules_log_loss"]
 
 
 def test_train_refuses_gold_without_a_choice():
     with pytest.raises(ValueError):
-        train([_example("d", 0, 1)], "x")
+        train([_example("d", 0, 1)], _rows(), "x")
 
 
 def test_train_command_writes_weights_that_extract_reads(tmp_path):
@@ -90,8 +111,9 @@ def test_train_command_writes_weights_that_extract_reads(tmp_path):
     r = runner.invoke(app, ["train", "fixtures/train", "--folds", "3", "--output", str(out)])
     assert r.exit_code == 0, r.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["cross_validation"]["articles"] == 3 and data["cross_validation"]["claims"] == 9
-    assert "claims of 3 articles" in r.stderr
+    cv = data["speaker_choice"]["cross_validation"]
+    assert cv["articles"] == 3 and cv["claims"] == 9
+    assert "claims of 3 articles" in r.stderr and "confidence" in r.stderr
     r = runner.invoke(app, ["extract", "--format", "jsonl", "--weights", str(out), "fixtures/train/a2.txt"])
     assert r.exit_code == 0, r.stderr
     speakers = [json.loads(line)["speaker"]["name"] for line in r.stdout.splitlines()]

@@ -66,16 +66,17 @@ def make_claims(nlp: Language, name: str, spans_key: str, min_confidence: float,
 class ClaimExtractor:
     def __init__(self, *, spans_key: str = "newsclaims_claims", min_confidence: float = 0.0, weights: str = "",
                  record: bool = False) -> None:
-        from .scorer import load_scorer
+        from .scorer import load_calibrator, load_scorer
 
         self.spans_key = spans_key
         self.min_confidence = min_confidence
         self.scorer = None if weights == "none" else load_scorer(weights or None)
+        self.calibrator = None if weights == "none" else load_calibrator(weights or None)
         self.record = record
 
     def __call__(self, doc: Doc) -> Doc:
         _install_extensions()
-        claims = extract_claims(doc, self.scorer, self.record)
+        claims = extract_claims(doc, self.scorer, self.record, self.calibrator)
         claims = [c for c in claims if c.confidence >= self.min_confidence]
         doc.user_data["newsclaims_claims"] = [c.to_plain() for c in claims]
         spans = []
@@ -87,9 +88,9 @@ class ClaimExtractor:
         return doc
 
 
-def extract_claims(doc: Doc, scorer=None, record: bool = False) -> list[Claim]:
+def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None) -> list[Claim]:
     """Every pattern over the document, in the documented order, then de-duplicated."""
-    ctx = Context(doc, scorer, record)
+    ctx = Context(doc, scorer, record, calibrator)
     ctx.index()
     ctx.sents = ctx.sentences()
     posts.tweets(ctx)

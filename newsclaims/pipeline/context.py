@@ -19,6 +19,7 @@ from ..entities import cluster, institution_nouns
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars
 from .cues import cue_kind, cue_lemma, find_phrases
 from .candidates import gather
+from .confidence import claim_features
 from .features import describe
 from .kinds import speaker_kind
 from .quotes import Quote, doc_quotes, quote_source
@@ -67,10 +68,11 @@ def ends_question(text: str) -> bool:
 class Context:
     """One document's extraction state: quotes, entities, resolver, current speaker, claims."""
 
-    def __init__(self, doc: Doc, scorer=None, record: bool = False) -> None:
+    def __init__(self, doc: Doc, scorer=None, record: bool = False, calibrator=None) -> None:
         self.doc = doc
-        self.scorer = scorer    # scorer.Scorer: the fitted choice among speaker candidates
-        self.record = record    # keep each claim's candidates and features (newsclaims train)
+        self.scorer = scorer          # scorer.Scorer: the fitted choice among speaker candidates
+        self.record = record          # keep each claim's candidates and features (newsclaims train)
+        self.calibrator = calibrator  # confidence.Calibrator: the claim's fitted probability
         self.text = doc.text
         self.marks = quote_source(doc, self.text)
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
@@ -367,9 +369,15 @@ class Context:
         # Stance verbs are optional claims, unless the speaker's own words are quoted (mixed_stance).
         stance = lemma in cue_lexicon().verbs and cue_kind(lemma) == "stance" and rule != "mixed_stance"
         conf = CONFIDENCE[rule] * (STANCE if stance else 1.0) * (UNTYPED if untyped else 1.0)
+        features = None
+        if self.calibrator is not None or self.record:
+            features = claim_features(rule, kind, speaker, cue is not None, stance,
+                                      len(re.findall(r"\w+", self.text[start:end])))
+            if self.calibrator is not None:
+                conf = self.calibrator.probability(features)
         # "sentence": the sentence(s) holding the claim, the cue's and the content's.
         claim = Claim(kind, speaker, cue, start, end, min(sent.start_char, start), max(sent.end_char, end), conf, rule,
-                      candidates)
+                      candidates, features if self.record else None)
         self.claims.append(claim)
         serial = self._serial = self._serial + 1
         self._claim_by_serial[serial] = claim
