@@ -58,6 +58,24 @@ def pieces(paragraph: str, limit: int = MAX_PIECE) -> list[str]:
     return out
 
 
+def unique_claims(claims: list[dict]) -> list[dict]:
+    """Claims with ids unique in their document.  The same words of the same speaker said twice: a
+    repeat without a cue (a pull-quote, a headline echoing the body) is dropped when the article
+    gives them with a cue elsewhere; otherwise both stay and the later ones' ids take their
+    occurrence ("…-2"), so that ids stay stable while the article keeps its order."""
+    cued = {c["id"] for c in claims if c["cue"] is not None}
+    seen: dict[str, int] = {}
+    out = []
+    for c in claims:
+        if c["cue"] is None and c["id"] in cued:
+            continue
+        n = seen[c["id"]] = seen.get(c["id"], 0) + 1
+        if n > 1:
+            c = {**c, "id": f"{c['id']}-{n}"}
+        out.append(c)
+    return out
+
+
 def entity_dicts(entities: list[Entity], norm: Normalised) -> list[dict]:
     out = []
     for e in entities:
@@ -74,8 +92,8 @@ def document_dict(article: Article, doc, norm: Normalised, min_confidence: float
     """The JSON document of one article.  A web page's metadata is the page's own (``site``
     included) and its extracted ``text`` is always given, since offsets point into it."""
     meta = article.meta if article.meta is not None else extract_metadata(article.text)
-    claims = [c.to_dict(article.doc, norm.original, norm.to_original)
-              for c in doc._.claims if c.confidence >= min_confidence]
+    claims = unique_claims([c.to_dict(article.doc, norm.original, norm.to_original)
+                            for c in doc._.claims if c.confidence >= min_confidence])
     out = {
         "doc": article.doc,
         "title": meta.title,

@@ -187,3 +187,38 @@ def test_a_page_without_charset_names_the_byte(tmp_path):
 def test_a_lying_charset_is_named(tmp_path):
     r = newsclaims("extract", "--format", "jsonl", _page(tmp_path, "liar.html", '<meta charset="utf-8">'))
     assert "liar.html: the page declares utf-8 but byte 0xe1 at offset" in r.stderr
+
+
+# --- claim ids ----------------------------------------------------------------------------------
+
+def _claim(cid, cue=True, start=0):
+    return {"id": cid, "cue": {"text": "dijo"} if cue else None, "content": {"start": start}}
+
+
+def test_claim_ids_are_unique_in_a_document():
+    from newsclaims.extract import unique_claims
+    out = unique_claims([_claim("a", start=0), _claim("b", start=10), _claim("a", cue=False, start=20),
+                         _claim("c", cue=False, start=30), _claim("c", cue=False, start=40), _claim("b", start=50)])
+    # the cue-less repeat of a cued claim (a pull-quote) goes; other repeats are numbered
+    assert [c["id"] for c in out] == ["a", "b", "c", "c-2", "b-2"]
+
+
+def test_every_fixture_document_has_unique_claim_ids(tmp_path):
+    from test_golden import build_warc
+    r = newsclaims("extract", "--quiet", "--format", "json", "fixtures", "seeds", build_warc(tmp_path))
+    docs = json.loads(r.stdout)["documents"]
+    assert len(docs) > 10
+    for d in docs:
+        ids = [c["id"] for c in d["claims"]]
+        assert len(ids) == len(set(ids)), d["doc"]
+
+
+def test_a_pull_quote_is_not_a_second_claim(extractor):
+    text = ("El puerto cerrará en invierno\n\n"
+            "La directora del puerto, Amparo Liñán, explicó la decisión. “No podemos mantener abiertos los "
+            "muelles sin barcos”, dijo Liñán.\n\n"
+            "“No podemos mantener abiertos los muelles sin barcos”\n\n"
+            "El ayuntamiento estudiará la medida el lunes.\n")
+    claims = extractor.extract_text(text)["claims"]
+    said = [c for c in claims if c["content"]["text"] == "No podemos mantener abiertos los muelles sin barcos"]
+    assert len(said) == 1 and said[0]["cue"]["text"] == "dijo"
