@@ -49,6 +49,14 @@ def records(path: str) -> Iterator[Page | LoadError]:
                 if len(payload) < record.content_length:
                     yield _broken(path, read)
                     return
+                coding = (http.get("Content-Encoding") or "").strip().lower()
+                if coding and coding != "identity":
+                    try:
+                        payload = decode_content(payload, coding)
+                    except ValueError as e:
+                        yield LoadError(record.headers.get("WARC-Target-URI") or f"{path}#{read}",
+                                        f"cannot decode its Content-Encoding {coding} ({e})", archive=path)
+                        continue
                 if content_type is None and not looks_like_html(payload):
                     continue  # no Content-Type: what the bytes say
                 date = record.record_date
@@ -69,6 +77,33 @@ def records(path: str) -> Iterator[Page | LoadError]:
         return
     if read == 0:
         yield LoadError(path, "not a WARC archive (no records found)")
+
+
+def decode_content(payload: bytes, coding: str) -> bytes:
+    """The body of an HTTP response stored with its Content-Encoding (wget, Browsertrix and many
+    crawlers keep it): gzip, deflate or br (Brotli), several applied in order ("gzip, br").  A body
+    that a crawler stored decoded while keeping the header is taken as it is.  Raises ValueError."""
+    import zlib
+
+    for name in reversed([c.strip() for c in coding.split(",") if c.strip() and c.strip() != "identity"]):
+        if name not in ("gzip", "x-gzip", "deflate", "br"):
+            raise ValueError(f"unknown content coding {name!r}")
+        try:
+            if name == "br":
+                import brotli
+                payload = brotli.decompress(payload)
+            elif name == "deflate":
+                try:
+                    payload = zlib.decompress(payload)
+                except zlib.error:
+                    payload = zlib.decompress(payload, -zlib.MAX_WBITS)  # raw deflate, as some servers send
+            else:
+                payload = zlib.decompress(payload, 16 + zlib.MAX_WBITS)
+        except Exception as e:  # noqa: BLE001 - zlib.error, brotli.error: damaged or already decoded
+            if looks_like_html(payload):
+                continue  # stored decoded, the header kept
+            raise ValueError(f"{name}: {e}") from None
+    return payload
 
 
 def _broken(path: str, read: int) -> LoadError:

@@ -3,6 +3,7 @@
 The pages under ``fixtures/pages`` and the archive built by ``fixtures/pages/make_warc.py`` are
 written for these tests.
 """
+import io
 import json
 import os
 import shutil
@@ -231,3 +232,45 @@ def test_diff_of_two_saved_pages(tmp_path):
     r = runner.invoke(app, ["diff", "--format", "json", str(old), str(new)])
     kinds = [c["kind"] for c in json.loads(r.stdout)["changes"]]
     assert r.exit_code == 1 and kinds == ["reworded"]
+
+
+def _encoded_archive(tmp_path, bodies):
+    """A WARC archive whose responses carry (Content-Encoding, body bytes)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    out = tmp_path / "encoded.warc.gz"
+    with open(out, "wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for n, (coding, body) in enumerate(bodies):
+            fields = [("Content-Type", "text/html; charset=utf-8")] + ([("Content-Encoding", coding)] if coding else [])
+            rec = writer.create_warc_record(f"https://diario.example/{n}", "response", payload=io.BytesIO(body),
+                                            http_headers=StatusAndHeaders("200 OK", fields, protocol="HTTP/1.1"))
+            writer.write_record(rec)
+    return out
+
+
+_ENCODED_PAGE = ("<html><head><title>Obras en el puerto {n}</title></head><body><article><h1>Obras en el puerto {n}</h1>"
+                 "<p>La capitana del puerto, Elvira Saura, dijo que las obras del muelle norte terminarán en marzo.</p>"
+                 "<p>El sindicato de estibadores afirmó que los turnos de noche se mantendrán durante las obras.</p>"
+                 "</article></body></html>")
+
+
+def test_compressed_warc_payloads_are_decoded(tmp_path):
+    import gzip
+    import zlib
+
+    import brotli
+    page = lambda n: _ENCODED_PAGE.format(n=n).encode("utf-8")  # noqa: E731
+    archive = _encoded_archive(tmp_path, [
+        ("gzip", gzip.compress(page(1))), ("deflate", zlib.compress(page(2))), ("br", brotli.compress(page(3))),
+        ("gzip", page(4)),                      # stored decoded, the header kept
+        ("gzip", b"\x1f\x8b\x08 not gzip"),     # damaged
+        ("compress", page(6)),                  # a coding nobody decodes
+    ])
+    r = CliRunner().invoke(app, ["extract", "--format", "json", str(archive)])
+    assert r.exit_code == 1
+    docs = json.loads(r.stdout)["documents"]
+    assert [d["title"] for d in docs] == [f"Obras en el puerto {n}" for n in (1, 2, 3, 4)]
+    assert all(d["claims"] for d in docs)
+    assert "https://diario.example/4: cannot decode its Content-Encoding gzip" in r.stderr
+    assert "https://diario.example/5: cannot decode its Content-Encoding compress (unknown content coding" in r.stderr
