@@ -105,6 +105,9 @@ def diff_table(results: list[dict], only_old: list[str], only_new: list[str], co
     from rich.table import Table
     from rich.text import Text
 
+    # Without colours (saved, piped) deletions and insertions are marked in the text itself, as
+    # `git diff --word-diff` does: [-old words-]{+new words+}.
+    plain = console.color_system is None
     for r in results:
         table = Table(title=Text(f"{r['old']} → {r['new']}", style="bold"), title_justify="left", expand=True)
         table.add_column("kind", no_wrap=True)
@@ -119,9 +122,9 @@ def diff_table(results: list[dict], only_old: list[str], only_new: list[str], co
                     if op["op"] == "equal":
                         body.append(op["old"] + " ")
                     if op["old"] and op["op"] in ("delete", "replace"):
-                        body.append(op["old"] + " ", style="red strike")
+                        body.append(f"[-{op['old']}-] " if plain else op["old"] + " ", style="red strike")
                     if op["new"] and op["op"] in ("insert", "replace"):
-                        body.append(op["new"] + " ", style="green")
+                        body.append(f"{{+{op['new']}+}} " if plain else op["new"] + " ", style="green")
                 if c["kind"] == "type_changed":
                     body.append(f"\n[{c['old']['type']} → {c['new']['type']}]", style="cyan")
                 if c["kind"] == "cue_changed":

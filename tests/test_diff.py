@@ -1,5 +1,6 @@
 """newsclaims diff: fixture pairs (the seed and edited copies) with exact expected changes."""
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -170,3 +171,14 @@ def test_diff_properties(a, b):
     assert {(k, v) for k, v in fwd["summary"].items() if k not in swap} == \
         {(k, v) for k, v in bwd["summary"].items() if k not in swap}
     assert len(align(va.claims, vb.claims)) == len(fwd["changes"]) + fwd["summary"]["unchanged"]
+
+
+def test_table_without_colours_marks_the_words_changed():
+    """Saved or piped, the table cannot show red and green: [-old-]{+new+} as git diff --word-diff."""
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-m", "newsclaims", "diff", "--format", "table",
+                        "fixtures/diff/added.txt", "fixtures/diff/reworded.txt"], capture_output=True, text=True,
+                       cwd=Path(__file__).resolve().parent.parent)
+    assert "[-absoluto-]" in r.stdout and "{+todo el+}" in r.stdout
+    assert "\x1b[" not in r.stdout
