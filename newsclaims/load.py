@@ -78,10 +78,53 @@ def not_utf8_at(data: bytes) -> str:
     return ""
 
 
+def _is_fifo(path: Path) -> bool:
+    import stat
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+# How long a named pipe given by name may wait for a writer before it is given up.
+FIFO_WAIT = 10.0
+
+
+def _read_pipe(path: str, limit: int) -> bytes | LoadError:
+    """The bytes of a named pipe (or process substitution, "<(cat nota.txt)"): opening one blocks
+    until something writes to it, so the opening waits in a thread for at most FIFO_WAIT seconds."""
+    import threading
+
+    opened, box = threading.Event(), {}
+
+    def reader() -> None:
+        try:
+            with open(path, "rb") as f:
+                opened.set()
+                box["data"] = f.read(limit + 1)
+        except OSError as e:
+            box["error"] = e
+            opened.set()
+
+    t = threading.Thread(target=reader, daemon=True, name="newsclaims-pipe")
+    t.start()
+    if not opened.wait(FIFO_WAIT):
+        return LoadError(path, f"named pipe with no writer (nothing opened it for writing in {FIFO_WAIT:.0f} s)")
+    t.join()
+    if "error" in box:
+        return LoadError(path, box["error"].strerror or str(box["error"]))
+    return box["data"]
+
+
 def _link_problem(path: Path) -> str | None:
     """Why a symbolic link cannot be read: dangling, or a loop; None when it is fine."""
     if not path.is_symlink():
         return None
+    try:
+        os.stat(path)  # "<(cat nota.txt)" is a link to "pipe:[…]" that resolve() cannot follow but stat reads
+        return None
+    except OSError:
+        pass
     try:
         path.resolve(strict=True)
     except FileNotFoundError:
@@ -161,7 +204,11 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
             yield LoadError(raw, problem)
         elif p.is_dir():
             found: list[tuple[str, str | None]] = []
-            for folder, dirs, files in os.walk(p):  # symbolic links to folders are not followed
+
+            def unreadable(e: OSError) -> None:  # a subfolder that cannot be listed is said, not skipped
+                found.append((e.filename or str(p), f"{e.strerror or e} (folder not read)"))
+
+            for folder, dirs, files in os.walk(p, onerror=unreadable):  # symbolic links to folders are not followed
                 dirs.sort()
                 for name in files + [d for d in dirs if Path(folder, d).is_symlink()]:
                     f = Path(folder, name)
@@ -170,6 +217,8 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
                         found.append((str(f), bad))
                     elif not bad and f.is_file() and kind(f):
                         found.append((str(f), None))
+                    elif not bad and kind(f) and _is_fifo(f):
+                        found.append((str(f), "a named pipe inside a folder is not read (give it by name)"))
             found.sort(key=lambda item: Path(item[0]).parts)
             if not found:
                 yield LoadError(raw, "folder holds no articles (.txt, .md, .html, .htm, .warc, .warc.gz)")
@@ -211,6 +260,11 @@ def read(path: str):
     problem = _link_problem(Path(path))
     if problem:
         return LoadError(path, problem)
+    if _is_fifo(Path(path)):
+        data = _read_pipe(path, limit)
+        if isinstance(data, LoadError):
+            return data
+        return too_big if len(data) > limit else _decoded(path, data, html)
     try:
         if Path(path).stat().st_size > limit:
             return too_big

@@ -222,3 +222,60 @@ def test_a_pull_quote_is_not_a_second_claim(extractor):
     claims = extractor.extract_text(text)["claims"]
     said = [c for c in claims if c["content"]["text"] == "No podemos mantener abiertos los muelles sin barcos"]
     assert len(said) == 1 and said[0]["cue"]["text"] == "dijo"
+
+
+# --- odd paths ----------------------------------------------------------------------------------
+
+ARTICLE = "Título\n\nLa consejera de Pesca, Inés Lago, dijo que habrá ayudas para la flota.\n"
+
+
+def test_process_substitution_is_read(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    r = subprocess.run(["bash", "-c", f"{sys.executable} -m newsclaims extract --format jsonl <(cat {tmp_path}/a.txt)"],
+                       cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["content"]["text"] == "que habrá ayudas para la flota"
+
+
+def test_a_named_pipe_is_read_when_written_and_given_up_without_a_writer(tmp_path):
+    fifo = tmp_path / "nota.txt"
+    os.mkfifo(fifo)
+    good = tmp_path / "b.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    writer = subprocess.Popen(["bash", "-c", f"sleep 1; cat {good} > {fifo}"])
+    r = newsclaims("extract", "--format", "jsonl", fifo, timeout=120)
+    writer.wait(timeout=30)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["doc"] == str(fifo)
+    # no writer: one line for the pipe after the wait, the rest processed, valid JSON
+    r = newsclaims("extract", "--format", "json", fifo, good, timeout=120)
+    assert r.returncode == 1
+    assert f"{fifo}: named pipe with no writer" in r.stderr
+    assert [d["doc"] for d in json.loads(r.stdout)["documents"]] == [str(good)]
+
+
+def test_a_named_pipe_inside_a_folder_is_said_not_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "b.txt")
+    r = newsclaims("extract", "--format", "jsonl", tmp_path, timeout=120)
+    assert r.returncode == 1
+    assert "b.txt: a named pipe inside a folder is not read" in r.stderr
+    assert json.loads(r.stdout.splitlines()[0])["doc"].endswith("a.txt")
+
+
+def test_an_unreadable_subfolder_is_said(tmp_path, monkeypatch):
+    """(Root reads every folder, so the refusal is simulated where os.walk reports it.)"""
+    from newsclaims import load
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        if onerror is not None:
+            onerror(PermissionError(13, "Permission denied", str(tmp_path / "cerrada")))
+        yield from real_walk(top, onerror=onerror, **kw)
+
+    monkeypatch.setattr(load.os, "walk", walk)
+    found = list(load.expand([str(tmp_path)]))
+    errors = [f for f in found if isinstance(f, load.LoadError)]
+    assert [(e.doc, e.reason) for e in errors] == [(str(tmp_path / "cerrada"), "Permission denied (folder not read)")]
+    assert str(tmp_path / "a.txt") in found
