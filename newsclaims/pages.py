@@ -157,6 +157,41 @@ def _split_authors(value: str | None) -> list[str]:
     return names
 
 
+_JSONLD = re.compile(r"""<script[^>]+type\s*=\s*["']application/ld\+json["'][^>]*>(.*?)</script>""",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def _jsonld_url(html: str) -> str | None:
+    """The article's own URL from its JSON-LD (``url``, else ``mainEntityOfPage``), when the page has
+    no canonical link that trafilatura reads."""
+    import json
+
+    def objects(node):
+        if isinstance(node, list):
+            for x in node:
+                yield from objects(x)
+        elif isinstance(node, dict):
+            yield node
+            yield from objects(node.get("@graph", []))
+
+    for block in _JSONLD.findall(html[:500_000]):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:
+            continue
+        for obj in objects(data):
+            kind = obj.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if not any(isinstance(k, str) and k.endswith("Article") for k in kinds):
+                continue
+            for key in ("url", "mainEntityOfPage"):
+                value = obj.get(key)
+                value = value.get("@id") if isinstance(value, dict) else value
+                if isinstance(value, str) and value.startswith(("http://", "https://")):
+                    return value
+    return None
+
+
 def extract_page(html: str, url: str | None = None) -> tuple[str, PageMeta]:
     """The article's text (title first, one paragraph per block, blank lines between) and
     metadata; raises NoArticle when trafilatura finds no main text."""
@@ -175,7 +210,7 @@ def extract_page(html: str, url: str | None = None) -> tuple[str, PageMeta]:
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
     meta = PageMeta(title=title, authors=_split_authors(found.author), date=found.date or None,
-                    url=found.url or url, site=found.sitename or found.hostname or None)
+                    url=found.url or _jsonld_url(html) or url, site=found.sitename or found.hostname or None)
     return "\n\n".join(paragraphs) + "\n", meta
 
 

@@ -564,3 +564,12 @@ def test_a_verb_after_a_quotation_with_more_sentence_is_no_cue(claims_of):
     text = "El alcalde Pedro Nadal habló.\n\n“Habrá tormenta esta noche en la costa”, llegó a tiempo el bombero."
     c = [c for c in claims_of(text) if c["content"]["text"].startswith("Habrá")][0]
     assert c["cue"] is None  # a floating quotation of the current speaker, not "llegó"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("El puerto abrirá en mayo, según informó ayer el Ministerio de Fomento mediante una nota.", "Ministerio de Fomento"),
+    ("La obra costará el doble, según explicó este martes la ingeniera Ana Lobo ante la comisión.", "Ana Lobo"),
+])
+def test_when_and_through_what_a_source_spoke_is_not_its_name(claims_of, text, speaker):
+    claim = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert claim["speaker"]["name"] == speaker

@@ -274,3 +274,23 @@ def test_compressed_warc_payloads_are_decoded(tmp_path):
     assert all(d["claims"] for d in docs)
     assert "https://diario.example/4: cannot decode its Content-Encoding gzip" in r.stderr
     assert "https://diario.example/5: cannot decode its Content-Encoding compress (unknown content coding" in r.stderr
+
+
+def test_a_page_without_article_element_keeps_only_the_story():
+    """No <article>: cookie banner, caption, pull-quote, related headlines and footer stay out; the
+    url comes from the JSON-LD; the pull-quote repeating a quotation is no second claim."""
+    r = CliRunner().invoke(app, ["extract", "--format", "json", str(PAGES / "sin_article.html")])
+    assert r.exit_code == 0, r.stderr
+    doc = json.loads(r.stdout)["documents"][0]
+    text = doc["text"]
+    for chrome in ("cookies", "Foto: Archivo", "Te puede interesar", "piscina", "derechos reservados", "Portada"):
+        assert chrome not in text, chrome
+    assert text.count("El ayuntamiento cerrará el mercado viejo") == 2  # the title, then the lead's first words
+    assert doc["url"] == "https://diariodelvalle.example/local/mercado-viejo"
+    claims = doc["claims"]
+    assert len({c["id"] for c in claims}) == len(claims)
+    said = [c for c in claims if c["content"]["text"].startswith("El edificio no reúne")]
+    assert len(said) == 1 and said[0]["speaker"]["name"] == "Carmen Vidal"
+    lead = next(c for c in claims if c["cue"]["text"] == "según informó")
+    assert lead["speaker"]["name"] == "concejalía de Comercio"  # not "este lunes …" nor "… en un comunicado"
+    assert all(text[c["content"]["start"]:c["content"]["end"]] == c["content"]["text"] for c in claims)

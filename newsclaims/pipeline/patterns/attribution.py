@@ -62,6 +62,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             if named is not None:  # "Según la presidenta de la Comisión, Ana Ruiz, el plan …"
                 src = src + list(doc[k:named])
                 k = named
+        if cue_tok is not None:
+            src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
         src = trim_np(_without_asides(src))
         if not src or len(src) > 14 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
             continue
@@ -115,6 +117,36 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+
+
+# When, and through what, a source spoke: not part of its name.
+_TIME_NOUNS = frozenset("lunes martes miércoles jueves viernes sábado domingo mañana tarde noche madrugada mediodía "
+                        "semana fin mes año día jornada".split())
+_TIME_WORDS = frozenset("ayer hoy anoche anteayer recientemente también además ya luego después entonces "
+                        "posteriormente".split())
+_CHANNEL = frozenset({"en", "mediante", "durante", "tras", "ante"})
+
+
+def _after_the_verb(src: list[Token]) -> list[Token]:
+    """The source after "según informó": without a time phrase before it ("este lunes", "ayer") and
+    the channel after it ("en un comunicado", "mediante una nota", "ante la prensa")."""
+    k = 0
+    while k < len(src):
+        t = src[k]
+        if t.lower_ in _TIME_WORDS:
+            k += 1
+        elif t.lower_ in ("este", "esta", "el", "la", "ese", "esa") and k + 1 < len(src) \
+                and src[k + 1].lower_ in _TIME_NOUNS:
+            k += 2
+            while k < len(src) and src[k].lower_ in _TIME_NOUNS | {"de", "pasado", "pasada"}:
+                k += 1  # "este fin de semana", "el lunes pasado"
+        else:
+            break
+    out = src[k:] or src
+    for n, t in enumerate(out):
+        if n > 0 and t.lower_ in _CHANNEL and any(x.pos_ in ("NOUN", "PROPN") for x in out[:n]):
+            return out[:n]
+    return out
 
 
 def _without_asides(src: list[Token]) -> list[Token]:
