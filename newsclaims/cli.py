@@ -13,6 +13,7 @@ from typing import Iterable, Iterator, List, Optional
 import typer
 
 from . import __version__
+from .load import suffixes
 
 app = typer.Typer(
     add_completion=False,
@@ -31,6 +32,20 @@ class Format(str, Enum):
     jsonl = "jsonl"
     parquet = "parquet"
     html = "html"
+
+
+class EntitiesFormat(str, Enum):  # no html: the report is of claims
+    auto = "auto"
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+class EvalFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
 
 
 def _stderr():
@@ -83,8 +98,9 @@ def main_options(
     """Who said what in Spanish news."""
 
 
-PathsArg = typer.Argument(None, metavar="PATH...", help="Articles (.txt, .md), web pages (.html, .htm), WARC archives "
-                          "(.warc, .warc.gz), folders holding them, or - for stdin.")
+PathsArg = typer.Argument(None, metavar="PATH...", help=f"Articles ({suffixes('text')}), web pages "
+                          f"({suffixes('html')}), WARC archives ({suffixes('warc')}), folders holding them, "
+                          "or - for stdin.")
 FormatOpt = typer.Option(Format.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise; "
                          "parquet (and jsonl) with --output DIR.")
 ModelOpt = typer.Option(None, "--model", "-m", envvar="NEWSCLAIMS_MODEL",
@@ -506,7 +522,9 @@ def _report(run: Run, path: Optional[str]) -> None:
 @_guard
 def entities(
     paths: Optional[List[str]] = PathsArg,
-    format: Format = FormatOpt,
+    format: EntitiesFormat = typer.Option(EntitiesFormat.auto, "--format", "-f",
+                                          help="auto: a table on a terminal, JSON otherwise; parquet (and jsonl) "
+                                               "with --output DIR."),
     model: Optional[str] = ModelOpt,
     jobs: int = JobsOpt,
     with_text: bool = WithTextOpt,
@@ -520,15 +538,14 @@ def entities(
     """List the named entities of articles, clustered under one name each."""
     from . import output
 
-    fmt = _check_output(format, output_dir, resume)
-    if fmt == "html":
-        fail("--format html is a report of claims: use it with extract or diff")
+    chosen = Format(format.value)
+    fmt = _check_output(chosen, output_dir, resume)
     run = Run(paths, model, verbose, quiet, jobs, with_text=with_text, command="entities",
               scheduler=scheduler, partition_size=partition_size)
     if output_dir:
         run.write_dataset(output_dir, fmt, resume)
     else:
-        _emit(run, format, output.entities_table, _entity_rows)
+        _emit(run, chosen, output.entities_table, _entity_rows)
     raise typer.Exit(run.exit_code())
 
 
@@ -619,7 +636,7 @@ def eval_(
     details: bool = typer.Option(False, "--details", "-d", help="List misses, false alarms and wrong speakers."),
     speakers: Optional[str] = typer.Option(None, "--speakers", "-s", metavar="LABELS.tsv",
                                            help="Speaker labels (doc, speaker, kind, gender): adds kind accuracy."),
-    format: DiffFormat = typer.Option(DiffFormat.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise."),
+    format: EvalFormat = typer.Option(EvalFormat.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise."),
     model: Optional[str] = ModelOpt,
     weights: str = WeightsOpt,
     verbose: bool = VerboseOpt,

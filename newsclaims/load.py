@@ -15,6 +15,12 @@ KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".xhtml
 SUFFIXES = tuple(KINDS)
 
 
+def suffixes(of: str | None = None) -> str:
+    """The input file names, for messages and help: ".txt, .md, .html, .htm, .xhtml, .warc, .warc.gz"
+    (``of``: one kind only)."""
+    return ", ".join(s for s, k in KINDS.items() if of is None or k == of)
+
+
 def kind(path: str | Path) -> str | None:
     """"text", "html" or "warc" by the file's name; None for other files."""
     name = Path(path).name.lower()
@@ -174,7 +180,7 @@ def _expand_url(url: str) -> Iterator[str | LoadError]:
         yield LoadError(url, str(e) or type(e).__name__)
         return
     if not found:
-        yield LoadError(url, "no articles there (.txt, .md, .html, .htm, .warc, .warc.gz)")
+        yield LoadError(url, f"no articles there ({suffixes()})")
     for p in found:
         yield fs.unstrip_protocol(p)
 
@@ -221,7 +227,7 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
                         found.append((str(f), "a named pipe inside a folder is not read (give it by name)"))
             found.sort(key=lambda item: Path(item[0]).parts)
             if not found:
-                yield LoadError(raw, "folder holds no articles (.txt, .md, .html, .htm, .warc, .warc.gz)")
+                yield LoadError(raw, f"folder holds no articles ({suffixes()})")
             for f, bad in found:
                 yield LoadError(f, bad) if bad else f
         elif p.exists():

@@ -143,3 +143,24 @@ def test_crlf_and_cp1252_offsets_point_into_the_decoded_text(tmp_path):
     for c in claims:
         assert text[c["content"]["start"]:c["content"]["end"]] == c["content"]["text"]
     assert claims[1]["speaker"]["name"] == "Ana Ruiz"
+
+
+def test_help_offers_what_each_command_does():
+    """Formats and file names come from one place (load.KINDS, each command's own formats)."""
+    from newsclaims.load import KINDS
+    runner = CliRunner()
+    extract = runner.invoke(app, ["extract", "--help"], terminal_width=200).stdout
+    assert all(suffix in extract for suffix in KINDS)
+    entities = runner.invoke(app, ["entities", "--help"], terminal_width=200).stdout
+    assert "html" not in entities.split("--format")[1].split("\n")[0]
+    ev = runner.invoke(app, ["eval", "--help"], terminal_width=200).stdout
+    assert "<auto|table|json>" in ev
+    r = runner.invoke(app, ["entities", "--format", "html", "seeds/"])
+    assert r.exit_code == 2
+
+
+def test_an_empty_folder_names_every_input_kind(tmp_path):
+    from newsclaims.load import KINDS
+    r = CliRunner().invoke(app, ["extract", "--format", "json", str(tmp_path)])
+    assert r.exit_code == 1
+    assert all(suffix in r.stderr for suffix in KINDS)

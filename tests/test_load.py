@@ -34,4 +34,4 @@ def test_expand_folders_sorted_recursive(tmp_path):
 def test_expand_reports_missing_and_empty_folders(tmp_path):
     (tmp_path / "empty").mkdir()
     out = list(load.expand([str(tmp_path / "nope.txt"), str(tmp_path / "empty")]))
-    assert [e.reason for e in out] == ["no such file or folder", "folder holds no articles (.txt, .md, .html, .htm, .warc, .warc.gz)"]
+    assert [e.reason for e in out] == ["no such file or folder", "folder holds no articles (.txt, .md, .html, .htm, .xhtml, .warc, .warc.gz)"]
