@@ -279,3 +279,37 @@ def test_an_unreadable_subfolder_is_said(tmp_path, monkeypatch):
     errors = [f for f in found if isinstance(f, load.LoadError)]
     assert [(e.doc, e.reason) for e in errors] == [(str(tmp_path / "cerrada"), "Permission denied (folder not read)")]
     assert str(tmp_path / "a.txt") in found
+
+
+# --- any mix of inputs ----------------------------------------------------------------------------
+
+_KINDS_OF_INPUT = {
+    "good": ("Título\n\nLa ministra de Pesca, Dolores Ibáñez, dijo que habrá vedas en otoño.\n").encode("utf-8"),
+    "empty": b"",
+    "blank": b"  \n\n \t\n",
+    "binary": b"\x00\x01\x02PK\x03\x04" * 20,
+    "long": ("Título\n\n" + SENTENCE * (30_000 // len(SENTENCE) + 1) + "\n").encode("utf-8"),  # past MAX_PIECE
+}
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.sampled_from(sorted(_KINDS_OF_INPUT)), min_size=1, max_size=5))
+def test_any_mix_of_inputs_gives_valid_json_and_one_line_per_bad_input(tmp_path_factory, mix):
+    from typer.testing import CliRunner
+
+    from newsclaims.cli import app
+    folder = tmp_path_factory.mktemp("mix")
+    paths = []
+    for n, name in enumerate(mix):
+        p = folder / f"{n:02d}-{name}.txt"
+        p.write_bytes(_KINDS_OF_INPUT[name])
+        paths.append(str(p))
+    r = CliRunner().invoke(app, ["extract", "--quiet", "--format", "json", *paths])
+    data = json.loads(r.stdout)  # valid JSON whatever came in
+    good = [p for p, name in zip(paths, mix) if name in ("good", "long")]
+    bad = [p for p, name in zip(paths, mix) if name not in ("good", "long")]
+    assert [d["doc"] for d in data["documents"]] == good
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == len(bad) and all(any(line.startswith(f"newsclaims: {p}:") for line in lines) for p in bad)
+    assert "internal error" not in r.stderr
+    assert r.exit_code == (1 if bad else 0)
