@@ -59,10 +59,17 @@ def connect(scheduler: str, jobs: int):
         # speed here.  MALLOC_TRIM_THRESHOLD_=65536 (set for numpy workloads) makes glibc hand memory
         # back to the system after nearly every spaCy document (sys time 4x); the statistical profiler
         # samples every thread's stack each 10 ms, for a dashboard no one opens in a CLI run.
-        with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
-                              "distributed.worker.profile.enabled": False,
-                              "distributed.admin.system-monitor.gil.enabled": False}):
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        import signal
+        # Ctrl-C is the parent's to handle (it cancels the work and closes the cluster): worker
+        # processes started while SIGINT is ignored keep ignoring it, and print no tracebacks.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                                  "distributed.worker.profile.enabled": False,
+                                  "distributed.admin.system-monitor.gil.enabled": False}):
+                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        finally:
+            signal.signal(signal.SIGINT, previous)
         return Client(cluster)
     try:
         return Client(scheduler, timeout="20s")
@@ -77,7 +84,9 @@ def run_dask(client, parts: Iterable[Partition], options: Options, window: int |
 
     from .dask_plugin import LoadPipeline
 
-    client.register_plugin(LoadPipeline(options.model, options.verbose, options.weights), name=LoadPipeline.name)
+    local = getattr(client, "cluster", None) is not None  # the LocalCluster of --scheduler local
+    client.register_plugin(LoadPipeline(options.model, options.verbose, options.weights, local),
+                           name=LoadPipeline.name)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = window or 4 * workers
     pending: deque = deque()

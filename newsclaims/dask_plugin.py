@@ -11,9 +11,14 @@ class LoadPipeline(WorkerPlugin):
 
     name = "newsclaims-pipeline"
 
-    def __init__(self, model: str, verbose: bool = False, weights: str = "") -> None:
-        self.model, self.verbose, self.weights = model, verbose, weights
+    def __init__(self, model: str, verbose: bool = False, weights: str = "", local: bool = False) -> None:
+        self.model, self.verbose, self.weights, self.local = model, verbose, weights, local
 
     def setup(self, worker) -> None:  # noqa: ARG002 — the plugin interface
+        if self.local and not self.verbose:
+            # On the CLI's own LocalCluster, Ctrl-C cancels the running partitions on purpose: not a
+            # warning for the user to read.
+            import logging
+            logging.getLogger("distributed.worker.state_machine").setLevel(logging.ERROR)
         from .partitions import extractor
         extractor(self.model, self.verbose, self.weights)

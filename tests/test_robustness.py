@@ -313,3 +313,26 @@ def test_any_mix_of_inputs_gives_valid_json_and_one_line_per_bad_input(tmp_path_
     assert len(lines) == len(bad) and all(any(line.startswith(f"newsclaims: {p}:") for line in lines) for p in bad)
     assert "internal error" not in r.stderr
     assert r.exit_code == (1 if bad else 0)
+
+
+def test_ctrl_c_on_a_local_dask_cluster_is_quiet(tmp_path):
+    """The workers of --scheduler local leave Ctrl-C to the parent: exit 130, no worker tracebacks
+    or cancellation warnings, whole lines."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(120):
+        (folder / f"{k:04d}.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "out.jsonl"
+    with open(out, "wb") as sink:
+        p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", "--format", "jsonl",
+                              "--scheduler", "local", "--jobs", "2", str(folder)], stdout=sink, stderr=subprocess.PIPE,
+                             start_new_session=True, cwd=ROOT)
+        deadline = time.monotonic() + 180
+        while not out.read_bytes() and p.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1)
+        os.killpg(p.pid, signal.SIGINT)
+        _, err = p.communicate(timeout=120)
+    assert p.returncode == 130, err.decode()[-2000:]
+    assert err.decode().strip() == "", err.decode()[-2000:]
+    assert all(json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines())
