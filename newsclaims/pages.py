@@ -141,6 +141,12 @@ def _paragraphs(body) -> list[str]:
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|[.!?…:][\"”»)]?\s*$")
 
 
+def _same_line(a: str, b: str) -> bool:
+    """The same headline, up to case, spacing and punctuation."""
+    from .rules import fold
+    return re.sub(r"\W+", " ", fold(a)).strip() == re.sub(r"\W+", " ", fold(b)).strip()
+
+
 def _is_prose(paragraph: str) -> bool:
     """Running text: eight words or more with a sentence end in them (a menu has neither)."""
     return len(paragraph.split()) >= 8 and bool(_SENTENCE_END.search(paragraph))
@@ -207,8 +213,8 @@ def extract_page(html: str, url: str | None = None) -> tuple[str, PageMeta]:
     if not any(_is_prose(p) for p in paragraphs):  # menus and link lists are not an article
         raise NoArticle("no article text found")
     title = _SPACE.sub(" ", found.title).strip() if found.title else None
-    if title and (not paragraphs or paragraphs[0] != title):
-        paragraphs.insert(0, title)
+    if title and not any(_same_line(p, title) for p in paragraphs[:3]):
+        paragraphs.insert(0, title)  # (a headline the body already gives after a kicker is not repeated)
     meta = PageMeta(title=title, authors=_split_authors(found.author), date=found.date or None,
                     url=found.url or _jsonld_url(html) or url, site=found.sitename or found.hostname or None)
     return "\n\n".join(paragraphs) + "\n", meta

@@ -294,3 +294,24 @@ def test_a_page_without_article_element_keeps_only_the_story():
     lead = next(c for c in claims if c["cue"]["text"] == "según informó")
     assert lead["speaker"]["name"] == "concejalía de Comercio"  # not "este lunes …" nor "… en un comunicado"
     assert all(text[c["content"]["start"]:c["content"]["end"]] == c["content"]["text"] for c in claims)
+
+
+def test_a_headline_after_a_kicker_is_not_repeated_and_cookie_notices_are_dropped(tmp_path):
+    page = tmp_path / "kicker.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>La biblioteca abrirá los domingos</title></head><body>'
+        '<div class="cookies">Este sitio utiliza cookies para mejorar la navegación. Al continuar navegando acepta '
+        'nuestra política de cookies.</div><main><p class="kicker">Cultura</p><h1>La biblioteca abrirá los domingos</h1>'
+        '<p>La concejala de Cultura, Irene Salas, anunció que la biblioteca municipal abrirá también los domingos '
+        'a partir de enero.</p><p>“Queremos que los estudiantes tengan un sitio tranquilo para preparar los '
+        'exámenes”, explicó Salas en la presentación.</p></main></body></html>', encoding="utf-8")
+    r = CliRunner().invoke(app, ["extract", "--format", "json", str(page)])
+    text = json.loads(r.stdout)["documents"][0]["text"]
+    assert text.count("La biblioteca abrirá los domingos") == 1
+    assert "cookies" not in text
+
+
+def test_cookie_notices_are_page_chrome():
+    from newsclaims.normalise import is_chrome
+    assert is_chrome("Usamos cookies propias y de terceros. Puede cambiar la configuración u obtener más información.")
+    assert not is_chrome("La empresa dijo que las cookies de terceros desaparecerán del navegador en 2027.")
