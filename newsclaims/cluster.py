@@ -54,12 +54,13 @@ def connect(scheduler: str, jobs: int):
     except ImportError:
         raise ClusterError("--scheduler needs Dask distributed: pip install 'newsclaims[cluster]'") from None
     if scheduler == "local":
-        import dask
         # Measured with bench/cluster.py: Dask's defaults cost a pure-Python pipeline a quarter of its
         # speed here.  MALLOC_TRIM_THRESHOLD_=65536 (set for numpy workloads) makes glibc hand memory
         # back to the system after nearly every spaCy document (sys time 4x); the statistical profiler
         # samples every thread's stack each 10 ms, for a dashboard no one opens in a CLI run.
         import signal
+
+        import dask
         # Ctrl-C is the parent's to handle (it cancels the work and closes the cluster): worker
         # processes started while SIGINT is ignored keep ignoring it, and print no tracebacks.
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -10,13 +10,13 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from functools import lru_cache
-
 from .rules import NAME_STOP as STOP
 from .rules import cue_lexicon, name_words, role_nouns, singulars, title_abbreviation, word_set
+
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
 _LEADING = {"el", "la", "los", "las", "lo", "un", "una", "del", "al"}
 LABELS = ("PER", "ORG", "LOC", "MISC")

@@ -16,7 +16,6 @@ from .load import Article
 from .metadata import extract_metadata
 from .normalise import Normalised, normalise
 
-
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # The longest piece the model parses at once.  spaCy refuses texts over nlp.max_length (10^6
 # characters, error E088) and a parse's memory grows with the piece: a longer paragraph (a page

@@ -37,8 +37,8 @@ def test_packaged_weights_load_and_record_how_they_were_made():
 
 
 def test_confidence_is_a_probability_that_orders_claims():
-    from newsclaims.pipeline.confidence import Calibrator, claim_features
     from newsclaims.claims import Speaker
+    from newsclaims.pipeline.confidence import Calibrator, claim_features
     cal = Calibrator({"bias": 1.0, "no_speaker": -3.0})
     named = claim_features("direct_postposed", "direct", Speaker("Ana Ruiz", "la ministra", "PER", 0, 11, "person"),
                            True, False, 12)

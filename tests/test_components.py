@@ -5,8 +5,8 @@ import sys
 import spacy
 from spacy.tokens import Doc
 
-from newsclaims.pipeline.cues import cue_lemma
 from newsclaims.pipeline import load_pipeline  # noqa: F401  (registers the factories for this process)
+from newsclaims.pipeline.cues import cue_lemma
 
 
 def test_entry_points_register_factories_without_importing_newsclaims():
@@ -49,6 +49,7 @@ def test_python_dash_m_works():
 def test_docs_serialise_with_their_claims():
     """to_bytes, DocBin(store_user_data=True) and nlp.pipe(n_process=2) keep claims and entities."""
     from spacy.tokens import Doc, DocBin
+
     from newsclaims.pipeline import load_pipeline as load
 
     nlp = load()

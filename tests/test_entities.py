@@ -35,7 +35,7 @@ def test_mentions_slice_the_original(extractor):
 
 
 def test_a_name_the_model_runs_over_a_paragraph_break_is_cut_there(extractor):
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Span
 
     from newsclaims.entities import cluster
     doc = extractor.nlp("Premio para Jordi Vidal\n\nAun así, el gobernador Jordi Vidal habló.")

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from newsclaims.cli import app
 from newsclaims.pipeline.kinds import KINDS, noun_kind, speaker_kind
-from newsclaims.rules import examples, read_table
+from newsclaims.rules import read_table
 
 
 @pytest.mark.parametrize("word, kind", [

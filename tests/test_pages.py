@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_golden import build_warc
 from typer.testing import CliRunner
 
 from newsclaims import load, pages
 from newsclaims.cli import app
-from test_golden import build_warc
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "pages"

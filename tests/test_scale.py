@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
+from test_golden import build_warc
 from typer.testing import CliRunner
 
 from newsclaims.cli import app
 from newsclaims.partitions import Options, Partition, plan, process
 from newsclaims.sink import Sink, schemas
-from test_golden import build_warc
 
 pa = pytest.importorskip("pyarrow")
 import pyarrow.dataset as ds  # noqa: E402

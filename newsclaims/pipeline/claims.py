@@ -31,8 +31,8 @@ from ..claims import Claim, Cue
 from ..entities import Entity
 from .context import Context
 from .cues import cue_span
-from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns
 from .mentions import subject_of
+from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns
 
 
 def _claims_of(doc: Doc) -> list[Claim]:

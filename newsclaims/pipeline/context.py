@@ -17,13 +17,13 @@ from spacy.tokens import Doc, Span, Token
 from ..claims import CONFIDENCE, STANCE, UNTYPED, Claim, Cue, Speaker
 from ..entities import cluster, institution_nouns
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars
-from .cues import cue_kind, cue_lemma, find_phrases
 from .candidates import gather
 from .confidence import claim_features
+from .cues import cue_kind, cue_lemma, find_phrases
 from .features import describe
 from .kinds import speaker_kind
-from .quotes import Quote, doc_quotes, quote_source
 from .mentions import fronted_participle, phrase_after, subject_of, trim_np
+from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver
 
 CLOSE = "”»\"’›"

@@ -21,8 +21,12 @@ from spacy.tokens import Doc, Span, Token
 from ..claims import Speaker
 from ..entities import Entity, EntityIndex, institution_nouns
 from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
-from .kinds import AGENTIVE as _AGENTIVE, noun_kind
-from .mentions import DETS as _DETS, NP_LINK as _NP_LINK, NP_POS as _NP_POS, np_head
+from .kinds import AGENTIVE as _AGENTIVE
+from .kinds import noun_kind
+from .mentions import DETS as _DETS
+from .mentions import NP_LINK as _NP_LINK
+from .mentions import NP_POS as _NP_POS
+from .mentions import np_head
 
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}

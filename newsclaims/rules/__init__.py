@@ -122,7 +122,7 @@ def cue_lexicon() -> CueLexicon:
             forms.setdefault(form, lemma)
             if _STRONG.search(form):
                 strong.add(form)
-    folded = {fold(f): l for f, l in forms.items()}
+    folded = {fold(f): lemma for f, lemma in forms.items()}
     return CueLexicon(verbs, forms, folded, frozenset(strong))
 
 

@@ -6,15 +6,14 @@
 """
 from __future__ import annotations
 
-
 from spacy.tokens import Span, Token
 
 from ...claims import Cue
 from ...rules import fold
 from ..context import DASHES, OPEN, Context
 from ..cues import cue_lemma
-from ..quotes import Quote
 from ..mentions import phrase_after
+from ..quotes import Quote
 
 
 def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:

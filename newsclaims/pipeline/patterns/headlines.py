@@ -1,7 +1,6 @@
 """Headlines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
 from __future__ import annotations
 
-
 from spacy.tokens import Span, Token
 
 from ...claims import Cue

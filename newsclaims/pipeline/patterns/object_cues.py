@@ -2,7 +2,6 @@
 after any speech verb a noun of content_nouns.tsv: "Planteó la necesidad de contratar médicos"."""
 from __future__ import annotations
 
-
 from spacy.tokens import Span, Token
 
 from ...claims import Cue

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-
 from ...claims import Cue, Speaker
 from ..context import Context
 

@@ -2,11 +2,10 @@
 "“Vamos a ganar”. Estas fueron las palabras con las que la capitana abrió la rueda de prensa." """
 from __future__ import annotations
 
-
 from spacy.tokens import Span
 
 from ...claims import Cue
-from ...rules import word_set, singulars
+from ...rules import singulars, word_set
 from ..context import Context
 from ..mentions import phrase_after
 
