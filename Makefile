@@ -23,7 +23,9 @@ run: $(STAMP)
 	@$(BIN)/newsclaims extract seeds/
 
 test: $(STAMP) chromium
+	$(BIN)/ruff check newsclaims tests bench fixtures
 	$(BIN)/python -m pytest
+	bash .ci/wheel-check $(BIN)/python $(MODEL)
 
 # The HTML report's browser tests drive Debian's Chromium with Playwright (never a downloaded browser).
 chromium:

@@ -113,7 +113,7 @@ def test_html_output_file_and_usage(tmp_path):
     assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert not list(tmp_path.glob(".*.tmp"))
     r = runner.invoke(app, ["entities", "--format", "html", str(NESTED)])
-    assert r.exit_code == 2 and "extract or diff" in r.stderr
+    assert r.exit_code == 2 and "'html' is not one of" in r.stderr  # entities offers no report
 
 
 def test_diff_html_marks_word_changes():
