@@ -24,6 +24,7 @@ run: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check newsclaims tests bench fixtures
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 	bash .ci/wheel-check $(BIN)/python $(MODEL)
 

@@ -8,7 +8,7 @@ import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Iterator, List, Optional
+from typing import Any, Iterable, Iterator, List, NoReturn, Optional
 
 import typer
 
@@ -80,7 +80,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> None:
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     typer.echo(f"newsclaims: {message}", err=True)
     raise typer.Exit(code)
 
@@ -165,7 +165,7 @@ class Run:
         self.weights = check_weights(weights)
         if scheduler is not None:
             check_scheduler(scheduler)
-        self.client = None
+        self.client: Any = None  # a Dask Client, connected by start()
         self.failures = 0
         self.no_article: dict[str, list[int]] = {}  # WARC archive -> [pages without article, pages]
         self.items = list(load.expand(paths))
@@ -369,7 +369,7 @@ def _emit(run: Run, fmt: Format, table_fn, rows_fn, out=None) -> None:
     fmt = _resolve_format(fmt)
     out = out or sys.stdout
     run.start()  # a scheduler that cannot be reached fails here, before anything is written
-    writer = None
+    writer: Any = None
     try:
         if fmt in (Format.html, Format.json):
             if fmt is Format.html:
@@ -665,7 +665,7 @@ def eval_(
                 typer.echo("newsclaims: no articles found beside the gold files (give --pred FILE or "
                            "--articles PATH)", err=True)
         paths = articles
-        failed, covered = False, set()
+        failed, covered = False, set[str]()
         if pred is not None:
             claims, covered = load_pred(pred)
         elif not paths:

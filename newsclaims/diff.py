@@ -102,7 +102,9 @@ def align(old: list[dict], new: list[dict], threshold: float = THRESHOLD) -> lis
                 bonus = 0.001 if same_speaker(a.get("speaker"), b.get("speaker")) else 0.0
                 pairs.append((-(score + bonus), i + j, abs(i - j), min(i, j), i, j, score))
     pairs.sort(key=lambda p: p[:4])
-    used_old, used_new, out = set(), set(), []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    out: list[tuple[int | None, int | None, float | None]] = []
     for *_k, i, j, score in pairs:
         if i in used_old or j in used_new:
             continue
@@ -114,10 +116,14 @@ def align(old: list[dict], new: list[dict], threshold: float = THRESHOLD) -> lis
     return out
 
 
+def _start(claim: dict) -> int:
+    return claim["content"]["start"]
+
+
 def diff_versions(old: Version, new: Version, threshold: float = THRESHOLD, include_unchanged: bool = False) -> dict:
     """The comparison of two versions as a JSON-ready dict (see README, "diff")."""
-    changes = []
-    counts = Counter()
+    changes: list[dict] = []
+    counts: Counter = Counter()
     for i, j, score in align(old.claims, new.claims, threshold):
         a = old.claims[i] if i is not None else None
         b = new.claims[j] if j is not None else None
@@ -128,7 +134,7 @@ def diff_versions(old: Version, new: Version, threshold: float = THRESHOLD, incl
         ops = word_diff(a["content"]["text"], b["content"]["text"]) if a is not None and b is not None else None
         changes.append({"kind": kind, "old": a, "new": b, "similarity": score, "diff": ops})
     # Order: by position in the new version, removed claims where they stood in the old one.
-    changes.sort(key=lambda c: ((c["new"] or c["old"])["content"]["start"], c["new"] is not None))
+    changes.sort(key=lambda c: (_start(c["new"] or c["old"]), c["new"] is not None))
     return {
         "old": old.path,
         "new": new.path,

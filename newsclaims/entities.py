@@ -217,7 +217,7 @@ def cluster(doc: Doc) -> list[Entity]:
     """Entities of ``doc`` with their mentions, in order of first mention."""
     mentions: list[Mention] = []
     text: str | None = None
-    spans = [span for span in map(_clean, doc.ents) if span is not None]
+    spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     for k, span in enumerate(spans):
         if span is None:
             continue
@@ -225,9 +225,9 @@ def cluster(doc: Doc) -> list[Entity]:
         if label == "PER" and any(t.lower_ in ("de", "del") for t in span[1:-1]):
             text = doc.text if text is None else text
             span = _without_medium(span, text)
-        elif k + 1 < len(spans) and spans[k + 1] is not None and _joined(span, spans[k + 1]):
+        elif k + 1 < len(spans) and (nxt := spans[k + 1]) is not None and _joined(span, nxt):
             # "María" + "de" + "Lourdes García", "Ministerio de Sanidad" + "de la" + "RDC": one name
-            span, spans[k + 1] = Span(doc, span.start, spans[k + 1].end, label=span.label_), None
+            span, spans[k + 1] = Span(doc, span.start, nxt.end, label=span.label_), None
         elif label == "PER":
             span = _with_particle_surname(span)
         mentions.append(Mention(span.text, span.start_char, span.end_char, label))

@@ -230,10 +230,11 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
     """All figures, the per-type breakdown and the details (misses, false alarms, wrong speakers).
     With ``labels`` (:func:`load_labels`), also the accuracy of the speakers' kinds over matched
     claims whose speaker is right (leniently) and labelled."""
-    t: Counter = Counter()
+    t: Counter[str] = Counter()
+    overlap = 0.0  # summed token F1 of matched contents
     kinds: Counter = Counter()
     by_type: dict[str, Counter] = {k: Counter() for k in TYPES}
-    details = {"missed": [], "false_alarms": [], "wrong_speakers": [], "wrong_kinds": []}
+    details: dict[str, list] = {"missed": [], "false_alarms": [], "wrong_speakers": [], "wrong_kinds": []}
     for doc in sorted(gold):
         golds, ps = gold[doc], preds.get(doc, [])
         pairs = match(golds, ps, threshold)
@@ -256,7 +257,7 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
                 continue
             ok = speaker_lenient(g, p)
             t["found"] += 1
-            t["overlap"] += score
+            overlap += score
             t["lenient"] += ok
             t["strict"] += speaker_strict(g, p)
             t["type"] += p.type == g["type"]
@@ -300,7 +301,7 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
         "speaker_accuracy_lenient": ratio(t["lenient"], found),
         "speaker_accuracy_strict": ratio(t["strict"], found),
         "type_accuracy": ratio(t["type"], found),
-        "boundaries": ratio(t["overlap"], found),
+        "boundaries": ratio(overlap, found),
         "end_to_end": prf(t["lenient"], t["pred"], t["gold"]),
         "by_type": {k: {"gold": c["gold"], "found": c["found"], "recall": ratio(c["found"], c["gold"]),
                         "predicted": c["pred"], "precision": ratio(c["pred_found"], c["pred"]),

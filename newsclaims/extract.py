@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .entities import Entity
 from .load import Article
@@ -128,8 +128,8 @@ class Extractor:
     def _ours(self) -> list[str]:
         return [n for n in self.nlp.pipe_names if n.startswith("newsclaims_")]
 
-    def parse(self, norms: Iterable[tuple[object, Normalised]], batch_size: int = 256,
-              on_error: Callable[[object, Exception], None] | None = None) -> Iterator[tuple[object, object]]:
+    def parse(self, norms: Iterable[tuple[Any, Normalised]], batch_size: int = 256,
+              on_error: Callable[[Any, Exception], None] | None = None) -> Iterator[tuple[Any, Any]]:
         """(key, Doc) for each normalised text, our components applied.
 
         The model parses one paragraph at a time: a blank-line token at the start of a paragraph

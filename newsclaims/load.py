@@ -6,7 +6,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 MAX_BYTES = 5 * 1024 * 1024  # larger text files are refused: see README, "Bad input"
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # an HTML page (markup is most of a page's weight)
@@ -36,7 +36,7 @@ class Article:
     text: str         # decoded original text
     encoding: str
     note: str = ""    # a wrong declared or assumed encoding: "not UTF-8 (byte 0xe9 at offset 12), read as cp1252"
-    meta: object = None  # pages.PageMeta for a web page: its own title, authors, date, url, site
+    meta: Any = None  # pages.PageMeta for a web page: its own title, authors, date, url, site
 
 
 @dataclass
@@ -101,7 +101,9 @@ def _read_pipe(path: str, limit: int) -> bytes | LoadError:
     until something writes to it, so the opening waits in a thread for at most FIFO_WAIT seconds."""
     import threading
 
-    opened, box = threading.Event(), {}
+    opened = threading.Event()
+    box: dict[str, bytes] = {}
+    failure: list[OSError] = []
 
     def reader() -> None:
         try:
@@ -109,7 +111,7 @@ def _read_pipe(path: str, limit: int) -> bytes | LoadError:
                 opened.set()
                 box["data"] = f.read(limit + 1)
         except OSError as e:
-            box["error"] = e
+            failure.append(e)
             opened.set()
 
     t = threading.Thread(target=reader, daemon=True, name="newsclaims-pipe")
@@ -117,8 +119,8 @@ def _read_pipe(path: str, limit: int) -> bytes | LoadError:
     if not opened.wait(FIFO_WAIT):
         return LoadError(path, f"named pipe with no writer (nothing opened it for writing in {FIFO_WAIT:.0f} s)")
     t.join()
-    if "error" in box:
-        return LoadError(path, box["error"].strerror or str(box["error"]))
+    if failure:
+        return LoadError(path, failure[0].strerror or str(failure[0]))
     return box["data"]
 
 
@@ -228,8 +230,8 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
             found.sort(key=lambda item: Path(item[0]).parts)
             if not found:
                 yield LoadError(raw, f"folder holds no articles ({suffixes()})")
-            for f, bad in found:
-                yield LoadError(f, bad) if bad else f
+            for name, bad in found:
+                yield LoadError(name, bad) if bad else name
         elif p.exists():
             yield raw
         else:

@@ -207,6 +207,8 @@ def extract_page(html: str, url: str | None = None) -> tuple[str, PageMeta]:
 
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                         include_images=False, include_links=False, deduplicate=False)
+    if isinstance(found, dict):  # (as_dict=True gives a dict; the default is a Document)
+        raise TypeError("trafilatura returned a dict; a Document was expected")
     if found is None or found.body is None:
         raise NoArticle("no article text found")
     paragraphs = [p for p in _paragraphs(found.body) if not is_chrome(p)]

@@ -152,13 +152,13 @@ def _tint(colour: str, alpha: str = "40") -> str:
 
 
 def _segments(text: str, claims: list[dict]) -> list[tuple[int, int]]:
-    cuts = {0, len(text)}
+    found = {0, len(text)}
     for c in claims:
         for part in ("content", "cue", "speaker"):
             span = c.get(part)
             if span and span.get("start") is not None and span.get("end") is not None:
-                cuts.update((span["start"], span["end"]))
-    cuts = sorted(x for x in cuts if 0 <= x <= len(text))
+                found.update((span["start"], span["end"]))
+    cuts = sorted(x for x in found if 0 <= x <= len(text))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 

@@ -101,6 +101,7 @@ def read_side(path: str, extract: Callable[[list[load.Article]], list[dict]]) ->
             raise VersionError(f"{errors[0].doc}: {errors[0].reason}")
         articles = []
         for item in items:
+            assert isinstance(item, str)  # (load errors were raised above)
             if load.kind(item) == "warc":
                 raise VersionError(f"{item}: a WARC archive holds many pages; extract it and compare "
                                    "the saved outputs")

@@ -40,7 +40,7 @@ def records(path: str) -> Iterator[Page | LoadError]:
                 content_type = http.get("Content-Type") if http is not None else None
                 wanted = http is not None and 200 <= (http.status_code or 0) < 300 and (
                     content_type is None or _html_type(content_type))
-                if not wanted:
+                if not wanted or http is None:
                     if (record.reader.consume() or 0) < record.content_length:
                         yield _broken(path, read)
                         return

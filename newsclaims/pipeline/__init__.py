@@ -89,6 +89,7 @@ def model_info(name: str) -> dict:
     import json
     from pathlib import Path
 
-    folder = Path(name) if os.path.isdir(name) else Path(importlib.util.find_spec(name).origin).parent
+    spec = None if os.path.isdir(name) else importlib.util.find_spec(name)
+    folder = Path(name) if spec is None or spec.origin is None else Path(spec.origin).parent
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     return {"name": f"{meta.get('lang', 'es')}_{meta.get('name', '')}", "version": meta.get("version")}

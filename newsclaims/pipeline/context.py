@@ -425,9 +425,8 @@ class Context:
         from spacy.attrs import IS_TITLE
 
         doc = self.doc
-        out = []
-        for i in (numpy.nonzero(doc.to_array(IS_TITLE))[0] if len(doc) else []):
-            i = int(i)
+        out: list[int] = []
+        for i in (numpy.nonzero(doc.to_array(IS_TITLE))[0].tolist() if len(doc) else []):
             if i < 2:
                 continue
             tok, prev = doc[i], doc[i - 1]
@@ -453,11 +452,10 @@ class Context:
         cuts = {0}
         if len(doc):
             arr = doc.to_array([IS_SPACE, SENT_START])
-            for i in numpy.nonzero(arr[:, 0])[0]:
-                if "\n" in doc[int(i)].text:
-                    cuts.update((int(i), int(i) + 1))
-            for i in numpy.nonzero(arr[:, 1] == 1)[0]:
-                i = int(i)
+            for n in numpy.nonzero(arr[:, 0])[0].tolist():
+                if "\n" in doc[n].text:
+                    cuts.update((n, n + 1))
+            for i in numpy.nonzero(arr[:, 1] == 1)[0].tolist():
                 if i == 0 or i in cuts:
                     continue
                 prev = doc[i - 1]

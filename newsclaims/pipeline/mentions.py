@@ -89,7 +89,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
 def fronted_participle(tok: Token) -> bool:
     """ "Consultados al respecto, …", "Preguntada por la prensa, …": a participle opening a clause
     that describes the subject; it is not the subject."""
-    return tok.pos_ in ("ADJ", "VERB") and "Part" in tok.morph.get("VerbForm") and tok.text[:1].isupper()
+    return tok.pos_ in ("ADJ", "VERB") and "Part" in tok.morph.get("VerbForm", []) and tok.text[:1].isupper()
 
 
 def np_head_index(tokens: list[Token]) -> int:

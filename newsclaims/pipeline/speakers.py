@@ -336,7 +336,7 @@ class SpeakerResolver:
                     j = k - 1
         elif j >= 0 and doc[j].lower_ in ("de", "del"):
             return []  # "la política del gobierno de X": X completes a noun, it is not described
-        out = []
+        out: list[Token] = []
         while j >= 0 and len(out) < 14 and not doc[j].is_sent_end:
             t = doc[j]
             if t.pos_ in _NP_POS or ((t.lower_ in _NP_LINK or t.lower_ == "en") and comma):
@@ -360,7 +360,7 @@ class SpeakerResolver:
         j += 1
         if j >= len(doc) or doc[j].lower_ not in _DETS:
             return []
-        out = []
+        out: list[Token] = []
         while j < len(doc) and len(out) < 10 and doc[j].text not in ",.;:":
             if doc[j].pos_ in ("VERB", "AUX"):
                 return []
@@ -465,7 +465,7 @@ class SpeakerResolver:
             if ent is not None:
                 return Speaker(self._fuller(ent.name, tokens, head), text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
-        if is_anon:
+        if is_anon and appos is not None:
             return Speaker(appos.name, text, appos.label, start, end)
         if is_org:
             if appos is not None:
@@ -476,9 +476,9 @@ class SpeakerResolver:
                     return Speaker(ent.name, text, "ORG", start, end)
             if has_det and tokens[0].lower_ not in _INDEFINITE and not any(t.pos_ == "PROPN" for t in tokens):
                 # "la organización" after "la Organización Iberoamericana de Puertos": the named body
-                named = self.index.named(head.text)
-                if named is not None and named.label != "PER" and named.mentions[0].start < start:
-                    return Speaker(named.name, text, "ORG", start, end)
+                body = self.index.named(head.text)
+                if body is not None and body.label != "PER" and body.mentions[0].start < start:
+                    return Speaker(body.name, text, "ORG", start, end)
             named = self._described_before(tokens, head)
             if named is not None:  # "el informe" after "un informe de la Organización X"
                 return Speaker(named, text, "ORG", start, end)
@@ -521,8 +521,9 @@ class SpeakerResolver:
 
     def _possessor(self, position: int, current: Speaker | None) -> str | None:
         """Whose "su" is: a person named earlier in the same sentence, else the current speaker."""
-        sent_start = self.doc[self.doc.char_span(position, position + 1, alignment_mode="expand").start].sent.start_char \
-            if self.doc.has_annotation("SENT_START") else position
+        at_pos = self.doc.char_span(position, position + 1, alignment_mode="expand")
+        sent_start = self.doc[at_pos.start].sent.start_char \
+            if at_pos is not None and self.doc.has_annotation("SENT_START") else position
         for at, ent in self.index.before(position):
             if at < sent_start or position - at > 300:
                 break
@@ -664,7 +665,8 @@ class SpeakerResolver:
     def _named_person(self, tokens: list[Token]) -> str | None:
         """The first person named in a description that opens with a common noun, not as a
         complement ("de Ana Ruiz"): "el ministro de Salud bonaerense, Ana Ruiz" -> Ana Ruiz."""
-        if not tokens or tokens[0].pos_ == "PROPN" or np_head(tokens).pos_ == "PROPN":
+        head = np_head(tokens) if tokens else None
+        if head is None or tokens[0].pos_ == "PROPN" or head.pos_ == "PROPN":
             return None
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             if e.label != "PER":
@@ -758,13 +760,14 @@ class SpeakerResolver:
                 out.pop(0)
         while len(out) > 1 and re.search(r"(ad|id)[oa]s?$", out[-1].lower_) and out[-1].pos_ in ("ADJ", "VERB"):
             out.pop()
+        head_of_out = np_head(out)
         for k in range(2, len(out) - 1):
             # "una investigación internacional publicada este jueves", "documentos de la fiscalía
             # obtenidos por este diario": a participle clause after the description ends the name
             # (right after the noun it is the description: "las pruebas realizadas en el instituto")
             t = out[k]
             if re.search(r"(ad|id)[oa]s$|(ad|id)[oa]$", t.lower_) and t.pos_ in ("ADJ", "VERB") \
-                    and out[k - 1].pos_ in ("ADJ", "PROPN", "NOUN") and out[k - 1].i != np_head(out).i \
+                    and out[k - 1].pos_ in ("ADJ", "PROPN", "NOUN") and (head_of_out is None or out[k - 1].i != head_of_out.i) \
                     and out[k + 1].pos_ in ("ADP", "DET", "ADV", "NOUN", "NUM"):
                 out = out[:k]
                 break
@@ -835,7 +838,7 @@ class SpeakerResolver:
             # "la trabajadora": the latest person of that gender, described or seen as a subject.
             seen = [(r.position, r.person) for r in self.appositions if r.gender == gender and r.position < position]
             seen += [(pos, sp.name) for pos, sp in self.salient
-                     if pos < position and self.gender_of.get(sp.name or "", "-") == gender]
+                     if pos < position and sp.name and self.gender_of.get(sp.name, "-") == gender]
             if seen:
                 return max(seen)[1]
         def salient(strict: bool) -> str | None:

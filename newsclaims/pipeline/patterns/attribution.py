@@ -37,7 +37,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         if k < sent.end and cue_lemma(doc[k]) is not None:
             cue_tok = doc[k]
             k += 1
-        src = []
+        src: list[Token] = []
         depth = 0  # "según los Centros de Control (CDC, por sus siglas en inglés), …": commas inside count not
         trailing = not initial and doc[first - 1].text in (",", "(", "—")
         if not initial and doc[first - 1].lower_ in _RELATIVES and position == "any" and cue_tok is None:
@@ -153,7 +153,8 @@ def _without_asides(src: list[Token]) -> list[Token]:
     """A source without a parenthetical aside that has a comma ("(CDC, por sus siglas en inglés)")."""
     if not any(t.text == "(" for t in src):
         return src
-    out, group = [], []
+    out: list[Token] = []
+    group: list[Token] = []
     for t in src:
         if t.text == "(" or group:
             group.append(t)

@@ -44,8 +44,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                             sent, "indirect_que", lemma) is not None
             _colon_quote(ctx, end, speaker, cue, sent, lemma)
             return added
-        if low in ("como", "de") and j + 1 < sent.end and ctx.quote_starting_at(doc[j + 1].idx) is not None \
-                and ctx.quote_starting_at(doc[j + 1].idx).open_mark == doc[j + 1].idx:
+        opening = ctx.quote_starting_at(doc[j + 1].idx) if low in ("como", "de") and j + 1 < sent.end else None
+        if opening is not None and opening.open_mark == doc[j + 1].idx:
             # "lo calificó de “irresponsable”", "lo catalogó como “un gran personaje”": the
             # speaker's own words make a stance a full (mixed) claim.
             end = ctx.content_end(j, sent, cue=tok)

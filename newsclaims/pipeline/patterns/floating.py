@@ -58,7 +58,8 @@ def _unlisted_cue(ctx: Context, q, sent: Span):
     if not (finite or preterite) or not verb.is_lower:
         return None
     after = phrase_after(doc, verb.i + 1, sent.end)
-    if not after or not (any(t.ent_type_ == "PER" for t in after) or ctx.resolver.is_role(np_head(after))):
+    head = np_head(after) if after else None
+    if head is None or not (any(t.ent_type_ == "PER" for t in after) or ctx.resolver.is_role(head)):
         return None
     rest = [t for t in doc[after[-1].i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if rest:
