@@ -28,7 +28,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from newsclaims.extract import Extractor
-    from newsclaims.load import Article, read
+    from newsclaims.inputs import Article, read
 
     files = sorted(Path(args.folder).glob("*.txt"))
     if args.limit:

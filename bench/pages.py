@@ -121,8 +121,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from newsclaims.extract import Extractor
-    from newsclaims.load import Article, LoadError, read
-    from newsclaims.pages import Page, page_article
+    from newsclaims.inputs import Article, LoadError, read
+    from newsclaims.inputs.html import Page, page_article
 
     files = sorted(Path(args.folder).glob("*.txt"))[: args.limit]
     texts = [a.text for a in (read(str(f)) for f in files) if isinstance(a, Article)]

@@ -25,7 +25,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from newsclaims.extract import Extractor
-    from newsclaims.load import Article
+    from newsclaims.inputs import Article
 
     seed = next((ROOT / "seeds").glob("*.txt")).read_text(encoding="utf-8")
     ex = Extractor()

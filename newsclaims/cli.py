@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator, List, NoReturn, Optional
 import typer
 
 from . import __version__
-from .load import suffixes
+from .inputs import suffixes
 
 app = typer.Typer(
     add_completion=False,
@@ -153,7 +153,7 @@ class Run:
     def __init__(self, paths: Optional[List[str]], model: Optional[str], verbose: bool, quiet: bool, jobs: int,
                  min_confidence: float = 0.0, with_text: bool = False, *, command: str = "extract",
                  scheduler: Optional[str] = None, partition_size: Optional[int] = None, weights: str = "") -> None:
-        from . import load
+        from . import inputs as load
 
         if not paths:
             if sys.stdin.isatty():
@@ -214,8 +214,8 @@ class Run:
 
     def articles(self) -> Iterator:
         """Articles in input order (web pages extracted), for a run in this process."""
-        from . import load
-        from .pages import Page, materialise
+        from . import inputs as load
+        from .inputs.html import Page, materialise
         for item in self._loaded():
             if isinstance(item, Page):
                 if item.archive is not None:
@@ -229,7 +229,7 @@ class Run:
             yield item
 
     def _loaded(self) -> Iterator:
-        from . import load
+        from . import inputs as load
         for item in self.items:
             if isinstance(item, load.LoadError):
                 yield item
@@ -253,7 +253,7 @@ class Run:
 
     def results(self, options, skip: frozenset = frozenset()) -> Iterator:
         """Partition results in order: here, in --jobs processes or on the Dask cluster."""
-        from . import load
+        from . import inputs as load
         from .cluster import run_dask, run_here, run_pool
         from .partitions import plan
 
@@ -279,7 +279,7 @@ class Run:
             yield from self._reported_parts(run_here(parts, options))
 
     def _reported_parts(self, results: Iterable) -> Iterator:
-        from .load import LoadError
+        from .inputs import LoadError
         for r in results:
             for doc, reason, archive in r.errors:
                 self.load_error(LoadError(doc, reason, archive))
@@ -711,7 +711,7 @@ def train_(
 ) -> None:
     """Fit the choice among speaker candidates on your own gold claims (an outlet's house style):
     weights for `extract --weights FILE`, with article-level cross-validated figures."""
-    from . import load
+    from . import inputs as load
     from .evaluate import GoldError, articles_for, load_gold
     from .extract import Extractor
     from .pipeline import ModelNotFound, choose_model
@@ -732,7 +732,7 @@ def train_(
         ex = Extractor(choose_model(model), verbose=verbose, weights="none", record=True)
     except ModelNotFound as e:
         fail(str(e))
-    from .pages import materialise
+    from .inputs.html import materialise
     articles = []
     for art in map(materialise, load.articles(found)):
         if isinstance(art, load.LoadError):

@@ -12,7 +12,7 @@ import re
 from typing import Any, Callable, Iterable, Iterator
 
 from .entities import Entity
-from .load import Article
+from .inputs import Article
 from .metadata import extract_metadata
 from .normalise import Normalised, normalise
 

@@ -47,7 +47,7 @@ class Result:
 
 def plan(paths: list[str], size: int) -> list[Partition]:
     """Consecutive files in groups of ``size``; a WARC archive is a partition of its own."""
-    from .load import kind
+    from .inputs import kind
 
     parts: list[Partition] = []
     group: list[str] = []
@@ -79,8 +79,8 @@ def extractor(model: str, verbose: bool = False, weights: str = ""):
 
 def process(part: Partition, options: Options) -> Result:
     """Extract one partition; write its part files when ``options.output`` is set."""
-    from . import load
-    from .pages import Page, materialise
+    from . import inputs as load
+    from .inputs.html import Page, materialise
 
     result = Result(part.index, None)
 

@@ -13,9 +13,9 @@ from collections import OrderedDict
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from . import load
+from . import inputs as load
 from .diff import Version
-from .pages import materialise
+from .inputs.html import materialise
 
 
 class VersionError(Exception):

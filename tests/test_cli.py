@@ -146,8 +146,8 @@ def test_crlf_and_cp1252_offsets_point_into_the_decoded_text(tmp_path):
 
 
 def test_help_offers_what_each_command_does():
-    """Formats and file names come from one place (load.KINDS, each command's own formats)."""
-    from newsclaims.load import KINDS
+    """Formats and file names come from one place (inputs.KINDS, each command's own formats)."""
+    from newsclaims.inputs import KINDS
     runner = CliRunner()
     extract = runner.invoke(app, ["extract", "--help"], terminal_width=200).stdout
     assert all(suffix in extract for suffix in KINDS)
@@ -160,7 +160,7 @@ def test_help_offers_what_each_command_does():
 
 
 def test_an_empty_folder_names_every_input_kind(tmp_path):
-    from newsclaims.load import KINDS
+    from newsclaims.inputs import KINDS
     r = CliRunner().invoke(app, ["extract", "--format", "json", str(tmp_path)])
     assert r.exit_code == 1
     assert all(suffix in r.stderr for suffix in KINDS)

@@ -1,4 +1,4 @@
-from newsclaims import load
+from newsclaims import inputs as load
 
 
 def test_utf8_bom_and_cp1252(tmp_path):
@@ -35,3 +35,23 @@ def test_expand_reports_missing_and_empty_folders(tmp_path):
     (tmp_path / "empty").mkdir()
     out = list(load.expand([str(tmp_path / "nope.txt"), str(tmp_path / "empty")]))
     assert [e.reason for e in out] == ["no such file or folder", "folder holds no articles (.txt, .md, .html, .htm, .xhtml, .warc, .warc.gz)"]
+
+
+def test_input_kinds_import_no_circle():
+    """One module per input kind under newsclaims/inputs/; each imports the shared shapes (base) and
+    at most a sibling kind, never the dispatch (the package itself)."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent.parent / "newsclaims" / "inputs"
+    allowed = {"base": set(), "text": {"base"}, "html": {"base"}, "warc": {"base", "html"}}
+    for name, may in allowed.items():
+        tree = ast.parse((folder / f"{name}.py").read_text(encoding="utf-8"))
+        siblings = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                assert node.module, f"{name}.py imports the inputs package itself"
+                siblings.add(node.module.split(".")[0])
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                assert not node.module.startswith("newsclaims"), f"{name}.py: absolute import of {node.module}"
+        assert siblings <= may, (name, siblings)

@@ -15,8 +15,9 @@ import pytest
 from test_golden import build_warc
 from typer.testing import CliRunner
 
-from newsclaims import load, pages
+from newsclaims import inputs as load
 from newsclaims.cli import app
+from newsclaims.inputs import html as pages
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "fixtures" / "pages"

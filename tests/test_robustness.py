@@ -62,7 +62,7 @@ def test_a_paragraph_longer_than_the_parser_takes_loses_nothing(tmp_path):
 
 def test_an_error_in_one_article_leaves_the_others(extractor, monkeypatch):
     """A bug met on one article is told to on_error; the articles around it are extracted."""
-    from newsclaims.load import Article
+    from newsclaims.inputs import Article
     from newsclaims.pipeline import claims as claims_module
 
     real = claims_module.extract_claims
@@ -265,7 +265,7 @@ def test_a_named_pipe_inside_a_folder_is_said_not_skipped(tmp_path):
 
 def test_an_unreadable_subfolder_is_said(tmp_path, monkeypatch):
     """(Root reads every folder, so the refusal is simulated where os.walk reports it.)"""
-    from newsclaims import load
+    from newsclaims import inputs as load
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     real_walk = os.walk
 

@@ -1,87 +1,29 @@
-"""Find article files and decode them.  Nothing here knows about spaCy."""
+"""Inputs: find article files and read them, one module per kind — ``text`` (.txt, .md), ``html``
+(web pages, through trafilatura), ``warc`` (crawl archives) — each yielding the same ``Article``
+(or ``LoadError``); the dispatch by kind is here, and nothing below imports it.  Nothing here
+knows about spaCy."""
 from __future__ import annotations
 
 import os
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
-MAX_BYTES = 5 * 1024 * 1024  # larger text files are refused: see README, "Bad input"
-MAX_PAGE_BYTES = 20 * 1024 * 1024  # an HTML page (markup is most of a page's weight)
-KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".xhtml": "html",
-         ".warc": "warc", ".warc.gz": "warc"}
-SUFFIXES = tuple(KINDS)
-
-
-def suffixes(of: str | None = None) -> str:
-    """The input file names, for messages and help: ".txt, .md, .html, .htm, .xhtml, .warc, .warc.gz"
-    (``of``: one kind only)."""
-    return ", ".join(s for s, k in KINDS.items() if of is None or k == of)
-
-
-def kind(path: str | Path) -> str | None:
-    """"text", "html" or "warc" by the file's name; None for other files."""
-    name = Path(path).name.lower()
-    for suffix, k in sorted(KINDS.items(), key=lambda kv: -len(kv[0])):
-        if name.endswith(suffix):
-            return k
-    return None
-
-
-@dataclass
-class Article:
-    doc: str          # the path as the user gave it (or found under a folder), "-" for stdin
-    text: str         # decoded original text
-    encoding: str
-    note: str = ""    # a wrong declared or assumed encoding: "not UTF-8 (byte 0xe9 at offset 12), read as cp1252"
-    meta: Any = None  # pages.PageMeta for a web page: its own title, authors, date, url, site
-
-
-@dataclass
-class LoadError:
-    doc: str
-    reason: str
-    archive: str | None = None  # the WARC file a record came from
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """UTF-8 (a BOM is dropped), UTF-16 with its BOM, else cp1252; raises UnicodeDecodeError for none."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252"), "cp1252"
-
-
-def read_bytes(doc: str, data: bytes) -> Article | LoadError:
-    if len(data) > MAX_BYTES:
-        return LoadError(doc, f"file is larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")
-    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if b"\x00" in data and not utf16:
-        return LoadError(doc, "binary file (not text)")
-    try:
-        text, encoding = decode(data)
-    except UnicodeDecodeError as e:
-        return LoadError(doc, f"cannot decode as {'UTF-16' if utf16 else 'UTF-8 or cp1252'} ({e.reason})")
-    if "\x00" in text:
-        return LoadError(doc, "binary file (not text)")
-    if not text.strip():
-        return LoadError(doc, "empty file")
-    return Article(doc, text, encoding, f"not UTF-8 ({not_utf8_at(data)}), read as cp1252" if encoding == "cp1252" else "")
-
-
-def not_utf8_at(data: bytes) -> str:
-    """Where UTF-8 decoding fails: "byte 0xe9 at offset 12" (for the cp1252 notice)."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as e:
-        return f"byte 0x{data[e.start]:02x} at offset {e.start}"
-    return ""
+from .base import (  # noqa: F401
+    KINDS,
+    MAX_BYTES,
+    MAX_PAGE_BYTES,
+    SUFFIXES,
+    Article,
+    LoadError,
+    is_url,
+    kind,
+    looks_like_html,
+    open_binary,
+    suffixes,
+)
+from .text import decode, not_utf8_at, read_bytes  # noqa: F401
 
 
 def _is_fifo(path: Path) -> bool:
@@ -143,18 +85,6 @@ def _link_problem(path: Path) -> str | None:
 
 
 _GLOB = re.compile(r"[*?\[]")
-
-
-def is_url(path: str) -> bool:
-    """``s3://…``, ``gs://…``, ``memory://…``, ``file://…``: read through fsspec."""
-    return "://" in path and not Path(path).exists()
-
-
-def open_binary(path: str):
-    if is_url(path):
-        import fsspec
-        return fsspec.open(path, "rb").open()
-    return open(path, "rb")
 
 
 def _expand_url(url: str) -> Iterator[str | LoadError]:
@@ -238,20 +168,12 @@ def expand(paths: list[str]) -> Iterator[str | LoadError]:
             yield LoadError(raw, "no such file or folder")
 
 
-_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]",
-                         re.IGNORECASE | re.DOTALL)
-
-
-def looks_like_html(data: bytes) -> bool:
-    return bool(_HTML_START.match(data[:2048]))
-
-
 def read(path: str):
     """An Article (text file), a pages.Page (HTML, extracted later) or a LoadError."""
     if path == "-":
         data = sys.stdin.buffer.read()
         if looks_like_html(data):
-            from .pages import Page
+            from .html import Page
             return Page("-", data)
         return read_bytes("-", data)
     html = kind(path) == "html"
@@ -306,7 +228,7 @@ def _decoded(path: str, data: bytes, html: bool):
     if html:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return LoadError(path, "binary file (not HTML)")
-        from .pages import Page
+        from .html import Page
         return Page(path, data)
     return read_bytes(path, data)
 

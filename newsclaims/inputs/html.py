@@ -143,7 +143,7 @@ _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|[.!?…:][\"”»)]?\s*$")
 
 def _same_line(a: str, b: str) -> bool:
     """The same headline, up to case, spacing and punctuation."""
-    from .rules import fold
+    from ..rules import fold
     return re.sub(r"\W+", " ", fold(a)).strip() == re.sub(r"\W+", " ", fold(b)).strip()
 
 
@@ -203,7 +203,7 @@ def extract_page(html: str, url: str | None = None) -> tuple[str, PageMeta]:
     metadata; raises NoArticle when trafilatura finds no main text."""
     import trafilatura
 
-    from .normalise import is_chrome
+    from ..normalise import is_chrome
 
     found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                         include_images=False, include_links=False, deduplicate=False)
@@ -224,7 +224,7 @@ def extract_page(html: str, url: str | None = None) -> tuple[str, PageMeta]:
 
 def page_article(page: Page):
     """The Article of a Page (its text extracted), or a LoadError when it holds no article."""
-    from .load import Article, LoadError
+    from .base import Article, LoadError
 
     html, encoding, note = decode_html_noted(page.data, page.charset)
     try:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .load import LoadError, looks_like_html
-from .pages import Page
+from .base import LoadError, looks_like_html, open_binary
+from .html import Page
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -25,7 +25,6 @@ def records(path: str) -> Iterator[Page | LoadError]:
 
     read = 0
     try:
-        from .load import open_binary
         with open_binary(path) as stream:
             for record in ArchiveIterator(stream, parse_http=True):
                 read += 1
