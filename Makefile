@@ -55,7 +55,8 @@ check-corpus: $(STAMP)
 	PYTHONHASHSEED=3 $(BIN)/newsclaims extract --quiet --format jsonl --jobs 2 $(CORPUS) > /tmp/newsclaims-corpus-3.jsonl
 	cmp /tmp/newsclaims-corpus-1.jsonl /tmp/newsclaims-corpus-2.jsonl
 	cmp /tmp/newsclaims-corpus-1.jsonl /tmp/newsclaims-corpus-3.jsonl
-	@echo "check-corpus: identical under two hash seeds and --jobs 2 ($$(wc -l < /tmp/newsclaims-corpus-1.jsonl) claims)"
+	@$(BIN)/python -c "import json, sys; seen = set(); dup = [k for k in ((c['doc'], c['id']) for c in map(json.loads, open('/tmp/newsclaims-corpus-1.jsonl'))) if k in seen or seen.add(k)]; sys.exit(f'check-corpus: claim ids repeated in a document: {dup[:5]}') if dup else None"
+	@echo "check-corpus: identical under two hash seeds and --jobs 2, ids unique in every document ($$(wc -l < /tmp/newsclaims-corpus-1.jsonl) claims)"
 
 eval: $(STAMP)
 	$(BIN)/newsclaims extract --quiet --format jsonl ../shared/eval/dev > /tmp/newsclaims-dev.jsonl

@@ -12,6 +12,11 @@ def find(claims, content_start):
 
 
 CASES = [
+    # an affiliation or the medium told after an inverted cue is not content either
+    ("Las turbulencias serán más frecuentes, dijo Pablo Wills, de la Universidad de Reading.",
+     "Pablo Wills", "dijo", "Las turbulencias serán más frecuentes", "indirect"),
+    ("Las turbulencias serán más frecuentes, dijo el meteorólogo Pablo Wills a Reuters.",
+     "Pablo Wills", "dijo", "Las turbulencias serán más frecuentes", "indirect"),
     # the speaker's title after the cue is not more content (an inverted cue, not a parenthetical)
     ("Las tarifas del agua subirán, comentó Eusebio Lanza, director general de la compañía en la región.",
      "Eusebio Lanza", "comentó", "Las tarifas del agua subirán", "indirect"),

@@ -135,9 +135,12 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
 
 
 def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
-    """Whether the words after the cue's phrase open with a role ("directora general de …", "la
-    portavoz del ministerio"): the speaker's description in apposition."""
+    """Whether the words after the cue's phrase describe the speaker in apposition: a role
+    ("directora general de …", "la portavoz del ministerio"), an affiliation ("de la Universidad de
+    X") or the medium addressed ("a Reuters")."""
     first = tail[0]
+    if first.lower_ in ("de", "del") or first.lower_ in ("a", "al") and len(tail) > 1 and tail[1].pos_ == "PROPN":
+        return True  # "…, de la Universidad de X." (an affiliation), "…, a Reuters." (the medium told)
     if first.lower_ in ("el", "la", "los", "las", "un", "una", "su") and len(tail) > 1:
         first = tail[1]
     return ctx.resolver.is_role(first)
