@@ -316,3 +316,19 @@ def test_cookie_notices_are_page_chrome():
     from newsclaims.normalise import is_chrome
     assert is_chrome("Usamos cookies propias y de terceros. Puede cambiar la configuración u obtener más información.")
     assert not is_chrome("La empresa dijo que las cookies de terceros desaparecerán del navegador en 2027.")
+
+
+def test_a_page_the_extractor_chokes_on_loses_that_page_only(tmp_path, monkeypatch):
+    from newsclaims.inputs import html as html_input
+    bad, good = tmp_path / "a.html", tmp_path / "b.txt"
+    bad.write_text("<html><body><p>Texto.</p></body></html>", encoding="utf-8")
+    good.write_text("Título\n\nLa ministra dijo que habrá ayudas para la flota.\n", encoding="utf-8")
+
+    def boom(html, url=None):
+        raise RuntimeError("lxml gave up")
+
+    monkeypatch.setattr(html_input, "extract_page", boom)
+    r = CliRunner().invoke(app, ["extract", "--format", "json", str(bad), str(good)])
+    assert r.exit_code == 1
+    assert [d["doc"] for d in json.loads(r.stdout)["documents"]] == [str(good)]
+    assert "a.html: cannot extract the page's text (RuntimeError: lxml gave up)" in r.stderr

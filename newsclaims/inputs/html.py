@@ -231,6 +231,8 @@ def page_article(page: Page):
         text, meta = extract_page(html, page.url)
     except NoArticle as e:
         return LoadError(page.doc, str(e), archive=page.archive)
+    except Exception as e:  # noqa: BLE001 - a page the extractor chokes on loses that page only
+        return LoadError(page.doc, f"cannot extract the page's text ({type(e).__name__}: {e})")
     if meta.date is None and page.date:
         meta.date = page.date
     return Article(page.doc, text, encoding, note, meta=meta)
