@@ -265,3 +265,17 @@ def test_an_institution_is_not_the_place_in_its_name(claims_of):
 def test_an_addressee_after_a_description_is_not_part_of_it(claims_of):
     (c,) = claims_of("“Trabajamos rápido para restablecer los vídeos”, le dijo una vocera de Vidiom a la BBC.")
     assert c["speaker"]["text"] == "una vocera de Vidiom"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La Ministra de Turismo, Carla Vidal, afirmó que llegarán más visitantes este verano.", "Carla Vidal"),
+    ("Según el Director General de Tráfico, Pedro Soto, las multas subirán en enero.", "Pedro Soto"),
+])
+def test_a_capitalised_title_is_not_the_name(claims_of, text, name):
+    """The issue's class 6: "el Subsecretario de Finanzas, Ana Ruiz" named "Subsecretario de Finanzas"."""
+    assert claims_of(text)[0]["speaker"]["name"] == name
+
+
+def test_a_title_alone_names_nobody(claims_of):
+    claim = claims_of("El Presidente dijo que habrá elecciones en primavera.")[0]
+    assert claim["speaker"]["name"] is None and claim["speaker"]["text"] == "El Presidente"

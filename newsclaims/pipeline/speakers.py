@@ -559,6 +559,10 @@ class SpeakerResolver:
             return True
         return not (forms & self.non_speakers or _ABSTRACT.search(head.lower_))
 
+    def is_title(self, tok: Token) -> bool:
+        """A role noun written capitalised as a title ("el Director General", "la Ministra")."""
+        return tok.text[:1].isupper() and bool(set(_forms(tok)) & self.roles.keys())
+
     def is_role(self, tok: Token) -> bool:
         """A title or profession of role_nouns.tsv ("académico", "vocera")."""
         return tok.pos_ in ("NOUN", "ADJ") and bool(set(_forms(tok)) & self.roles.keys())
@@ -627,8 +631,8 @@ class SpeakerResolver:
             else:
                 break
             k += 1
-        if not run:
-            return None
+        if not run or self.is_title(run[0]):
+            return None  # "La Ministra de Turismo, Carla Vidal": a capitalised title, not a name
         a, b = run[0].idx, run[-1].idx + len(run[-1].text)
         found = self.index.mentions_in(a, b)
         people = [(m, e) for m, e in found if e.label in ("PER", "MISC")]
@@ -666,7 +670,7 @@ class SpeakerResolver:
         """The first person named in a description that opens with a common noun, not as a
         complement ("de Ana Ruiz"): "el ministro de Salud bonaerense, Ana Ruiz" -> Ana Ruiz."""
         head = np_head(tokens) if tokens else None
-        if head is None or tokens[0].pos_ == "PROPN" or head.pos_ == "PROPN":
+        if head is None or (tokens[0].pos_ == "PROPN" or head.pos_ == "PROPN") and not self.is_title(head):
             return None
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             if e.label != "PER":
@@ -717,7 +721,8 @@ class SpeakerResolver:
             j = k - 1
             while j >= 0 and tokens[j].pos_ == "DET":
                 j -= 1  # "de la OMS": a complement, not the person's name
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and (run or j < 0 or tokens[j].pos_ != "ADP"):
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and (run or j < 0 or tokens[j].pos_ != "ADP") \
+                    and not (not run and self.is_title(t)):  # "La Ministra de Turismo, Carla Vidal": the title is no name
                 run.append(t)
             elif run:
                 break
