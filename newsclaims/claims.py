@@ -50,6 +50,8 @@ class Speaker:
     start: int
     end: int
     kind: str | None = None  # person | group | organisation | document (newsclaims.pipeline.kinds)
+    gender: str | None = None  # female | male, for a person whose gender the article shows (pipeline.gender)
+    gender_evidence: str | None = None  # the words that show it: "la ministra"
 
 
 @dataclass
@@ -102,7 +104,8 @@ class Claim:
         if self.speaker is not None:
             ss, se, stext = span(self.speaker.start, self.speaker.end)
             speaker = {"name": self.speaker.name, "text": stext, "label": self.speaker.label,
-                       "kind": self.speaker.kind, "start": ss, "end": se}
+                       "kind": self.speaker.kind, "gender": self.speaker.gender,
+                       "gender_evidence": self.speaker.gender_evidence, "start": ss, "end": se}
         cue = None
         if self.cue is not None:
             us, ue, utext = span(self.cue.start, self.cue.end)

@@ -49,6 +49,7 @@ class Pred:
     content: str
     speaker_kind: str | None = None
     cue_lemma: str | None = None
+    speaker_gender: str | None = None
 
 
 # Kinds of a labels file (``doc``, ``speaker``, ``kind``, ``gender``, ``evidence``): "other" is a
@@ -139,7 +140,8 @@ def _get(obj, dotted: str):
 
 def pred_from_claim(row: dict) -> Pred:
     return Pred(_get(row, "speaker.name"), _get(row, "speaker.text"), _get(row, "cue.text"), row.get("type"),
-                _get(row, "content.text") or "", _get(row, "speaker.kind"), _get(row, "cue.lemma"))
+                _get(row, "content.text") or "", _get(row, "speaker.kind"), _get(row, "cue.lemma"),
+                _get(row, "speaker.gender"))
 
 
 def load_pred_file(path: str) -> list[dict]:
@@ -234,7 +236,8 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
     overlap = 0.0  # summed token F1 of matched contents
     kinds: Counter = Counter()
     by_type: dict[str, Counter] = {k: Counter() for k in TYPES}
-    details: dict[str, list] = {"missed": [], "false_alarms": [], "wrong_speakers": [], "wrong_kinds": []}
+    details: dict[str, list] = {"missed": [], "false_alarms": [], "wrong_speakers": [], "wrong_kinds": [],
+                                "wrong_genders": []}
     for doc in sorted(gold):
         golds, ps = gold[doc], preds.get(doc, [])
         pairs = match(golds, ps, threshold)
@@ -272,6 +275,14 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
                 kinds["right"] += p.speaker_kind == label["kind"]
                 kinds[f"gold {label['kind']}"] += 1
                 kinds[f"right {label['kind']}"] += p.speaker_kind == label["kind"]
+                gold_gender = {"f": "female", "m": "male"}.get(label.get("gender") or "")
+                if label["kind"] == "person" and gold_gender:
+                    kinds["gender labelled"] += 1
+                    kinds["gender given"] += p.speaker_gender is not None
+                    kinds["gender right"] += p.speaker_gender == gold_gender
+                    if p.speaker_gender is not None and p.speaker_gender != gold_gender:
+                        details["wrong_genders"].append({"doc": doc, "speaker": g.get("speaker"), "gold": gold_gender,
+                                                         "predicted": p.speaker_gender, "content": g["content"]})
                 if p.speaker_kind != label["kind"]:
                     details["wrong_kinds"].append({"doc": doc, "speaker": g.get("speaker"), "gold": label["kind"],
                                                    "predicted": p.speaker_kind, "content": g["content"]})
@@ -313,8 +324,13 @@ def evaluate(gold: dict[str, list[dict]], preds: dict[str, list[Pred]], threshol
                                   "by_kind": {k: {"gold": kinds[f"gold {k}"],
                                                   "accuracy": ratio(kinds[f"right {k}"], kinds[f"gold {k}"])}
                                               for k in LABEL_KINDS if kinds[f"gold {k}"]}}
+        # accuracy where a gender is given; coverage of the person claims whose gender the labels show
+        result["speaker_gender"] = {"accuracy": ratio(kinds["gender right"], kinds["gender given"]),
+                                    "coverage": ratio(kinds["gender given"], kinds["gender labelled"]),
+                                    "labelled": kinds["gender labelled"]}
     else:
         del details["wrong_kinds"]
+        del details["wrong_genders"]
     details["unlisted_cues"] = unlisted_cues(preds)
     result["details"] = details
     return result

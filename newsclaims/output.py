@@ -172,6 +172,10 @@ def eval_table(result: dict, console) -> None:
     if "speaker_kind" in result:
         k = result["speaker_kind"]
         table.add_row(f"speaker kind ({k['labelled']} labelled)", "", "", f"{k['accuracy']:.3f}")
+    if "speaker_gender" in result:
+        g = result["speaker_gender"]
+        table.add_row(f"gender where given ({g['labelled']} labelled)", "", "", f"{g['accuracy']:.3f}")
+        table.add_row("gender coverage", "", "", f"{g['coverage']:.3f}")
     console.print(table)
     console.print(Text("by claim type", style="bold"))
     types = Table()

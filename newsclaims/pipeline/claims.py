@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Claim, Cue
 from ..entities import Entity
+from . import gender
 from .context import Context
 from .cues import cue_span
 from .mentions import subject_of
@@ -102,7 +103,9 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
         speech_nouns.speech_noun(ctx, sent)
         headlines.headline(ctx, sent)
         floating.floating(ctx, sent)
-    return dedupe(ctx.claims)
+    claims = dedupe(ctx.claims)
+    gender.assign(claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
+    return claims
 
 
 def cue_verbs(ctx: Context, sent: Span) -> None:

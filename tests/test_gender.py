@@ -1,0 +1,53 @@
+"""Gender of person speakers from Spanish grammar (newsclaims.pipeline.gender); sentences written
+for the tests."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsclaims.cli import app
+
+
+def speaker_of(claims_of, text, content_start):
+    for c in claims_of(text):
+        if c["content"]["text"].startswith(content_start):
+            return c["speaker"]
+    raise AssertionError([c["content"]["text"] for c in claims_of(text)])
+
+
+
+@pytest.mark.parametrize("text, content, gender, evidence", [
+    # a gendered role in apposition, then a bare surname: agreement across mentions
+    ("La ministra de Pesca, Dolores Ibáñez, dijo que habrá vedas. Ibáñez añadió que el plan empieza en mayo.",
+     "que el plan", "female", "ministra"),
+    # the article agreeing with an agent noun no table lists
+    ("La cirujana Irene Vela afirmó que la operación fue un éxito.", "que la operación", "female", "La cirujana"),
+    ("El politólogo Iván Mora afirmó que el gobierno caerá.", "que el gobierno", "male", "politólogo"),  # (a role of the table)
+    # a woman whose given name looks masculine: the role wins (no guess from names)
+    ("La jueza Andrea Costa dijo que el juicio será público.", "que el juicio", "female", "jueza"),
+])
+def test_gender_from_grammar(claims_of, text, content, gender, evidence):
+    sp = speaker_of(claims_of, text, content)
+    assert (sp["gender"], sp["gender_evidence"]) == (gender, evidence)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La persona que llamó al servicio dijo que vio el barco hundirse.", "que vio"),       # epicene noun
+    ("Fuentes del ministerio dijeron que el plan sigue.", "que el plan"),                  # a group
+    ("El ministerio de Pesca informó que la veda empieza en mayo.", "que la veda"),        # an organisation
+    ("Gómez dijo que el plan sigue adelante.", "que el plan"),                             # a surname says nothing
+    ("Ana Ruiz y Luis Soto explicaron que el acuerdo está cerrado.", "que el acuerdo"),     # two people
+])
+def test_no_gender_where_the_article_does_not_tell(claims_of, text, content):
+    sp = speaker_of(claims_of, text, content)
+    assert sp["gender"] is None and sp["gender_evidence"] is None
+
+
+def test_eval_reports_gender_accuracy_and_coverage():
+    r = CliRunner().invoke(app, ["eval", "fixtures/eval", "--speakers", "fixtures/eval/speakers.tsv",
+                                 "--format", "json", "--details"])
+    assert r.exit_code == 0, r.stderr
+    d = json.loads(r.stdout)
+    g = d["speaker_gender"]
+    assert set(g) == {"accuracy", "coverage", "labelled"} and g["labelled"] >= 1
+    assert 0 <= g["coverage"] <= 1 and d["details"]["wrong_genders"] == []
