@@ -136,20 +136,27 @@ def test_an_unreachable_scheduler_writes_nothing_to_stdout():
 
 # --- signals ------------------------------------------------------------------------------------
 
+def _interrupted(args: list[str], out: Path, flowing) -> tuple[subprocess.Popen, bytes]:
+    """Run ``newsclaims extract --quiet ARGS`` into ``out``, send Ctrl-C to its process group once
+    ``flowing(output so far)`` holds (however long the model takes to load); (process, stderr)."""
+    with open(out, "wb") as sink:
+        p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", *args], stdout=sink,
+                             stderr=subprocess.PIPE, start_new_session=True, cwd=ROOT)
+        deadline = time.monotonic() + 180
+        while not flowing(out.read_bytes()) and p.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+        os.killpg(p.pid, signal.SIGINT)
+        _, err = p.communicate(timeout=120)
+    return p, err
+
+
 def test_interrupted_json_is_a_closed_document(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for k in range(300):
         (folder / f"{k:04d}.txt").write_bytes(SEED.read_bytes())
     out = tmp_path / "out.json"
-    with open(out, "wb") as sink:
-        p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", "--format", "json",
-                              str(folder)], stdout=sink, stderr=subprocess.PIPE, start_new_session=True, cwd=ROOT)
-        deadline = time.monotonic() + 120
-        while out.read_bytes().count(b'"doc"') < 2 and p.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)  # documents are flowing
-        os.killpg(p.pid, signal.SIGINT)
-        _, err = p.communicate(timeout=120)
+    p, err = _interrupted(["--format", "json", str(folder)], out, lambda data: data.count(b'"doc"') >= 2)
     assert p.returncode == 130, err.decode()[-2000:]
     assert b"Traceback" not in err
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -323,16 +330,8 @@ def test_ctrl_c_on_a_local_dask_cluster_is_quiet(tmp_path):
     for k in range(120):
         (folder / f"{k:04d}.txt").write_bytes(SEED.read_bytes())
     out = tmp_path / "out.jsonl"
-    with open(out, "wb") as sink:
-        p = subprocess.Popen([sys.executable, "-m", "newsclaims", "extract", "--quiet", "--format", "jsonl",
-                              "--scheduler", "local", "--jobs", "2", str(folder)], stdout=sink, stderr=subprocess.PIPE,
-                             start_new_session=True, cwd=ROOT)
-        deadline = time.monotonic() + 180
-        while not out.read_bytes() and p.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-        time.sleep(1)
-        os.killpg(p.pid, signal.SIGINT)
-        _, err = p.communicate(timeout=120)
+    p, err = _interrupted(["--format", "jsonl", "--scheduler", "local", "--jobs", "2", str(folder)], out,
+                          lambda data: b"\n" in data)
     assert p.returncode == 130, err.decode()[-2000:]
     assert err.decode().strip() == "", err.decode()[-2000:]
     assert all(json.loads(line)["doc"] for line in out.read_text(encoding="utf-8").splitlines())

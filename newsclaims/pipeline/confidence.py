@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 from ..claims import Speaker
+from .features import speaker_features
 
 _LENGTHS = ((4, "words<4"), (10, "words<10"), (30, "words<30"), (80, "words<80"))
 
@@ -28,12 +29,7 @@ def claim_features(rule: str, kind: str, speaker: Speaker | None, has_cue: bool,
     if speaker is None:
         f["no_speaker"] = 1.0
     else:
-        f[f"kind={speaker.kind or 'none'}"] = 1.0
-        f[f"label={speaker.label}"] = 1.0
-        if speaker.name is None:
-            f["no_name"] = 1.0
-        elif speaker.text and speaker.name != speaker.text:
-            f["resolved"] = 1.0
+        f.update(speaker_features(speaker, speaker.kind))
     f[next((label for limit, label in _LENGTHS if words < limit), "words>=80")] = 1.0
     return f
 
