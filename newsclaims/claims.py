@@ -52,6 +52,7 @@ class Speaker:
     kind: str | None = None  # person | group | organisation | document (newsclaims.pipeline.kinds)
     gender: str | None = None  # female | male, for a person whose gender the article shows (pipeline.gender)
     gender_evidence: str | None = None  # the words that show it: "la ministra"
+    anonymous: bool = False  # an unnamed source ("fuentes", "un funcionario que pidió no ser identificado")
 
 
 @dataclass
@@ -105,7 +106,8 @@ class Claim:
             ss, se, stext = span(self.speaker.start, self.speaker.end)
             speaker = {"name": self.speaker.name, "text": stext, "label": self.speaker.label,
                        "kind": self.speaker.kind, "gender": self.speaker.gender,
-                       "gender_evidence": self.speaker.gender_evidence, "start": ss, "end": se}
+                       "gender_evidence": self.speaker.gender_evidence, "anonymous": self.speaker.anonymous,
+                       "start": ss, "end": se}
         cue = None
         if self.cue is not None:
             us, ue, utext = span(self.cue.start, self.cue.end)

@@ -37,7 +37,8 @@ def schemas() -> dict:
         "claims": pa.schema(order + [
             ("id", pa.string()), ("type", pa.string()),
             ("speaker_name", pa.string()), ("speaker_text", pa.string()), ("speaker_label", pa.string()),
-            ("speaker_kind", pa.string()), ("speaker_gender", pa.string()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
+            ("speaker_kind", pa.string()), ("speaker_gender", pa.string()),
+            ("speaker_anonymous", pa.bool_()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
             ("cue_text", pa.string()), ("cue_lemma", pa.string()), ("cue_start", pa.int32()), ("cue_end", pa.int32()),
             ("content_text", pa.string()), ("content_start", pa.int32()), ("content_end", pa.int32()),
             ("sentence_start", pa.int32()), ("sentence_end", pa.int32()), ("confidence", pa.float64()),
@@ -69,7 +70,7 @@ def rows(part: int, documents: list[dict]) -> dict[str, list[dict]]:
             out["claims"].append({**key, "id": c["id"], "type": c["type"],
                                   "speaker_name": sp.get("name"), "speaker_text": sp.get("text"),
                                   "speaker_label": sp.get("label"), "speaker_kind": sp.get("kind"),
-                                  "speaker_gender": sp.get("gender"),
+                                  "speaker_gender": sp.get("gender"), "speaker_anonymous": sp.get("anonymous"),
                                   "speaker_start": sp.get("start"),
                                   "speaker_end": sp.get("end"),
                                   "cue_text": cue.get("text"), "cue_lemma": cue.get("lemma"),

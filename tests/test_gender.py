@@ -51,3 +51,21 @@ def test_eval_reports_gender_accuracy_and_coverage():
     g = d["speaker_gender"]
     assert set(g) == {"accuracy", "coverage", "labelled"} and g["labelled"] >= 1
     assert 0 <= g["coverage"] <= 1 and d["details"]["wrong_genders"] == []
+
+
+# --- anonymous sources (the same issue: who is given a voice) --------------------------------------
+
+from newsclaims.rules import examples  # noqa: E402
+
+
+@pytest.mark.parametrize("phrase, example", examples("anonymity_formulas.tsv"))
+def test_a_source_asking_not_to_be_named_is_anonymous_and_says_nothing_else(claims_of, phrase, example):
+    claims = claims_of(example)
+    assert len(claims) == 1, [c["content"]["text"] for c in claims]  # the formula is no claim
+    assert claims[0]["speaker"]["anonymous"] is True
+
+
+def test_named_speakers_are_not_anonymous_and_unnamed_sources_are(claims_of):
+    text = "La ministra Ana Ruiz dijo que habrá ayudas. Fuentes del ministerio dijeron que llegarán en mayo."
+    by_name = {c["speaker"]["name"]: c["speaker"]["anonymous"] for c in claims_of(text)}
+    assert by_name == {"Ana Ruiz": False, "Fuentes del ministerio": True}

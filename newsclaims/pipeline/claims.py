@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..claims import Claim, Cue
 from ..entities import Entity
 from . import gender
+from .anonymous import anonymity_at, mark_anonymous
 from .context import Context
 from .cues import cue_span
 from .mentions import subject_of
@@ -105,6 +106,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
         floating.floating(ctx, sent)
     claims = dedupe(ctx.claims)
     gender.assign(claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
+    mark_anonymous(claims, ctx.text)
     return claims
 
 
@@ -113,8 +115,8 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
     else looking left, else its object."""
     for i in ctx.within_sent(ctx.cue_idx, sent):
         tok, lemma = ctx.doc[i], ctx.cue_at[i]
-        if _impersonal(ctx, tok, sent) or _questioned(ctx.doc, tok, sent):
-            continue
+        if _impersonal(ctx, tok, sent) or _questioned(ctx.doc, tok, sent) or anonymity_at(ctx.text, tok.idx):
+            continue  # ("que pidió no ser identificado": a source asking not to be named says nothing here)
         q_in = ctx.quote_at(tok.idx)
         if q_in is not None and not ctx.text[q_in.open_mark + 1:tok.idx].strip():
             q_in = None  # “subrayó que …”: the quotation starts with the cue itself
