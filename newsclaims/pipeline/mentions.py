@@ -16,8 +16,10 @@ from ..rules import singulars, title_abbreviation
 DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
 NP_LINK = {"de", "del", "y", "e"}
-# Words skipped between a cue and an inverted subject: "aseguró este jueves por su parte la ministra".
-_TIME_WORDS = {"hoy", "ayer", "anoche", "mañana", "también", "además", "luego", "después", "entonces",
+# Words skipped between a cue and an inverted subject: "aseguró este jueves por su parte la ministra",
+# "según informó este fin de semana la concejalía".
+_TIME_WORDS = {"hoy", "ayer", "anoche", "anteayer", "mañana", "madrugada", "mediodía", "fin", "día", "jornada",
+               "también", "además", "luego", "después", "entonces",
                "finalmente", "ya", "incluso", "recientemente", "nuevamente", "posteriormente", "anteriormente",
                "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo", "semana", "mes", "año",
                "tarde", "noche", "pasado", "pasada", "parte", "de", "mayo", "enero", "febrero", "marzo", "abril",
@@ -121,20 +123,7 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     Skips time words and clitics, then takes determiners, nouns, adjectives and "de" links up to a
     comma, another preposition, a verb or the sentence end.
     """
-    j = i
-    while j < limit:
-        t = doc[j]
-        nxt = doc[j + 1].lower_ if j + 1 < limit else ""
-        if t.lower_ in _TIME_DETS:  # "el jueves", "este lunes", "por su parte": only before a time word
-            if nxt in _TIME_WORDS or nxt.isdigit():
-                j += 1
-                continue
-            break
-        if t.lower_ in _TIME_WORDS or t.pos_ in ("ADV", "SPACE") or (t.pos_ == "NUM" and nxt == "de"):
-            j += 1
-            continue
-        break
-    j = _past_addressee(doc, j, limit)
+    j = _past_addressee(doc, past_time_words(doc, i, limit), limit)
     out: list[Token] = []
     k = j
     while k < limit:
@@ -164,6 +153,24 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     if out and all(t.pos_ in ("DET", "ADJ", "NUM") for t in out):
         return []
     return out
+
+
+def past_time_words(doc: Doc, j: int, limit: int) -> int:
+    """The position after the time words and adverbs that open ``doc[j:limit]``: "este lunes",
+    "el jueves pasado", "por su parte", "ayer"."""
+    while j < limit:
+        t = doc[j]
+        nxt = doc[j + 1].lower_ if j + 1 < limit else ""
+        if t.lower_ in _TIME_DETS:  # "el jueves", "este lunes", "por su parte": only before a time word
+            if nxt in _TIME_WORDS or nxt.isdigit():
+                j += 1
+                continue
+            break
+        if t.lower_ in _TIME_WORDS or t.pos_ in ("ADV", "SPACE") or (t.pos_ == "NUM" and nxt == "de"):
+            j += 1
+            continue
+        break
+    return j
 
 
 def _past_addressee(doc: Doc, j: int, limit: int) -> int:

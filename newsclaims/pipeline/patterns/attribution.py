@@ -12,7 +12,7 @@ from ...claims import Cue, Speaker
 from ...rules import fold, phrase_list
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
-from ..mentions import np_head, trim_np
+from ..mentions import np_head, past_time_words, trim_np
 
 
 def phrases(ctx: Context, sent: Span) -> None:
@@ -119,30 +119,17 @@ def phrases(ctx: Context, sent: Span) -> None:
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
 
 
-# When, and through what, a source spoke: not part of its name.
-_TIME_NOUNS = frozenset("lunes martes miércoles jueves viernes sábado domingo mañana tarde noche madrugada mediodía "
-                        "semana fin mes año día jornada".split())
-_TIME_WORDS = frozenset("ayer hoy anoche anteayer recientemente también además ya luego después entonces "
-                        "posteriormente".split())
+# Through what a source spoke: not part of its name ("en un comunicado", "ante la prensa").
 _CHANNEL = frozenset({"en", "mediante", "durante", "tras", "ante"})
 
 
 def _after_the_verb(src: list[Token]) -> list[Token]:
-    """The source after "según informó": without a time phrase before it ("este lunes", "ayer") and
-    the channel after it ("en un comunicado", "mediante una nota", "ante la prensa")."""
-    k = 0
-    while k < len(src):
-        t = src[k]
-        if t.lower_ in _TIME_WORDS:
-            k += 1
-        elif t.lower_ in ("este", "esta", "el", "la", "ese", "esa") and k + 1 < len(src) \
-                and src[k + 1].lower_ in _TIME_NOUNS:
-            k += 2
-            while k < len(src) and src[k].lower_ in _TIME_NOUNS | {"de", "pasado", "pasada"}:
-                k += 1  # "este fin de semana", "el lunes pasado"
-        else:
-            break
-    out = src[k:] or src
+    """The source after "según informó": past the time words before it ("este lunes", "ayer"; as
+    for any inverted subject) and up to the channel after it ("en un comunicado", "ante la prensa")."""
+    if not src:
+        return src
+    first = past_time_words(src[0].doc, src[0].i, src[-1].i + 1)
+    out = src[first - src[0].i:] or src
     for n, t in enumerate(out):
         if n > 0 and t.lower_ in _CHANNEL and any(x.pos_ in ("NOUN", "PROPN") for x in out[:n]):
             return out[:n]
