@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from ..claims import Speaker
 from ..rules import name_words
 
-SOURCES = ("rule", "current", "salient", "sentence", "before")
 _GOVERNING = {"de", "del", "a", "al", "con", "por", "para", "sobre", "contra", "sin", "entre", "hacia", "según", "y", "e"}
 
 

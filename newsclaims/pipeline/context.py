@@ -359,7 +359,8 @@ class Context:
     def add(self, kind: str, speaker: Speaker | None, cue: Cue | None, start: int, end: int,
             sent: Span, rule: str, lemma: str | None = None) -> Claim | None:
         start, end = self.trim(start, end)
-        if end - start < 3 or len(re.findall(r"\w+", self.text[start:end])) < 2:
+        words = len(re.findall(r"\w+", self.text[start:end]))
+        if end - start < 3 or words < 2:
             return None
         speaker, candidates = self.choose_speaker(speaker, cue, start, end, sent, rule)
         # A speaker that is no known person, group, organisation or document ("el voto", "el
@@ -371,8 +372,7 @@ class Context:
         conf = CONFIDENCE[rule] * (STANCE if stance else 1.0) * (UNTYPED if untyped else 1.0)
         features = None
         if self.calibrator is not None or self.record:
-            features = claim_features(rule, kind, speaker, cue is not None, stance,
-                                      len(re.findall(r"\w+", self.text[start:end])))
+            features = claim_features(rule, kind, speaker, cue is not None, stance, words)
             if self.calibrator is not None:
                 conf = self.calibrator.probability(features)
         # "sentence": the sentence(s) holding the claim, the cue's and the content's.
