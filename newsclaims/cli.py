@@ -623,6 +623,101 @@ def diff(
     raise typer.Exit(EXIT_FAILED if changed else EXIT_OK)
 
 
+class StatsFormat(str, Enum):
+    auto = "auto"
+    table = "table"
+    json = "json"
+    csv = "csv"
+    html = "html"
+
+
+class By(str, Enum):
+    site = "site"
+    outlet = "outlet"
+    month = "month"
+    doc = "doc"
+
+
+@app.command()
+@_guard
+def stats(
+    paths: List[str] = typer.Argument(..., metavar="PATH...",
+                                      help="Articles, pages, archives or folders (extracted here); saved extract "
+                                           "output (.json, .jsonl); or a dataset folder of extract --output DIR."),
+    by: Optional[By] = typer.Option(None, "--by", "-b", help="Also give the figures per site, outlet, month or article."),
+    format: StatsFormat = typer.Option(StatsFormat.auto, "--format", "-f",
+                                       help="auto: a table on a terminal, JSON otherwise; csv: one row per group; "
+                                            "html: a self-contained page."),
+    output_file: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write to FILE instead of stdout."),
+    top: int = typer.Option(10, "--top", min=0, help="How many top speakers (overall and per group)."),
+    meta: Optional[str] = typer.Option(None, "--meta", metavar="FILE.tsv",
+                                       help="Article metadata for --by (CSV or TSV: doc or id, outlet, site, date) where "
+                                            "the articles do not carry it."),
+    aliases: bool = typer.Option(False, "--aliases", help="List the speaker names merged across articles, and why."),
+    model: Optional[str] = ModelOpt,
+    jobs: int = JobsOpt,
+    verbose: bool = VerboseOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Who gets quoted: claims and people by gender, source kinds, anonymous sources, top speakers."""
+    from . import output
+    from .stats import Stats, StatsError, collect, read_meta
+
+    try:
+        import duckdb  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        fail("newsclaims stats needs DuckDB and pyarrow: pip install 'newsclaims[stats]'")
+    fmt = format.value
+    if fmt == "auto":
+        fmt = "table" if sys.stdout.isatty() and not output_file else "json"
+    if aliases and fmt == "html":
+        fail("--aliases lists names: --format table, json or csv")
+    failures = []
+
+    def extract(articles: list[str]) -> Iterator[dict]:
+        run = Run(articles, model, verbose, quiet, jobs, command="stats")
+        yield from run.documents()
+        failures.append(run.failures)
+
+    try:
+        meta_rows = read_meta(meta) if meta else {}
+        figures = Stats(collect(paths, extract))
+    except StatsError as e:
+        fail(str(e))
+    if by is not None:
+        figures.groups(by.value, meta_rows)
+    from . import stats_view as view
+    if aliases:
+        rows = figures.alias_rows()
+        text = (output.dumps({"aliases": rows}) + "\n" if fmt == "json" else view.aliases_csv(rows) if fmt == "csv"
+                else None)
+        show: Any = view.aliases_table
+        data: Any = rows
+    else:
+        result = figures.figures(top, by.value if by else None)
+        text = (output.dumps(result) + "\n" if fmt == "json" else view.csv_text(result) if fmt == "csv"
+                else view.html_page(result) if fmt == "html" else None)
+        show = view.table
+        data = result
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as f:
+                if text is None:
+                    from rich.console import Console
+                    show(data, Console(file=f, highlight=False, width=120))
+                else:
+                    f.write(text)
+        except OSError as e:
+            fail(f"{output_file}: cannot write there ({e.strerror or e})", EXIT_FAILED)
+    elif text is None:
+        show(data, _stdout_console())
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    raise typer.Exit(EXIT_FAILED if any(failures) else EXIT_OK)
+
+
 @app.command("eval")
 @_guard
 def eval_(

@@ -75,14 +75,20 @@ def unique_claims(claims: list[dict]) -> list[dict]:
     return out
 
 
-def entity_dicts(entities: list[Entity], norm: Normalised) -> list[dict]:
+def entity_dicts(entities: list[Entity], norm: Normalised, genders: dict | None = None) -> list[dict]:
+    """Entities as JSON; a person (PER) has ``gender`` and ``gender_evidence`` like a speaker
+    (``genders``: what the article's grammar settled, by name), others null."""
+    from .pipeline.gender import person_gender
+
     out = []
     for e in entities:
         mentions = []
         for m in e.mentions:
             a, b = norm.to_original(m.start, m.end)
             mentions.append({"text": norm.original[a:b], "start": a, "end": b})
-        out.append({"name": e.name, "label": e.label, "count": e.count, "mentions": mentions})
+        g, evidence = person_gender(e.name, genders or {}) if e.label == "PER" else (None, None)
+        out.append({"name": e.name, "label": e.label, "count": e.count, "gender": g, "gender_evidence": evidence,
+                    "mentions": mentions})
     return out
 
 
@@ -100,7 +106,7 @@ def document_dict(article: Article, doc, norm: Normalised, min_confidence: float
         "authors": meta.authors,
         "url": meta.url,
         "site": getattr(meta, "site", None),
-        "entities": entity_dicts(doc._.entities, norm),
+        "entities": entity_dicts(doc._.entities, norm, doc.user_data.get("newsclaims_genders")),
         "claims": claims,
     }
     if with_text or article.meta is not None:
@@ -122,8 +128,9 @@ class Extractor:
 
     @property
     def model_info(self) -> dict:
+        from .names import lexicon_name
         return {"name": f"{self.nlp.meta.get('lang', 'es')}_{self.nlp.meta.get('name', '')}",
-                "version": self.nlp.meta.get("version")}
+                "version": self.nlp.meta.get("version"), "name_lexicon": lexicon_name()}
 
     def _ours(self) -> list[str]:
         return [n for n in self.nlp.pipe_names if n.startswith("newsclaims_")]

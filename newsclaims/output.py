@@ -75,8 +75,9 @@ def entities_table(document: dict, console) -> None:
     table.add_column("name")
     table.add_column("label")
     table.add_column("count", justify="right")
+    table.add_column("gender")
     for e in document["entities"]:
-        table.add_row(e["name"], e["label"], str(e["count"]))
+        table.add_row(e["name"], e["label"], str(e["count"]), e.get("gender") or "")
     console.print(table)
 
 

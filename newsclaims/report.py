@@ -91,7 +91,7 @@ SCRIPT = """
     card.replaceChildren();
     card.appendChild(text('div','who', c.speaker || 'no speaker'));
     var dl=document.createElement('dl');
-    [['as written',c.speaker_text],['label',c.label],['kind',c.kind],['type',c.type],['cue',c.cue],['confidence',c.confidence]].forEach(function(p){
+    [['as written',c.speaker_text],['label',c.label],['kind',c.kind],['gender',c.gender],['type',c.type],['cue',c.cue],['confidence',c.confidence]].forEach(function(p){
       if(p[1]===null||p[1]===undefined||p[1]==='') return;
       dl.appendChild(text('dt','',p[0])); dl.appendChild(text('dd','',String(p[1])));});
     card.appendChild(dl);
@@ -276,7 +276,7 @@ def _article(n: int, document: dict, colours: Colours) -> str:
 
     data = {ids[k]: {"speaker": (c["speaker"] or {}).get("name") or (c["speaker"] or {}).get("text"),
                      "speaker_text": (c["speaker"] or {}).get("text"), "label": (c["speaker"] or {}).get("label"),
-                     "kind": (c["speaker"] or {}).get("kind"), "type": c["type"], "cue": (c["cue"] or {}).get("text"), "confidence": c["confidence"],
+                     "kind": (c["speaker"] or {}).get("kind"), "gender": (c["speaker"] or {}).get("gender"), "type": c["type"], "cue": (c["cue"] or {}).get("text"), "confidence": c["confidence"],
                      "content": c["content"]["text"], "id": c["id"]} for k, c in enumerate(claims)}
     title = document.get("title") or document["doc"]
     body = "".join(out) if text else '<span class="none">The text of this article is not in the output.</span>'

@@ -45,6 +45,7 @@ def schemas() -> dict:
         ]),
         "entities": pa.schema(order + [
             ("name", pa.string()), ("label", pa.string()), ("count", pa.int32()),
+            ("gender", pa.string()), ("gender_evidence", pa.string()),
             ("mentions", pa.list_(pa.struct([("text", pa.string())] + span))),
         ]),
     }
@@ -80,6 +81,7 @@ def rows(part: int, documents: list[dict]) -> dict[str, list[dict]]:
                                   "sentence_end": sent["end"], "confidence": c["confidence"]})
         for e in d["entities"]:
             out["entities"].append({**key, "name": e["name"], "label": e["label"], "count": e["count"],
+                                    "gender": e.get("gender"), "gender_evidence": e.get("gender_evidence"),
                                     "mentions": e["mentions"]})
     return out
 

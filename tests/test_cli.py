@@ -108,7 +108,8 @@ def test_entities_command():
     assert names["Alexander Lukashenko"]["label"] == "PER"
     assert names["Donald Trump"]["label"] == "PER"
     assert "Según" not in names and "Acordamos" not in names
-    assert all(list(row) == ["doc", "name", "label", "count", "mentions"] for row in rows)
+    assert all(list(row) == ["doc", "name", "label", "count", "gender", "gender_evidence", "mentions"] for row in rows)
+    assert names["Donald Trump"]["gender"] == "male" and names["Bielorrusia"]["gender"] is None
 
 
 def test_jobs_keep_order(tmp_path):

@@ -23,8 +23,11 @@ def speaker_of(claims_of, text, content_start):
     # the article agreeing with an agent noun no table lists
     ("La cirujana Irene Vela afirmó que la operación fue un éxito.", "que la operación", "female", "La cirujana"),
     ("El politólogo Iván Mora afirmó que el gobierno caerá.", "que el gobierno", "male", "politólogo"),  # (a role of the table)
-    # a woman whose given name looks masculine: the role wins (no guess from names)
-    ("La jueza Andrea Costa dijo que el juicio será público.", "que el juicio", "female", "jueza"),
+    # the role wins over the given name: a woman whose name the lexicon gives as male
+    ("La diputada Ariel Campos dijo que el juicio será público.", "que el juicio", "female", "diputada"),
+    # where the grammar is silent, the given name of a full name
+    ("Rosa Olmedo Vera explicó que el puente se abre en julio.", "que el puente", "female", "nombre: Rosa"),
+    ("Fermín Laguna afirmó que la cosecha fue buena.", "que la cosecha", "male", "nombre: Fermín"),
 ])
 def test_gender_from_grammar(claims_of, text, content, gender, evidence):
     sp = speaker_of(claims_of, text, content)
@@ -37,10 +40,41 @@ def test_gender_from_grammar(claims_of, text, content, gender, evidence):
     ("El ministerio de Pesca informó que la veda empieza en mayo.", "que la veda"),        # an organisation
     ("Gómez dijo que el plan sigue adelante.", "que el plan"),                             # a surname says nothing
     ("Ana Ruiz y Luis Soto explicaron que el acuerdo está cerrado.", "que el acuerdo"),     # two people
+    ("Yatziri Olmos dijo que el plan sigue adelante.", "que el plan"),                     # a name the lexicon lacks
 ])
 def test_no_gender_where_the_article_does_not_tell(claims_of, text, content):
     sp = speaker_of(claims_of, text, content)
     assert sp["gender"] is None and sp["gender_evidence"] is None
+
+
+def test_without_the_name_lexicon_only_grammar_tells(extractor, monkeypatch):
+    from newsclaims import names
+    monkeypatch.setattr(names, "_lexicon", lambda: None)
+
+    def fresh(text):  # not the cached claims_of: the lexicon is gone for this test only
+        return extractor.extract_text(text, "t.txt")["claims"][0]["speaker"]
+    assert fresh("Rosa Olmedo Vera explicó que el puente se abre en julio.")["gender"] is None
+    assert fresh("La diputada Ariel Campos dijo que el juicio será público.")["gender"] == "female"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Rosa Olmedo", ("f", "nombre: Rosa")),
+    ("Olmedo", None),            # a lone word may be a surname
+    ("ONU Mujeres", None),       # an acronym is no given name
+    ("Rosa y Luis", None),       # two people
+])
+def test_given_name_gender(name, expected):
+    from newsclaims.names import given_name_gender
+    assert given_name_gender(name) == expected
+
+
+def test_person_entities_have_a_gender(extractor):
+    text = "La senadora Marta Gil se reunió con Pedro Vela en el puerto de Vigo. Gil dijo que el acuerdo llega pronto."
+    d = extractor.extract_text(text, "t.txt")
+    people = {e["name"]: (e["gender"], e["gender_evidence"]) for e in d["entities"] if e["label"] == "PER"}
+    assert people.get("Marta Gil") == ("female", "senadora"), people
+    assert people.get("Pedro Vela") == ("male", "nombre: Pedro"), people
+    assert all(e["gender"] is None for e in d["entities"] if e["label"] != "PER")
 
 
 def test_eval_reports_gender_accuracy_and_coverage():

@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import open_report  # the browser fixture is in conftest.py too
 from typer.testing import CliRunner
 
 from newsclaims.cli import app
@@ -20,9 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_60d487e66da30a1f.txt"
 NESTED = ROOT / "fixtures" / "report" / "anidadas.txt"
 SCREENSHOT = ROOT / "fixtures" / "screenshots" / "seed-report.png"
-CHROMIUM = os.environ.get("NEWSCLAIMS_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
 runner = CliRunner()
 
 
@@ -123,32 +121,6 @@ def test_diff_html_marks_word_changes():
 
 
 # --- in a real browser -----------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-def open_report(browser, tmp_path, html: str, name: str, viewport=(1200, 900)):
-    path = tmp_path / f"{name}.html"
-    path.write_text(html, encoding="utf-8")
-    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("request", lambda r: problems.append(f"request {r.url}") if not r.url.startswith("file://") else None)
-    page.on("dialog", lambda d: (problems.append(f"dialog {d.message}"), d.dismiss()))
-    page.goto(path.as_uri())
-    return page, problems
-
 
 @pytest.mark.parametrize("article", [SEED, NESTED], ids=["seed", "nested"])
 def test_report_in_chromium(browser, tmp_path, article):

@@ -92,4 +92,6 @@ def model_info(name: str) -> dict:
     spec = None if os.path.isdir(name) else importlib.util.find_spec(name)
     folder = Path(name) if spec is None or spec.origin is None else Path(spec.origin).parent
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    return {"name": f"{meta.get('lang', 'es')}_{meta.get('name', '')}", "version": meta.get("version")}
+    from ..names import lexicon_name
+    return {"name": f"{meta.get('lang', 'es')}_{meta.get('name', '')}", "version": meta.get("version"),
+            "name_lexicon": lexicon_name()}

@@ -105,7 +105,8 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
         headlines.headline(ctx, sent)
         floating.floating(ctx, sent)
     claims = dedupe(ctx.claims)
-    gender.assign(claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
+    doc.user_data["newsclaims_genders"] = gender.assign(
+        claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
     mark_anonymous(claims, ctx.text)
     return claims
 

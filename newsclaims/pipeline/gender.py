@@ -9,13 +9,18 @@ Evidence, strongest first, gathered over every mention of the person in the arti
 * a subject pronoun standing for the person ("ella", "él").
 
 Nouns whose gender is only grammatical ("la persona", "una fuente", "la víctima") say nothing;
-neither does a surname.  Organisations, groups and documents have no gender.  Where the
-article does not tell, the gender is null (never a guess from a given name: that layer needs a
-name lexicon and is not built yet).
+neither does a surname.  Organisations, groups and documents have no gender.
+
+Then, for a person the grammar leaves open, the given name of a full name ("Rosa Díaz" ->
+female, evidence "nombre: Rosa") from the name lexicon of ``gender-guesser`` (Jörg Michael's
+dictionary with frequencies for Spain; the optional ``names`` extra, GPL-3.0, installed at set-up
+like the model, never copied here).  A lone word is never looked up: it may be a surname.  Where
+neither tells, the gender is null.
 """
 from __future__ import annotations
 
 from ..claims import Claim, Speaker
+from ..names import given_name_gender
 from ..rules import fold, role_nouns, singulars, word_set
 from .kinds import AGENTIVE
 
@@ -48,9 +53,10 @@ def _words_gender(text: str) -> tuple[str, str] | None:
     return None
 
 
-def assign(claims: list[Claim], described: list[tuple[str, str, str]]) -> None:
+def assign(claims: list[Claim], described: list[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
     """Set ``gender`` and ``gender_evidence`` on the person speakers of ``claims``.  ``described``:
-    (person name, gender, role) of the article's descriptions of people ("la ministra, Ana Ruiz")."""
+    (person name, gender, role) of the article's descriptions of people ("la ministra, Ana Ruiz").
+    Returns what the grammar settled for every person named: {name: (gender, evidence)}."""
     votes: dict[str, dict[str, str]] = {}
     for name, g, role in described:
         if g in GENDERS:
@@ -62,14 +68,25 @@ def assign(claims: list[Claim], described: list[tuple[str, str, str]]) -> None:
         found = _words_gender(sp.text)
         if found is not None:
             votes.setdefault(sp.name, {}).setdefault(found[0], found[1])
+    settled = {name: next(iter(seen.items())) for name, seen in votes.items() if len(seen) == 1}
     for c in claims:
         sp = c.speaker
         if sp is None or sp.kind != "person" or not sp.name:
             continue
-        seen = votes.get(sp.name, {})
-        if len(seen) == 1:  # two genders for one name: the article does not settle it
-            g, words = next(iter(seen.items()))
-            c.speaker = _with(sp, GENDERS[g], words)
+        if sp.name in votes:  # two genders for one name: the article does not settle it
+            found = settled.get(sp.name)
+        else:
+            found = given_name_gender(sp.name)
+        if found is not None:
+            c.speaker = _with(sp, GENDERS[found[0]], found[1])
+    return settled
+
+
+def person_gender(name: str, settled: dict[str, tuple[str, str]]) -> tuple[str | None, str | None]:
+    """(gender, evidence) of a person entity: what the article's grammar settled, else its given
+    name; (None, None) when neither tells."""
+    found = settled.get(name) if name in settled else given_name_gender(name)
+    return (GENDERS[found[0]], found[1]) if found else (None, None)
 
 
 def _with(sp: Speaker, gender: str, evidence: str) -> Speaker:
