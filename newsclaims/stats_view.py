@@ -110,6 +110,7 @@ h2{font-size:1.15rem;margin:0 0 .5rem}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid var(--line);vertical-align:middle}
 th[scope=col]{font-size:.85rem;color:var(--muted);font-weight:600}
+td.b{width:60%}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .bar{display:flex;height:1.3rem;min-width:12rem;border:1px solid #555;border-radius:3px;overflow:hidden;background:#f4f4f4}
 .bar>span{display:block;height:100%;background:var(--c)}
@@ -138,10 +139,10 @@ def _rows(items: list[tuple[str, dict]]) -> tuple[str, str]:
         gparts = [(x, g[x]["claims"], GENDER_COLOURS[x]) for x in GENDERS]
         kparts = [(k, s["by_kind"][k]["claims"], KIND_COLOURS[k]) for k in KINDS]
         ws = s["women_share"]["claims"]
-        gender_rows.append(f'<tr><th scope="row">{esc(name)}</th><td>{_bar(gparts, f"{name}, claims of people by gender")}</td>'
+        gender_rows.append(f'<tr><th scope="row">{esc(name)}</th><td class="b">{_bar(gparts, f"{name}, claims of people by gender")}</td>'
                            f'<td class="n">{g["female"]["claims"] + g["male"]["claims"] + g["unknown"]["claims"]:,}</td>'
                            f'<td class="n">{"—" if ws is None else f"{100 * ws:.0f}%"}</td></tr>')
-        kind_rows.append(f'<tr><th scope="row">{esc(name)}</th><td>{_bar(kparts, f"{name}, claims by source kind")}</td>'
+        kind_rows.append(f'<tr><th scope="row">{esc(name)}</th><td class="b">{_bar(kparts, f"{name}, claims by source kind")}</td>'
                          f'<td class="n">{s["claims"]:,}</td><td class="n">{_pct(s["anonymous"]["claims"], s["claims"])}</td></tr>')
     return "".join(gender_rows), "".join(kind_rows)
 
@@ -163,9 +164,9 @@ def html_page(figures: dict, title: str = "newsclaims: who gets quoted") -> str:
         f'<section aria-labelledby="g"><h2 id="g">Claims of people, by gender</h2>'
         f'{_legend(GENDER_COLOURS, {"unknown": "gender unknown"})}'
         '<table class="gender"><thead><tr><th scope="col"></th><th scope="col">share of claims</th>'
-        f'<th scope="col">claims</th><th scope="col">women, of known</th></tr></thead><tbody>{gender_rows}</tbody></table>'
+        f'<th scope="col">claims</th><th scope="col">women*</th></tr></thead><tbody>{gender_rows}</tbody></table>'
         '<p class="note">A person whose gender neither the article\'s grammar nor the given name tells is '
-        '<em>unknown</em>; the share of women counts people whose gender is known.</p></section>\n'
+        '<em>unknown</em>; *&#8201;women: their share of the claims of people whose gender is known.</p></section>\n'
         f'<section aria-labelledby="k"><h2 id="k">Claims by source kind</h2>'
         f'{_legend(KIND_COLOURS, {"unknown": "no or untyped speaker"})}'
         '<table class="kinds"><thead><tr><th scope="col"></th><th scope="col">share of claims</th>'

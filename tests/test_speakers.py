@@ -164,6 +164,20 @@ def test_a_group_is_named_without_its_count_or_aside(claims_of, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
+    ("Fuentes consultadas por este periódico dijeron que la fábrica cierra en marzo.", "Fuentes"),
+    ("Fuentes conocedoras de la negociación afirmaron que el acuerdo está cerca.", "Fuentes"),
+    ("Fuentes próximas al alcalde aseguraron que no habrá dimisión.", "Fuentes"),
+    # the noun's own complement stays; so do plain adjectives
+    ("Fuentes oficiales del puerto dijeron que el muelle abre en junio.", "Fuentes oficiales del puerto"),
+    ("Un funcionario de Hacienda dijo que el plazo se amplía.", "funcionario de Hacienda"),
+    ("Observadores independientes afirmaron que la votación fue limpia.", "Observadores independientes"),
+])
+def test_an_unnamed_source_is_named_by_its_head_words(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name and c["speaker"]["anonymous"]
+
+
+@pytest.mark.parametrize("text, name", [
     ("“Vendrán más incendios este verano”, afirmó el subdirector de la ARA para Sequías e Incendios "
      "Forestales, Iker Mendaro.", "Iker Mendaro"),
     ("“Hay que medir mejor”, según el coordinador del grupo que firmó el trabajo, la doctora Nora Quílez, "

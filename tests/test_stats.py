@@ -4,6 +4,8 @@ person's names across articles (``newsclaims.aliases``).  Articles written for t
 import csv
 import io
 import json
+import os
+from pathlib import Path
 
 import pytest
 from conftest import open_report
@@ -13,6 +15,8 @@ from newsclaims.aliases import merge
 from newsclaims.cli import app
 
 runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOT = ROOT / "fixtures" / "screenshots" / "corpus-stats.png"
 
 ARTICLES = {
     "norte.txt": ("El puerto abre en julio\n\nLa ministra de Obras, Marta Olmedo Vera, dijo que el puerto abrirá en "
@@ -176,3 +180,18 @@ def test_an_acronym_merges_where_an_article_spells_it_out():
 def test_a_name_that_is_not_clean_absorbs_nothing():
     names = {"Laura Ibarra": 6, "Laura Ibarra EFE": 1, "Laura Ibarra Laura Ibarra": 1, "portavoz Laura Ibarra Sanz": 1}
     assert merge(names, [], []) == []
+
+
+@pytest.mark.skipif(not os.environ.get("NEWSCLAIMS_STATS_DATASET"), reason="set NEWSCLAIMS_STATS_DATASET=DIR (the "
+                    "corpus's `extract --output DIR`) to rewrite the README's picture of the stats page")
+def test_readme_stats_screenshot(browser, tmp_path):
+    """The README's picture: `newsclaims stats DIR --by outlet --meta index.tsv --format html` over the corpus."""
+    meta = ROOT.parent / "shared" / "corpus" / "index.tsv"
+    r = runner.invoke(app, ["stats", "--format", "html", "--by", "outlet", "--meta", str(meta), "--top", "10",
+                            os.environ["NEWSCLAIMS_STATS_DATASET"]])
+    assert r.exit_code == 0, r.stderr
+    page, problems = open_report(browser, tmp_path, r.stdout, "corpus", viewport=(1100, 820))
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT))
+    assert not problems, problems
+    assert 10_000 < SCREENSHOT.stat().st_size < 400_000

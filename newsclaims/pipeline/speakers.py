@@ -28,6 +28,9 @@ from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
 from .mentions import np_head
 
+# Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
+# al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
+_COMPLEMENTED = re.compile(r"(?:dor|dora|dores|doras)$|^(?:proxim|cercan|afin|ajen|fiel|leal|partidari|contrari)")
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}
 # Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
@@ -452,7 +455,7 @@ class SpeakerResolver:
         if named is not None:  # "el ministro de Salud, Ana Ruiz", "el Prof. Juan Soto, director de …"
             return Speaker(named, text, "PER", start, end)
         if is_anon and appos is None:
-            return Speaker(bare_text, text, "ANON", start, end)
+            return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
                 appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
             ent = appos or self.index.covering(head.idx) or self._at_head(start, end, head) \
@@ -497,10 +500,10 @@ class SpeakerResolver:
         role, words = _role_in(tokens)
         if (role is not None or is_role) and tokens[0].lower_ in _INDEFINITE:
             # "un funcionario de Hacienda": somebody new and unnamed, never a person named earlier
-            return Speaker(bare_text, text, "ANON", start, end)
+            return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if (role is not None or is_role) and _plural(head) and head.pos_ == "NOUN" and "Number=Plur" in str(head.morph):
             # "ambos mandatarios", "los ministros": several people, never one named earlier
-            return Speaker(bare_text, text, "ANON", start, end)
+            return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if role is not None or is_role:
             person = self._named_right_after(end) or self._person_for(
                 role or head.lower_, words, _gender(tokens, role), start) or self._written_name(tokens)
@@ -732,6 +735,26 @@ class SpeakerResolver:
         """A person's full name: two capitalised words or more, not an institution's ("Fundación X")."""
         words = name.split()
         return len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in self.orgs
+
+    def _head_words(self, bare: list[Token], head: Token) -> str | None:
+        """An unnamed source's name: its phrase up to a participle or an adjective that takes a
+        complement ("fuentes consultadas por este diario" -> "fuentes", "fuentes conocedoras del
+        caso" -> "fuentes"); the noun's own complement stays ("un funcionario de Hacienda",
+        "especialistas de la universidad").  None when the head is not in the phrase."""
+        if not bare or not bare[0].i <= head.i <= bare[-1].i or noun_kind(head.text) == "document":
+            return None  # a document keeps its description: "el reporte dado a conocer por …"
+        end = bare[-1].i
+        for t in bare[head.i - bare[0].i + 1:]:
+            nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
+            participle = t.pos_ in ("ADJ", "VERB") and ("VerbForm=Part" in str(t.morph)
+                                                       or bool(re.search(r"(ad|id)[oa]s?$", t.lower_)))
+            if participle or (t.pos_ == "ADJ" and _COMPLEMENTED.search(fold(t.lower_)) and nxt is not None and nxt.pos_ == "ADP"
+                              and t.i < bare[-1].i):
+                end = t.i - 1
+                break
+        if end < head.i:
+            return None
+        return self.text[bare[0].idx: self.doc[end].idx + len(self.doc[end].text)]
 
     def _strip_det(self, tokens: list[Token]) -> list[Token]:
         """The phrase as a name: no leading article, no trailing participle ("consultados"), no
