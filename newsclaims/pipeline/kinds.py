@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..names import given_name_gender
 from ..rules import RuleTableError, fold, read_table, role_nouns, singulars, word_set
 
 KINDS = ("person", "group", "organisation", "document")
@@ -127,6 +128,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     kind = noun_kind(head)
     if kind is not None:
         return kind
+    if name and label not in ("ORG", "LOC", "ANON") and 2 <= len(words) <= 5 \
+            and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words) and given_name_gender(name):
+        return "person"  # "Jerónimo Gil" after "según", a full name the model tagged as something else
     if head[:1].isupper():
         return "group" if label == "ANON" else "organisation"
     if label == "ANON":

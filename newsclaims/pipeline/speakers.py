@@ -51,6 +51,8 @@ _QUANTITY_NOUNS = {"decenas", "docenas", "cientos", "centenares", "miles", "mill
 # Adjectives that do not describe which body it is: qualifiers and participles ("el estudio publicado")
 _QUALIFIER_RE = re.compile(r"^(?:mism[oa]s?|propi[oa]s?|últim[oa]s?|primer[oa]?s?|nuev[oa]s?|dich[oa]s?)$|(?:ad|id|ch|st)[oa]s?$")
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
+_PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
+_PARTITIVE = {"esos", "esas", "estos", "estas", "aquellos", "aquellas", "ellos", "ellas", "cada", "todos", "todas"}
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
@@ -780,12 +782,24 @@ class SpeakerResolver:
             # "participantes de una marcha, desarrollada este domingo": the group, not the aside
             # (a list of names stays: "los participantes de Austria, Alemania y Suiza")
             out = out[:comma]
-        # "los datos del Anuario Estadístico": the figures' source is the body or document named
-        if len(out) > 2 and fold(out[0].text) in _DATA_NOUNS and out[1].lower_ in ("de", "del") \
-                and any(t.pos_ == "PROPN" or fold(t.text) in self._body_nouns for t in out[2:]):
-            out = out[2:]
+        # "los datos del Anuario Estadístico", "datos ofrecidos por el Instituto": the figures'
+        # source is the body or document named
+        by = 3 if len(out) > 3 and _PARTICIPLE.search(out[1].lower_) and out[2].lower_ == "por" else 2
+        if len(out) > by and fold(out[0].text) in _DATA_NOUNS and out[by - 1].lower_ in ("de", "del", "por") \
+                and any(t.pos_ == "PROPN" or fold(t.text) in self._body_nouns for t in out[by:]):
+            out = out[by:]
             while out and (out[0].lower_ in _DETS or out[0].pos_ == "DET"):
                 out.pop(0)
+        for k in range(1, len(out)):
+            # a name ends before a participle ("Eurostat publicados por …") or a partitive
+            # complement ("la OMS de esos 17 millones")
+            if out[k - 1].pos_ == "PROPN" and (
+                    (_PARTICIPLE.search(out[k].lower_) and out[k].pos_ in ("ADJ", "VERB"))
+                    or (out[k].lower_ in ("de", "del") and k + 1 < len(out) and out[k + 1].lower_ in _PARTITIVE)):
+                out = out[:k]
+                break
+        while len(out) > 1 and out[-1].lower_ in ("hoy", "ayer", "anteayer"):
+            out.pop()  # "datos ofrecidos por AENA hoy"
         while len(out) > 1 and re.search(r"(ad|id)[oa]s?$", out[-1].lower_) and out[-1].pos_ in ("ADJ", "VERB"):
             out.pop()
         head_of_out = np_head(out)

@@ -9,9 +9,10 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...claims import Cue, Speaker
-from ...rules import fold, phrase_list
+from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
+from ..kinds import AGENTIVE
 from ..mentions import np_head, past_time_words, trim_np
 
 
@@ -37,6 +38,11 @@ def phrases(ctx: Context, sent: Span) -> None:
         if k < sent.end and cue_lemma(doc[k]) is not None:
             cue_tok = doc[k]
             k += 1
+        elif fold(phrase) == "segun" and k + 1 < sent.end and doc[k].pos_ in ("VERB", "AUX") \
+                and "VerbForm=Fin" in str(doc[k].morph) and doc[k + 1].pos_ == "DET":
+            # "según muestra una investigación": any verb there introduces the source, listed or not
+            cue_tok = doc[k]
+            k += 1
         src: list[Token] = []
         depth = 0  # "según los Centros de Control (CDC, por sus siglas en inglés), …": commas inside count not
         trailing = not initial and doc[first - 1].text in (",", "(", "—")
@@ -59,9 +65,13 @@ def phrases(ctx: Context, sent: Span) -> None:
             src = src[:comma]
         if (initial or joined) and k + 2 < sent.end and doc[k].text == ",":
             named = _apposed_name(ctx, k + 1, sent.end)
+            described = None if named is not None or not any(t.pos_ == "PROPN" for t in src) \
+                else _apposed_description(ctx, k + 1, sent.end)
             if named is not None:  # "Según la presidenta de la Comisión, Ana Ruiz, el plan …"
                 src = src + list(doc[k:named])
                 k = named
+            elif described is not None:  # "Según Ana Ruiz, portavoz del ministerio, el plan …"
+                k = described
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
         src = trim_np(_without_asides(src))
@@ -163,6 +173,36 @@ def _apposed_name(ctx: Context, i: int, limit: int) -> int | None:
                          and j + 1 < limit and doc[j + 1].pos_ == "PROPN"):
         j += 1
     if j == i or j >= limit or doc[j].text != "," or not any(doc[x].ent_type_ == "PER" for x in range(i, j)):
+        return None
+    return j
+
+
+def _apposed_description(ctx: Context, i: int, limit: int) -> int | None:
+    """Where a description of the person just named ends (the index of the comma after it), or
+    None: "Según Ana Ruiz, portavoz del ministerio, el plan …" — a role or agent noun (after an
+    article at most) and its complements, no verb, no quotation, then a clause."""
+    doc = ctx.doc
+    j = i
+    while j < limit and j - i <= 15 and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in OPEN + CLOSE or doc[j].is_space and "\n" in doc[j].text:
+            return None
+        j += 1
+    if j >= limit or doc[j].text != "," or j == i:
+        return None
+    head = doc[i + 1] if doc[i].pos_ == "DET" and i + 1 < j else doc[i]
+    forms = {f for f in singulars(head.lower_)}
+    if head.pos_ not in ("NOUN", "ADJ") or not head.is_lower or not (forms & set(role_nouns()) or AGENTIVE.search(head.lower_)):
+        return None
+    while True:  # "…, investigadora de la universidad, en la capital, y coautora del estudio, …"
+        k = j + 1
+        while k < limit and k - i <= 40 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX") \
+                and doc[k].text not in OPEN + CLOSE:
+            k += 1
+        if k >= limit or doc[k].text != "," or k == j + 1 or doc[j + 1].pos_ not in ("ADP", "CCONJ", "NOUN", "ADJ"):
+            break
+        j = k
+    rest = doc[j + 1:limit]
+    if sum(1 for t in rest if t.is_alpha) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in rest):
         return None
     return j
 
