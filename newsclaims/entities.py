@@ -18,6 +18,9 @@ from .rules import NAME_STOP as STOP
 from .rules import cue_lexicon, name_words, role_nouns, singulars, title_abbreviation, word_set
 
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
+# Nouns of media, whose name may stand glued before a person's ("la agencia Efe Marta Soto").
+_MEDIA_NOUNS = frozenset({"agencia", "medio", "diario", "periódico", "cadena", "canal", "emisora", "radio",
+                          "revista", "semanario", "televisión", "televisora", "portal", "rotativo"})
 _LEADING = {"el", "la", "los", "las", "lo", "un", "una", "del", "al"}
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -122,9 +125,9 @@ def _clean(span: Span) -> Span | None:
         return None
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
     before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
-    if end - start >= 3 and span.label_ == "PER" and any(
-            t.lower_ in institution_nouns() for t in before):
-        start += 1
+    if end - start >= 3 and span.label_ == "PER" and any(t.lower_ in institution_nouns() for t in before) \
+            and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name_before(doc[start], doc[start + 1])):
+        start += 1  # (but "la especialista Lucía Reyes Veyna": a given name after no medium)
     span = Span(doc, start, end, label=span.label_)
     text = span.text
     if _DEBRIS.search(text) or "\n" in text or len(text) < 2 or not text[0].isupper():
@@ -145,6 +148,17 @@ def _clean(span: Span) -> Span | None:
     return span
 
 
+def _given_name_before(prev, first) -> bool:
+    """``prev`` is a capitalised given name (by the name lexicon) before ``first``, not a title nor a
+    function word: "Lucía" before "Reyes Veyna"."""
+    from .names import given_name_gender
+    if prev.is_space or prev.is_punct or not prev.text[:1].isupper() or prev.is_upper or not prev.text.isalpha():
+        return False
+    if prev.lower_ in STOP or prev.lower_ in role_nouns() or title_abbreviation().fullmatch(prev.text):
+        return False
+    return given_name_gender(f"{prev.text} {first.text}") is not None
+
+
 def _with_particle_surname(span: Span) -> Span:
     """ "Decio" + " de María" the model left untagged: a surname with its particle ("de", "del")
     right after a given name is part of the name."""
@@ -162,7 +176,8 @@ def _with_particle_surname(span: Span) -> Span:
 
 def _joined(span: Span, nxt: Span) -> bool:
     """Two mentions the model split at a particle: a person's given name and surnames ("María" "de"
-    "Lourdes García"), an institution and its place ("Ministerio de Sanidad" "de la" "RDC")."""
+    "Lourdes García"), an institution and its place ("Ministerio de Sanidad" "de la" "RDC") or its
+    field ("Delegación" "de" "Gobierno")."""
     if not 1 <= nxt.start - span.end <= 2:
         return False
     gap = [t.lower_ for t in span.doc[span.end:nxt.start]]
@@ -170,7 +185,10 @@ def _joined(span: Span, nxt: Span) -> bool:
         return False
     if span.label_ == "PER" and nxt.label_ == "PER":
         return len(span) == 1 or gap == ["de"]
-    return span[0].lower_ in institution_nouns() and nxt.label_ == "LOC"
+    # an institution and its place or its one-word field, whatever the model took the word for
+    # ("Delegación" + "de" + "Gobierno", tagged a person)
+    return span[0].lower_ in institution_nouns() and (
+        nxt.label_ == "LOC" or len(nxt) == 1 and nxt[0].pos_ == "PROPN" and gap == ["de"])
 
 
 def _without_medium(span: Span, text: str) -> Span:
@@ -228,6 +246,13 @@ def cluster(doc: Doc) -> list[Entity]:
         elif k + 1 < len(spans) and (nxt := spans[k + 1]) is not None and _joined(span, nxt):
             # "María" + "de" + "Lourdes García", "Ministerio de Sanidad" + "de la" + "RDC": one name
             span, spans[k + 1] = Span(doc, span.start, nxt.end, label=span.label_), None
+        elif k + 1 < len(spans) and (nxt := spans[k + 1]) is not None and nxt.label_ == "PER" \
+                and nxt.start == span.end and len(span) <= 2 and span.label_ in ("MISC", "PER") \
+                and _given_name_before(span[-1], nxt[0]):
+            # "Andrés" (tagged MISC) + "Manuel López Obrador": a given name split off a person's name
+            # (not "la agencia Efe" + "Marta Giménez": the model's ORG is a medium)
+            span, spans[k + 1] = Span(doc, span.start, nxt.end, label="PER"), None
+            label = "PER"
         elif label == "PER":
             span = _with_particle_surname(span)
         mentions.append(Mention(span.text, span.start_char, span.end_char, label))

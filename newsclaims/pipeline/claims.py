@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Claim, Cue
 from ..entities import Entity
-from . import gender, surnames
+from . import gender, naming
 from .anonymous import anonymity_at, mark_anonymous
 from .context import Context
 from .cues import cue_span
@@ -105,7 +105,8 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
         headlines.headline(ctx, sent)
         floating.floating(ctx, sent)
     claims = dedupe(ctx.claims)
-    surnames.complete(claims, ctx.entities)
+    naming.unglue(claims)
+    naming.complete(claims, ctx.entities)
     doc.user_data["newsclaims_genders"] = gender.assign(
         claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
     mark_anonymous(claims, ctx.text)

@@ -40,6 +40,7 @@ _SKIP = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", 
                    "nuevas", "ultimo", "ultima", "ultimos", "ultimas", "primer", "primero", "primera",
                    "mismo", "misma", "propio", "propia", "pertinente", "pertinentes", "prestigioso",
                    "prestigiosa", "reciente", "recientes"})
+_PREFIXES = ("sub", "vice", "ex", "co", "pro", "viceprimer")
 _PERSON_PRONOUNS = {"él", "ella", "yo", "usted", "quien"}
 _GROUP_PRONOUNS = {"ellos", "ellas", "nosotros", "nosotras", "ustedes", "quienes", "algunos", "algunas"}
 _LINK = re.compile(r"\s(?:y|e)\s")
@@ -75,7 +76,10 @@ def noun_kind(word: str) -> str | None:
     ``None`` for a noun no table lists and no agent ending marks ("petición", "demoras")."""
     table = noun_kinds()
     low = word.lower()
-    for forms in (singulars(low), singulars(fold(low))):
+    # "subsecretaría", "vicepresidenta", "exministro": the noun without its prefix, when no table has it
+    stems = [low] + [low[len(p):] for p in _PREFIXES if low.startswith(p) and len(low) - len(p) >= 4]
+    # accents first ("secretaría" is a body, "secretaria" a person), then the folded spellings
+    for forms in [singulars(stem) for stem in stems] + [singulars(fold(stem)) for stem in stems]:
         for k, form in enumerate(forms):
             kind = table.get(form)
             if kind is not None:

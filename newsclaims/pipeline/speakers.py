@@ -52,6 +52,7 @@ _QUANTITY_NOUNS = {"decenas", "docenas", "cientos", "centenares", "miles", "mill
 _QUALIFIER_RE = re.compile(r"^(?:mism[oa]s?|propi[oa]s?|últim[oa]s?|primer[oa]?s?|nuev[oa]s?|dich[oa]s?)$|(?:ad|id|ch|st)[oa]s?$")
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
 _PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
+_ORDINALS = {"primero": 0, "primera": 0, "segundo": 1, "segunda": 1}
 _PARTITIVE = {"esos", "esas", "estos", "estas", "aquellos", "aquellas", "ellos", "ellas", "cada", "todos", "todas"}
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
@@ -447,9 +448,14 @@ class SpeakerResolver:
             is_org = _gender(tokens, None) == "f"
             is_role = not is_org
         if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and head.pos_ == "ADJ" and not _plural(head) \
-                and noun_kind(head.text) is None:
+                and (noun_kind(head.text) is None or fold(head.lower_) in _ORDINALS):
             # "el uruguayo", "este último", "la segunda": an adjective standing for a person named before
             person = self._person_for(head.lower_, frozenset(), _gender(tokens, None), start)
+            ordinal = _ORDINALS.get(fold(head.lower_))
+            if person is not None and ordinal is not None and " y " in person:
+                pair = person.split(" y ")
+                if len(pair) == 2:  # "Ana Gil y Luis Soto … El segundo dijo …": one of the two
+                    person = pair[ordinal]
             if person is not None:
                 return Speaker(person, text, "PER", start, end)
         appos = self._appositive_entity(tokens, head)

@@ -1,0 +1,55 @@
+"""Last passes over the speakers' names, once every claim is found (one job: the name as written).
+
+``unglue``: a name never runs on into the sentence: "Banco Mundial la cobertura de …" (an article
+and a lower-case word after a name, the model's span too long) is "Banco Mundial"; "Organización
+de las Naciones Unidas" and "Isabel la Católica" keep their articles.
+
+``complete``: a surname alone gets the full name the article gives that person elsewhere.
+
+The resolver already names "Ruiz" by the entity the model found for "Ana Ruiz".  Where the model
+missed the full name as a person (a source after "según", a name it tagged as something else), the
+claims still hold it: "Según Jerónimo Gil, director de …" names "Jerónimo Gil", and a later
+"…, explica Gil" is the same person.  Exactly one candidate is needed: a full name (a given name
+first, two words or more) among the article's person speakers and person entities whose words
+after the first include the surname.  Two candidates ("Ana Gil", "Luis Gil") leave it alone.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..claims import Claim
+from ..entities import Entity
+from ..names import given_name_gender
+
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
+_LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"})
+
+
+def unglue(claims: list[Claim]) -> None:
+    for c in claims:
+        sp = c.speaker
+        if sp is None or not sp.name or not sp.name[:1].isupper():
+            continue
+        words = sp.name.split()
+        for k in range(1, len(words) - 1):
+            if words[k] in _ARTICLES and words[k - 1][:1].isupper() and words[k - 1].lower() not in _LINKS \
+                    and words[k + 1][:1].islower():
+                c.speaker = replace(sp, name=" ".join(words[:k]))
+                break
+
+
+def complete(claims: list[Claim], entities: list[Entity]) -> None:
+    full = {c.speaker.name for c in claims if c.speaker is not None and c.speaker.name and c.speaker.kind == "person"}
+    full |= {e.name for e in entities if e.label == "PER"}
+    full = {n for n in full if len(n.split()) >= 2 and " y " not in f" {n} " and given_name_gender(n) is not None}
+    for c in claims:
+        sp = c.speaker
+        if sp is None:
+            continue
+        # a surname the resolver named, or one it left unnamed ("Reyes recomienda …")
+        word = sp.name if sp.name and sp.kind == "person" else sp.text if sp.name is None else None
+        if not word or len(word.split()) != 1 or word.isupper() or not word[:1].isupper():
+            continue
+        found = {n for n in full if word in n.split()[1:]}
+        if len(found) == 1:
+            c.speaker = replace(sp, name=found.pop(), kind="person")
