@@ -100,32 +100,37 @@ def _batches(items: Iterator, size: int) -> Iterator[list]:
         yield batch
 
 
+def _reported(run: Run, result: tuple[list[dict], list[tuple[str, str]]]) -> list[dict]:
+    """A worker's documents; its errors said as this run's."""
+    docs, errors = result
+    for doc, reason in errors:
+        run.error(doc, reason)
+    return docs
+
+
 def _extracted(run: Run, batches: Iterator[list]) -> Iterator[tuple[list, list[dict]]]:
     """(pending batch, its documents): here, in --jobs worker processes, or on a Dask cluster; the
     writes stay in this process, the one that owns the store."""
     from .track import extract_batch
 
-    def report(errors):
-        for doc, reason in errors:
-            run.error(doc, reason)
+    def in_order(submit, result, size: int) -> Iterator[tuple[list, list[dict]]]:
+        """Batches submitted from this thread (the store is read here only), a window of ``size``
+        in flight, results in input order."""
+        flight: list = []
+        for batch in batches:
+            flight.append((batch, submit([p.article for p in batch])))
+            if len(flight) >= size:
+                done, pending = flight.pop(0)
+                yield done, _reported(run, result(pending))
+        for done, pending in flight:
+            yield done, _reported(run, result(pending))
 
     if run.scheduler:
         run.start()
         client = run.client
         try:
-            window: list = []
-            for batch in batches:
-                window.append((batch, client.submit(extract_batch, [p.article for p in batch], run.model_name,
-                                                    run.verbose, run.weights, pure=False)))
-                if len(window) >= 4:
-                    batch0, fut = window.pop(0)
-                    docs, errors = fut.result()
-                    report(errors)
-                    yield batch0, docs
-            for batch0, fut in window:
-                docs, errors = fut.result()
-                report(errors)
-                yield batch0, docs
+            yield from in_order(lambda arts: client.submit(extract_batch, arts, run.model_name, run.verbose,
+                                                           run.weights, pure=False), lambda fut: fut.result(), 4)
         finally:
             cluster = getattr(client, "cluster", None)
             client.close()
@@ -138,20 +143,9 @@ def _extracted(run: Run, batches: Iterator[list]) -> Iterator[tuple[list, list[d
         pool = mp.get_context("spawn").Pool(run.jobs, initializer=_init_worker,
                                             initargs=(run.model_name, run.verbose, run.weights))
         try:
-            # A window of batches in flight, fed from this thread (the store is read here only).
-            flight: list = []
-            for batch in batches:
-                flight.append((batch, pool.apply_async(extract_batch, ([p.article for p in batch], run.model_name,
-                                                                        run.verbose, run.weights))))
-                if len(flight) >= 2 * run.jobs:
-                    batch0, res = flight.pop(0)
-                    docs, errors = res.get()
-                    report(errors)
-                    yield batch0, docs
-            for batch0, res in flight:
-                docs, errors = res.get()
-                report(errors)
-                yield batch0, docs
+            yield from in_order(lambda arts: pool.apply_async(extract_batch, (arts, run.model_name, run.verbose,
+                                                                              run.weights)),
+                                lambda res: res.get(), 2 * run.jobs)
             pool.close()
         except BaseException:
             pool.terminate()
