@@ -80,7 +80,7 @@ def _clean(name: str) -> bool:
 
 def _adds_no_generation(longer: list[str], shorter: list[str]) -> bool:
     """The words ``longer`` adds after ``shorter`` (its first words) name no other generation of
-    the family ("Donald Trump Jr" is not "Donald Trump")."""
+    the family ("Tomás Vera Jr." is not "Tomás Vera")."""
     return not set(longer[len(shorter):]) & _GENERATIONS
 
 

@@ -127,7 +127,7 @@ def _clean(span: Span) -> Span | None:
     before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
     if end - start >= 3 and span.label_ == "PER" and any(t.lower_ in institution_nouns() for t in before) \
             and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name_before(doc[start], doc[start + 1])):
-        start += 1  # (but "la especialista Lucía Reyes Veyna": a given name after no medium)
+        start += 1  # (but "la pediatra Noelia Rivas Ferrán": a given name after no medium)
     span = Span(doc, start, end, label=span.label_)
     text = span.text
     if _DEBRIS.search(text) or "\n" in text or len(text) < 2 or not text[0].isupper():
@@ -150,7 +150,7 @@ def _clean(span: Span) -> Span | None:
 
 def _given_name_before(prev, first) -> bool:
     """``prev`` is a capitalised given name (by the name lexicon) before ``first``, not a title nor a
-    function word: "Lucía" before "Reyes Veyna"."""
+    function word: "Noelia" before "Rivas Ferrán"."""
     from .names import given_name_gender
     if prev.is_space or prev.is_punct or not prev.text[:1].isupper() or prev.is_upper or not prev.text.isalpha():
         return False
@@ -177,7 +177,7 @@ def _with_particle_surname(span: Span) -> Span:
 def _joined(span: Span, nxt: Span) -> bool:
     """Two mentions the model split at a particle: a person's given name and surnames ("María" "de"
     "Lourdes García"), an institution and its place ("Ministerio de Sanidad" "de la" "RDC") or its
-    field ("Delegación" "de" "Gobierno")."""
+    field ("Consejería" "de" "Pesca")."""
     if not 1 <= nxt.start - span.end <= 2:
         return False
     gap = [t.lower_ for t in span.doc[span.end:nxt.start]]
@@ -186,7 +186,7 @@ def _joined(span: Span, nxt: Span) -> bool:
     if span.label_ == "PER" and nxt.label_ == "PER":
         return len(span) == 1 or gap == ["de"]
     # an institution and its place or its one-word field, whatever the model took the word for
-    # ("Delegación" + "de" + "Gobierno", tagged a person)
+    # ("Consejería" + "de" + "Pesca", tagged a person)
     return span[0].lower_ in institution_nouns() and (
         nxt.label_ == "LOC" or len(nxt) == 1 and nxt[0].pos_ == "PROPN" and gap == ["de"])
 
@@ -249,7 +249,7 @@ def cluster(doc: Doc) -> list[Entity]:
         elif k + 1 < len(spans) and (nxt := spans[k + 1]) is not None and nxt.label_ == "PER" \
                 and nxt.start == span.end and len(span) <= 2 and span.label_ in ("MISC", "PER") \
                 and _given_name_before(span[-1], nxt[0]):
-            # "Andrés" (tagged MISC) + "Manuel López Obrador": a given name split off a person's name
+            # "Fermín" (tagged MISC) + "José Salas Rey": a given name split off a person's name
             # (not "la agencia Efe" + "Marta Giménez": the model's ORG is a medium)
             span, spans[k + 1] = Span(doc, span.start, nxt.end, label="PER"), None
             label = "PER"

@@ -134,7 +134,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         return kind
     if name and label not in ("ORG", "LOC", "ANON") and 2 <= len(words) <= 5 \
             and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words) and given_name_gender(name):
-        return "person"  # "Jerónimo Gil" after "según", a full name the model tagged as something else
+        return "person"  # "Baltasar Quiles" after "según", a full name the model tagged as something else
     if head[:1].isupper():
         return "group" if label == "ANON" else "organisation"
     if label == "ANON":

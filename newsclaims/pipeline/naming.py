@@ -1,14 +1,14 @@
 """Last passes over the speakers' names, once every claim is found (one job: the name as written).
 
-``unglue``: a name never runs on into the sentence: "Banco Mundial la cobertura de …" (an article
-and a lower-case word after a name, the model's span too long) is "Banco Mundial"; "Organización
+``unglue``: a name never runs on into the sentence: "Fondo Forestal la tala de …" (an article
+and a lower-case word after a name, the model's span too long) is "Fondo Forestal"; "Organización
 de las Naciones Unidas" and "Isabel la Católica" keep their articles.
 
 ``complete``: a surname alone gets the full name the article gives that person elsewhere.
 
 The resolver already names "Ruiz" by the entity the model found for "Ana Ruiz".  Where the model
 missed the full name as a person (a source after "según", a name it tagged as something else), the
-claims still hold it: "Según Jerónimo Gil, director de …" names "Jerónimo Gil", and a later
+claims still hold it: "Según Baltasar Quiles, gerente de …" names "Baltasar Quiles", and a later
 "…, explica Gil" is the same person.  Exactly one candidate is needed: a full name (a given name
 first, two words or more) among the article's person speakers and person entities whose words
 after the first include the surname.  Two candidates ("Ana Gil", "Luis Gil") leave it alone.

@@ -797,15 +797,15 @@ class SpeakerResolver:
             while out and (out[0].lower_ in _DETS or out[0].pos_ == "DET"):
                 out.pop(0)
         for k in range(1, len(out)):
-            # a name ends before a participle ("Eurostat publicados por …") or a partitive
-            # complement ("la OMS de esos 17 millones")
+            # a name ends before a participle ("Observatorio Rural recogidas por …") or a partitive
+            # complement ("la FAO de esas cuatro mil granjas")
             if out[k - 1].pos_ == "PROPN" and (
                     (_PARTICIPLE.search(out[k].lower_) and out[k].pos_ in ("ADJ", "VERB"))
                     or (out[k].lower_ in ("de", "del") and k + 1 < len(out) and out[k + 1].lower_ in _PARTITIVE)):
                 out = out[:k]
                 break
         while len(out) > 1 and out[-1].lower_ in ("hoy", "ayer", "anteayer"):
-            out.pop()  # "datos ofrecidos por AENA hoy"
+            out.pop()  # "datos facilitados por la Junta Portuaria ayer"
         while len(out) > 1 and re.search(r"(ad|id)[oa]s?$", out[-1].lower_) and out[-1].pos_ in ("ADJ", "VERB"):
             out.pop()
         head_of_out = np_head(out)

@@ -40,7 +40,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             k += 1
         elif fold(phrase) == "segun" and k + 1 < sent.end and doc[k].pos_ in ("VERB", "AUX") \
                 and "VerbForm=Fin" in str(doc[k].morph) and doc[k + 1].pos_ == "DET":
-            # "según muestra una investigación": any verb there introduces the source, listed or not
+            # "según refleja una encuesta": any verb there introduces the source, listed or not
             cue_tok = doc[k]
             k += 1
         src: list[Token] = []
