@@ -46,8 +46,8 @@ def _initials(name: str) -> str:
 
 
 def _given(word: str) -> bool:
-    from .names import given_name_gender
-    return given_name_gender(f"{word} X") is not None
+    from .names import word_gender
+    return word_gender(word) is not None
 
 
 # Function words that stand capitalised at a sentence start and get glued to names.

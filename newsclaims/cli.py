@@ -214,19 +214,27 @@ class Run:
 
     def articles(self) -> Iterator:
         """Articles in input order (web pages extracted), for a run in this process."""
+        for article, _record_date in self.read():
+            yield article
+
+    def read(self) -> Iterator[tuple[Any, Optional[str]]]:
+        """(article, its WARC record's date or None) in input order, web pages extracted; what
+        cannot be read is said and counted."""
         from . import inputs as load
         from .inputs.html import Page, materialise
         for item in self._loaded():
+            record_date = None
             if isinstance(item, Page):
                 if item.archive is not None:
                     self.no_article.setdefault(item.archive, [0, 0])[1] += 1
+                    record_date = item.date
                 item = materialise(item)
             if isinstance(item, load.LoadError):
                 self.load_error(item)
                 continue
             if item.note:  # said always: one bad byte can mean a damaged UTF-8 file or a lying page
                 typer.echo(f"newsclaims: {item.doc}: {item.note}", err=True)
-            yield item
+            yield item, record_date
 
     def _loaded(self) -> Iterator:
         from . import inputs as load

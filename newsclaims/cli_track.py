@@ -64,29 +64,14 @@ def _format(value: str) -> str:
 def _pending(run: Run, store, counts: dict) -> Iterator:
     """Each article version read, identified and hashed; those already stored are skipped here,
     before any parsing."""
-    from . import inputs as load
-    from .inputs.html import Page, materialise
     from .track import identify
 
-    for item in run.items:
-        if isinstance(item, load.LoadError):
-            run.load_error(item)
+    for article, record_date in run.read():
+        p = identify(article, record_date)
+        if store.has(p.key, p.version):
+            counts["stored"] += 1
             continue
-        for found in load.items(item):
-            record_date = None
-            if isinstance(found, Page):
-                record_date = found.date if found.archive is not None else None
-                if found.archive is not None:
-                    run.no_article.setdefault(found.archive, [0, 0])[1] += 1
-                found = materialise(found)
-            if isinstance(found, load.LoadError):
-                run.load_error(found)
-                continue
-            p = identify(found, record_date)
-            if store.has(p.key, p.version):
-                counts["stored"] += 1
-                continue
-            yield p
+        yield p
 
 
 def _batches(items: Iterator, size: int) -> Iterator[list]:
@@ -137,21 +122,11 @@ def _extracted(run: Run, batches: Iterator[list]) -> Iterator[tuple[list, list[d
             if cluster is not None:
                 cluster.close()
     elif run.jobs > 1:
-        import multiprocessing as mp
-
-        from .cluster import _init_worker
-        pool = mp.get_context("spawn").Pool(run.jobs, initializer=_init_worker,
-                                            initargs=(run.model_name, run.verbose, run.weights))
-        try:
+        from .cluster import worker_pool
+        with worker_pool(run.jobs, run.model_name, run.verbose, run.weights) as pool:
             yield from in_order(lambda arts: pool.apply_async(extract_batch, (arts, run.model_name, run.verbose,
                                                                               run.weights)),
                                 lambda res: res.get(), 2 * run.jobs)
-            pool.close()
-        except BaseException:
-            pool.terminate()
-            raise
-        finally:
-            pool.join()
     else:
         ex = run._extractor()
         for batch in batches:
@@ -181,13 +156,10 @@ def add(
             for p in batch:
                 waiting.setdefault(p.article.doc, []).append(p)
             for d in docs:
-                p = waiting[d["doc"]].pop(0)
-                known = bool(store.versions_count(p.key))
-                if store.add(p, d):
-                    counts["added"] += 1
-                    counts["new"] += not known
-                else:
-                    counts["raced"] += 1
+                status = store.add(waiting[d["doc"]].pop(0), d)
+                counts["added"] += bool(status)
+                counts["new"] += status == "new"
+                counts["raced"] += not status
     except KeyboardInterrupt:
         typer.echo(f"newsclaims: interrupted; {_count(counts['added'], 'version')} stored (each whole)", err=True)
         raise typer.Exit(130) from None
@@ -260,11 +232,8 @@ def changes(
             date.fromisoformat(since[:10])
         except ValueError:
             fail(f"--since {since}: give a date as YYYY-MM-DD")
-    store = _open(db)
-    try:
+    with _open(db) as store:
         found = list(store.changes(since=since, site=site, kinds=kind or ()))
-    finally:
-        store.close()
     _show_changes(found, _format(format.value))
 
 
@@ -277,15 +246,12 @@ def log(
     verbose: bool = VerboseOpt,
 ) -> None:
     """The versions of one article and the changes between each pair."""
-    store = _open(db)
-    try:
+    with _open(db) as store:
         found = store.find_key(key)
         if found is None:
             fail(f"{key}: no tracked article has this key (see `newsclaims track list --db {db}`)")
         versions = [{k: v for k, v in x.items() if k not in ("id", "document")} for x in store.versions(found)]
         changes = list(store.changes(key=found))
-    finally:
-        store.close()
     fmt = _format(format.value)
     if fmt in ("json", "jsonl", "html"):
         _show_changes(changes, fmt, {"key": found, "versions": versions})
@@ -310,11 +276,8 @@ def list_(
 ) -> None:
     """The tracked articles, their number of versions and of claim changes."""
     from . import SCHEMA_VERSION, output
-    store = _open(db)
-    try:
+    with _open(db) as store:
         rows = store.articles()
-    finally:
-        store.close()
     if _format(format.value) == "json":
         sys.stdout.write(output.dumps({"schema_version": SCHEMA_VERSION, "articles": rows}) + "\n")
         return

@@ -9,6 +9,7 @@ the same file, renamed into place).
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from .partitions import Options, Partition, Result, process
@@ -30,17 +31,25 @@ def _init_worker(model: str, verbose: bool, weights: str = "") -> None:
     extractor(model, verbose, weights)
 
 
-def run_pool(parts: Iterable[Partition], options: Options, jobs: int) -> Iterator[Result]:
+@contextmanager
+def worker_pool(jobs: int, model: str, verbose: bool, weights: str = "") -> Iterator:
+    """``jobs`` spawned worker processes, each with its pipeline loaded; closed when the work is
+    done, terminated when it stops early (an error, Ctrl-C, a reader that stopped reading)."""
     import multiprocessing as mp
-    pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(options.model, options.verbose, options.weights))
+    pool = mp.get_context("spawn").Pool(jobs, initializer=_init_worker, initargs=(model, verbose, weights))
     try:
-        yield from pool.imap(_process_star, ((p, options) for p in parts))
+        yield pool
         pool.close()
     except BaseException:
         pool.terminate()
         raise
     finally:
         pool.join()
+
+
+def run_pool(parts: Iterable[Partition], options: Options, jobs: int) -> Iterator[Result]:
+    with worker_pool(jobs, options.model, options.verbose, options.weights) as pool:
+        yield from pool.imap(_process_star, ((p, options) for p in parts))
 
 
 def _process_star(args) -> Result:

@@ -126,7 +126,7 @@ def _clean(span: Span) -> Span | None:
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
     before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
     if end - start >= 3 and span.label_ == "PER" and any(t.lower_ in institution_nouns() for t in before) \
-            and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name_before(doc[start], doc[start + 1])):
+            and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name(doc[start])):
         start += 1  # (but "la pediatra Noelia Rivas Ferrán": a given name after no medium)
     span = Span(doc, start, end, label=span.label_)
     text = span.text
@@ -148,15 +148,14 @@ def _clean(span: Span) -> Span | None:
     return span
 
 
-def _given_name_before(prev, first) -> bool:
-    """``prev`` is a capitalised given name (by the name lexicon) before ``first``, not a title nor a
-    function word: "Noelia" before "Rivas Ferrán"."""
-    from .names import given_name_gender
-    if prev.is_space or prev.is_punct or not prev.text[:1].isupper() or prev.is_upper or not prev.text.isalpha():
+def _given_name(tok) -> bool:
+    """A capitalised given name (by the name lexicon), not a title nor a function word: "Noelia"
+    of "Noelia Rivas Ferrán"."""
+    from .names import word_gender
+    if tok.is_space or tok.is_punct or tok.lower_ in STOP or tok.lower_ in role_nouns() \
+            or title_abbreviation().fullmatch(tok.text):
         return False
-    if prev.lower_ in STOP or prev.lower_ in role_nouns() or title_abbreviation().fullmatch(prev.text):
-        return False
-    return given_name_gender(f"{prev.text} {first.text}") is not None
+    return word_gender(tok.text) is not None
 
 
 def _with_particle_surname(span: Span) -> Span:
@@ -248,7 +247,7 @@ def cluster(doc: Doc) -> list[Entity]:
             span, spans[k + 1] = Span(doc, span.start, nxt.end, label=span.label_), None
         elif k + 1 < len(spans) and (nxt := spans[k + 1]) is not None and nxt.label_ == "PER" \
                 and nxt.start == span.end and len(span) <= 2 and span.label_ in ("MISC", "PER") \
-                and _given_name_before(span[-1], nxt[0]):
+                and _given_name(span[-1]):
             # "Fermín" (tagged MISC) + "José Salas Rey": a given name split off a person's name
             # (not "la agencia Efe" + "Marta Giménez": the model's ORG is a medium)
             span, spans[k + 1] = Span(doc, span.start, nxt.end, label="PER"), None

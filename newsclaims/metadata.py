@@ -70,3 +70,12 @@ def extract_metadata(original: str) -> Metadata:
         url = m.group(1) if m.re is _LINK_URL else m.group(0)
         url = url.rstrip(".,;")
     return Metadata(title or None, authors, find_date(original), url)
+
+
+def host_of(url: str | None) -> str | None:
+    """The site of a URL, without "www.": "https://www.diario.example/a" -> "diario.example"."""
+    from urllib.parse import urlsplit
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None

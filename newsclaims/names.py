@@ -35,21 +35,27 @@ def lexicon_name() -> str | None:
 _LEXICON_GENDER = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
 
 
-def given_name_gender(name: str) -> tuple[str, str] | None:
-    """("f", "nombre: Rosa") for "Rosa Díaz Soto": the first word of a name of two words or more,
-    as the lexicon gives it for Spain, else over all its countries.  None for a lone word (it may be
-    a surname), an acronym, an unknown or androgynous name, or without the lexicon."""
-    words = name.split()
-    if len(words) < 2 or " y " in f" {name} ":
-        return None
-    first = words[0].rstrip(".,")
-    if len(first) < 2 or not first[0].isupper() or first.isupper() or not first.isalpha():
+def word_gender(word: str) -> str | None:
+    """"f" or "m" for a capitalised word the lexicon knows as a given name, as it gives it for Spain,
+    else over all its countries; None for an acronym, an unknown or androgynous name, or without the
+    lexicon."""
+    word = word.rstrip(".,")
+    if len(word) < 2 or not word[0].isupper() or word.isupper() or not word.isalpha():
         return None
     detector = _lexicon()
     if detector is None:
         return None
-    found = detector.get_gender(first, "spain")
+    found = detector.get_gender(word, "spain")
     if found not in _LEXICON_GENDER:
-        found = detector.get_gender(first)
-    g = _LEXICON_GENDER.get(found)
-    return (g, f"nombre: {first}") if g else None
+        found = detector.get_gender(word)
+    return _LEXICON_GENDER.get(found)
+
+
+def given_name_gender(name: str) -> tuple[str, str] | None:
+    """("f", "nombre: Rosa") for "Rosa Díaz Soto": the first word of a name of two words or more, by
+    ``word_gender``.  None for a lone word (it may be a surname) or two people."""
+    words = name.split()
+    if len(words) < 2 or " y " in f" {name} ":
+        return None
+    g = word_gender(words[0])
+    return (g, f"nombre: {words[0].rstrip('.,')}") if g else None

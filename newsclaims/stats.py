@@ -18,9 +18,9 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
-from urllib.parse import urlsplit
 
 from .aliases import Alias, merge
+from .metadata import host_of
 from .sink import MANIFEST
 
 KINDS = ("person", "group", "organisation", "document", "unknown")
@@ -176,13 +176,6 @@ def read_meta(path: str) -> dict[str, dict[str, str]]:
     return {row[key]: row for row in reader if row.get(key)}
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def group_of(by: str, doc: str, info: tuple | None, meta: dict[str, dict[str, str]]) -> str:
     """The --by group of one article: its metadata first (a page's own), then --meta."""
     if by == "doc":
@@ -196,8 +189,8 @@ def group_of(by: str, doc: str, info: tuple | None, meta: dict[str, dict[str, st
         d = date or row.get("date") or row.get("month")
         return d[:7] if d else "unknown"
     if by == "site":
-        return _host(url) or site or row.get("site") or "unknown"
-    return row.get("outlet") or site or _host(url) or "unknown"
+        return host_of(url) or site or row.get("site") or "unknown"
+    return row.get("outlet") or site or host_of(url) or "unknown"
 
 
 class Stats:

@@ -25,9 +25,9 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Iterator
-from urllib.parse import urlsplit
 
 from .diff import KINDS, THRESHOLD, Version, diff_versions
+from .metadata import host_of
 from .normalise import normalise
 
 SCHEMA = 1
@@ -103,13 +103,6 @@ def version_of(text: str) -> str:
     return hashlib.sha256(normalise(text).text.encode("utf-8")).hexdigest()[:16]
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def identify(article, record_date: str | None = None) -> Pending:
     """Key, version, seen-at and site of one article as read."""
     from .metadata import extract_metadata
@@ -123,7 +116,7 @@ def identify(article, record_date: str | None = None) -> Pending:
             seen = datetime.fromtimestamp(os.stat(article.doc).st_mtime, timezone.utc).isoformat(timespec="seconds")
         except (OSError, ValueError):
             seen = _now()
-    return Pending(article, key, version_of(article.text), seen, _host(url) or getattr(meta, "site", None))
+    return Pending(article, key, version_of(article.text), seen, host_of(url) or getattr(meta, "site", None))
 
 
 def _now() -> str:
@@ -200,6 +193,12 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # --- writing ------------------------------------------------------------------------------
 
     def versions_count(self, key: str) -> int:
@@ -208,9 +207,10 @@ class Store:
     def has(self, key: str, version: str) -> bool:
         return self.db.execute("SELECT 1 FROM versions WHERE key = ? AND version = ?", (key, version)).fetchone() is not None
 
-    def add(self, p: Pending, document: dict, threshold: float = THRESHOLD) -> bool:
-        """Store one version with its claims and redo its article's changes, in one transaction.
-        False when the version was there already (another process may have added it meanwhile)."""
+    def add(self, p: Pending, document: dict, threshold: float = THRESHOLD) -> str:
+        """Store one version with its claims and redo its article's changes, in one transaction:
+        "new" (the article's first version), "changed" (a later one), or "" when the version was
+        there already (another process may have added it meanwhile)."""
         for attempt in range(5):
             try:
                 return self._add(p, document, threshold)
@@ -218,15 +218,16 @@ class Store:
                 if "locked" not in str(e) or attempt == 4:
                     raise
                 time.sleep(0.5 * (attempt + 1))
-        return False
+        return ""
 
-    def _add(self, p: Pending, document: dict, threshold: float) -> bool:
+    def _add(self, p: Pending, document: dict, threshold: float) -> str:
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
             if self.has(p.key, p.version):
                 db.execute("ROLLBACK")
-                return False
+                return ""
+            status = "changed" if self.versions_count(p.key) else "new"
             db.execute("INSERT INTO articles (key, site) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
                        "site = coalesce(articles.site, excluded.site)", (p.key, p.site))
             document = {k: v for k, v in document.items() if k != "text"}
@@ -241,7 +242,7 @@ class Store:
                 for n, c in enumerate(document["claims"])])
             self._rediff(p.key, threshold)
             db.execute("COMMIT")
-            return True
+            return status
         except BaseException:
             db.execute("ROLLBACK")
             raise

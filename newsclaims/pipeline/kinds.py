@@ -71,6 +71,7 @@ def noun_kinds() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=65536)
 def noun_kind(word: str) -> str | None:
     """The kind a head noun names: "informe" -> document, "fuentes" -> group, "vocera" -> person;
     ``None`` for a noun no table lists and no agent ending marks ("petición", "demoras")."""

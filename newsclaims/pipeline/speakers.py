@@ -755,7 +755,7 @@ class SpeakerResolver:
         for t in bare[head.i - bare[0].i + 1:]:
             nxt = self.doc[t.i + 1] if t.i + 1 < len(self.doc) else None
             participle = t.pos_ in ("ADJ", "VERB") and ("VerbForm=Part" in str(t.morph)
-                                                       or bool(re.search(r"(ad|id)[oa]s?$", t.lower_)))
+                                                       or bool(_PARTICIPLE.search(t.lower_)))
             if participle or (t.pos_ == "ADJ" and _COMPLEMENTED.search(fold(t.lower_)) and nxt is not None and nxt.pos_ == "ADP"
                               and t.i < bare[-1].i):
                 end = t.i - 1
