@@ -15,12 +15,17 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from .rules import NAME_STOP as STOP
-from .rules import cue_lexicon, name_words, role_nouns, singulars, title_abbreviation, word_set
+from .rules import cue_lexicon, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
 # Nouns of media, whose name may stand glued before a person's ("la agencia Efe Marta Soto").
 _MEDIA_NOUNS = frozenset({"agencia", "medio", "diario", "periódico", "cadena", "canal", "emisora", "radio",
                           "revista", "semanario", "televisión", "televisora", "portal", "rotativo"})
+# Nouns that take a person's name as their own: "Escuela Benito Juárez", "Avenida Juan Soto".
+_NAMED_AFTER = frozenset({"escuela", "colegio", "liceo", "instituto", "universidad", "hospital", "clinica", "sanatorio",
+                          "estadio", "avenida", "calle", "paseo", "parque", "plaza", "teatro", "museo", "premio",
+                          "aeropuerto", "centro", "fundacion", "biblioteca", "puente", "presa", "rey", "reina",
+                          "san", "santa", "santo", "doctor", "general", "presidente", "beato", "catedra"})
 _LEADING = {"el", "la", "los", "las", "lo", "un", "una", "del", "al"}
 LABELS = ("PER", "ORG", "LOC", "MISC")
 
@@ -107,11 +112,24 @@ def _clean(span: Span) -> Span | None:
                 and (doc[k].text[:1].isupper() or k > start):
             start = k + 1
             break
+    # A place glued before a person's name: "el alcalde de Monterrey Adrián Soto" -> "Adrián Soto"
+    # (a complement's name, then a given name and a surname; not "la escuela Benito Juárez").
+    label = span.label_
+    if label in ("PER", "MISC") and end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("de", "del", "en") \
+            and not _given_name(doc[start]):
+        for k in range(start + 1, end - 1):
+            t = doc[k]
+            if not (doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()) \
+                    or fold(doc[k - 1].lower_) in _NAMED_AFTER:
+                break
+            if _given_name(t) and doc[k + 1].text[:1].isupper():
+                start, label = k, "PER"  # "el jefe de Gabinete Jorge Soto" (tagged MISC): a person
+                break
     # A name is capitalised words and their particles: the model runs some into the words after
     # them ("María Soto aún tenía", "Fan a Efe"); the name ends before the first other lower-case word.
     # Other names hold lower-case nouns and links ("Encuesta sobre la Salud", "Gazzetta dello Sport")
     # but no verb, adverb or pronoun ("Pekín rechazó firmemente …").
-    person = span.label_ == "PER"
+    person = label == "PER"
     for k in range(start + 1, end):
         t = doc[k]
         if t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES and (
@@ -125,10 +143,10 @@ def _clean(span: Span) -> Span | None:
         return None
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
     before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
-    if end - start >= 3 and span.label_ == "PER" and any(t.lower_ in institution_nouns() for t in before) \
+    if end - start >= 3 and label == "PER" and any(t.lower_ in institution_nouns() for t in before) \
             and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name(doc[start])):
         start += 1  # (but "la pediatra Noelia Rivas Ferrán": a given name after no medium)
-    span = Span(doc, start, end, label=span.label_)
+    span = Span(doc, start, end, label=label)
     text = span.text
     if _DEBRIS.search(text) or "\n" in text or len(text) < 2 or not text[0].isupper():
         return None

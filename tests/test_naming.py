@@ -122,3 +122,50 @@ def test_an_unnamed_surname_takes_the_full_name():
 def test_a_prefixed_noun_has_the_kind_of_its_noun(word, kind):
     from newsclaims.pipeline.kinds import noun_kind
     assert noun_kind(word) == kind
+
+
+@pytest.mark.parametrize("text, name", [
+    # a place or a body the model glued before the person's name is a complement's, not the name's
+    ("El alcalde de Villarreal Anselmo Quirós dijo que el mercado abrirá en enero.", "Anselmo Quirós"),
+    ("La oficial de Registro Agrario Rebeca Lozada Ibarra anunció que habrá una feria de trámites.",
+     "Rebeca Lozada Ibarra"),
+    ("El jefe de Logística Gonzalo Marín Serra dijo que los camiones llegarán tarde.", "Gonzalo Marín Serra"),
+    # a place the title names in full, then the person between commas
+    ("Tras la gira, la presidenta de la Casa Michoacana en Denver, Colorado, Débora Ulloa, informó que "
+     "faltan fondos para los clubes.", "Débora Ulloa"),
+    # a long description and the name between commas after "a decir de"
+    ("A decir del juez presidente de la Sala Quinta de lo Penal del Circuito de Valdeolmos (SQP), "
+     "Teodoro Aranda Gil, el fallo llegará en marzo.", "Teodoro Aranda Gil"),
+])
+def test_the_person_is_named_not_the_complement_before_the_name(claims_of, text, name):
+    assert first(claims_of, text)[0] == name
+
+
+def test_a_name_in_a_complement_is_no_speaker(claims_of):
+    """ "el director de la Casa Almería": without a person named, "Almería" speaks for nobody."""
+    name, _ = first(claims_of, "El director de la Casa Almería dijo que las visitas siguen abiertas.")
+    assert name != "Almería"
+
+
+def test_a_headline_role_takes_the_person_the_article_describes_later(claims_of):
+    text = ("Falta diálogo en la reforma agraria, asegura magistrado del Tribunal Agrario de Sierra Alta\n\n"
+            "A decir del magistrado presidente del Tribunal Agrario de Sierra Alta (TASA), Ulises Carmona "
+            "Vidal, faltan jueces en la región.")
+    names = [(c["speaker"] or {}).get("name") for c in claims_of(text)]
+    assert names == ["Ulises Carmona Vidal", "Ulises Carmona Vidal"]
+
+
+@pytest.mark.parametrize("opener", [
+    "Entrevistado al salir de la reunión",
+    "Cuestionado sobre el tema",
+    "Contrario a la propuesta del alcalde",
+])
+def test_a_fronted_participle_or_adjective_is_not_the_speaker(claims_of, opener):
+    """ "Cuestionado sobre el tema, dijo que …": the clause describes the dropped subject."""
+    text = f"La senadora Ofelia Tamez Ruiz visitó el puerto.\n\n{opener}, dijo que la obra seguirá."
+    assert [(c["speaker"] or {}).get("name") for c in claims_of(text)] == ["Ofelia Tamez Ruiz"]
+
+
+def test_a_body_noun_with_a_participle_form_is_still_a_speaker(claims_of):
+    name, _ = first(claims_of, "Partido de Valcarria niega haber pagado la campaña")
+    assert name == "Partido de Valcarria"

@@ -191,6 +191,8 @@ class Context:
             rest = trim_np(list(doc[comma + 1:verb.i])) if comma is not None else []
             if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
                 return self.resolver.resolve(rest, self.current)
+            if not rest:  # "Cuestionado sobre el tema, dijo que …": the subject is dropped
+                return self.dropped_subject(verb.idx, sent.start_char)
         if subj is not None and subj.pos_ == "PRON":
             antecedent = self.resolver.antecedent(subj)
             if antecedent is not None and not self.resolver.can_speak(antecedent):

@@ -8,6 +8,8 @@ Resolution of a mention to a canonical speaker is ``newsclaims.pipeline.speakers
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..entities import institution_nouns
@@ -88,10 +90,30 @@ def trim_np(tokens: list[Token]) -> list[Token]:
     return out
 
 
+_PARTICIPLE_FORM = re.compile(r"(?:ad|id)[oa]s?$")
+_OPENING_LINKS = frozenset({"a", "al", "ante", "con", "de", "del", "en", "para", "por", "sobre", "tras", "acerca"})
+
+
 def fronted_participle(tok: Token) -> bool:
-    """ "Consultados al respecto, …", "Preguntada por la prensa, …": a participle opening a clause
-    that describes the subject; it is not the subject."""
-    return tok.pos_ in ("ADJ", "VERB") and "Part" in tok.morph.get("VerbForm", []) and tok.text[:1].isupper()
+    """ "Consultados al respecto, …", "Preguntada por la prensa, …", "Contrario a lo dicho, …": a
+    participle or a bare adjective opening a clause that describes the subject; it is not the
+    subject.  The tagger may call a capitalised participle a name ("Entrevistado al llegar, …"):
+    without an article, first in its sentence and followed by a preposition or a comma, it is one."""
+    if not tok.text[:1].isupper():
+        return False
+    if tok.pos_ in ("ADJ", "VERB") and "Part" in tok.morph.get("VerbForm", []):
+        return True
+    doc = tok.doc
+    first = tok.i == 0 or doc[tok.i - 1].is_sent_end or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text \
+        or doc[tok.i - 1].is_punct and doc[tok.i - 1].text not in ",;"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if not first or nxt is None or not (nxt.lower_ in _OPENING_LINKS or nxt.text == ","):
+        return False
+    if tok.pos_ == "ADJ":
+        return True  # a bare adjective is never a subject: "Contrario a la propuesta, …"
+    # "Delgado, el portavoz, …" is a name; "Partido de …", "Senado de …" are bodies
+    return tok.pos_ == "PROPN" and bool(_PARTICIPLE_FORM.search(tok.lower_)) and tok.ent_type_ in ("", "MISC") \
+        and nxt.text != "," and not set(singulars(tok.lower_)) & institution_nouns()
 
 
 def np_head_index(tokens: list[Token]) -> int:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
 from ..entities import Entity, EntityIndex, institution_nouns
+from ..names import word_gender
 from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 from .kinds import AGENTIVE as _AGENTIVE
 from .kinds import noun_kind
@@ -37,7 +38,8 @@ _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "ust
 _ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
 # ", " or ", el doctor " between a description and the name; a place or time between commas may
 # come first ("La vecina del barrio, en la calle Mayor, Ana Ruiz, …").
-_APPOSITION_GAP = re.compile(r"(?:\s+(?:en|de|del|desde)\s+(?:[^\s,.;:]+\s+){0,3}[^\s,.;:]+)?"  # "el líder en Tabasco, …"
+_APPOSITION_GAP = re.compile(r"(?:\s+(?:en|de|del|desde)\s+(?:[^\s,.;:]+\s+){0,3}[^\s,.;:]+"  # "el líder en Tabasco, …"
+                             r"(?:\s*,\s*[A-ZÁÉÍÓÚÑ][^\s,.;:]*(?:\s+[A-ZÁÉÍÓÚÑ][^\s,.;:]*){0,2})?)?"  # "… en Dallas, Texas, …"
                              r"\s*,\s*(?:(?:en|desde|de|por)\s+(?:[^\s,.;:]+\s+){0,4}[^\s,.;:]+\s*,\s*)?"
                              r"(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
 # The rest of a description cut off by the parse, then the name: "el subdirector de la OMS| para
@@ -355,6 +357,8 @@ class SpeakerResolver:
                 j -= 1
                 continue
             break
+        while out and out[0].pos_ == "ADP":
+            out.pop(0)  # "A decir del magistrado …, Ana Ruiz": the preposition governs the description
         if out and out[0].pos_ == "PROPN" and len(out) == 1:
             return []
         return out
@@ -699,12 +703,18 @@ class SpeakerResolver:
         ids = {t.i for t in tokens}
         a = b = head.i
         doc = self.doc
+        own = self.index.covering(head.idx)
+
+        def free(k: int) -> bool:  # a place's or a body's words are not the person's ("de Monterrey Adrián Soto")
+            other = self.index.covering(doc[k].idx)
+            return doc[k].pos_ == "PROPN" and (other is None or other is own or other.label not in ("LOC", "ORG"))
+
         while a - 1 in ids and not title_abbreviation().fullmatch(doc[a - 1].text) and (
-                doc[a - 1].pos_ == "PROPN" or doc[a - 1].lower_ in _NAME_LINKS and a - 2 in ids
-                and doc[a - 2].pos_ == "PROPN"):
+                free(a - 1) or doc[a - 1].lower_ in _NAME_LINKS and a - 2 in ids and free(a - 2)):
             a -= 1
-        while b + 1 in ids and (doc[b + 1].pos_ == "PROPN" or doc[b + 1].lower_ in _NAME_LINKS and b + 2 in ids
-                                and doc[b + 2].pos_ == "PROPN"):
+        if a < head.i and a > 0 and doc[a - 1].lower_ in ("de", "del", "en"):
+            a = head.i  # "la oficial de Registro Civil Ana Soto": the words before the name are a complement's
+        while b + 1 in ids and (free(b + 1) or doc[b + 1].lower_ in _NAME_LINKS and b + 2 in ids and free(b + 2)):
             b += 1
         run = doc[a:b + 1].text
         if head.pos_ != "PROPN" or not run[:1].isupper():
@@ -728,16 +738,32 @@ class SpeakerResolver:
     def _written_name(self, tokens: list[Token]) -> str | None:
         """A name written in a description that the model did not tag: "el doctor Ruiz" -> "Ruiz"."""
         run: list[Token] = []
+        in_complement = False  # inside "de la Casa Sonora": every word of that name is the complement's
         for k, t in enumerate(tokens):
             j = k - 1
             while j >= 0 and tokens[j].pos_ == "DET":
                 j -= 1  # "de la OMS": a complement, not the person's name
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and (run or j < 0 or tokens[j].pos_ != "ADP") \
-                    and not (not run and self.is_title(t)):  # "La Ministra de Turismo, Carla Vidal": the title is no name
+            capitalised = t.pos_ == "PROPN" and t.text[:1].isupper()
+            if in_complement and capitalised and self._name_starts(tokens, k):
+                in_complement = False  # "el alcalde de Monterrey Adrián Soto": the person's name follows
+            elif capitalised and not run and (j >= 0 and tokens[j].pos_ == "ADP" or in_complement):
+                in_complement = True
+                continue
+            in_complement = in_complement and (capitalised or t.lower_ in _NAME_LINKS)
+            if capitalised and not (not run and self.is_title(t)):  # "La Ministra de Turismo, Carla Vidal": the title is no name
                 run.append(t)
             elif run:
                 break
         return " ".join(t.text for t in run) if run else None
+
+    @staticmethod
+    def _name_starts(tokens: list[Token], k: int) -> bool:
+        """Whether a person's name starts at ``tokens[k]``: the model opens a person there, or a given
+        name the lexicon knows comes before another capitalised word."""
+        t = tokens[k]
+        if t.ent_type_ == "PER" and t.ent_iob_ == "B":
+            return True
+        return k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and word_gender(t.text) is not None
 
     def _full_name(self, name: str) -> bool:
         """A person's full name: two capitalised words or more, not an institution's ("Fundación X")."""

@@ -63,6 +63,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             comma = next((n for n, t in enumerate(src) if t.text == ","), len(src))
             k = src[comma].i if comma < len(src) else k
             src = src[:comma]
+        named = None
         if (initial or joined) and k + 2 < sent.end and doc[k].text == ",":
             named = _apposed_name(ctx, k + 1, sent.end)
             described = None if named is not None or not any(t.pos_ == "PROPN" for t in src) \
@@ -75,7 +76,8 @@ def phrases(ctx: Context, sent: Span) -> None:
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
         src = trim_np(_without_asides(src))
-        if not src or len(src) > 14 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
+        # A long description is a source when the person's name follows it between commas.
+        if not src or len(src) > (24 if named is not None else 14) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
             continue
         if position == "initial" and not _person_like(ctx, src):
             continue
