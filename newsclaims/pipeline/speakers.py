@@ -357,7 +357,7 @@ class SpeakerResolver:
                 j -= 1
                 continue
             break
-        while out and out[0].pos_ == "ADP":
+        while comma and out and out[0].pos_ == "ADP":
             out.pop(0)  # "A decir del magistrado …, Ana Ruiz": the preposition governs the description
         if out and out[0].pos_ == "PROPN" and len(out) == 1:
             return []
