@@ -45,9 +45,10 @@ def test_a_name_described_as_a_person_is_one_whatever_its_label():
 
 
 @pytest.mark.parametrize("name, label, kind", [
-    ("Tadeo Quiroga", "ORG", "person"),     # a given name and a surname the model took for a body
-    ("Tadeo Quiroga", "LOC", "person"),     # ... or for a place ("Quiroga" alone at the claim)
-    ("Fundación Tadeo Quiroga", "ORG", "organisation"),  # a body named after a person
+    ("Tadeo Quiroga", "MISC", "person"),    # a given name and a surname the model left untyped
+    ("Tadeo Quiroga", "LOC", "person"),     # ... or took for a place ("Quiroga" alone at the claim)
+    ("Tadeo Quiroga", "ORG", "organisation"),  # the model's ORG stays ("Rosa Náutica", a company)
+    ("Fundación Tadeo Quiroga", "LOC", "organisation"),  # a body named after a person
 ])
 def test_a_full_name_with_a_given_name_is_a_person(name, label, kind):
     from newsclaims.names import lexicon_name
