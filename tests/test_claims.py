@@ -35,6 +35,9 @@ CASES = [
     # infinitive complement
     ("El senador Luis Pardo negó haber recibido dinero de la empresa.",
      "Luis Pardo", "negó", "haber recibido dinero de la empresa", "indirect"),
+    # a negated infinitive complement
+    ("El concejal Íñigo Prats dijo no conocer el contrato del alumbrado.",
+     "Íñigo Prats", "dijo", "no conocer el contrato del alumbrado", "indirect"),
     # postposed speaker after a quotation
     ("“Nadie quedará sin atención”, dijo la directora del hospital, Marta Sosa.",
      "Marta Sosa", "dijo", "Nadie quedará sin atención", "direct"),
@@ -578,3 +581,17 @@ def test_a_verb_after_a_quotation_with_more_sentence_is_no_cue(claims_of):
 def test_when_and_through_what_a_source_spoke_is_not_its_name(claims_of, text, speaker):
     claim = next(c for c in claims_of(text) if c["type"] == "according_to")
     assert claim["speaker"]["name"] == speaker
+
+
+@pytest.mark.parametrize("link", ["ya que", "puesto que", "así que", "mientras que"])
+def test_a_conjunction_before_que_is_no_content_of_the_cue(claims_of, link):
+    """ "bromeaba sobre la carrera, ya que …": "que" after "ya" opens a cause, not what was said."""
+    text = f"La escultora Noemí Vidal bromeaba sobre la carrera, {link} sus primos le aconsejaron otra cosa."
+    assert [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "bromeaba"] == []
+
+
+def test_a_fronted_participle_before_two_joined_cues(claims_of):
+    """ "Cuestionado sobre …, X dijo que … y dijo no …": both claims are X's."""
+    text = ("Cuestionado sobre sus planes tras la liberación, Bruno Ledesma dijo que su prioridad es la "
+            "salud, y dijo no guardar rencor por el proceso.")
+    assert [(c["speaker"] or {}).get("name") for c in claims_of(text)] == ["Bruno Ledesma", "Bruno Ledesma"]

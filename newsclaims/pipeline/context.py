@@ -187,8 +187,11 @@ class Context:
         if subj is not None and fronted_participle(subj) and subj.i < verb.i:
             # "Cuestionados al respecto, los equipos … respondieron": the phrase after the comma
             tokens = self.within(subj, sent)
-            comma = next((t.i for t in doc[max(t.i for t in tokens) + 1:verb.i] if t.text == ","), None)
-            rest = trim_np(list(doc[comma + 1:verb.i])) if comma is not None else []
+            # the verb the participle's clause leads to: the cue, or the verb it is joined to ("…, X
+            # dijo que … y dijo no …")
+            bound = subj.head.i if subj.head.pos_ in ("VERB", "AUX") and subj.i < subj.head.i <= verb.i else verb.i
+            comma = next((t.i for t in doc[max(t.i for t in tokens) + 1:bound] if t.text == ","), None)
+            rest = trim_np(list(doc[comma + 1:bound])) if comma is not None else []
             if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
                 return self.resolver.resolve(rest, self.current)
             if not rest:  # "Cuestionado sobre el tema, dijo que …": the subject is dropped

@@ -20,6 +20,9 @@ _MAX_WINDOW = 16       # tokens between a cue and its "que"
 # "lo que", "aquella que": words after which "que" opens a relative clause, not the content
 _BEFORE_RELATIVE = frozenset("el la lo los las aquel aquella aquello aquellos aquellas ese esa eso esos esas "
                              "este esta esto estos estas".split())
+# "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
+# not the content of the cue before it ("bromeaba, ya que sus amigos …").
+_SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera".split())
 
 
 def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
@@ -33,6 +36,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
+        if low == "que" and doc[j - 1].lower_ in _SUBORDINATORS:
+            return False
         if (low == "que" and doc[j - 1].lower_ not in _BEFORE_RELATIVE) or (
                 low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
             end = ctx.content_end(j, sent, cue=tok)
@@ -91,6 +96,9 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                     return ctx.add(kind, speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
                 return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
             return False
+        if low == "no" and j == tok.i + 1 + ctx.clitics(tok) and j + 1 < sent.end and doc[j + 1].pos_ in ("VERB", "AUX") \
+                and "VerbForm=Inf" in str(doc[j + 1].morph):
+            return _clause_from(ctx, tok, cue, sent, lemma, j)  # "dijo no saber nada del contrato"
         if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX") and j > first and not commas \
                 and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ") and _prepositional(doc, first, j):
             return _clause_from(ctx, tok, cue, sent, lemma, j)  # "aseguró en su informe estar segura de …"
