@@ -595,3 +595,12 @@ def test_a_fronted_participle_before_two_joined_cues(claims_of):
     text = ("Cuestionado sobre sus planes tras la liberación, Bruno Ledesma dijo que su prioridad es la "
             "salud, y dijo no guardar rencor por el proceso.")
     assert [(c["speaker"] or {}).get("name") for c in claims_of(text)] == ["Bruno Ledesma", "Bruno Ledesma"]
+
+
+def test_segun_and_a_cue_with_the_subject_dropped(claims_of):
+    """ "Según explicó, …": the speaker is the one the text is about."""
+    text = ("La directora Paula Herrán visitó el albergue el lunes.\n\n"
+            "Según explicó, la obra del comedor terminará antes del invierno.")
+    claim = find(claims_of(text), "la obra del comedor")
+    assert (claim["speaker"]["name"], claim["cue"]["text"], claim["type"]) == ("Paula Herrán", "Según explicó", "according_to")
+    assert claim["content"]["text"] == "la obra del comedor terminará antes del invierno"

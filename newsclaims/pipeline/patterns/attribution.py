@@ -73,6 +73,11 @@ def phrases(ctx: Context, sent: Span) -> None:
                 k = named
             elif described is not None:  # "Según Ana Ruiz, portavoz del ministerio, el plan …"
                 k = described
+        if cue_tok is not None and not src and initial and k + 1 < sent.end and doc[k].text == "," \
+                and "Person=3" in str(cue_tok.morph):
+            # "Según explicó, su hija ocupa …": the subject is dropped; the current speaker vouches
+            _dropped_source(ctx, sent, first, cue_tok, k)
+            continue
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
         src = trim_np(_without_asides(src))
@@ -129,6 +134,19 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+
+
+def _dropped_source(ctx: Context, sent: Span, first: int, cue_tok: Token, comma: int) -> None:
+    """ "Según explicó, …": an attribution whose speaker is the one the text is about."""
+    doc = ctx.doc
+    speaker = ctx.dropped_subject(cue_tok.idx, sent.start_char)
+    end_tok = ctx.content_end(comma + 1, sent, stop_at_cue=False)
+    if end_tok <= comma + 2:
+        return
+    cue = Cue(ctx.text[doc[first].idx: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or "según",
+              doc[first].idx, cue_tok.idx + len(cue_tok.text))
+    end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+    ctx.add("according_to", speaker, cue, doc[comma].idx + 1, end_char, sent, "according_to")
 
 
 # Through what a source spoke: not part of its name ("en un comunicado", "ante la prensa").
