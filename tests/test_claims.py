@@ -604,3 +604,24 @@ def test_segun_and_a_cue_with_the_subject_dropped(claims_of):
     claim = find(claims_of(text), "la obra del comedor")
     assert (claim["speaker"]["name"], claim["cue"]["text"], claim["type"]) == ("Paula Herrán", "Según explicó", "according_to")
     assert claim["content"]["text"] == "la obra del comedor terminará antes del invierno"
+
+
+def test_a_subject_whose_number_is_not_the_verbs_is_the_object(claims_of):
+    """ "Expresaron su deseo de que …": a plural verb, a singular noun after it — the object; the
+    speakers are the ones named before."""
+    text = ("Los comerciantes del mercado se reunieron con la alcaldesa.\n\n"
+            "Expresaron su deseo de que la obra termine antes de diciembre.")
+    claim = find(claims_of(text), "que la obra termine")
+    assert (claim["speaker"] or {}).get("name") != "deseo"
+
+
+def test_a_plural_verb_is_not_said_by_one_person_named_before(extractor):
+    """ "Puntualizaron que …" with the subject dropped: never the one person named before."""
+    from newsclaims.pipeline.context import Context
+    doc = extractor.nlp("La directora Olga Ruiz Peña visitó la obra. Puntualizaron que la obra terminará en mayo.")
+    ctx = Context(doc)
+    ctx.index()
+    ctx.note_subjects(ctx.sentences()[0])
+    verb = next(t for t in doc if t.text == "Puntualizaron")
+    assert ctx.dropped_subject(verb.idx, verb.sent.start_char, verb) is None
+    assert ctx.dropped_subject(verb.idx, verb.sent.start_char) is not None

@@ -22,7 +22,7 @@ from .confidence import claim_features
 from .cues import cue_kind, cue_lemma, find_phrases
 from .features import describe
 from .kinds import speaker_kind
-from .mentions import fronted_participle, phrase_after, subject_of, trim_np
+from .mentions import disagrees, fronted_participle, np_head, phrase_after, subject_of, trim_np
 from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver
 
@@ -59,6 +59,13 @@ def _addressed_medium(tok: Token) -> bool:
 def _one_of(tok: Token) -> bool:
     """ "Uno de cada diez encuestados", "una de las vecinas": a member of a named group."""
     return tok.lower_ in ("uno", "una") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("de", "del")
+
+
+def _plural_verb(verb: Token) -> bool:
+    """A third-person plural finite verb, or a participle whose auxiliary is one ("han dicho")."""
+    finite = verb if "Fin" in verb.morph.get("VerbForm") else next(
+        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm")), None)
+    return finite is not None and finite.morph.get("Number") == ["Plur"] and finite.morph.get("Person") == ["3"]
 
 
 def ends_question(text: str) -> bool:
@@ -195,12 +202,12 @@ class Context:
             if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
                 return self.resolver.resolve(rest, self.current)
             if not rest:  # "Cuestionado sobre el tema, dijo que …": the subject is dropped
-                return self.dropped_subject(verb.idx, sent.start_char)
+                return self.dropped_subject(verb.idx, sent.start_char, verb)
         if subj is not None and subj.pos_ == "PRON":
             antecedent = self.resolver.antecedent(subj)
             if antecedent is not None and not self.resolver.can_speak(antecedent):
                 # "su recelo hacia un plan que considera que …": the person the sentence is about
-                return self.dropped_subject(verb.idx, sent.start_char)
+                return self.dropped_subject(verb.idx, sent.start_char, verb)
         if subj is not None:
             tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" or _one_of(subj) else [subj]
             other = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i and c.i < verb.i
@@ -212,7 +219,7 @@ class Context:
                     tokens.pop()
             if tokens and not self.resolver.can_speak(tokens):
                 # "La propuesta, dijo, …", a mis-parsed object: not a speaker; the current one speaks
-                return self.dropped_subject(verb.idx, sent.start_char)
+                return self.dropped_subject(verb.idx, sent.start_char, verb)
             if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
                 return Speaker(self.current.name, subj.text, self.current.label, subj.idx, subj.idx + len(subj.text))
             if tokens:
@@ -224,9 +231,12 @@ class Context:
         after = phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end)
         if after and not self.resolver.can_speak(after):
             after = []
+        head = np_head(after) if after else None
+        if head is not None and disagrees(verb, head):
+            after = []  # "Expresaron su deseo de …": the object, not a subject after the verb
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
             return self.resolver.resolve(after, self.current)
-        return self.dropped_subject(verb.idx, sent.start_char)
+        return self.dropped_subject(verb.idx, sent.start_char, verb)
 
     def _fronted_name(self, verb: Token, sent: Span) -> Speaker | None:
         """The subject the parser lost: "A su vez, Ana Ruiz, académica de la Facultad de Medicina
@@ -256,9 +266,10 @@ class Context:
             return self.resolver.resolve(tokens, self.current)
         return None
 
-    def dropped_subject(self, pos: int, sent_start: int) -> Speaker | None:
+    def dropped_subject(self, pos: int, sent_start: int, verb: Token | None = None) -> Speaker | None:
         """Spanish drops subjects ("…”, agregó."): the latest of the current speaker and the last
-        person seen as a subject of an earlier sentence, within a few paragraphs."""
+        person seen as a subject of an earlier sentence, within a few paragraphs.  The verb's number
+        must fit: "Puntualizaron que …" is never said by one person named before."""
         best, best_para = self.current, self.current_para
         for at, sp in reversed(self.resolver.salient):
             if at < sent_start:
@@ -266,6 +277,9 @@ class Context:
                     best, best_para = sp, self.para(at)
                 break
         if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
+            return None
+        if verb is not None and _plural_verb(verb) and best.label == "PER" \
+                and speaker_kind(best.name, best.text, best.label) == "person" and "los " not in f"{best.text} ".lower():
             return None
         return Speaker(best.name, best.text, best.label, best.start, best.end)
 

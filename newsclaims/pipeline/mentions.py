@@ -126,9 +126,36 @@ def _relative_after(tokens: list[Token], k: int) -> bool:
     return any(t.pos_ in ("VERB", "AUX") for t in tokens[k + 1: k + 5])
 
 
+# Nouns of a part or a collective that agree with a plural verb: "la mayoría de los vecinos opinan".
+_COLLECTIVES = frozenset({"mayoría", "minoría", "mitad", "resto", "parte", "totalidad", "grupo", "conjunto",
+                          "cantidad", "número", "serie", "tercio", "cuarto", "gente", "pareja", "familia"})
+
+
+def disagrees(verb: Token, noun: Token) -> bool:
+    """A common noun whose number is not the verb's cannot be its subject ("Expresaron su deseo de
+    …": "su deseo" is the object the parser took for the subject). Coordinated nouns and collectives
+    may take a plural verb."""
+    if noun.pos_ != "NOUN" or noun.lower_ in _COLLECTIVES:
+        return False
+    finite = verb if "Fin" in verb.morph.get("VerbForm") else next(
+        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm")), None)
+    if finite is None:
+        return False  # a participle agrees with nothing here ("han adelantado … muchos críticos")
+    v, n = finite.morph.get("Number"), noun.morph.get("Number")
+    if not v or not n or v == n:
+        return False
+    if sum(1 for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")) > 1:
+        return False  # "el presidente …, y la directora …, indicaron": two subjects, parsed flat
+    lo, hi = sorted((noun.i, verb.i))
+    return not any(c.dep_ == "conj" for c in noun.children) \
+        and not any(t.lower_ in ("y", "e") for t in noun.doc[lo:hi])
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
+            if disagrees(verb, child):
+                continue
             if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
                     and child.doc[child.i + 1].pos_ == "PROPN":
                 continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject

@@ -91,7 +91,8 @@ def phrases(ctx: Context, sent: Span) -> None:
         if cue_tok is not None:
             cue = Cue(ctx.text[cue.start: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or phrase,
                       cue.start, cue_tok.idx + len(cue_tok.text))
-        speaker = _source(ctx, src, sent)
+        # "según se informó", "de acuerdo a lo narrado": an impersonal source names nobody
+        speaker = None if src[0].lower_ in ("se", "lo") and len(src) <= 2 else _source(ctx, src, sent)
         if (initial or joined) and k + 1 < sent.end and doc[k].text == ",":
             start_char = doc[k].idx + 1
             end_tok = ctx.content_end(k + 1, sent, stop_at_cue=False)
