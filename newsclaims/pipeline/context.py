@@ -63,9 +63,9 @@ def _one_of(tok: Token) -> bool:
 
 def _plural_verb(verb: Token) -> bool:
     """A third-person plural finite verb, or a participle whose auxiliary is one ("han dicho")."""
-    finite = verb if "Fin" in verb.morph.get("VerbForm") else next(
-        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm")), None)
-    return finite is not None and finite.morph.get("Number") == ["Plur"] and finite.morph.get("Person") == ["3"]
+    finite = verb if "Fin" in verb.morph.get("VerbForm", []) else next(
+        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])), None)
+    return finite is not None and finite.morph.get("Number", []) == ["Plur"] and finite.morph.get("Person", []) == ["3"]
 
 
 def ends_question(text: str) -> bool:

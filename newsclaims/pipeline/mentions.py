@@ -137,11 +137,11 @@ def disagrees(verb: Token, noun: Token) -> bool:
     may take a plural verb."""
     if noun.pos_ != "NOUN" or noun.lower_ in _COLLECTIVES:
         return False
-    finite = verb if "Fin" in verb.morph.get("VerbForm") else next(
-        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm")), None)
+    finite = verb if "Fin" in verb.morph.get("VerbForm", []) else next(
+        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])), None)
     if finite is None:
         return False  # a participle agrees with nothing here ("han adelantado … muchos críticos")
-    v, n = finite.morph.get("Number"), noun.morph.get("Number")
+    v, n = finite.morph.get("Number", []), noun.morph.get("Number", [])
     if not v or not n or v == n:
         return False
     if sum(1 for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")) > 1:
