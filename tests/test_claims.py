@@ -625,3 +625,13 @@ def test_a_plural_verb_is_not_said_by_one_person_named_before(extractor):
     verb = next(t for t in doc if t.text == "Puntualizaron")
     assert ctx.dropped_subject(verb.idx, verb.sent.start_char, verb) is None
     assert ctx.dropped_subject(verb.idx, verb.sent.start_char) is not None
+
+
+def test_a_cue_between_commas_with_a_described_and_named_speaker(claims_of):
+    """ "En este rubro, aseguró el delegado de X en la entidad, NOMBRE, …": the name closes the
+    speaker's stretch; the sentence around it is the claim (rule 10)."""
+    text = ("En este rubro, aseguró el delegado de la Secretaría de Pesca en la entidad, Gilberto Ramos Luna, "
+            "más de la mitad de las lanchas trabaja sin permiso.")
+    claim = find(claims_of(text), "En este rubro")
+    assert claim["speaker"]["name"] == "Gilberto Ramos Luna"
+    assert claim["content"]["text"].endswith("trabaja sin permiso")

@@ -110,6 +110,9 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     "La tela, asegura el doctor Ruiz, es un material seguro." """
     doc = ctx.doc
     k = (after[-1].i + 1) if after and ctx.resolver.person_like(after) else tok.i + 1 + ctx.clitics(tok)
+    name: list[Token] = []
+    if after and ctx.resolver.person_like(after):
+        k, name = _past_apposition(ctx, k, sent.end)
     if k >= sent.end or doc[k].text not in (",",) + tuple(DASHES) or doc[prev].text not in (",",) + tuple(DASHES):
         return False
     if ctx.quote_at(doc[prev].idx) is not None or ctx.quote_at(doc[k].idx) is not None:
@@ -128,10 +131,29 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     end = sent.end
     while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    speaker = ctx.speaker_for(tok, sent, postposed=True)
+    speaker = ctx.resolver.resolve(name, ctx.current) if name else ctx.speaker_for(tok, sent, postposed=True)
     start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None
+
+
+def _past_apposition(ctx: Context, k: int, limit: int) -> tuple[int, list[Token]]:
+    """The comma that closes a postposed subject described before the person's name: past a place
+    ("el delegado de la Secretaría| en la entidad") and the name between commas ("…, Gilberto Ramos
+    Luna,"), with the name's tokens; ``(k, [])`` when no name closes the stretch."""
+    doc = ctx.doc
+    j = k
+    if j < limit and doc[j].lower_ == "en":
+        j += 1
+        while j < limit and j - k <= 5 and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
+            j += 1
+    if j + 2 < limit and doc[j].text == "," and doc[j + 1].ent_type_ == "PER" and doc[j + 1].ent_iob_ == "B":
+        m = j + 2
+        while m < limit and doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "I":
+            m += 1
+        if m < limit and doc[m].text == ",":
+            return m, list(doc[j + 1:m])
+    return k, []
 
 
 def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
