@@ -635,3 +635,32 @@ def test_a_cue_between_commas_with_a_described_and_named_speaker(claims_of):
     claim = find(claims_of(text), "En este rubro")
     assert claim["speaker"]["name"] == "Gilberto Ramos Luna"
     assert claim["content"]["text"].endswith("trabaja sin permiso")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("El subsecretario Julián Ferro Gil aseguró seguirán trabajando con los municipios.",
+     "seguirán trabajando con los municipios"),
+    ("Los bomberos del puerto indicaron no hay heridos en la nave.", "no hay heridos en la nave"),
+])
+def test_a_reported_clause_without_que(claims_of, text, content):
+    """The writer left out "que" (common in the Mexican press): a finite verb right after a speech verb."""
+    assert find(claims_of(text), content)["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "Sin dar mucho detalle dijo que la obra sigue.",          # "detalle" is a noun here
+    "La mayoría de quienes pierden peso y lo mantienen no siguen una dieta.",  # "lo mantienen": an object
+    "Lo que dijo fue muy claro para todos.",                 # the cue in a relative clause
+])
+def test_no_clause_without_que_where_the_cue_is_no_statement(claims_of, text):
+    assert not any(c["cue"] and c["cue"]["text"] in ("detalle", "mantienen", "dijo") and
+                   c["content"]["text"].startswith(("dijo", "no siguen", "fue")) for c in claims_of(text))
+
+
+def test_a_joined_verb_takes_the_main_subject_when_the_nearer_one_disagrees(claims_of):
+    """ "Los socorristas revisaron al niño, quien esperaba …, e indicaron que …": "quien" is one,
+    "indicaron" is several — the socorristas."""
+    text = ("Los socorristas de Protección Civil revisaron al niño, quien esperaba sentado en la acera, "
+            "e indicaron que no tiene lesiones.")
+    claim = find(claims_of(text), "que no tiene lesiones")
+    assert "socorristas" in (claim["speaker"]["text"] or "").lower() or claim["speaker"]["name"] == "Protección Civil"

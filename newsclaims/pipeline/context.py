@@ -185,6 +185,13 @@ class Context:
             subj = subject_of(gov)
         if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp", "conj") and gov.i < verb.i:
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
+            if subj is not None and verb.dep_ == "conj" and disagrees(verb, subj):
+                # "Los paramédicos valoraron al joven, quien esperaba … e indicaron que": the verb was
+                # joined to the wrong clause; the main clause's subject, if its number fits
+                root = sent.root
+                subj = subject_of(root) if root.i < verb.i and root.pos_ in ("VERB", "AUX") else None
+                if subj is not None and disagrees(verb, subj):
+                    subj = None
         if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
                                  and not _one_of(subj)):

@@ -135,20 +135,22 @@ def disagrees(verb: Token, noun: Token) -> bool:
     """A common noun whose number is not the verb's cannot be its subject ("Expresaron su deseo de
     …": "su deseo" is the object the parser took for the subject). Coordinated nouns and collectives
     may take a plural verb."""
-    if noun.pos_ != "NOUN" or noun.lower_ in _COLLECTIVES:
+    if not (noun.pos_ == "NOUN" or noun.lower_ in ("quien", "quienes")) or noun.lower_ in _COLLECTIVES:
         return False
     finite = verb if "Fin" in verb.morph.get("VerbForm", []) else next(
         (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])), None)
     if finite is None:
         return False  # a participle agrees with nothing here ("han adelantado … muchos críticos")
     v, n = finite.morph.get("Number", []), noun.morph.get("Number", [])
+    if noun.lower_ in ("quien", "quienes"):
+        n = ["Sing"] if noun.lower_ == "quien" else ["Plur"]
     if not v or not n or v == n:
         return False
     if sum(1 for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")) > 1:
         return False  # "el presidente …, y la directora …, indicaron": two subjects, parsed flat
     lo, hi = sorted((noun.i, verb.i))
     return not any(c.dep_ == "conj" for c in noun.children) \
-        and not any(t.lower_ in ("y", "e") for t in noun.doc[lo:hi])
+        and not any(t.lower_ in ("y", "e") and t.head.pos_ in ("NOUN", "PROPN", "PRON") for t in noun.doc[lo:hi])
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -99,6 +99,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         if low == "no" and j == tok.i + 1 + ctx.clitics(tok) and j + 1 < sent.end and doc[j + 1].pos_ in ("VERB", "AUX") \
                 and "VerbForm=Inf" in str(doc[j + 1].morph):
             return _clause_from(ctx, tok, cue, sent, lemma, j)  # "dijo no saber nada del contrato"
+        if j == first and _clause_without_que(ctx, tok, j, sent.end, lemma):
+            return _clause_from(ctx, tok, cue, sent, lemma, j)  # "aseguró seguirán trabajando", "indicaron no presenta …"
         if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX") and j > first and not commas \
                 and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ") and _prepositional(doc, first, j):
             return _clause_from(ctx, tok, cue, sent, lemma, j)  # "aseguró en su informe estar segura de …"
@@ -139,6 +141,26 @@ def _quote_follows(doc, first: int, j: int) -> bool:
         return True  # "pidió al Ministerio «un plan de choque»": the addressee, then the words asked for
     return 3 <= len(between) <= 4 and between[-1].text in (",", ":") and between[0].pos_ == "DET" \
         and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in between[:-1]) and any(t.pos_ == "NOUN" for t in between)
+
+
+def _clause_without_que(ctx: Context, tok: Token, j: int, limit: int, lemma: str) -> bool:
+    """A reported clause the writer did not open with "que" (common in the Mexican press): right
+    after a speech verb, a finite verb ("aseguró seguirán trabajando"), or "no"/"se" and one ("indicaron
+    no presenta lesiones", "comentó se recibieron solicitudes").  Not when the cue itself sits in a
+    relative clause ("lo que dijo fue …")."""
+    doc = ctx.doc
+    if cue_kind(lemma) != "speech" or tok.dep_ in ("acl", "relcl", "acl:relcl", "csubj") \
+            or tok.pos_ != "VERB" or tok.morph.get("Mood", []) != ["Ind"] \
+            or tok.i > 0 and doc[tok.i - 1].lower_ in ("que", "quien", "quienes", "cual", "como", "lo", "la", "los",
+                                                      "las", "el", "un", "una"):
+        return False  # "sin dar mucho detalle dijo", "lo mantienen no han …", "el calculo no …"
+    k = j
+    while k < limit and k - j < 2 and doc[k].lower_ in ("no", "se", "ya"):
+        k += 1
+    if k >= limit or k + 1 >= limit:
+        return False
+    t = doc[k]
+    return t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
 
 
 def _prepositional(doc, first: int, j: int) -> bool:
