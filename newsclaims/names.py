@@ -32,6 +32,9 @@ def lexicon_name() -> str | None:
         return "gender-guesser"
 
 
+# Capitalised function words and honorifics the lexicon lists as names but a Spanish text never uses so.
+_NOT_NAMES = frozenset({"el", "la", "los", "las", "lo", "de", "del", "y", "e", "un", "una", "al", "don", "doña",
+                        "san", "santa", "santo", "fray", "sor"})
 _LEXICON_GENDER = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
 
 
@@ -40,8 +43,8 @@ def word_gender(word: str) -> str | None:
     else over all its countries; None for an acronym, an unknown or androgynous name, or without the
     lexicon."""
     word = word.rstrip(".,")
-    if len(word) < 2 or not word[0].isupper() or word.isupper() or not word.isalpha():
-        return None
+    if len(word) < 2 or not word[0].isupper() or word.isupper() or not word.isalpha() or word.lower() in _NOT_NAMES:
+        return None  # "El Piojo": the lexicon lists "El", an article here
     detector = _lexicon()
     if detector is None:
         return None

@@ -169,3 +169,18 @@ def test_a_fronted_participle_or_adjective_is_not_the_speaker(claims_of, opener)
 def test_a_body_noun_with_a_participle_form_is_still_a_speaker(claims_of):
     name, _ = first(claims_of, "Partido de Valcarria niega haber pagado la campaña")
     assert name == "Partido de Valcarria"
+
+
+def test_a_surname_takes_a_full_name_the_model_did_not_tag(claims_of):
+    """ "La carrera de Ronald Quimby como director …" — no entity for it, but the text writes a given
+    name before the surname the claim names."""
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    text = "La carrera de Ronald Quimby como director musical empezó bien.\n\n\"Fue un sueño\", dijo Quimby."
+    assert first(claims_of, text)[0] == "Ronald Quimby"
+
+
+def test_function_words_are_never_given_names():
+    from newsclaims.names import word_gender
+    assert word_gender("El") is None and word_gender("Santa") is None

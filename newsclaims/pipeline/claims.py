@@ -106,7 +106,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
         floating.floating(ctx, sent)
     claims = dedupe(ctx.claims)
     naming.unglue(claims)
-    naming.complete(claims, ctx.entities)
+    naming.complete(claims, ctx.entities, ctx.text)
     doc.user_data["newsclaims_genders"] = gender.assign(
         claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
     mark_anonymous(claims, ctx.text)

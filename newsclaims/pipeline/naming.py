@@ -15,11 +15,12 @@ after the first include the surname.  Two candidates ("Ana Gil", "Luis Gil") lea
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..claims import Claim
 from ..entities import Entity
-from ..names import given_name_gender
+from ..names import given_name_gender, word_gender
 
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 _LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"})
@@ -38,9 +39,25 @@ def unglue(claims: list[Claim]) -> None:
                 break
 
 
-def complete(claims: list[Claim], entities: list[Entity]) -> None:
+_CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
+
+
+def _written_full_names(text: str, surname: str) -> set[str]:
+    """Full names the text writes for a surname, tagged or not: a given name (the name lexicon's)
+    and at most one more word before it ("La carrera de Ronald Braunstein como …")."""
+    found = set()
+    for m in re.finditer(rf"\b({_CAP})(\s+{_CAP})?\s+{re.escape(surname)}\b", text):
+        if word_gender(m.group(1)) is not None:
+            found.add(" ".join(m.group(0).split()))
+        elif m.group(2) and word_gender(m.group(2).strip()) is not None:
+            found.add(" ".join(m.group(0).split()[1:]))
+    return found
+
+
+def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> None:
     full = {c.speaker.name for c in claims if c.speaker is not None and c.speaker.name and c.speaker.kind == "person"}
-    full |= {e.name for e in entities if e.label == "PER"}
+    # a person's full name the model tagged otherwise ("Giancarlo Tello" as MISC) counts as well
+    full |= {e.name for e in entities if e.label in ("PER", "MISC")}
     full = {n for n in full if len(n.split()) >= 2 and " y " not in f" {n} " and given_name_gender(n) is not None}
     for c in claims:
         sp = c.speaker
@@ -51,5 +68,7 @@ def complete(claims: list[Claim], entities: list[Entity]) -> None:
         if not word or len(word.split()) != 1 or word.isupper() or not word[:1].isupper():
             continue
         found = {n for n in full if word in n.split()[1:]}
+        if not found and text:
+            found = _written_full_names(text, word)
         if len(found) == 1:
             c.speaker = replace(sp, name=found.pop(), kind="person")
