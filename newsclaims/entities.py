@@ -96,8 +96,9 @@ def _clean(span: Span) -> Span | None:
                            or (end - start > 1 and doc[end - 1].lower_ in ("de", "del", "y", "e", "que", "quien", "como"))
                            or (end - start > 1 and _looks_like_verb(doc[end - 1]))):
         end -= 1  # "Belta citó": the model took the verb into the name
-    while end - start > 1 and doc[start].is_lower and doc[start].lower_ in role_nouns():
-        start += 1  # "la jueza María Soto": the title is not part of the name
+    while end - start > 1 and doc[start].lower_ in role_nouns() and (
+            doc[start].is_lower or span.label_ in ("PER", "MISC") and end - start >= 3 and _given_name(doc[start + 1])):
+        start += 1  # "la jueza María Soto", "el Gobernador Miguel Soto": the title is not part of the name
         while start < end and doc[start].lower_ in STOP:
             start += 1
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".

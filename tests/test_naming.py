@@ -184,3 +184,14 @@ def test_a_surname_takes_a_full_name_the_model_did_not_tag(claims_of):
 def test_function_words_are_never_given_names():
     from newsclaims.names import word_gender
     assert word_gender("El") is None and word_gender("Santa") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("El Gobernador Anselmo Ruiz Tapia dijo que habrá obras en el puerto.", "Anselmo Ruiz Tapia"),
+    ("La Presidenta Rosa Elena Quintanar aseguró que no habrá cortes de agua.", "Rosa Elena Quintanar"),
+])
+def test_a_capitalised_title_is_not_part_of_the_name(claims_of, text, name):
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    assert first(claims_of, text)[0] == name

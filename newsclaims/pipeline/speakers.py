@@ -709,7 +709,7 @@ class SpeakerResolver:
             other = self.index.covering(doc[k].idx)
             return doc[k].pos_ == "PROPN" and (other is None or other is own or other.label not in ("LOC", "ORG"))
 
-        while a - 1 in ids and not title_abbreviation().fullmatch(doc[a - 1].text) and (
+        while a - 1 in ids and not title_abbreviation().fullmatch(doc[a - 1].text) and not self.is_title(doc[a - 1]) and (
                 free(a - 1) or doc[a - 1].lower_ in _NAME_LINKS and a - 2 in ids and free(a - 2)):
             a -= 1
         if a < head.i and a > 0 and doc[a - 1].lower_ in ("de", "del", "en"):
