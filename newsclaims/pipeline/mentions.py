@@ -131,12 +131,18 @@ _COLLECTIVES = frozenset({"mayoría", "minoría", "mitad", "resto", "parte", "to
                           "cantidad", "número", "serie", "tercio", "cuarto", "gente", "pareja", "familia"})
 
 
+_PARTITIVES = frozenset({"uno", "una", "ninguno", "ninguna", "alguno", "alguna", "cada", "cualquiera"})
+
+
 def disagrees(verb: Token, noun: Token) -> bool:
     """A common noun whose number is not the verb's cannot be its subject ("Expresaron su deseo de
     …": "su deseo" is the object the parser took for the subject). Coordinated nouns and collectives
     may take a plural verb."""
     if not (noun.pos_ == "NOUN" or noun.lower_ in ("quien", "quienes")) or noun.lower_ in _COLLECTIVES:
         return False
+    before = noun.doc[max(0, noun.i - 4):noun.i]
+    if any(t.lower_ in _COLLECTIVES or t.lower_ in _PARTITIVES for t in before):
+        return False  # "la mayoría de los vecinos aseguró", "uno de cada diez encuestados dijo"
     finite = verb if "Fin" in verb.morph.get("VerbForm", []) else next(
         (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])), None)
     if finite is None:
