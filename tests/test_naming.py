@@ -195,3 +195,11 @@ def test_a_capitalised_title_is_not_part_of_the_name(claims_of, text, name):
     if lexicon_name() is None:
         pytest.skip("the name lexicon (extra 'names') is not installed")
     assert first(claims_of, text)[0] == name
+
+
+def test_the_antecedent_of_quien_is_the_phrase_as_written(claims_of):
+    """ "… al ministro británico para América Latina, Hugo Swan, quien consideró …": the name, not
+    the words the parse tree happens to join ("Latina, Hugo Swan")."""
+    text = ("La respuesta llegó al ministro británico para América Latina, Hugo Swan, quien consideró que "
+            "las resoluciones son claras.")
+    assert first(claims_of, text)[0] == "Hugo Swan"

@@ -883,6 +883,14 @@ class SpeakerResolver:
         left = [t for t in left if t.i < pron.i and t.text != ","]
         while left and left[0].pos_ == "ADP":  # "hacia un plan que …" -> "un plan"
             left.pop(0)
+        if left:  # the phrase as written, without gaps: "el ministro para América Latina, Ana Ruiz, quien …"
+            left = [t for t in self.doc[left[0].i:left[-1].i + 1] if not t.is_space]
+            while left and left[-1].is_punct:
+                left.pop()
+            commas = [k for k, t in enumerate(left) if t.text == ","]
+            tail = left[commas[-1] + 1:] if commas else []
+            if tail and all(t.ent_type_ == "PER" or t.lower_ in _NAME_LINKS for t in tail) and tail[0].ent_type_ == "PER":
+                return tail  # "…, Ana Ruiz, quien …": the name set off before the relative
         return left or [noun]
 
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int) -> str | None:
