@@ -167,6 +167,23 @@ def _clean(span: Span) -> Span | None:
     return span
 
 
+def _without_common_words(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
+    """A lone capitalised word opening a line or a sentence that the same article also writes in
+    lower case is a common word, not a name: "Coronavirus: …", "Prisión a …", "Mensaje" — unless
+    it is a given name or part of a longer name the article gives ("Paz" of "Octavio Paz")."""
+    lone = [s for s in spans if s is not None and len(s) == 1 and _line_start(s[0]) and not s[0].is_upper]
+    if not lone:
+        return spans
+    from spacy.attrs import LOWER, ORTH
+
+    arr = doc.to_array([ORTH, LOWER])
+    lower_words = set(arr[arr[:, 0] == arr[:, 1], 1].tolist())
+    in_longer = {t.lower for s in spans if s is not None and len(s) > 1 for t in s}
+    common = {id(s) for s in lone if s[0].lower in lower_words and s[0].lower not in in_longer
+              and not _given_name(s[0])}
+    return [None if s is not None and id(s) in common else s for s in spans]
+
+
 def _given_name(tok) -> bool:
     """A capitalised given name (by the name lexicon), not a title nor a function word: "Noelia"
     of "Noelia Rivas Ferrán"."""
@@ -254,6 +271,7 @@ def cluster(doc: Doc) -> list[Entity]:
     mentions: list[Mention] = []
     text: str | None = None
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
+    spans = _without_common_words(doc, spans)
     for k, span in enumerate(spans):
         if span is None:
             continue

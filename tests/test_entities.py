@@ -138,3 +138,20 @@ def test_a_name_ends_before_words_that_are_no_name(words, pos, start, label, nam
     from newsclaims.entities import _clean
     cleaned = _clean(_span(words, pos, start, len(words), label))
     assert cleaned is not None and cleaned.text == name
+
+
+def test_a_capitalised_topic_word_written_lower_case_elsewhere_is_no_name(claims_of):
+    """ "Sarampión: vacunarse a tiempo evita brotes" opens the article; the article writes
+    "sarampión" in lower case too — a topic, not a speaker."""
+    text = ("Sarampión: vacunarse a tiempo evita la mayoría de los brotes\n\n"
+            "Los casos de sarampión crecieron este año en varias regiones del país.")
+    assert [c for c in claims_of(text) if (c["speaker"] or {}).get("name") == "Sarampión"] == []
+
+
+def test_a_lone_surname_written_lower_case_elsewhere_is_kept_when_the_article_names_the_person():
+    from newsclaims.pipeline import load_pipeline
+    from newsclaims.entities import cluster
+    nlp = load_pipeline()
+    doc = nlp("El poeta Octavio Paz habló de la guerra.\n\nPaz dijo que la paz es frágil.")
+    names = {e.name for e in cluster(doc)}
+    assert "Octavio Paz" in names

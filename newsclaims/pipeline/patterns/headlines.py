@@ -17,6 +17,13 @@ def _in_time(colon: Token) -> bool:
         prev.like_num or prev.text.endswith("*")) and (nxt.like_num or nxt.text.startswith("*"))
 
 
+def _entity_label(ctx: Context, tok: Token) -> str | None:
+    """The label of the article's entity over ``tok`` (after cleaning: "Coronavirus" opening a title
+    and written in lower case elsewhere is none)."""
+    ent = ctx.resolver.index.covering(tok.idx)
+    return ent.label if ent is not None else None
+
+
 def headline(ctx: Context, sent: Span) -> None:
     """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
     doc, text = ctx.doc, ctx.text
@@ -38,7 +45,7 @@ def headline(ctx: Context, sent: Span) -> None:
     def named(tokens: list[Token]) -> bool:
         """A person or an institution, not a topic ("Precio:", "Mejor actriz:")."""
         return 0 < len(tokens) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in tokens) and (
-            any(t.ent_type_ in ("PER", "ORG") for t in tokens) or ctx.resolver.person_like(
+            any(_entity_label(ctx, t) in ("PER", "ORG") for t in tokens) or ctx.resolver.person_like(
                 [t for t in tokens if t.pos_ != "PROPN"]) or full_name(tokens))
 
     def full_name(tokens: list[Token]) -> bool:
