@@ -149,8 +149,8 @@ def test_a_capitalised_topic_word_written_lower_case_elsewhere_is_no_name(claims
 
 
 def test_a_lone_surname_written_lower_case_elsewhere_is_kept_when_the_article_names_the_person():
-    from newsclaims.pipeline import load_pipeline
     from newsclaims.entities import cluster
+    from newsclaims.pipeline import load_pipeline
     nlp = load_pipeline()
     doc = nlp("El poeta Octavio Paz habló de la guerra.\n\nPaz dijo que la paz es frágil.")
     names = {e.name for e in cluster(doc)}
