@@ -664,3 +664,10 @@ def test_a_joined_verb_takes_the_main_subject_when_the_nearer_one_disagrees(clai
             "e indicaron que no tiene lesiones.")
     claim = find(claims_of(text), "que no tiene lesiones")
     assert "socorristas" in (claim["speaker"]["text"] or "").lower() or claim["speaker"]["name"] == "Protección Civil"
+
+
+def test_what_the_speaker_gives_after_the_verb_is_not_the_speaker(claims_of):
+    """ "Reiteró su respaldo a los maestros": "su respaldo" is the object, the speaker is dropped."""
+    text = ("La alcaldesa Inés Robles Toro visitó la escuela.\n\n"
+            "Reiteró su respaldo a los maestros y dijo que habrá más aulas.")
+    assert {(c["speaker"] or {}).get("name") for c in claims_of(text)} == {"Inés Robles Toro"}

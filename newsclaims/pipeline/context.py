@@ -21,7 +21,7 @@ from .candidates import gather
 from .confidence import claim_features
 from .cues import cue_kind, cue_lemma, find_phrases
 from .features import describe
-from .kinds import speaker_kind
+from .kinds import noun_kind, speaker_kind
 from .mentions import disagrees, fronted_participle, np_head, phrase_after, subject_of, trim_np
 from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver
@@ -241,6 +241,8 @@ class Context:
         head = np_head(after) if after else None
         if head is not None and disagrees(verb, head):
             after = []  # "Expresaron su deseo de …": the object, not a subject after the verb
+        elif head is not None and after[0].lower_ in ("su", "sus") and head.pos_ == "NOUN" and noun_kind(head.text) is None:
+            after = []  # "reiteró su respaldo a …": what the speaker gives, not who speaks
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
             return self.resolver.resolve(after, self.current)
         return self.dropped_subject(verb.idx, sent.start_char, verb)
