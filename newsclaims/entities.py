@@ -167,6 +167,35 @@ def _clean(span: Span) -> Span | None:
     return span
 
 
+def _split_glued(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
+    """Two names the model ran together, each written alone elsewhere in the article: "le dice a
+    BBC Mundo Peggy, una joven …" with "contó a BBC Mundo" and "afirma Peggy" elsewhere is the medium
+    and the person. The second part must start with a given name, the first must not."""
+    text: str | None = None
+    out: list[Span | None] = []
+    for span in spans:
+        if span is None or len(span) < 2 or _given_name(span[0]):
+            out.append(span)
+            continue
+        text = doc.text if text is None else text
+        for k in range(1, len(span)):
+            rest = span[k:]
+            if not _given_name(rest[0]) or span[k - 1].lower_ in _NAME_PARTICLES:
+                continue
+            prefix = span[:k].text
+            alone = [m.end() for m in re.finditer(re.escape(prefix) + r"\b", text)
+                     if not text.startswith(rest[0].text, m.end() + 1)]
+            rest_alone = [m for m in re.finditer(r"\b" + re.escape(rest.text) + r"\b", text)
+                          if not text[:m.start()].rstrip().endswith(prefix)]
+            if alone and rest_alone:
+                out += [Span(doc, span.start, span.start + k, label="ORG" if span.label_ != "PER" else "MISC"),
+                        Span(doc, span.start + k, span.end, label="PER")]
+                break
+        else:
+            out.append(span)
+    return out
+
+
 def _without_common_words(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
     """A lone capitalised word opening a line or a sentence that the same article also writes in
     lower case is a common word, not a name: "Coronavirus: …", "Prisión a …", "Mensaje" — unless
@@ -272,6 +301,7 @@ def cluster(doc: Doc) -> list[Entity]:
     text: str | None = None
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
+    spans = _split_glued(doc, spans)
     for k, span in enumerate(spans):
         if span is None:
             continue
