@@ -671,3 +671,16 @@ def test_what_the_speaker_gives_after_the_verb_is_not_the_speaker(claims_of):
     text = ("La alcaldesa Inés Robles Toro visitó la escuela.\n\n"
             "Reiteró su respaldo a los maestros y dijo que habrá más aulas.")
     assert {(c["speaker"] or {}).get("name") for c in claims_of(text)} == {"Inés Robles Toro"}
+
+
+def test_a_rhetorical_question_in_the_speakers_own_paragraph_is_theirs(claims_of):
+    text = ("“Muéstrenme los ensayos que probaron el lavado de manos”, dijo el ingeniero Tomás Vela. "
+            "“Y todos sabemos que fumar daña la salud, ¿significa eso que no podemos creerlo sin un ensayo?”")
+    assert [(c["speaker"] or {}).get("name") for c in claims_of(text)] == ["Tomás Vela", "Tomás Vela"]
+
+
+def test_an_interview_question_in_its_own_paragraph_is_no_claim(claims_of):
+    text = ("“Las obras terminarán en mayo”, dijo la alcaldesa Irene Sanz Mora.\n\n"
+            "“¿Cree usted que el presupuesto alcanzará para todos los barrios de la ciudad?”\n\n"
+            "“No, faltará dinero para los barrios del norte”, respondió.")
+    assert not any("presupuesto alcanzará" in c["content"]["text"] for c in claims_of(text))

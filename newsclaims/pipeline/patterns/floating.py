@@ -23,8 +23,10 @@ def floating(ctx: Context, sent: Span) -> None:
             continue
         if len(re.findall(r"\w+", ctx.text[q.start:q.end])) < _FLOATING_WORDS:
             continue
-        if ends_question(ctx.text[q.start:q.end]):
-            continue  # the journalist's question in an interview
+        if ends_question(ctx.text[q.start:q.end]) and (
+                ctx.text[q.start:q.start + 1] in "¿¡" or not _same_paragraph_claim(ctx, q.open_mark)):
+            continue  # the journalist's question in an interview (a rhetorical one inside the
+            # speaker's own paragraph, after a statement, is the speaker's)
         before = ctx.text[max(0, q.open_mark - 3):q.open_mark]
         if before.strip() and before.strip()[-1] not in ".!?:":
             continue
@@ -41,6 +43,12 @@ def floating(ctx: Context, sent: Span) -> None:
             continue  # an interview answer may follow the journalist's question
         ctx.add(ctx.kind_of(q.start, q.end), Speaker(c.name, c.text, c.label, c.start, c.end),
                 None, q.start, q.end, sent, "floating")
+
+
+def _same_paragraph_claim(ctx: Context, pos: int) -> bool:
+    """Whether a claim of this paragraph ends before ``pos``."""
+    para = ctx.para(pos)
+    return any(c.end <= pos and ctx.para(c.start) == para for c in ctx.claims_near(ctx.para_starts[para], pos))
 
 
 def _unlisted_cue(ctx: Context, q, sent: Span):
