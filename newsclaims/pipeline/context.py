@@ -22,7 +22,7 @@ from .confidence import claim_features
 from .cues import cue_kind, cue_lemma, find_phrases
 from .features import describe
 from .kinds import noun_kind, speaker_kind
-from .mentions import disagrees, fronted_participle, np_head, phrase_after, subject_of, trim_np
+from .mentions import disagrees, finite_of, fronted_participle, np_head, phrase_after, subject_of, trim_np
 from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver
 
@@ -63,8 +63,7 @@ def _one_of(tok: Token) -> bool:
 
 def _plural_verb(verb: Token) -> bool:
     """A third-person plural finite verb, or a participle whose auxiliary is one ("han dicho")."""
-    finite = verb if "Fin" in verb.morph.get("VerbForm", []) else next(
-        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])), None)
+    finite = finite_of(verb)
     return finite is not None and finite.morph.get("Number", []) == ["Plur"] and finite.morph.get("Person", []) == ["3"]
 
 

@@ -131,6 +131,14 @@ _COLLECTIVES = frozenset({"mayoría", "minoría", "mitad", "resto", "parte", "to
                           "cantidad", "número", "serie", "tercio", "cuarto", "gente", "pareja", "familia"})
 
 
+def finite_of(verb: Token) -> Token | None:
+    """The finite form that carries a verb's person and number: the verb, or the auxiliary of a
+    compound tense ("han dicho" -> "han"); None for an infinitive or a gerund alone."""
+    if "Fin" in verb.morph.get("VerbForm", []):
+        return verb
+    return next((c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])), None)
+
+
 _PARTITIVES = frozenset({"uno", "una", "ninguno", "ninguna", "alguno", "alguna", "cada", "cualquiera"})
 
 
@@ -143,8 +151,7 @@ def disagrees(verb: Token, noun: Token) -> bool:
     before = noun.doc[max(0, noun.i - 4):noun.i]
     if any(t.lower_ in _COLLECTIVES or t.lower_ in _PARTITIVES for t in before):
         return False  # "la mayoría de los vecinos aseguró", "uno de cada diez encuestados dijo"
-    finite = verb if "Fin" in verb.morph.get("VerbForm", []) else next(
-        (c for c in verb.children if c.dep_ == "aux" and "Fin" in c.morph.get("VerbForm", [])), None)
+    finite = finite_of(verb)
     if finite is None:
         return False  # a participle agrees with nothing here ("han adelantado … muchos críticos")
     v, n = finite.morph.get("Number", []), noun.morph.get("Number", [])
