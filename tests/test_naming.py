@@ -203,3 +203,17 @@ def test_the_antecedent_of_quien_is_the_phrase_as_written(claims_of):
     text = ("La respuesta llegó al ministro británico para América Latina, Hugo Swan, quien consideró que "
             "las resoluciones son claras.")
     assert first(claims_of, text)[0] == "Hugo Swan"
+
+
+def test_a_title_in_quotation_marks_names_no_speaker(claims_of):
+    """ "La protagonista de películas como “Luna”, de Ortega, …": the film is no person."""
+    text = ("La actriz Inés Barral habló con la prensa.\n\nLa protagonista de películas como \"Luna\", "
+            "de Ortega, o \"Brisa\", de Vidal, ha insistido en que no dejará de trabajar.")
+    assert first(claims_of, text)[0] != "Luna"
+
+
+def test_a_quoted_medium_addressed_before_the_source_is_not_the_source(claims_of):
+    text = ("Aseguran que fueron golpeados, según afirmó al diario local 'El Faro' una mujer "
+            "identificada como la madre de uno de ellos.")
+    claim = [c for c in claims_of(text) if c["type"] == "according_to"][0]
+    assert claim["speaker"]["text"].startswith("una mujer")

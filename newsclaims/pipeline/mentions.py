@@ -187,7 +187,7 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     Skips time words and clitics, then takes determiners, nouns, adjectives and "de" links up to a
     comma, another preposition, a verb or the sentence end.
     """
-    j = _past_addressee(doc, past_time_words(doc, i, limit), limit)
+    j = past_addressee(doc, past_time_words(doc, i, limit), limit)
     out: list[Token] = []
     k = j
     while k < limit:
@@ -237,7 +237,7 @@ def past_time_words(doc: Doc, j: int, limit: int) -> int:
     return j
 
 
-def _past_addressee(doc: Doc, j: int, limit: int) -> int:
+def past_addressee(doc: Doc, j: int, limit: int) -> int:
     """Skip a medium addressed before the inverted subject: "dijo a la agencia estatal Efe Ana
     Ruiz", "declaró al diario local Ana Ruiz" -> the position of the person's name."""
     if j >= limit or doc[j].lower_ not in ("a", "al"):
@@ -256,4 +256,9 @@ def _past_addressee(doc: Doc, j: int, limit: int) -> int:
     k += 1
     while k < limit and k < j + 6 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].is_lower:
         k += 1  # "al medio local", "a la agencia estatal" (the small model may tag the adjective NOUN)
+    if k < limit and doc[k].text in "\"'“«‘":  # "al diario local 'El Sol' una vecina": a quoted title
+        m = k + 1
+        while m < limit and m < k + 8 and doc[m].text not in "\"'”»’":
+            m += 1
+        return m + 1 if m + 1 < limit and doc[m + 1].pos_ in ("DET", "NOUN", "PROPN") else j
     return k if k < limit and doc[k].pos_ == "PROPN" else j

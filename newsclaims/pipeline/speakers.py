@@ -129,6 +129,23 @@ def _gender(tokens: list[Token], role: str | None) -> str:
     return "-"
 
 
+_OPEN_QUOTES = frozenset("“«‘")
+_CLOSE_QUOTES = frozenset("”»’")
+
+
+def _quoted(tokens: list[Token]) -> set[int]:
+    """Indexes of the tokens inside quotation marks in a phrase."""
+    inside, out = False, set()
+    for t in tokens:
+        if t.text in _OPEN_QUOTES or t.text in ('"', "'") and not inside:
+            inside = True
+        elif t.text in _CLOSE_QUOTES or t.text in ('"', "'") and inside:
+            inside = False
+        elif inside:
+            out.add(t.i)
+    return out
+
+
 def _complement(tokens: list[Token], k: int) -> bool:
     """Whether ``tokens[k]`` follows "de"/"del" (and articles): "el boletín de la Policía"."""
     j = k - 1
@@ -739,7 +756,12 @@ class SpeakerResolver:
         """A name written in a description that the model did not tag: "el doctor Ruiz" -> "Ruiz"."""
         run: list[Token] = []
         in_complement = False  # inside "de la Casa Sonora": every word of that name is the complement's
+        quoted = _quoted(tokens)
         for k, t in enumerate(tokens):
+            if t.i in quoted:
+                if run:
+                    break
+                continue  # the title of a work: "la protagonista de “Kika”"
             j = k - 1
             while j >= 0 and tokens[j].pos_ == "DET":
                 j -= 1  # "de la OMS": a complement, not the person's name
@@ -852,9 +874,10 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             return None
         ids = {t.i for t in tokens}
+        quoted = _quoted(tokens)
         for t in tokens:
-            if t.pos_ != "PROPN" or t.i == head.i:
-                continue
+            if t.pos_ != "PROPN" or t.i == head.i or t.i in quoted:
+                continue  # a title in quotation marks names no speaker ("la protagonista de “Kika”")
             # The name's first word: "de"/"del" before it (or a case child) makes it a complement
             # ("el gobierno de Chile"); otherwise it stands in apposition ("la agencia estatal Efe").
             first = t

@@ -13,7 +13,7 @@ from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
 from ..kinds import AGENTIVE
-from ..mentions import np_head, past_time_words, trim_np
+from ..mentions import np_head, past_addressee, past_time_words, trim_np
 
 
 def phrases(ctx: Context, sent: Span) -> None:
@@ -159,7 +159,7 @@ def _after_the_verb(src: list[Token]) -> list[Token]:
     for any inverted subject) and up to the channel after it ("en un comunicado", "ante la prensa")."""
     if not src:
         return src
-    first = past_time_words(src[0].doc, src[0].i, src[-1].i + 1)
+    first = past_addressee(src[0].doc, past_time_words(src[0].doc, src[0].i, src[-1].i + 1), src[-1].i + 1)
     out = src[first - src[0].i:] or src
     for n, t in enumerate(out):
         if n > 0 and t.lower_ in _CHANNEL and any(x.pos_ in ("NOUN", "PROPN") for x in out[:n]):
