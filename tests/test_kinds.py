@@ -116,3 +116,12 @@ def test_a_malformed_labels_file_is_a_usage_error(tmp_path):
                                  "--speakers", str(bad), "--format", "json"])
     assert r.exit_code == 2
     assert "kind must be one of" in r.stderr
+
+
+@pytest.mark.parametrize("name, text, kind", [
+    ("SAT", "el SAT", "organisation"),     # an article before an acronym: a body, whatever the tag
+    ("ONG", "la ONG", "organisation"),
+    ("AMLO", "AMLO", "person"),            # an acronym alone may be a person's
+])
+def test_an_acronym_after_an_article_is_a_body(name, text, kind):
+    assert speaker_kind(name, text, "PER") == kind

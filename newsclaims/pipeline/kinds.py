@@ -44,6 +44,7 @@ _PREFIXES = ("sub", "vice", "ex", "co", "pro", "viceprimer")
 _PERSON_PRONOUNS = {"él", "ella", "yo", "usted", "quien"}
 _GROUP_PRONOUNS = {"ellos", "ellas", "nosotros", "nosotras", "ustedes", "quienes", "algunos", "algunas"}
 _LINK = re.compile(r"\s(?:y|e)\s")
+_ARTICLE_ACRONYM = re.compile(r"^(?:el|la|los|las|del|al)\s+[A-ZÁÉÍÓÚÑ0-9&-]{2,}$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
@@ -115,6 +116,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         kind = noun_kind(said)
         if kind is not None and not (kind == "person" and _LINK.search(f" {name} ")):
             return kind
+    if name and len(words) == 1 and name.isupper() and len(name) >= 2 and text \
+            and _ARTICLE_ACRONYM.match(text) and not _LINK.search(f" {text} "):
+        return "organisation"  # "el SAT", "la ONG", "los CDC": an article before an acronym names a body
     if name and label in ("LOC", "MISC") and 2 <= len(words) <= 5 \
             and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words) and " y " not in f" {name} " \
             and noun_kind(words[0]) is None and given_name_gender(name):
