@@ -217,3 +217,21 @@ def test_a_quoted_medium_addressed_before_the_source_is_not_the_source(claims_of
             "identificada como la madre de uno de ellos.")
     claim = [c for c in claims_of(text) if c["type"] == "according_to"][0]
     assert claim["speaker"]["text"].startswith("una mujer")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La Organización Mundial de Meteorología publicó un informe el lunes. Según el organismo "
+     "internacional, el verano será más seco.", "Organización Mundial de Meteorología"),
+    ("El Instituto Nacional de Suelos presentó sus datos. La institución advierte que la erosión avanza.",
+     "Instituto Nacional de Suelos"),
+])
+def test_a_generic_body_noun_names_the_body_named_just_before(claims_of, text, name):
+    """ "el organismo", "la institución" with nothing but adjectives: the organisation the text
+    named last, within a few paragraphs and with no person between."""
+    assert first(claims_of, text)[0] == name
+
+
+def test_a_generic_body_noun_after_a_person_stays_unresolved(claims_of):
+    text = ("El Instituto Nacional de Suelos presentó sus datos. Su director, Aurelio Benavente Gil, "
+            "habló después. La institución advierte que la erosión avanza.")
+    assert first(claims_of, text)[0] != "Instituto Nacional de Suelos"

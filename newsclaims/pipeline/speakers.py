@@ -519,6 +519,10 @@ class SpeakerResolver:
                          and not name_words(name) & name_words(bare_text)]
                 if spoke:  # "la agencia de la ONU" after the agency named by name spoke
                     return Speaker(spoke[-1], text, "ORG", start, end)
+                if all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
+                    named = self._body_named_before(start)
+                    if named is not None:  # "la compañía estadounidense" after "la tecnológica Vextor"
+                        return Speaker(named, text, "ORG", start, end)
             if tokens[0].lower_ in _DEFINITE and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
                 named = self._named_body(fold(head.lower_), start)
                 if named is not None:  # "la prestigiosa revista" after "la revista Salud Austral"
@@ -544,6 +548,19 @@ class SpeakerResolver:
         if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
             return Speaker(named, text, "MISC", start, end)
         return Speaker(bare_text, text, "MISC", start, end)
+
+    def _body_named_before(self, position: int) -> str | None:
+        """The organisation the text named last before ``position``, within a few paragraphs and
+        with no other organisation between: "el organismo" after "la Organización Mundial de la Salud"."""
+        for at, ent in self.index.before(position):
+            if position - at > 1500:
+                return None
+            first = ent.name.split()[0]
+            if ent.label == "ORG" or len(first) > 1 and (noun_kind(first) == "organisation" or first.isupper()):
+                return ent.name  # the model may tag a body a place ("Organización Mundial de la Salud")
+            if ent.label == "PER":
+                return None  # a person between: the noun may describe what the person leads
+        return None
 
     def _described_before(self, tokens: list[Token], head: Token) -> str | None:
         """For "el NOUN" alone, the first full description of that body or document noun."""
