@@ -235,3 +235,11 @@ def test_a_generic_body_noun_after_a_person_stays_unresolved(claims_of):
     text = ("El Instituto Nacional de Suelos presentó sus datos. Su director, Aurelio Benavente Gil, "
             "habló después. La institución advierte que la erosión avanza.")
     assert first(claims_of, text)[0] != "Instituto Nacional de Suelos"
+
+
+@pytest.mark.parametrize("text, not_name", [
+    ("El secretario de Turismo (Sectur) dijo que la temporada será buena.", "Sectur"),
+    ("El presidente de Grupo Consultor Valdés, GCV, agregó que la inversión crecerá.", "GCV"),
+])
+def test_an_aside_or_a_bodys_acronym_after_a_title_is_no_persons_name(claims_of, text, not_name):
+    assert first(claims_of, text)[0] != not_name

@@ -134,14 +134,19 @@ _CLOSE_QUOTES = frozenset("”»’")
 
 
 def _quoted(tokens: list[Token]) -> set[int]:
-    """Indexes of the tokens inside quotation marks in a phrase."""
-    inside, out = False, set()
+    """Indexes of the tokens inside quotation marks or parentheses in a phrase: a title ("“Kika”")
+    or an aside ("el secretario de Turismo (Sectur)") names no person."""
+    inside, depth, out = False, 0, set()
     for t in tokens:
-        if t.text in _OPEN_QUOTES or t.text in ('"', "'") and not inside:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif t.text in _OPEN_QUOTES or t.text in ('"', "'") and not inside:
             inside = True
         elif t.text in _CLOSE_QUOTES or t.text in ('"', "'") and inside:
             inside = False
-        elif inside:
+        elif inside or depth:
             out.add(t.i)
     return out
 
@@ -247,6 +252,8 @@ class SpeakerResolver:
         for ent in self.entities:
             if ent.label not in ("PER", "MISC"):  # the small model tags some names MISC; a title makes a person
                 continue
+            if ent.label == "MISC" and ent.name.isupper():
+                continue  # "el presidente de Grupo Consultor, GCI": the body's acronym, not a person
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
@@ -639,10 +646,13 @@ class SpeakerResolver:
             return []
         ids = {t.i for t in tokens}
         found: dict[str, int] = {}
+        quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             if e.label != "PER":
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span[0].i in quoted:
+                continue  # "el secretario de Turismo (Sectur)": an aside, not the person
             if span is None or span.start not in ids or span.end - 1 not in ids:
                 continue
             prev = self.doc[span.start - 1] if span.start > 0 else None
@@ -721,10 +731,13 @@ class SpeakerResolver:
         head = np_head(tokens) if tokens else None
         if head is None or (tokens[0].pos_ == "PROPN" or head.pos_ == "PROPN") and not self.is_title(head):
             return None
+        quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             if e.label != "PER":
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span[0].i in quoted:
+                continue  # "el secretario de Turismo (Sectur)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
                 continue
@@ -778,7 +791,7 @@ class SpeakerResolver:
             if t.i in quoted:
                 if run:
                     break
-                continue  # the title of a work: "la protagonista de “Kika”"
+                continue  # the title of a work ("la protagonista de “Kika”"), an aside: no person's name
             j = k - 1
             while j >= 0 and tokens[j].pos_ == "DET":
                 j -= 1  # "de la OMS": a complement, not the person's name
@@ -789,6 +802,8 @@ class SpeakerResolver:
                 in_complement = True
                 continue
             in_complement = in_complement and (capitalised or t.lower_ in _NAME_LINKS)
+            if not run and t.is_upper and len(t.text) > 1 and k > 0:
+                continue  # a body's acronym after a title ("el presidente de Grupo Consultor, GCI")
             if capitalised and not (not run and self.is_title(t)):  # "La Ministra de Turismo, Carla Vidal": the title is no name
                 run.append(t)
             elif run:
@@ -907,6 +922,8 @@ class SpeakerResolver:
             ent = self.index.at(t.idx, t.idx + len(t.text) + 40)
             ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
             ent = ent or self.index.named(t.text)
+            if ent is not None and ent.name.isupper() and self.is_role(head):
+                continue  # "el presidente de Grupo Consultor, GCI": the body's acronym, not the person
             if ent is not None:
                 return ent
         return None
