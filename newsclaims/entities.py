@@ -160,6 +160,8 @@ def _clean(span: Span) -> Span | None:
         return None
     if len(span) == 1 and first.pos_ == "NOUN" and _line_start(first):
         return None  # "Apoyo" opening a heading
+    if len(span) == 1 and first.lower_.endswith("mente") and len(first.text) > 7:
+        return None  # "Obviamente, precisó …": an adverb opening a sentence
     if len(span) == 1 and not _common_person_nouns().isdisjoint(singulars(first.text)):
         return None  # "Testigos", "Observadores" opening a sentence: a common noun, not a name
     if len(span) > 8:

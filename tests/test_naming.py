@@ -243,3 +243,21 @@ def test_a_generic_body_noun_after_a_person_stays_unresolved(claims_of):
 ])
 def test_an_aside_or_a_bodys_acronym_after_a_title_is_no_persons_name(claims_of, text, not_name):
     assert first(claims_of, text)[0] != not_name
+
+
+def test_a_role_takes_the_person_whose_given_name_has_its_gender(claims_of):
+    """ "la youtuber" after a man and a woman are named: the woman, by her given name in the
+    lexicon (neither ends in -a/-o)."""
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    text = ("Raquel Montiel Ruiz grabó un video con Jaime Lozano Peña.\n\n"
+            "La youtuber escribió que el video sale el lunes.")
+    assert first(claims_of, text)[0] == "Raquel Montiel Ruiz"
+
+
+def test_an_adverb_opening_a_sentence_is_no_name():
+    from newsclaims.entities import cluster
+    from newsclaims.pipeline import load_pipeline
+    doc = load_pipeline()("El técnico Julio Paz habló. Obviamente, precisó, el equipo necesita descanso.")
+    assert "Obviamente" not in {e.name for e in cluster(doc)}

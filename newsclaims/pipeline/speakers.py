@@ -231,8 +231,9 @@ class SpeakerResolver:
         return self._people
 
     def gender(self, name: str | None) -> str:
-        """A person's grammatical gender: from a description the article gives ("la ministra Ana
-        Ruiz"), else from a given name's ending in -a or -o ("Ana Ruiz", "Mario Soto"); "-" unknown."""
+        """A person's gender for matching descriptions: from a description the article gives ("la
+        ministra Ana Ruiz"), else the given name's (the name lexicon's, else its ending in -a or -o:
+        "Ana Ruiz", "Mario Soto"); "-" unknown."""
         if not name:
             return "-"
         known = self.gender_of.get(name, "-")
@@ -241,7 +242,8 @@ class SpeakerResolver:
         words = name.split()
         if len(words) < 2 or not words[0][:1].isupper() or not words[0][1:].islower():
             return "-"
-        return {"a": "f", "o": "m"}.get(words[0][-1], "-")
+        given = word_gender(words[0])  # the name lexicon, when installed ("Jaime", "Carmen")
+        return given if given is not None else {"a": "f", "o": "m"}.get(words[0][-1], "-")
 
     # --- document scan -------------------------------------------------------------------------
     def _find_appositions(self) -> list[Role]:
