@@ -261,3 +261,14 @@ def test_an_adverb_opening_a_sentence_is_no_name():
     from newsclaims.pipeline import load_pipeline
     doc = load_pipeline()("El técnico Julio Paz habló. Obviamente, precisó, el equipo necesita descanso.")
     assert "Obviamente" not in {e.name for e in cluster(doc)}
+
+
+def test_a_gendered_role_takes_the_latest_person_of_that_gender_by_given_name(claims_of):
+    """ "la funcionaria" with no description of anyone: the latest woman seen as a subject, her gender
+    known from her given name."""
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    text = ("Raquel Montiel Ruiz visitó el albergue el lunes. Jaime Lozano Peña llegó después.\n\n"
+            "La funcionaria explicó que faltan camas.")
+    assert first(claims_of, text)[0] == "Raquel Montiel Ruiz"

@@ -979,7 +979,7 @@ class SpeakerResolver:
             # "la trabajadora": the latest person of that gender, described or seen as a subject.
             seen = [(r.position, r.person) for r in self.appositions if r.gender == gender and r.position < position]
             seen += [(pos, sp.name) for pos, sp in self.salient
-                     if pos < position and sp.name and self.gender_of.get(sp.name, "-") == gender]
+                     if pos < position and sp.name and self.gender(sp.name) == gender]
             if seen:
                 return max(seen)[1]
         def salient(strict: bool) -> str | None:
