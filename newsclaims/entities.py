@@ -113,7 +113,7 @@ def _clean(span: Span) -> Span | None:
                 and (doc[k].text[:1].isupper() or k > start):
             start = k + 1
             break
-    # A place glued before a person's name: "el alcalde de Monterrey Adrián Soto" -> "Adrián Soto"
+    # A place glued before a person's name: "el alcalde de Villarreal Adrián Soto" -> "Adrián Soto"
     # (a complement's name, then a given name and a surname; not "la escuela Benito Juárez").
     label = span.label_
     if label in ("PER", "MISC") and end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("de", "del", "en") \
@@ -124,7 +124,7 @@ def _clean(span: Span) -> Span | None:
                     or fold(doc[k - 1].lower_) in _NAMED_AFTER:
                 break
             if _given_name(t) and doc[k + 1].text[:1].isupper():
-                start, label = k, "PER"  # "el jefe de Gabinete Jorge Soto" (tagged MISC): a person
+                start, label = k, "PER"  # "el jefe de Logística Jorge Soto" (tagged MISC): a person
                 break
     # A name is capitalised words and their particles: the model runs some into the words after
     # them ("María Soto aún tenía", "Fan a Efe"); the name ends before the first other lower-case word.
@@ -161,7 +161,7 @@ def _clean(span: Span) -> Span | None:
     if len(span) == 1 and first.pos_ == "NOUN" and _line_start(first):
         return None  # "Apoyo" opening a heading
     if len(span) == 1 and first.lower_.endswith("mente") and len(first.text) > 7:
-        return None  # "Obviamente, precisó …": an adverb opening a sentence
+        return None  # "Lógicamente, añadió …": an adverb opening a sentence
     if len(span) == 1 and not _common_person_nouns().isdisjoint(singulars(first.text)):
         return None  # "Testigos", "Observadores" opening a sentence: a common noun, not a name
     if len(span) > 8:
@@ -170,8 +170,8 @@ def _clean(span: Span) -> Span | None:
 
 
 def _split_glued(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
-    """Two names the model ran together, each written alone elsewhere in the article: "le dice a
-    BBC Mundo Peggy, una joven …" with "contó a BBC Mundo" and "afirma Peggy" elsewhere is the medium
+    """Two names the model ran together, each written alone elsewhere in the article: "cuenta a
+    Radio Cumbre Elvira, una maestra …" with "contó a Radio Cumbre" and "afirma Elvira" elsewhere is the medium
     and the person. The second part must start with a given name, the first must not."""
     text: str | None = None
     out: list[Span | None] = []
@@ -200,7 +200,7 @@ def _split_glued(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
 
 def _without_common_words(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
     """A lone capitalised word opening a line or a sentence that the same article also writes in
-    lower case is a common word, not a name: "Coronavirus: …", "Prisión a …", "Mensaje" — unless
+    lower case is a common word, not a name: "Sarampión: …", "Sequía en …", "Aviso" — unless
     it is a given name or part of a longer name the article gives ("Paz" of "Octavio Paz")."""
     lone = [s for s in spans if s is not None and len(s) == 1 and _line_start(s[0]) and not s[0].is_upper]
     if not lone:

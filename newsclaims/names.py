@@ -44,7 +44,7 @@ def word_gender(word: str) -> str | None:
     lexicon."""
     word = word.rstrip(".,")
     if len(word) < 2 or not word[0].isupper() or word.isupper() or not word.isalpha() or word.lower() in _NOT_NAMES:
-        return None  # "El Piojo": the lexicon lists "El", an article here
+        return None  # "El Tigre": the lexicon lists "El", an article here
     detector = _lexicon()
     if detector is None:
         return None

@@ -185,7 +185,7 @@ class Context:
         if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp", "conj") and gov.i < verb.i:
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
             if subj is not None and verb.dep_ == "conj" and disagrees(verb, subj):
-                # "Los paramédicos valoraron al joven, quien esperaba … e indicaron que": the verb was
+                # "Los rescatistas revisaron al anciano, quien aguardaba … e indicaron que": the verb was
                 # joined to the wrong clause; the main clause's subject, if its number fits
                 root = sent.root
                 subj = subject_of(root) if root.i < verb.i and root.pos_ in ("VERB", "AUX") else None
@@ -239,7 +239,7 @@ class Context:
             after = []
         head = np_head(after) if after else None
         if head is not None and disagrees(verb, head):
-            after = []  # "Expresaron su deseo de …": the object, not a subject after the verb
+            after = []  # "Manifestaron su temor de …": the object, not a subject after the verb
         elif head is not None and after[0].lower_ in ("su", "sus") and head.pos_ == "NOUN" and noun_kind(head.text) is None:
             after = []  # "reiteró su respaldo a …": what the speaker gives, not who speaks
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):

@@ -122,7 +122,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     if name and label in ("LOC", "MISC") and 2 <= len(words) <= 5 \
             and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words) and " y " not in f" {name} " \
             and noun_kind(words[0]) is None and given_name_gender(name):
-        return "person"  # "Mauricio Cárdenas" whose surname alone the model took for a place (an ORG stays)
+        return "person"  # "Tadeo Quiroga" whose surname alone the model took for a place (an ORG stays)
     if name and (label == "PER" or name in people):
         if _LINK.search(f" {name} ") and sum(1 for w in words if w[:1].isupper()) >= 2:
             return "group"  # "Ana Ruiz y Luis Soto"

@@ -143,8 +143,8 @@ _PARTITIVES = frozenset({"uno", "una", "ninguno", "ninguna", "alguno", "alguna",
 
 
 def disagrees(verb: Token, noun: Token) -> bool:
-    """A common noun whose number is not the verb's cannot be its subject ("Expresaron su deseo de
-    …": "su deseo" is the object the parser took for the subject). Coordinated nouns and collectives
+    """A common noun whose number is not the verb's cannot be its subject ("Manifestaron su temor de
+    …": "su temor" is the object the parser took for the subject). Coordinated nouns and collectives
     may take a plural verb."""
     if not (noun.pos_ == "NOUN" or noun.lower_ in ("quien", "quienes")) or noun.lower_ in _COLLECTIVES:
         return False
@@ -153,7 +153,7 @@ def disagrees(verb: Token, noun: Token) -> bool:
         return False  # "la mayoría de los vecinos aseguró", "uno de cada diez encuestados dijo"
     finite = finite_of(verb)
     if finite is None:
-        return False  # a participle agrees with nothing here ("han adelantado … muchos críticos")
+        return False  # a participle agrees with nothing here ("han dicho … varios expertos")
     v, n = finite.morph.get("Number", []), noun.morph.get("Number", [])
     if noun.lower_ in ("quien", "quienes"):
         n = ["Sing"] if noun.lower_ == "quien" else ["Plur"]

@@ -44,7 +44,7 @@ _CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
 
 def _written_full_names(text: str, surname: str) -> set[str]:
     """Full names the text writes for a surname, tagged or not: a given name (the name lexicon's)
-    and at most one more word before it ("La carrera de Ronald Braunstein como …")."""
+    and at most one more word before it ("La obra de Ronald Quimby llegó …")."""
     found = set()
     for m in re.finditer(rf"\b({_CAP})(\s+{_CAP})?\s+{re.escape(surname)}\b", text):
         if word_gender(m.group(1)) is not None:
@@ -56,7 +56,7 @@ def _written_full_names(text: str, surname: str) -> set[str]:
 
 def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> None:
     full = {c.speaker.name for c in claims if c.speaker is not None and c.speaker.name and c.speaker.kind == "person"}
-    # a person's full name the model tagged otherwise ("Giancarlo Tello" as MISC) counts as well
+    # a person's full name the model tagged otherwise ("Tadeo Quiroga" as MISC) counts as well
     full |= {e.name for e in entities if e.label in ("PER", "MISC")}
     full = {n for n in full if len(n.split()) >= 2 and " y " not in f" {n} " and given_name_gender(n) is not None}
     for c in claims:

@@ -134,8 +134,8 @@ _CLOSE_QUOTES = frozenset("”»’")
 
 
 def _quoted(tokens: list[Token]) -> set[int]:
-    """Indexes of the tokens inside quotation marks or parentheses in a phrase: a title ("“Kika”")
-    or an aside ("el secretario de Turismo (Sectur)") names no person."""
+    """Indexes of the tokens inside quotation marks or parentheses in a phrase: a title ("“Luna”")
+    or an aside ("el secretario de Pesca (Secpes)") names no person."""
     inside, depth, out = False, 0, set()
     for t in tokens:
         if t.text == "(":
@@ -255,7 +255,7 @@ class SpeakerResolver:
             if ent.label not in ("PER", "MISC"):  # the small model tags some names MISC; a title makes a person
                 continue
             if ent.label == "MISC" and ent.name.isupper():
-                continue  # "el presidente de Grupo Consultor, GCI": the body's acronym, not a person
+                continue  # "el presidente de Grupo Asesor, GAV": the body's acronym, not a person
             for m in ent.mentions:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
@@ -384,7 +384,7 @@ class SpeakerResolver:
                 continue
             break
         while comma and out and out[0].pos_ == "ADP":
-            out.pop(0)  # "A decir del magistrado …, Ana Ruiz": the preposition governs the description
+            out.pop(0)  # "A decir del juez decano …, Ana Ruiz": the preposition governs the description
         if out and out[0].pos_ == "PROPN" and len(out) == 1:
             return []
         return out
@@ -530,7 +530,7 @@ class SpeakerResolver:
                     return Speaker(spoke[-1], text, "ORG", start, end)
                 if all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
                     named = self._body_named_before(start)
-                    if named is not None:  # "la compañía estadounidense" after "la tecnológica Vextor"
+                    if named is not None:  # "la compañía sueca" after "la tecnológica Vextor"
                         return Speaker(named, text, "ORG", start, end)
             if tokens[0].lower_ in _DEFINITE and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
                 named = self._named_body(fold(head.lower_), start)
@@ -654,7 +654,7 @@ class SpeakerResolver:
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span[0].i in quoted:
-                continue  # "el secretario de Turismo (Sectur)": an aside, not the person
+                continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             if span is None or span.start not in ids or span.end - 1 not in ids:
                 continue
             prev = self.doc[span.start - 1] if span.start > 0 else None
@@ -739,7 +739,7 @@ class SpeakerResolver:
                 continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is not None and span[0].i in quoted:
-                continue  # "el secretario de Turismo (Sectur)": an aside, not the person
+                continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
                 continue
@@ -754,7 +754,7 @@ class SpeakerResolver:
         doc = self.doc
         own = self.index.covering(head.idx)
 
-        def free(k: int) -> bool:  # a place's or a body's words are not the person's ("de Monterrey Adrián Soto")
+        def free(k: int) -> bool:  # a place's or a body's words are not the person's ("de Villarreal Adrián Soto")
             other = self.index.covering(doc[k].idx)
             return doc[k].pos_ == "PROPN" and (other is None or other is own or other.label not in ("LOC", "ORG"))
 
@@ -762,7 +762,7 @@ class SpeakerResolver:
                 free(a - 1) or doc[a - 1].lower_ in _NAME_LINKS and a - 2 in ids and free(a - 2)):
             a -= 1
         if a < head.i and a > 0 and doc[a - 1].lower_ in ("de", "del", "en"):
-            a = head.i  # "la oficial de Registro Civil Ana Soto": the words before the name are a complement's
+            a = head.i  # "la jefa de Catastro Ana Soto": the words before the name are a complement's
         while b + 1 in ids and (free(b + 1) or doc[b + 1].lower_ in _NAME_LINKS and b + 2 in ids and free(b + 2)):
             b += 1
         run = doc[a:b + 1].text
@@ -787,25 +787,25 @@ class SpeakerResolver:
     def _written_name(self, tokens: list[Token]) -> str | None:
         """A name written in a description that the model did not tag: "el doctor Ruiz" -> "Ruiz"."""
         run: list[Token] = []
-        in_complement = False  # inside "de la Casa Sonora": every word of that name is the complement's
+        in_complement = False  # inside "de la Casa Almería": every word of that name is the complement's
         quoted = _quoted(tokens)
         for k, t in enumerate(tokens):
             if t.i in quoted:
                 if run:
                     break
-                continue  # the title of a work ("la protagonista de “Kika”"), an aside: no person's name
+                continue  # the title of a work ("la autora de “Luna”"), an aside: no person's name
             j = k - 1
             while j >= 0 and tokens[j].pos_ == "DET":
                 j -= 1  # "de la OMS": a complement, not the person's name
             capitalised = t.pos_ == "PROPN" and t.text[:1].isupper()
             if in_complement and capitalised and self._name_starts(tokens, k):
-                in_complement = False  # "el alcalde de Monterrey Adrián Soto": the person's name follows
+                in_complement = False  # "el alcalde de Villarreal Adrián Soto": the person's name follows
             elif capitalised and not run and (j >= 0 and tokens[j].pos_ == "ADP" or in_complement):
                 in_complement = True
                 continue
             in_complement = in_complement and (capitalised or t.lower_ in _NAME_LINKS)
             if not run and t.is_upper and len(t.text) > 1 and k > 0:
-                continue  # a body's acronym after a title ("el presidente de Grupo Consultor, GCI")
+                continue  # a body's acronym after a title ("el presidente de Grupo Asesor, GAV")
             if capitalised and not (not run and self.is_title(t)):  # "La Ministra de Turismo, Carla Vidal": the title is no name
                 run.append(t)
             elif run:
@@ -911,7 +911,7 @@ class SpeakerResolver:
         quoted = _quoted(tokens)
         for t in tokens:
             if t.pos_ != "PROPN" or t.i == head.i or t.i in quoted:
-                continue  # a title in quotation marks names no speaker ("la protagonista de “Kika”")
+                continue  # a title in quotation marks names no speaker ("la autora de “Luna”")
             # The name's first word: "de"/"del" before it (or a case child) makes it a complement
             # ("el gobierno de Chile"); otherwise it stands in apposition ("la agencia estatal Efe").
             first = t
@@ -925,7 +925,7 @@ class SpeakerResolver:
             ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
             ent = ent or self.index.named(t.text)
             if ent is not None and ent.name.isupper() and self.is_role(head):
-                continue  # "el presidente de Grupo Consultor, GCI": the body's acronym, not the person
+                continue  # "el presidente de Grupo Asesor, GAV": the body's acronym, not the person
             if ent is not None:
                 return ent
         return None

@@ -75,7 +75,7 @@ def phrases(ctx: Context, sent: Span) -> None:
                 k = described
         if cue_tok is not None and not src and initial and k + 1 < sent.end and doc[k].text == "," \
                 and "Person=3" in str(cue_tok.morph):
-            # "Según explicó, su hija ocupa …": the subject is dropped; the current speaker vouches
+            # "Según explicó, la obra terminará …": the subject is dropped; the current speaker vouches
             _dropped_source(ctx, sent, first, cue_tok, k)
             continue
         if cue_tok is not None:

@@ -139,7 +139,7 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
 
 def _past_apposition(ctx: Context, k: int, limit: int) -> tuple[int, list[Token]]:
     """The comma that closes a postposed subject described before the person's name: past a place
-    ("el delegado de la Secretaría| en la entidad") and the name between commas ("…, Gilberto Ramos
+    ("el subdirector de la Oficina| en la región") and the name between commas ("…, Gilberto Ramos
     Luna,"), with the name's tokens; ``(k, [])`` when no name closes the stretch."""
     doc = ctx.doc
     j = k

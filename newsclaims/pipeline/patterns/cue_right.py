@@ -100,7 +100,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 and "VerbForm=Inf" in str(doc[j + 1].morph):
             return _clause_from(ctx, tok, cue, sent, lemma, j)  # "dijo no saber nada del contrato"
         if j == first and _clause_without_que(ctx, tok, j, sent.end, lemma):
-            return _clause_from(ctx, tok, cue, sent, lemma, j)  # "aseguró seguirán trabajando", "indicaron no presenta …"
+            return _clause_from(ctx, tok, cue, sent, lemma, j)  # "afirmó habrá más fondos", "dijeron no hay heridos"
         if "VerbForm=Inf" in str(t.morph) and t.pos_ in ("VERB", "AUX") and j > first and not commas \
                 and doc[j - 1].pos_ in ("NOUN", "PROPN", "ADJ") and _prepositional(doc, first, j):
             return _clause_from(ctx, tok, cue, sent, lemma, j)  # "aseguró en su informe estar segura de …"
@@ -145,15 +145,15 @@ def _quote_follows(doc, first: int, j: int) -> bool:
 
 def _clause_without_que(ctx: Context, tok: Token, j: int, limit: int, lemma: str) -> bool:
     """A reported clause the writer did not open with "que" (common in the Mexican press): right
-    after a speech verb, a finite verb ("aseguró seguirán trabajando"), or "no"/"se" and one ("indicaron
-    no presenta lesiones", "comentó se recibieron solicitudes").  Not when the cue itself sits in a
+    after a speech verb, a finite verb ("afirmó habrá más fondos"), or "no"/"se" and one ("dijeron
+    no hay heridos", "explicó se abrirán dos aulas").  Not when the cue itself sits in a
     relative clause ("lo que dijo fue …")."""
     doc = ctx.doc
     if cue_kind(lemma) != "speech" or tok.dep_ in ("acl", "relcl", "acl:relcl", "csubj") \
             or tok.pos_ != "VERB" or tok.morph.get("Mood", []) != ["Ind"] \
             or tok.i > 0 and doc[tok.i - 1].lower_ in ("que", "quien", "quienes", "cual", "como", "lo", "la", "los",
                                                       "las", "el", "un", "una"):
-        return False  # "sin dar mucho detalle dijo", "lo mantienen no han …", "el calculo no …"
+        return False  # "sin ofrecer detalle dijo", "los mantienen no …", "el resumen no …"
     k = j
     while k < limit and k - j < 2 and doc[k].lower_ in ("no", "se", "ya"):
         k += 1

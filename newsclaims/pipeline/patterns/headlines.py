@@ -18,7 +18,7 @@ def _in_time(colon: Token) -> bool:
 
 
 def _entity_label(ctx: Context, tok: Token) -> str | None:
-    """The label of the article's entity over ``tok`` (after cleaning: "Coronavirus" opening a title
+    """The label of the article's entity over ``tok`` (after cleaning: "Sarampión" opening a title
     and written in lower case elsewhere is none)."""
     ent = ctx.resolver.index.covering(tok.idx)
     return ent.label if ent is not None else None
