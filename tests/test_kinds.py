@@ -29,6 +29,10 @@ def test_noun_kind(word, kind):
     ("Bielorrusia", "Bielorrusia", "LOC", "organisation"),                    # a country acting as a body
     ("informe de la Oficina del Agua", "el informe", "ORG", "document"),
     ("Gaceta del Sur", "el diario", "ORG", "organisation"),                  # the words say what it is
+    # the body whose figures are cited is the speaker, not its document
+    ("Aerovías Andinas", "datos ofrecidos por Aerovías Andinas ayer", "ORG", "organisation"),
+    ("Oficina del Agua", "las cifras de la Oficina del Agua", "ORG", "organisation"),
+    ("Ley de Aguas", "el artículo 3 de la Ley de Aguas", "MISC", "document"),
     ("fuentes del ministerio", "fuentes del ministerio", "ANON", "group"),
     ("un funcionario de Hacienda", "un funcionario de Hacienda", "ANON", "person"),
     ("Decenas de participantes", "Decenas de participantes", "MISC", "group"),

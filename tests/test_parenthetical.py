@@ -36,6 +36,14 @@ def test_a_subject_between_commas_is_not_a_parenthetical_cue(claims_of):
     assert not [c for c in claims_of(text) if c["content"]["text"].startswith("La presidenta")]
 
 
+def test_a_source_ends_at_the_comma_before_a_predicate_the_model_took_for_an_adjective(claims_of):
+    text = ("El precio del trigo, que subió un tercio este año, según el Consejo Cerealista Andino, deriva en "
+            "la escasez de harina en los mercados.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["text"] == "el Consejo Cerealista Andino"
+    assert c["content"]["text"] == text[:-1]  # the whole sentence, the interruption included (rule 10)
+
+
 def test_source_between_commas_in_a_relative_clause_vouches_for_the_clause_only(claims_of):
     (claim,) = claims_of("La costa vive una ola de calor que, según el servicio meteorológico, durará hasta "
                          "el domingo por la noche.")

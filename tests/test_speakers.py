@@ -130,11 +130,24 @@ def test_numbered_unnamed_sources_are_named_by_their_noun(claims_of):
     assert [(c["speaker"]["name"], c["speaker"]["label"]) for c in claims] == [("testigos", "ANON")]
 
 
-def test_acronyms_need_their_capitals_in_order():
+def test_acronyms_need_their_capitals_in_order_or_a_body_noun_first():
     from newsclaims.pipeline.speakers import acronyms
-    text = ("La Organización Iberoamericana de Puertos (OIP) y el Instituto de Vivienda (Invi) hablaron; el Fondo "
-            "de las Naciones Unidas para la Infancia (Unicef) no: its letters follow the English name.")
-    assert acronyms(text) == {"OIP": "Organización Iberoamericana de Puertos", "Invi": "Instituto de Vivienda"}
+    text = ("La Organización Iberoamericana de Puertos (OIP) y el Instituto de Vivienda (Invi) hablaron; según "
+            "los Servicios de Sanidad Vegetal de Canadá (CPHS), la plaga avanza. El diputado Mario "
+            "Lentes (PRI) votó en contra y el Tribunal Vecinal (Trive) calló.")
+    assert acronyms(text) == {
+        "OIP": "Organización Iberoamericana de Puertos", "Invi": "Instituto de Vivienda",
+        # letters of a name in another language: the body's noun opens the spelled-out name
+        "CPHS": "Servicios de Sanidad Vegetal de Canadá",
+        "Trive": "Tribunal Vecinal"}  # a person's party is not his name
+
+
+def test_a_body_named_by_a_translated_acronym_speaks_under_its_full_name(claims_of):
+    text = ("El Centro de Vigilancia de Mareas del Pacífico (PTWC) emitió un aviso. Los PTWC dijeron que "
+            "no se esperan olas mayores.")
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"] == "dijeron"]
+    assert c["speaker"]["name"] == "Centro de Vigilancia de Mareas del Pacífico"
+    assert c["speaker"]["kind"] == "organisation"
 
 
 def test_a_name_before_its_description_and_the_cue_is_the_speaker(claims_of):

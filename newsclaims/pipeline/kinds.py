@@ -114,7 +114,11 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     said = _head((text or "").split()) if name and text and text != name else None
     if said is not None and said.islower():
         kind = noun_kind(said)
-        if kind is not None and not (kind == "person" and _LINK.search(f" {name} ")):
+        # "datos de Eurostat" named "Eurostat": the body whose document it is speaks, not the document
+        authored = kind == "document" and label == "ORG" and fold(said) not in fold(name) \
+            and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(name)}\b", text) is not None \
+            and noun_kind(name.split()[0]) in (None, "organisation")
+        if kind is not None and not authored and not (kind == "person" and _LINK.search(f" {name} ")):
             return kind
     if name and len(words) == 1 and name.isupper() and len(name) >= 2 and text \
             and _ARTICLE_ACRONYM.match(text) and not _LINK.search(f" {text} "):

@@ -96,7 +96,8 @@ _CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text spells out: "el Instituto Nacional de Vivienda Social (Invis)" -> {"Invis":
     "Instituto Nacional de Vivienda Social"}.  The capitals of the full name must appear, in order, among
-    the acronym's letters ("CDC" after a Spanish translation of its English name is left alone)."""
+    the acronym's letters, or the name must open with a body's noun: "los Centros para el Control de
+    Enfermedades (CDC)" translates an English name, "Juan Pérez (PRI)" names his party, not him."""
     found: dict[str, str] = {}
     for m in _SPELLED_OUT.finditer(text):
         acr, words = m.group("acr"), m.group("full").split()
@@ -110,6 +111,11 @@ def acronyms(text: str) -> dict[str, str]:
             if len(initials) >= 2 and all(c in letters for c in initials):
                 found.setdefault(acr, " ".join(words[k:]))
             break
+        if acr not in found and len(words) >= 2:
+            # a body's name in another language's order: from its first noun of a body on
+            body = next((k for k, w in enumerate(words) if noun_kind(w) == "organisation"), None)
+            if body is not None and len(words) - body >= 2:
+                found[acr] = " ".join(words[body:])
     return found
 
 

@@ -12,7 +12,7 @@ from ...claims import Cue, Speaker
 from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
-from ..kinds import AGENTIVE
+from ..kinds import AGENTIVE, noun_kind
 from ..mentions import np_head, past_addressee, past_time_words, trim_np
 
 
@@ -58,7 +58,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             depth += (doc[k].text == "(") - (doc[k].text == ")")
             src.append(doc[k])
             k += 1
-        if trailing and any(t.pos_ in ("VERB", "AUX") or t.text in OPEN + CLOSE for t in src):
+        if trailing and any(t.pos_ in ("VERB", "AUX") or t.text in OPEN + CLOSE or _predicate_after(src, n)
+                            for n, t in enumerate(src)):
             # "X, según el escrito, subrayó …": a parenthetical source, not a trailing one.
             comma = next((n for n, t in enumerate(src) if t.text == ","), len(src))
             k = src[comma].i if comma < len(src) else k
@@ -135,6 +136,17 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+
+
+def _predicate_after(src: list[Token], n: int) -> bool:
+    """Whether the comma at ``src[n]`` closes the source and the sentence's predicate follows: a bare
+    lower-case word that names nobody, then a preposition ("según el Fondo X, deriva en …": the verb
+    tagged as a noun), not "…, portavoz del ministerio", "…, publicado ayer" or "…, y otros …"."""
+    if src[n].text != "," or n + 2 >= len(src):
+        return False
+    word = src[n + 1]
+    return word.is_lower and word.pos_ in ("NOUN", "ADJ") and "VerbForm" not in str(word.morph) \
+        and src[n + 2].pos_ == "ADP" and noun_kind(word.text) is None
 
 
 def _dropped_source(ctx: Context, sent: Span, first: int, cue_tok: Token, comma: int) -> None:
