@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Callable, Iterable, Iterator
 
@@ -87,9 +88,17 @@ def entity_dicts(entities: list[Entity], norm: Normalised, genders: dict | None 
             a, b = norm.to_original(m.start, m.end)
             mentions.append({"text": norm.original[a:b], "start": a, "end": b})
         g, evidence = person_gender(e.name, genders or {}) if e.label == "PER" else (None, None)
-        out.append({"name": e.name, "label": e.label, "count": e.count, "gender": g, "gender_evidence": evidence,
+        out.append({"name": norm.unmask(e.name), "label": e.label, "count": e.count, "gender": g, "gender_evidence": evidence,
                     "mentions": mentions})
     return out
+
+
+def _unmasked(claim, norm: Normalised):
+    """The claim with its speaker's name as the text writes it where the text masks digits."""
+    sp = claim.speaker
+    if sp is None or not sp.name or not norm.masked:
+        return claim
+    return dataclasses.replace(claim, speaker=dataclasses.replace(sp, name=norm.unmask(sp.name)))
 
 
 def document_dict(article: Article, doc, norm: Normalised, min_confidence: float = 0.0,
@@ -97,7 +106,7 @@ def document_dict(article: Article, doc, norm: Normalised, min_confidence: float
     """The JSON document of one article.  A web page's metadata is the page's own (``site``
     included) and its extracted ``text`` is always given, since offsets point into it."""
     meta = article.meta if article.meta is not None else extract_metadata(article.text)
-    claims = unique_claims([c.to_dict(article.doc, norm.original, norm.to_original)
+    claims = unique_claims([_unmasked(c, norm).to_dict(article.doc, norm.original, norm.to_original)
                             for c in doc._.claims if c.confidence >= min_confidence])
     out = {
         "doc": article.doc,

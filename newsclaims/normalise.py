@@ -35,6 +35,10 @@ DATELINE = re.compile(
     r"[ \t]*\.?[ \t]*[-–—]{1,2}[ \t]+(?=\S)")
 _PARSE_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‟": '"'})
 _SENTENCE_END = ".!?:;…"
+# Corpora that mask digits write "*NUMBER*" (its asterisks read as markdown emphasis and go): the
+# parser reads a number there, not a capitalised name ("El pasado *NUMBER* de mayo informó …").
+_MASKED_NUMBER = re.compile(r"(?<![\w*])NUMBER(?![\w])")
+_MASK_DIGITS = "000000"  # as long as "NUMBER": offsets are the same in both texts
 _BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?$", re.IGNORECASE)
 
 
@@ -48,7 +52,16 @@ class Normalised:
 
     def __post_init__(self) -> None:
         if not self.parse_text:
-            self.parse_text = self.text.translate(_PARSE_QUOTES)
+            self.parse_text = _MASKED_NUMBER.sub(_MASK_DIGITS, self.text.translate(_PARSE_QUOTES))
+
+    @property
+    def masked(self) -> bool:
+        """Whether the text masks its digits ("*NUMBER*") and the parser read digits there."""
+        return "NUMBER" in self.text and _MASK_DIGITS in self.parse_text
+
+    def unmask(self, name: str) -> str:
+        """A name built from the parsed words, with the text's own mask where it had one."""
+        return name.replace(_MASK_DIGITS, "NUMBER") if self.masked else name
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""

@@ -16,6 +16,7 @@ from newsclaims.rules import read_table
     ("informe", "document"), ("informes", "document"), ("datos", "document"), ("análisis", "document"),
     ("ministerio", "organisation"), ("diario", "organisation"), ("familia", "group"),
     ("cirujana", "person"), ("manifestantes", "group"),    # agent nouns no table lists
+    ("jueces", "group"), ("actrices", "group"),            # plurals in -ces of nouns in -z
     ("petición", None), ("demoras", None), ("voto", None),  # nothing that can speak
 ])
 def test_noun_kind(word, kind):

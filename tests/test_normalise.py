@@ -98,3 +98,21 @@ def test_a_period_glued_to_the_next_sentence_gets_a_space_for_the_parser():
 def test_glued_period_ends_the_claim(claims_of):
     (claim,) = claims_of("El técnico dijo que el equipo llegará al puesto número 3.Los aficionados esperan una victoria.")
     assert claim["content"]["text"] == "que el equipo llegará al puesto número 3"
+
+
+def test_masked_digits_read_as_a_number_and_names_keep_the_mask():
+    n = normalise("El pasado *NUMBER* de mayo, el *NUMBER*% votó. Un NUMBERS no cuenta.")
+    assert n.text == "El pasado NUMBER de mayo, el NUMBER% votó. Un NUMBERS no cuenta."
+    assert n.parse_text == "El pasado 000000 de mayo, el 000000% votó. Un NUMBERS no cuenta."
+    assert n.masked and n.unmask("artículo 000000 de la ley") == "artículo NUMBER de la ley"
+    check_map(n)
+    plain = normalise("El artículo 000000 no existe.")
+    assert not plain.masked and plain.unmask("artículo 000000") == "artículo 000000"
+
+
+def test_a_masked_number_is_no_speaker_and_names_keep_the_mask(claims_of):
+    (c,) = claims_of("El pasado *NUMBER* de mayo informó la fiscal Nerea Vallejo que el caso sigue abierto.")
+    assert c["speaker"]["name"] == "Nerea Vallejo"
+    (c,) = claims_of("El artículo *NUMBER* de la Ley de Riegos dice que el riego nocturno es obligatorio.")
+    assert c["speaker"]["name"] == "artículo NUMBER de la Ley de Riegos"
+    assert c["speaker"]["kind"] == "document"

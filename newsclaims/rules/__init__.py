@@ -172,6 +172,8 @@ def singulars(word: str) -> tuple[str, ...]:
         out.append(w[:-1])
         if w.endswith("es"):
             out.append(w[:-2])
+        if w.endswith("ces"):
+            out.append(w[:-3] + "z")  # "jueces" -> "juez", "actrices" -> "actriz"
     return tuple(out)
 
 
