@@ -306,3 +306,19 @@ def test_a_capitalised_title_is_not_the_name(claims_of, text, name):
 def test_a_title_alone_names_nobody(claims_of):
     claim = claims_of("El Presidente dijo que habrá elecciones en primavera.")[0]
     assert claim["speaker"]["name"] is None and claim["speaker"]["text"] == "El Presidente"
+
+
+def test_a_person_known_by_their_initials_is_named_in_full(claims_of):
+    text = ("La senadora Rosa Elena Vidal de Torres presentó su plan. REVT aseguró que lo votarán en marzo.")
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"] == "aseguró"]
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Rosa Elena Vidal de Torres", "person")
+
+
+def test_initials_two_people_share_name_neither_of_them():
+    from newsclaims.pipeline.speakers import SpeakerResolver
+    from newsclaims.entities import Entity
+    people = [Entity("Rosa Elena Vidal", "PER"), Entity("Raúl Enrique Vega", "PER"), Entity("Tomás Ibarra Luna", "PER"),
+              Entity("Ana Ruiz", "PER"), Entity("Banco Central Europeo", "ORG")]
+    resolver = SpeakerResolver.__new__(SpeakerResolver)
+    resolver.entities = people
+    assert resolver._people_initials() == {"TIL": "Tomás Ibarra Luna"}

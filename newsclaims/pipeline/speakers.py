@@ -433,13 +433,29 @@ class SpeakerResolver:
         if sp is not None and sp.name:
             full = self._acronyms().get(sp.name)
             if full is not None:
-                return Speaker(full, sp.text, "ORG" if sp.label in ("PER", "MISC") else sp.label, sp.start, sp.end)
+                label = "PER" if full in self._people_initials().values() \
+                    else "ORG" if sp.label in ("PER", "MISC") else sp.label
+                return Speaker(full, sp.text, label, sp.start, sp.end)
         return sp
 
     def _acronyms(self) -> dict[str, str]:
         if self._acronym_map is None:
             self._acronym_map = acronyms(self.text)
+            for initials, person in self._people_initials().items():
+                self._acronym_map.setdefault(initials, person)
         return self._acronym_map
+
+    def _people_initials(self) -> dict[str, str]:
+        """People known by their initials: "AMLO" for "Andrés Manuel López Obrador" named in the
+        article (three names or more, connectors skipped; two people with the same initials: neither)."""
+        found: dict[str, str | None] = {}
+        for ent in self.entities:
+            words = [w for w in ent.name.split() if w.lower() not in _CONNECTORS]
+            if ent.label != "PER" or len(words) < 3 or not all(w[:1].isupper() for w in words):
+                continue
+            key = "".join(w[0] for w in words).upper()
+            found[key] = ent.name if found.get(key, ent.name) == ent.name else None
+        return {k: v for k, v in found.items() if v is not None}
 
     def _resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
         tokens = [t for t in tokens if not t.is_space]
