@@ -34,6 +34,10 @@ def test_noun_kind(word, kind):
     ("Aerovías Andinas", "datos ofrecidos por Aerovías Andinas ayer", "ORG", "organisation"),
     ("Oficina del Agua", "las cifras de la Oficina del Agua", "ORG", "organisation"),
     ("Ley de Aguas", "el artículo 3 de la Ley de Aguas", "MISC", "document"),
+    # a plural noun for people opening the sentence, tagged as a person's name
+    ("Bomberos de la zona", "Bomberos de la zona", "PER", "group"),
+    ("Socorristas", "Socorristas", "PER", "group"),
+    ("Reyes", "Reyes", "PER", "person"), ("Fuentes", "Fuentes", "PER", "person"),  # surnames that are plural nouns
     ("fuentes del ministerio", "fuentes del ministerio", "ANON", "group"),
     ("un funcionario de Hacienda", "un funcionario de Hacienda", "ANON", "person"),
     ("Decenas de participantes", "Decenas de participantes", "MISC", "group"),

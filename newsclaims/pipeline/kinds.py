@@ -136,6 +136,11 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         body = noun_kind(head) if head is not None and len(words) > 1 else None
         if body in ("organisation", "document"):
             return body  # "Secretaría de Salud", "Código Penal" tagged as a person
+        if head is not None and head == words[0] and noun_kind(head) == "group" and (len(words) > 1 or not (
+                set(singulars(head)) & (role_nouns().keys() | word_set("anonymous_sources.tsv")))):
+            # "Socorristas", "Vecinos de la zona" opening a sentence, tagged as a person; alone, not a
+            # plural a surname shares with a title or a source ("Reyes", "Fuentes")
+            return "group"
         return "person"
     if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         return "person" if words[0].lower() in _PERSON_PRONOUNS else "group"  # "él" would read as an article
