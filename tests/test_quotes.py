@@ -82,3 +82,12 @@ def test_an_open_quotation_still_continues_into_a_reopened_paragraph():
     text = "«Primera parte, con “una cita” dentro.\n\n«Segunda parte», dijo."
     (q,) = find_quotes(text)
     assert text[q.start:q.end].endswith("Segunda parte")
+
+
+def test_the_medium_addressing_its_reader_is_no_cue(claims_of):
+    text = ("El puente viejo cerró el lunes.\n\nLa obra durará un mes. Te recomendamos: Cierran el puente viejo por "
+            "obras \"Nadie nos avisó del corte\", dijo la vecina Lidia Marcos.")
+    claims = claims_of(text)
+    assert [c["cue"]["text"] for c in claims] == ["dijo"]
+    assert claims[0]["content"]["text"] == "Nadie nos avisó del corte"
+    assert not [c for c in claims_of("Te contamos que el festival vuelve en agosto.") if c["cue"]]

@@ -27,6 +27,8 @@ def cue_lemma(token: Token) -> str | None:
     if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not (initial and token.text[:1].isupper()) \
             and not token.text.endswith(("le", "les", "lo", "la")):
         return None
+    if low.endswith(("amos", "emos", "imos")) and token.i > 0 and token.doc[token.i - 1].lower_ in ("te", "os"):
+        return None  # "Te recomendamos: …", "te contamos que …": the medium addressing its reader
     if lemma in cue_verb_phrases() and not phrase_words(token, lemma):
         return None  # "dejó a su hijo": "dejar" speaks only in "dejó claro que …"
     if "VerbForm=Inf" in str(token.morph) or low == lemma:
