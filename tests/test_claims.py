@@ -583,11 +583,18 @@ def test_when_and_through_what_a_source_spoke_is_not_its_name(claims_of, text, s
     assert claim["speaker"]["name"] == speaker
 
 
-@pytest.mark.parametrize("link", ["ya que", "puesto que", "así que", "mientras que"])
+@pytest.mark.parametrize("link", ["ya que", "puesto que", "así que", "mientras que", "sino que", "sin que",
+                                  "cada vez que", "a medida que"])
 def test_a_conjunction_before_que_is_no_content_of_the_cue(claims_of, link):
     """ "bromeaba sobre la carrera, ya que …": "que" after "ya" opens a cause, not what was said."""
     text = f"La escultora Noemí Vidal bromeaba sobre la carrera, {link} sus primos le aconsejaron otra cosa."
     assert [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "bromeaba"] == []
+
+
+def test_sino_que_after_a_relative_clause_opens_no_content(claims_of):
+    text = ("El senador Íñigo Lastra anunció que la ley no podrá votarse en el plazo previsto, que concluye el "
+            "9 de mayo, sino que se votará en junio.")
+    assert [c["cue"]["text"] for c in claims_of(text)] == ["anunció"]
 
 
 def test_a_fronted_participle_before_two_joined_cues(claims_of):

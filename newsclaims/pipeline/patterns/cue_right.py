@@ -22,7 +22,7 @@ _BEFORE_RELATIVE = frozenset("el la lo los las aquel aquella aquello aquellos aq
                              "este esta esto estos estas".split())
 # "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
 # not the content of the cue before it ("bromeaba, ya que sus amigos …").
-_SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera".split())
+_SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera sino sin vez medida luego".split())
 
 
 def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
