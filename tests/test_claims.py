@@ -702,3 +702,14 @@ def test_number_agreement_between_a_verb_and_its_candidate_subject(extractor):
     tok = {t.text: t for t in doc}
     assert disagrees(tok["indicaron"], tok["quien"])
     assert not disagrees(tok["indicaron"], tok["rescatistas"])
+
+
+def test_a_person_the_model_tagged_a_place_is_still_the_subject_a_dropped_one_refers_to(claims_of):
+    # the small model tags "Tomás Varela" here as a place; the given name says it is a person
+    (c,) = claims_of("El diputado Tomás Varela habló del plan. Aseguró que es una primera etapa.")
+    assert c["speaker"]["name"] == "Tomás Varela"
+    # a name inside a complement is the body's, never the subject's own
+    text = ("El gerente Ramiro Lastra Peña habló ayer. El presidente de la empresa Marina Azul Holding visitó la "
+            "planta. Detalló que la producción crece.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] != "Marina Azul Holding"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import CONFIDENCE, STANCE, UNTYPED, Claim, Cue, Speaker
 from ..entities import cluster, institution_nouns
+from ..names import word_gender
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars
 from .candidates import gather
 from .confidence import claim_features
@@ -65,6 +66,14 @@ def _plural_verb(verb: Token) -> bool:
     """A third-person plural finite verb, or a participle whose auxiliary is one ("han dicho")."""
     finite = finite_of(verb)
     return finite is not None and finite.morph.get("Number", []) == ["Plur"] and finite.morph.get("Person", []) == ["3"]
+
+
+def _given_name(tok: Token) -> bool:
+    """A given name opening a name the model tagged as a place or a thing ("el diputado Tomás Varela"
+    tagged LOC): the name lexicon knows it and a capitalised word follows."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("LOC", "MISC") and nxt is not None \
+        and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and word_gender(tok.text) is not None
 
 
 def ends_question(text: str) -> bool:
@@ -548,7 +557,9 @@ class Context:
         """Persons that are subjects become salient for later role nouns ("la diplomática")."""
         for t in (self.doc[i] for i in self.within_sent(self.subject_idx, sent)):
             if t.pos_ in ("PROPN", "NOUN") and self.quote_at(t.idx) is None \
-                    and (any(x.ent_type_ == "PER" for x in t.subtree) or self._surname(t)):
+                    and (any(x.ent_type_ == "PER" for x in t.subtree) or self._surname(t)
+                         or any(_given_name(x) and (x.i == t.i or x.head.i == t.i and x.dep_ in ("appos", "flat"))
+                                for x in t.subtree)):
                 sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
                 if sp is not None and sp.label == "PER":
                     self.resolver.remember(sp)
