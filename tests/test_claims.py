@@ -713,3 +713,14 @@ def test_a_person_the_model_tagged_a_place_is_still_the_subject_a_dropped_one_re
             "planta. Detalló que la producción crece.")
     (c,) = claims_of(text)
     assert c["speaker"]["name"] != "Marina Azul Holding"
+
+
+def test_a_second_speech_verb_joined_by_y_ends_the_first_content(claims_of):
+    text = ("En entrevista, la concejala Karla Menéndez consideró que la reforma es urgente y dijo que la "
+            "votarán la próxima semana.")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in claims_of(text)] == [
+        ("consideró", "que la reforma es urgente"), ("dijo", "que la votarán la próxima semana")]
+    # a speech verb of somebody else inside the content does not end it
+    text = "El alcalde Pedro Lima aseguró que los vecinos protestaron y dijeron que no pagarán."
+    first = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
+    assert first["content"]["text"] == "que los vecinos protestaron y dijeron que no pagarán"

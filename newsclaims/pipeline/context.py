@@ -331,6 +331,11 @@ class Context:
             if cue is not None and t.text == ":" and self.colon_quote(t) is not None:
                 end = i  # "dijo que es grave: “No tenemos camas”": the quotation is a claim of its own
                 break
+            if cue is not None and t.lower_ in ("y", "e") and stop_at_cue and self.quote_at(t.idx) is None and any(
+                    x.head.i == cue.i and x.dep_ == "conj" and "VerbForm=Fin" in str(x.morph)
+                    and cue_lemma(x) is not None for x in doc[i + 1:min(sent.end, i + 3)]):
+                end = i  # "consideró que … y dijo que …": the speaker's next speech act, a claim of its own
+                break
             if t.text in (",", ";", DASHES[0], DASHES[1]) and i + 1 < sent.end:
                 nxt = doc[i + 1]
                 words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
