@@ -322,3 +322,9 @@ def test_initials_two_people_share_name_neither_of_them():
     resolver = SpeakerResolver.__new__(SpeakerResolver)
     resolver.entities = people
     assert resolver._people_initials() == {"TIL": "Tomás Ibarra Luna"}
+
+
+def test_a_place_named_in_the_complement_of_unnamed_people_is_not_the_speaker(claims_of):
+    (c,) = claims_of("Vecinos de la colonia Lomas Altas denunciaron que la basura no se recoge desde el lunes.")
+    assert c["speaker"]["name"] == "Vecinos de la colonia Lomas Altas"
+    assert c["speaker"]["kind"] == "group"

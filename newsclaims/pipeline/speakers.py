@@ -940,9 +940,15 @@ class SpeakerResolver:
             while first.dep_ == "flat" and first.head.i < first.i and first.head.i in ids:
                 first = first.head
             prev = self.doc[first.i - 1] if first.i > 0 else None
+            # (for people named by a plural noun: a body's or a document's description keeps its name)
+            between = self.doc[head.i + 1:first.i] if head.i < first.i and noun_kind(head.text) == "group" else []
             if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")) \
-                    or first.dep_ == "conj":
-                continue  # a complement, or one of a list ("los participantes de Austria, Alemania y Suiza")
+                    or first.dep_ == "conj" or (not any(x.text == "," for x in between) and any(
+                        x.pos_ == "ADP" and (x.lower_ in ("del", "al") or x.nbor(1).pos_ == "DET") for x in between)):
+                # a complement, or one of a list ("los participantes de Austria, Alemania y Suiza"); a name
+                # after the head's complement is the complement's ("vecinos de la colonia Centro"), not
+                # after a bare noun ("los reporteros de agencia Efe")
+                continue
             ent = self.index.at(t.idx, t.idx + len(t.text) + 40)
             ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
             ent = ent or self.index.named(t.text)
