@@ -63,3 +63,17 @@ def test_a_fragment_around_the_cue_counts_when_it_quotes_the_speaker(claims_of):
 def test_a_fragment_around_the_cue_without_quoted_words_is_no_claim(claims_of):
     text = "La alcaldesa Nuria Vidal pidió más fondos. Y sobre todo, subrayó, para el puerto."
     assert not [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "subrayó"]
+
+
+@pytest.mark.parametrize("phrase", ["Según el", "A decir del", "De acuerdo con el"])
+def test_a_described_source_named_between_commas_is_not_content(claims_of, phrase):
+    # the small model tags this name as something other than a person; its given name tells
+    text = f"{phrase} director del hospital, Andrés Quiroga, los pacientes están estables."
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == "los pacientes están estables"
+    assert c["speaker"]["name"] == "Andrés Quiroga"
+
+
+def test_a_place_after_a_data_source_is_content(claims_of):
+    (c,) = claims_of("De acuerdo con datos del portal Vía Rápida, Reino Unido e Italia son los países más afectados.")
+    assert c["content"]["text"] == "Reino Unido e Italia son los países más afectados"

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...claims import Cue, Speaker
+from ...names import word_gender
 from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma
@@ -66,7 +67,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             src = src[:comma]
         named = None
         if (initial or joined) and k + 2 < sent.end and doc[k].text == ",":
-            named = _apposed_name(ctx, k + 1, sent.end)
+            head = np_head(src) if src else None
+            named = _apposed_name(ctx, k + 1, sent.end, head is not None and ctx.resolver.is_role(head))
             described = None if named is not None or not any(t.pos_ == "PROPN" for t in src) \
                 else _apposed_description(ctx, k + 1, sent.end)
             if named is not None:  # "Según la presidenta de la Comisión, Ana Ruiz, el plan …"
@@ -197,16 +199,19 @@ def _without_asides(src: list[Token]) -> list[Token]:
     return out + group
 
 
-def _apposed_name(ctx: Context, i: int, limit: int) -> int | None:
+def _apposed_name(ctx: Context, i: int, limit: int, role: bool = False) -> int | None:
     """Where a person's name between commas starting at token ``i`` ends (the index of the comma
-    after it), or None: "…, Ana Ruiz, …"."""
+    after it), or None: "…, Ana Ruiz, …".  After a ``role`` ("Según el director del hospital, …") a
+    name the model tagged otherwise counts when it opens with a given name."""
     doc = ctx.doc
     j = i
     while j < limit and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("de", "del", "la", "los", "las", "y")
                          and j + 1 < limit and doc[j + 1].pos_ == "PROPN"):
         j += 1
-    if j == i or j >= limit or doc[j].text != "," or not any(doc[x].ent_type_ == "PER" for x in range(i, j)):
+    if j == i or j >= limit or doc[j].text != ",":
         return None
+    if not any(doc[x].ent_type_ == "PER" for x in range(i, j)) and not (role and j - i >= 2 and word_gender(doc[i].text)):
+        return None  # a person's name, or one the model tagged otherwise that opens with a given name
     return j
 
 
