@@ -77,3 +77,13 @@ def test_a_described_source_named_between_commas_is_not_content(claims_of, phras
 def test_a_place_after_a_data_source_is_content(claims_of):
     (c,) = claims_of("De acuerdo con datos del portal Vía Rápida, Reino Unido e Italia son los países más afectados.")
     assert c["content"]["text"] == "Reino Unido e Italia son los países más afectados"
+
+
+def test_an_attributed_sentence_ends_before_the_medium_that_relays_it(claims_of):
+    text = "Según el Instituto de Censos, cada año nacen 2.000 bebés en la región, publicó el diario La Costa."
+    c = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert c["content"]["text"] == "cada año nacen 2.000 bebés en la región"
+    # a speech verb that opens a clause of the content's own subject does not end it
+    text = "Según el sociólogo Tomás Llano, estos grupos, “alentados por la crisis”, defienden que el empleo es para los locales."
+    c = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert c["content"]["text"].endswith("defienden que el empleo es para los locales")

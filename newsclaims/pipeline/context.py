@@ -68,6 +68,15 @@ def _plural_verb(verb: Token) -> bool:
     return finite is not None and finite.morph.get("Number", []) == ["Plur"] and finite.morph.get("Person", []) == ["3"]
 
 
+def _postposed_cue(tok: Token) -> bool:
+    """A finite speech verb that closes its sentence ("…, publicó el diario X.", "…, dijo."), not one
+    that opens a clause of its own ("…, defienden que …", "…, argumentando que …")."""
+    if cue_lemma(tok) is None or "VerbForm=Fin" not in str(tok.morph):
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.lower_ not in ("que", "a", "al", "se", "lo", "la", "le", "les") and nxt.pos_ != "SCONJ"
+
+
 def _given_name(tok: Token) -> bool:
     """A given name opening a name the model tagged as a place or a thing ("el diputado Tomás Varela"
     tagged LOC): the name lexicon knows it and a capitalised word follows."""
@@ -318,8 +327,10 @@ class Context:
             j += 1
         return n
 
-    def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool = True, cue: Token | None = None) -> int:
-        """Token index where reported content that starts at ``start_tok`` ends."""
+    def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool | None = True, cue: Token | None = None) -> int:
+        """Token index where reported content that starts at ``start_tok`` ends.  ``stop_at_cue``: at a
+        speech verb after a comma (True), never (False), or only at one that closes the sentence with
+        its subject after it (None: the content has a verb of its own there, "…, defienden que …")."""
         doc = self.doc
         end = sent.end
         i = start_tok + 1
@@ -342,6 +353,9 @@ class Context:
                 if stop_at_cue and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
                         fold(nxt.text) in _CLAUSE_LINKS and any(cue_lemma(x) is not None for x in doc[i + 2:min(sent.end, i + 6)]))):
                     end = i  # "…, dijo", "…, pero no precisó cuándo": the speaker's next act, not content
+                    break
+                if stop_at_cue is None and self.quote_at(t.idx) is None and _postposed_cue(nxt):
+                    end = i  # "Según el instituto, nacen 2.000 bebés, publicó el diario X": who relays it
                     break
                 if any(words[:len(p)] == p for p in self.stops) and self.quote_at(t.idx) is None:
                     end = i

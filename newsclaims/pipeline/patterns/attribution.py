@@ -98,7 +98,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         speaker = None if src[0].lower_ in ("se", "lo") and len(src) <= 2 else _source(ctx, src, sent)
         if (initial or joined) and k + 1 < sent.end and doc[k].text == ",":
             start_char = doc[k].idx + 1
-            end_tok = ctx.content_end(k + 1, sent, stop_at_cue=False)
+            end_tok = ctx.content_end(k + 1, sent, stop_at_cue=None)
             end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
             rule = "according_to" if position == "any" else "according_to_para"
         elif not initial and position == "any" and doc[first - 1].text in (",", "(", "—") \
