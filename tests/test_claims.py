@@ -724,3 +724,17 @@ def test_a_second_speech_verb_joined_by_y_ends_the_first_content(claims_of):
     text = "El alcalde Pedro Lima aseguró que los vecinos protestaron y dijeron que no pagarán."
     first = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
     assert first["content"]["text"] == "que los vecinos protestaron y dijeron que no pagarán"
+
+
+def test_a_long_source_that_ends_the_sentence_is_a_source(claims_of):
+    text = ("Los accidentes de moto crecieron un tercio en la provincia, según datos de un nuevo informe dado a "
+            "conocer por la Dirección de Tráfico Regional (DTR).")
+    (c,) = claims_of(text)
+    assert c["type"] == "according_to"
+    assert c["content"]["text"] == "Los accidentes de moto crecieron un tercio en la provincia"
+    assert c["speaker"]["name"] == "nuevo informe"  # a document's name without who made it public
+
+
+def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
+    text = "La actriz ha contado, según anuncian, los detalles de su boda y de su vida en el rancho familiar."
+    assert not [c for c in claims_of(text) if c["type"] == "according_to"]

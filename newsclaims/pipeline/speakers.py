@@ -558,7 +558,7 @@ class SpeakerResolver:
                 named = self._named_body(fold(head.lower_), start)
                 if named is not None:  # "la prestigiosa revista" after "la revista Salud Austral"
                     return Speaker(named, text, "ORG", start, end)
-            return Speaker(bare_text, text, "ORG", start, end)
+            return Speaker(self._without_agent(bare, head) or bare_text, text, "ORG", start, end)
         if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives; a title makes a person
             return Speaker(appos.name, text, "PER" if is_role else appos.label, start, end)
         role, words = _role_in(tokens)
@@ -578,7 +578,7 @@ class SpeakerResolver:
         named = self._described_before(tokens, head)
         if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
             return Speaker(named, text, "MISC", start, end)
-        return Speaker(bare_text, text, "MISC", start, end)
+        return Speaker(self._without_agent(bare, head) or bare_text, text, "MISC", start, end)
 
     def _body_named_before(self, position: int) -> str | None:
         """The organisation the text named last before ``position``, within a few paragraphs and
@@ -847,6 +847,19 @@ class SpeakerResolver:
         """A person's full name: two capitalised words or more, not an institution's ("Fundación X")."""
         words = name.split()
         return len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in self.orgs
+
+    def _without_agent(self, bare: list[Token], head: Token) -> str | None:
+        """A document's name without who made it public: "estudio publicado este viernes por los
+        Centros X" -> "estudio", "nuevo estudio dado a conocer por la OMS" -> "nuevo estudio"."""
+        head = np_head(bare) or head  # "datos de un informe …": the document, past the data noun
+        if not bare or noun_kind(head.text) != "document" or not bare[0].i <= head.i <= bare[-1].i:
+            return None
+        for t in bare[head.i - bare[0].i + 1:]:
+            participle = "VerbForm=Part" in str(t.morph) or bool(_PARTICIPLE.search(t.lower_)) or t.lower_ in ("dado", "dada")
+            if participle and t.is_lower and any(x.lower_ == "por" for x in self.doc[t.i + 1:min(t.i + 6, bare[-1].i + 1)]):
+                last = self.doc[t.i - 1]
+                return self.text[bare[0].idx:last.idx + len(last.text)] if t.i > bare[0].i else None
+        return None
 
     def _head_words(self, bare: list[Token], head: Token) -> str | None:
         """An unnamed source's name: its phrase up to a participle or an adjective that takes a

@@ -81,11 +81,16 @@ def phrases(ctx: Context, sent: Span) -> None:
             # "Según explicó, la obra terminará …": the subject is dropped; the current speaker vouches
             _dropped_source(ctx, sent, first, cue_tok, k)
             continue
+        if cue_tok is not None and not initial and cue_tok.i + 1 < sent.end and doc[cue_tok.i + 1].text == ",":
+            continue  # "ha contado, según anuncian, los detalles …": nobody named; what follows is content
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
         src = trim_np(_without_asides(src))
         # A long description is a source when the person's name follows it between commas.
-        if not src or len(src) > (24 if named is not None else 14) or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
+        # So is one that ends the sentence ("…, según datos de un estudio dado a conocer por la OMS.").
+        closing = trailing and (k >= sent.end or doc[k].text in (".", ";")) and _one_phrase(src)
+        if not src or len(src) > (24 if named is not None or closing else 14) \
+                or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
             continue
         if position == "initial" and not _person_like(ctx, src):
             continue
@@ -138,6 +143,15 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+
+
+def _one_phrase(src: list[Token]) -> bool:
+    """A source that is one noun phrase, or one and the name after it ("cifras de la agencia de la ONU
+    para los refugiados, ACNUR"), not a run of clauses between commas."""
+    commas = [n for n, t in enumerate(src) if t.text == ","]
+    if not commas:
+        return True
+    return len(commas) == 1 and commas[0] > 0 and all(t.pos_ == "PROPN" or t.is_punct for t in src[commas[0] + 1:])
 
 
 def _predicate_after(src: list[Token], n: int) -> bool:
