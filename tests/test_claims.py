@@ -738,3 +738,18 @@ def test_a_long_source_that_ends_the_sentence_is_a_source(claims_of):
 def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
     text = "La actriz ha contado, según anuncian, los detalles de su boda y de su vida en el rancho familiar."
     assert not [c for c in claims_of(text) if c["type"] == "according_to"]
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("El alcalde Pedro Ruiz inauguró la planta, al señalar que la obra costó dos millones.",
+     "Pedro Ruiz", "que la obra costó dos millones"),
+    ("La diputada Noelia Brun exigió al partido que juegue limpio y deje de mentir, al explicar que la "
+     "denuncia incluye una grabación.", "Noelia Brun", "que la denuncia incluye una grabación"),
+])
+def test_al_and_an_infinitive_of_speech_report_the_main_subject(claims_of, text, name, content):
+    (c,) = [c for c in claims_of(text) if c["content"]["text"] == content]
+    assert c["speaker"]["name"] == name
+
+
+def test_al_and_an_infinitive_without_que_is_no_cue(claims_of):
+    assert not claims_of("El alcalde Pedro Ruiz sonrió al decir adiós a los vecinos.")

@@ -200,7 +200,14 @@ class Context:
                 if obj:
                     return self.resolver.resolve(trim_np(self.within(obj[0], sent)), self.current)
             subj = subject_of(gov)
-        if subj is None and gov is not None and verb.dep_ in ("xcomp", "ccomp", "conj") and gov.i < verb.i:
+        if verb.i > 0 and doc[verb.i - 1].lower_ == "al" and "VerbForm=Inf" in str(verb.morph):
+            # "Ana exigió al partido que …, al explicar que …": the main clause's subject speaks (the
+            # infinitive has none of its own; a noun after "que" is the content's)
+            subj = None
+            if sent.root.i < verb.i and sent.root.pos_ in ("VERB", "AUX"):
+                gov = sent.root
+        if subj is None and gov is not None and gov.i < verb.i and (verb.dep_ in ("xcomp", "ccomp", "conj") or (
+                verb.dep_ == "advcl" and verb.i > 0 and doc[verb.i - 1].lower_ == "al")):
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
             if subj is not None and verb.dep_ == "conj" and disagrees(verb, subj):
                 # "Los rescatistas revisaron al anciano, quien aguardaba … e indicaron que": the verb was
