@@ -745,6 +745,10 @@ def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
      "Pedro Ruiz", "que la obra costó dos millones"),
     ("La diputada Noelia Brun exigió al partido que juegue limpio y deje de mentir, al explicar que la "
      "denuncia incluye una grabación.", "Noelia Brun", "que la denuncia incluye una grabación"),
+    ("La ministra Irene Sotillo cerró el acto luego de afirmar que el plan seguirá.", "Irene Sotillo",
+     "que el plan seguirá"),
+    ("El edil Tomás Barea inauguró el puente tras señalar que costó dos millones.", "Tomás Barea",
+     "que costó dos millones"),
 ])
 def test_al_and_an_infinitive_of_speech_report_the_main_subject(claims_of, text, name, content):
     (c,) = [c for c in claims_of(text) if c["content"]["text"] == content]

@@ -20,7 +20,7 @@ from ..names import word_gender
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars
 from .candidates import gather
 from .confidence import claim_features
-from .cues import cue_kind, cue_lemma, find_phrases
+from .cues import after_al, cue_kind, cue_lemma, find_phrases
 from .features import describe
 from .kinds import noun_kind, speaker_kind
 from .mentions import disagrees, finite_of, fronted_participle, np_head, phrase_after, subject_of, trim_np
@@ -200,14 +200,14 @@ class Context:
                 if obj:
                     return self.resolver.resolve(trim_np(self.within(obj[0], sent)), self.current)
             subj = subject_of(gov)
-        if verb.i > 0 and doc[verb.i - 1].lower_ == "al" and "VerbForm=Inf" in str(verb.morph):
+        if "VerbForm=Inf" in str(verb.morph) and after_al(verb):
             # "Ana exigió al partido que …, al explicar que …": the main clause's subject speaks (the
             # infinitive has none of its own; a noun after "que" is the content's)
             subj = None
             if sent.root.i < verb.i and sent.root.pos_ in ("VERB", "AUX"):
                 gov = sent.root
         if subj is None and gov is not None and gov.i < verb.i and (verb.dep_ in ("xcomp", "ccomp", "conj") or (
-                verb.dep_ == "advcl" and verb.i > 0 and doc[verb.i - 1].lower_ == "al")):
+                verb.dep_ == "advcl" and after_al(verb))):
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
             if subj is not None and verb.dep_ == "conj" and disagrees(verb, subj):
                 # "Los rescatistas revisaron al anciano, quien aguardaba … e indicaron que": the verb was

@@ -34,7 +34,7 @@ def cue_lemma(token: Token) -> str | None:
     if "VerbForm=Inf" in str(token.morph) or low == lemma:
         # An infinitive reports speech only in a periphrasis ("volvió a decir que"), not in
         # "es ofensivo pensar que" or "se negó a decir si".
-        if not _in_periphrasis(token) and not _after_al(token):
+        if not _in_periphrasis(token) and not after_al(token):
             return None
     if "VerbForm=Part" in str(token.morph) or (low.endswith(("ado", "ada", "ido", "ida", "to", "cho")) and lex.forms.get(low) == lemma) or \
             (low.endswith(("ados", "adas", "idos", "idas", "tos", "tas", "chos", "chas")) and lex.forms.get(low[:-1]) == lemma):
@@ -56,12 +56,15 @@ def phrase_words(token: Token, lemma: str | None = None) -> int:
     return 0
 
 
-def _after_al(token: Token) -> bool:
-    """ "…, al señalar que …": "al" and an infinitive of speech report what the main clause's subject
-    said as it acted (the content must open with "que" right after)."""
+def after_al(token: Token) -> bool:
+    """ "…, al señalar que …", "tras afirmar que", "luego de asegurar que": "al" (or a word of time)
+    and an infinitive of speech report what the main clause's subject said as it acted (the content
+    must open with "que" right after)."""
     doc = token.doc
-    return token.i > 0 and doc[token.i - 1].lower_ == "al" and token.i + 1 < len(doc) \
-        and doc[token.i + 1].lower_ == "que"
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "que" or token.i == 0:
+        return False
+    prev = doc[token.i - 1].lower_
+    return prev in ("al", "tras") or prev == "de" and token.i > 1 and doc[token.i - 2].lower_ in ("luego", "después", "antes")
 
 
 def _in_periphrasis(token: Token) -> bool:
