@@ -757,3 +757,15 @@ def test_al_and_an_infinitive_of_speech_report_the_main_subject(claims_of, text,
 
 def test_al_and_an_infinitive_without_que_is_no_cue(claims_of):
     assert not claims_of("El alcalde Pedro Ruiz sonrió al decir adiós a los vecinos.")
+
+
+def test_a_fronted_participle_whose_comma_the_parser_gave_it(claims_of):
+    text = "Titular.\n\nCuestionada sobre el tema, la senadora respondió que no hay acuerdo."
+    (c,) = claims_of(text)
+    assert c["speaker"]["text"] == "la senadora"
+
+
+def test_an_impersonal_infinitive_after_tras_is_no_cue(claims_of):
+    text = "Tras concluirse que era seguro, la Universidad de Lindon anunció que reanudaría las pruebas."
+    (c,) = claims_of(text)
+    assert c["cue"]["text"] == "anunció" and c["speaker"]["name"] == "Universidad de Lindon"

@@ -228,7 +228,8 @@ class Context:
             # the verb the participle's clause leads to: the cue, or the verb it is joined to ("…, X
             # dijo que … y dijo no …")
             bound = subj.head.i if subj.head.pos_ in ("VERB", "AUX") and subj.i < subj.head.i <= verb.i else verb.i
-            comma = next((t.i for t in doc[max(t.i for t in tokens) + 1:bound] if t.text == ","), None)
+            # (the comma may hang from the participle itself: "Cuestionada sobre el tema, la senadora …")
+            comma = next((t.i for t in doc[max(t.i for t in tokens if not t.is_punct) + 1:bound] if t.text == ","), None)
             rest = trim_np(list(doc[comma + 1:bound])) if comma is not None else []
             if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
                 return self.resolver.resolve(rest, self.current)

@@ -61,8 +61,8 @@ def after_al(token: Token) -> bool:
     and an infinitive of speech report what the main clause's subject said as it acted (the content
     must open with "que" right after)."""
     doc = token.doc
-    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "que" or token.i == 0:
-        return False
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "que" or token.i == 0 or token.lower_.endswith("se"):
+        return False  # "tras concluirse que …": impersonal, nobody speaks
     prev = doc[token.i - 1].lower_
     return prev in ("al", "tras") or prev == "de" and token.i > 1 and doc[token.i - 2].lower_ in ("luego", "después", "antes")
 
