@@ -769,3 +769,12 @@ def test_an_impersonal_infinitive_after_tras_is_no_cue(claims_of):
     text = "Tras concluirse que era seguro, la Universidad de Lindon anunció que reanudaría las pruebas."
     (c,) = claims_of(text)
     assert c["cue"]["text"] == "anunció" and c["speaker"]["name"] == "Universidad de Lindon"
+
+
+def test_first_person_speech_is_never_a_cue_of_its_own(claims_of):
+    # inside the speaker's quotation it is the speaker's own word, not a second claim
+    text = "\"Creo que ganaremos y pensamos que será pronto\", dijo la candidata Luisa Ferro."
+    assert [c["cue"]["text"] for c in claims_of(text)] == ["dijo"]
+    # an interview's answer does not make the question a claim
+    text = "Titular.\n\n—¿Qué opina del acuerdo?\n—Creo que es un error y lo vamos a revertir."
+    assert not [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "Creo"]

@@ -29,6 +29,10 @@ def cue_lemma(token: Token) -> str | None:
         return None
     if low.endswith(("amos", "emos", "imos")) and token.i > 0 and token.doc[token.i - 1].lower_ in ("te", "os"):
         return None  # "Te recomendamos: …", "te contamos que …": the medium addressing its reader
+    if "Person=1" in str(token.morph) and token.pos_ in ("VERB", "AUX") \
+            and low.endswith(("o", "é", "í", "amos", "emos", "imos", "ía", "aba")) and not low.endswith("ó"):
+        return None  # "creo que …", "pedimos que …": the speaker's own words inside a quotation, or the
+        # journalist's; reported speech is in the third person
     if lemma in cue_verb_phrases() and not phrase_words(token, lemma):
         return None  # "dejó a su hijo": "dejar" speaks only in "dejó claro que …"
     if "VerbForm=Inf" in str(token.morph) or low == lemma:
