@@ -37,6 +37,7 @@ def test_noun_kind(word, kind):
     # a plural noun for people opening the sentence, tagged as a person's name
     ("Bomberos de la zona", "Bomberos de la zona", "PER", "group"),
     ("Socorristas", "Socorristas", "PER", "group"),
+    ("policía regional", "la policía", "ORG", "organisation"), ("Iván Lara", "el policía", "PER", "person"),
     ("Reyes", "Reyes", "PER", "person"), ("Fuentes", "Fuentes", "PER", "person"),  # surnames that are plural nouns
     ("fuentes del ministerio", "fuentes del ministerio", "ANON", "group"),
     ("un funcionario de Hacienda", "un funcionario de Hacienda", "ANON", "person"),

@@ -114,6 +114,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     said = _head((text or "").split()) if name and text and text != name else None
     if said is not None and said.islower():
         kind = noun_kind(said)
+        if kind == "person" and said.lower() in word_set("organisation_nouns.tsv") \
+                and (text or "").split()[0].lower() in ("la", "esta", "esa", "dicha", "una"):
+            kind = "organisation"  # "la policía" (the force), not "el policía" (an officer)
         # "datos de Eurostat" named "Eurostat": the body whose document it is speaks, not the document
         authored = kind == "document" and label == "ORG" and fold(said) not in fold(name) \
             and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(name)}\b", text) is not None \
