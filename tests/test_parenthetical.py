@@ -87,3 +87,10 @@ def test_an_attributed_sentence_ends_before_the_medium_that_relays_it(claims_of)
     text = "Según el sociólogo Tomás Llano, estos grupos, “alentados por la crisis”, defienden que el empleo es para los locales."
     c = next(c for c in claims_of(text) if c["type"] == "according_to")
     assert c["content"]["text"].endswith("defienden que el empleo es para los locales")
+
+
+def test_what_was_reported_by_a_body_names_the_body(claims_of):
+    (c,) = claims_of("Titular.\n\nDe acuerdo con lo informado por la Secretaría de Pesca, hay 40 barcos varados.")
+    assert c["speaker"]["name"] == "Secretaría de Pesca"
+    (c,) = claims_of("Titular.\n\nDe acuerdo a lo narrado, el hombre huyó.")
+    assert c["speaker"] is None or c["speaker"]["name"] is None

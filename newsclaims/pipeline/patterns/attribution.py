@@ -85,6 +85,9 @@ def phrases(ctx: Context, sent: Span) -> None:
             continue  # "ha contado, según anuncian, los detalles …": nobody named; what follows is content
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
+        by = next((n for n, t in enumerate(src) if t.lower_ == "por"), None) if src and src[0].lower_ == "lo" else None
+        if by is not None and 1 <= by <= 3 and by + 1 < len(src):
+            src = src[by + 1:]  # "de acuerdo con lo informado por la Secretaría": the agent is the source
         src = trim_np(_without_asides(src))
         # A long description is a source when the person's name follows it between commas.
         # So is one that ends the sentence ("…, según datos de un estudio dado a conocer por la OMS.").
