@@ -315,8 +315,8 @@ def test_a_person_known_by_their_initials_is_named_in_full(claims_of):
 
 
 def test_initials_two_people_share_name_neither_of_them():
-    from newsclaims.pipeline.speakers import SpeakerResolver
     from newsclaims.entities import Entity
+    from newsclaims.pipeline.speakers import SpeakerResolver
     people = [Entity("Rosa Elena Vidal", "PER"), Entity("Raúl Enrique Vega", "PER"), Entity("Tomás Ibarra Luna", "PER"),
               Entity("Ana Ruiz", "PER"), Entity("Banco Central Europeo", "ORG")]
     resolver = SpeakerResolver.__new__(SpeakerResolver)
