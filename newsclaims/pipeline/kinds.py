@@ -118,9 +118,10 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
                 and (text or "").split()[0].lower() in ("la", "esta", "esa", "dicha", "una"):
             kind = "organisation"  # "la policía" (the force), not "el policía" (an officer)
         # "datos de Eurostat" named "Eurostat": the body whose document it is speaks, not the document
-        authored = kind == "document" and label == "ORG" and fold(said) not in fold(name) \
-            and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(name)}\b", text) is not None \
-            and noun_kind(name.split()[0]) in (None, "organisation")
+        named, written = name or "", text or ""
+        authored = kind == "document" and label == "ORG" and fold(said) not in fold(named) \
+            and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(named)}\b", written) is not None \
+            and noun_kind(named.split()[0]) in (None, "organisation")
         if kind is not None and not authored and not (kind == "person" and _LINK.search(f" {name} ")):
             return kind
     if name and len(words) == 1 and name.isupper() and len(name) >= 2 and text \

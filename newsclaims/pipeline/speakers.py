@@ -954,7 +954,8 @@ class SpeakerResolver:
                 first = first.head
             prev = self.doc[first.i - 1] if first.i > 0 else None
             # (for people named by a plural noun: a body's or a document's description keeps its name)
-            between = self.doc[head.i + 1:first.i] if head.i < first.i and noun_kind(head.text) == "group" else []
+            between: list[Token] = list(self.doc[head.i + 1:first.i]) \
+                if head.i < first.i and noun_kind(head.text) == "group" else []
             if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")) \
                     or first.dep_ == "conj" or (not any(x.text == "," for x in between) and any(
                         x.pos_ == "ADP" and (x.lower_ in ("del", "al") or x.nbor(1).pos_ == "DET") for x in between)):
