@@ -778,3 +778,20 @@ def test_first_person_speech_is_never_a_cue_of_its_own(claims_of):
     # an interview's answer does not make the question a claim
     text = "Titular.\n\n—¿Qué opina del acuerdo?\n—Creo que es un error y lo vamos a revertir."
     assert not [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "Creo"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Titular.\n\nDesde el Departamento de Pesca apuntaron que no se contemplan otros usos.", "Departamento de Pesca"),
+    ("Titular.\n\nEl puerto será gratuito. Desde la consejería de Puertos confirmaron que no habrá tasas.",
+     "consejería de Puertos"),
+])
+def test_an_impersonal_plural_speaks_from_the_desde_phrase(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+
+
+def test_desde_a_time_is_no_source(claims_of):
+    (c,) = claims_of("Titular.\n\nDesde el comienzo, los vecinos denunciaron que el agua llega sucia.")
+    assert c["speaker"]["name"] == "vecinos"
+    (c,) = claims_of("Titular.\n\nDesde hace años denunciaron que el agua llega sucia.")
+    assert c["speaker"] is None or c["speaker"]["name"] is None

@@ -68,6 +68,16 @@ def _plural_verb(verb: Token) -> bool:
     return finite is not None and finite.morph.get("Number", []) == ["Plur"] and finite.morph.get("Person", []) == ["3"]
 
 
+def _source_from(verb: Token, sent: Span) -> Token | None:
+    """The head of a "desde" phrase before an impersonal plural verb: "Desde la Fiscalía explicaron
+    que …" (a body, a place that stands for its government, a named person's office)."""
+    for child in verb.children:
+        if sent.start <= child.i < verb.i and child.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ == "case" and c.lower_ == "desde" for c in child.children):
+            return child
+    return None
+
+
 def _postposed_cue(tok: Token) -> bool:
     """A finite speech verb that closes its sentence ("…, publicó el diario X.", "…, dijo."), not one
     that opens a clause of its own ("…, defienden que …", "…, argumentando que …")."""
@@ -220,6 +230,13 @@ class Context:
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
                                  and not _one_of(subj)):
             subj = None  # outside this sentence, or words of the content itself
+        if subj is None and _plural_verb(verb):
+            source = _source_from(verb, sent)
+            if source is not None and self.quote_at(source.idx) is None:
+                tokens = [t for t in trim_np(self.within(source, sent)) if t.lower_ != "desde"]
+                if tokens and self.resolver.can_speak(tokens):
+                    # "Desde la consejería confirmaron que …": the body the impersonal plural speaks from
+                    return self.resolver.resolve(tokens, self.current)
         if subj is not None and subj.i > verb.i and _addressed_medium(subj):
             subj = None  # "declaró al medio El Tiempo que …": the medium addressed, not the speaker
         if subj is not None and fronted_participle(subj) and subj.i < verb.i:
