@@ -784,10 +784,18 @@ def test_first_person_speech_is_never_a_cue_of_its_own(claims_of):
     ("Titular.\n\nDesde el Departamento de Pesca apuntaron que no se contemplan otros usos.", "Departamento de Pesca"),
     ("Titular.\n\nEl puerto será gratuito. Desde la consejería de Puertos confirmaron que no habrá tasas.",
      "consejería de Puertos"),
+    ("Titular.\n\nEn la Secretaría de Pesca explicaron que hay 40 barcos varados.", "Secretaría de Pesca"),
 ])
 def test_an_impersonal_plural_speaks_from_the_desde_phrase(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+def test_en_a_place_or_an_event_is_no_source(claims_of):
+    for text in ("Titular.\n\nEn la conferencia explicaron que hay 40 casos.",
+                 "Titular.\n\nEn Madrid aseguran que el alcalde dimitirá."):
+        (c,) = claims_of(text)
+        assert c["speaker"] is None or c["speaker"]["name"] is None, text
 
 
 def test_desde_a_time_is_no_source(claims_of):

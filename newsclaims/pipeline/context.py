@@ -72,8 +72,13 @@ def _source_from(verb: Token, sent: Span) -> Token | None:
     """The head of a "desde" phrase before an impersonal plural verb: "Desde la Fiscalía explicaron
     que …" (a body, a place that stands for its government, a named person's office)."""
     for child in verb.children:
-        if sent.start <= child.i < verb.i and child.pos_ in ("NOUN", "PROPN") \
-                and any(c.dep_ == "case" and c.lower_ == "desde" for c in child.children):
+        if not (sent.start <= child.i < verb.i and child.pos_ in ("NOUN", "PROPN")):
+            continue
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if "desde" in cases:
+            return child
+        # "En la Secretaría de Salud explicaron que …": a body's own noun or name after "en"
+        if "en" in cases and (noun_kind(child.text) == "organisation" or child.ent_type_ == "ORG"):
             return child
     return None
 
@@ -233,7 +238,7 @@ class Context:
         if subj is None and _plural_verb(verb):
             source = _source_from(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
-                tokens = [t for t in trim_np(self.within(source, sent)) if t.lower_ != "desde"]
+                tokens = [t for t in trim_np(self.within(source, sent)) if t.lower_ not in ("desde", "en")]
                 if tokens and self.resolver.can_speak(tokens):
                     # "Desde la consejería confirmaron que …": the body the impersonal plural speaks from
                     return self.resolver.resolve(tokens, self.current)
