@@ -785,6 +785,7 @@ def test_first_person_speech_is_never_a_cue_of_its_own(claims_of):
     ("Titular.\n\nEl puerto será gratuito. Desde la consejería de Puertos confirmaron que no habrá tasas.",
      "consejería de Puertos"),
     ("Titular.\n\nEn la Secretaría de Pesca explicaron que hay 40 barcos varados.", "Secretaría de Pesca"),
+    ("Titular.\n\nPor parte de la Secretaría de Pesca, informaron que hay 40 barcos varados.", "Secretaría de Pesca"),
 ])
 def test_an_impersonal_plural_speaks_from_the_desde_phrase(claims_of, text, name):
     (c,) = claims_of(text)

@@ -74,9 +74,15 @@ def _source_from(verb: Token, sent: Span) -> Token | None:
     for child in verb.children:
         if not (sent.start <= child.i < verb.i and child.pos_ in ("NOUN", "PROPN")):
             continue
-        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-        if "desde" in cases:
+        cases = {" ".join([c.lower_] + [f.lower_ for f in c.children if f.dep_ == "fixed"])
+                 for c in child.children if c.dep_ == "case"}
+        if cases & {"desde", "por parte de", "de parte de"}:  # "Por parte de la Secretaría, informaron …"
             return child
+        if child.lower_ == "parte" and cases & {"por", "de"}:  # "Por parte de la Secretaría, informaron …"
+            owner = next((g for g in child.children if g.pos_ in ("NOUN", "PROPN") and g.i > child.i
+                          and any(c.dep_ == "case" and c.lower_ in ("de", "del") for c in g.children)), None)
+            if owner is not None:
+                return owner
         # "En la Secretaría de Salud explicaron que …": a body's own noun or name after "en"
         if "en" in cases and (noun_kind(child.text) == "organisation" or child.ent_type_ == "ORG"):
             return child
@@ -238,7 +244,9 @@ class Context:
         if subj is None and _plural_verb(verb):
             source = _source_from(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
-                tokens = [t for t in trim_np(self.within(source, sent)) if t.lower_ not in ("desde", "en")]
+                tokens = trim_np(self.within(source, sent))
+                while tokens and tokens[0].dep_ in ("case", "fixed"):
+                    tokens = tokens[1:]  # "desde", "en", "por parte de"
                 if tokens and self.resolver.can_speak(tokens):
                     # "Desde la consejería confirmaron que …": the body the impersonal plural speaks from
                     return self.resolver.resolve(tokens, self.current)
