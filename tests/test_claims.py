@@ -804,3 +804,8 @@ def test_desde_a_time_is_no_source(claims_of):
     assert c["speaker"]["name"] == "vecinos"
     (c,) = claims_of("Titular.\n\nDesde hace años denunciaron que el agua llega sucia.")
     assert c["speaker"] is None or c["speaker"]["name"] is None
+
+
+def test_a_postposed_subject_after_the_medium_addressed(claims_of):
+    (c,) = claims_of("Titular.\n\nEl puente cerrará el lunes por obras, informó a este diario el alcalde Pedro Lima.")
+    assert (c["speaker"]["name"], c["content"]["text"]) == ("Pedro Lima", "El puente cerrará el lunes por obras")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import institution_nouns
 from ..rules import singulars, title_abbreviation
+from .kinds import noun_kind
 
 DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
@@ -261,4 +262,9 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
         while m < limit and m < k + 8 and doc[m].text not in "\"'”»’":
             m += 1
         return m + 1 if m + 1 < limit and doc[m + 1].pos_ in ("DET", "NOUN", "PROPN") else j
-    return k if k < limit and doc[k].pos_ == "PROPN" else j
+    if k < limit and doc[k].pos_ == "PROPN":
+        return k
+    if k + 1 < limit and doc[k].pos_ == "DET" and doc[k].lower_ not in ("este", "esta", "ese", "esa") and (
+            doc[k + 1].pos_ == "PROPN" or doc[k + 1].is_lower and noun_kind(doc[k + 1].text) in ("person", "organisation")):
+        return k  # "informó a este diario el alcalde Pedro Lima": the subject's article
+    return j
