@@ -809,3 +809,10 @@ def test_desde_a_time_is_no_source(claims_of):
 def test_a_postposed_subject_after_the_medium_addressed(claims_of):
     (c,) = claims_of("Titular.\n\nEl puente cerrará el lunes por obras, informó a este diario el alcalde Pedro Lima.")
     assert (c["speaker"]["name"], c["content"]["text"]) == ("Pedro Lima", "El puente cerrará el lunes por obras")
+
+
+def test_content_ends_before_al_and_an_infinitive_of_speech(claims_of):
+    text = ("La diputada Noelia Brun exigió al partido que juegue limpio, al explicar que la denuncia incluye "
+            "una grabación.")
+    assert [c["content"]["text"] for c in claims_of(text)] == [
+        "que juegue limpio", "que la denuncia incluye una grabación"]

@@ -389,8 +389,10 @@ class Context:
                 nxt = doc[i + 1]
                 words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
                 if stop_at_cue and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
-                        fold(nxt.text) in _CLAUSE_LINKS and any(cue_lemma(x) is not None for x in doc[i + 2:min(sent.end, i + 6)]))):
-                    end = i  # "…, dijo", "…, pero no precisó cuándo": the speaker's next act, not content
+                        fold(nxt.text) in _CLAUSE_LINKS and any(cue_lemma(x) is not None for x in doc[i + 2:min(sent.end, i + 6)]))
+                        or nxt.lower_ in ("al", "tras") and i + 2 < sent.end and after_al(doc[i + 2])
+                        and cue_lemma(doc[i + 2]) is not None):
+                    end = i  # "…, dijo", "…, pero no precisó cuándo", "…, al explicar que": the speaker's next act
                     break
                 if stop_at_cue is None and self.quote_at(t.idx) is None and _postposed_cue(nxt):
                     end = i  # "Según el instituto, nacen 2.000 bebés, publicó el diario X": who relays it
