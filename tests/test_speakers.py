@@ -328,3 +328,8 @@ def test_a_place_named_in_the_complement_of_unnamed_people_is_not_the_speaker(cl
     (c,) = claims_of("Vecinos de la colonia Lomas Altas denunciaron que la basura no se recoge desde el lunes.")
     assert c["speaker"]["name"] == "Vecinos de la colonia Lomas Altas"
     assert c["speaker"]["kind"] == "group"
+
+
+def test_a_body_after_de_stays_the_complement_of_people_even_parsed_flat(claims_of):
+    (c,) = claims_of("Titular.\n\nParamédicos de Cruz Azulada informaron que el herido no presenta lesiones graves.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Paramédicos de Cruz Azulada", "group")

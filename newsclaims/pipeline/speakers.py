@@ -950,8 +950,8 @@ class SpeakerResolver:
             # The name's first word: "de"/"del" before it (or a case child) makes it a complement
             # ("el gobierno de Chile"); otherwise it stands in apposition ("la agencia estatal Efe").
             first = t
-            while first.dep_ == "flat" and first.head.i < first.i and first.head.i in ids:
-                first = first.head
+            while first.dep_ == "flat" and first.head.i < first.i and first.head.i in ids and first.head.i != head.i:
+                first = first.head  # (never up to the phrase's own head: "Paramédicos de Cruz Roja" parsed flat)
             prev = self.doc[first.i - 1] if first.i > 0 else None
             # (for people named by a plural noun: a body's or a document's description keeps its name)
             between: list[Token] = list(self.doc[head.i + 1:first.i]) \
