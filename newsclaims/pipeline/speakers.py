@@ -574,7 +574,7 @@ class SpeakerResolver:
             return Speaker(person, text, "PER", start, end)
         ent = self.index.at(start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
-            return Speaker(bare_text, text, ent.label, start, end)
+            return Speaker(self._without_agent(bare, head) or bare_text, text, ent.label, start, end)
         named = self._described_before(tokens, head)
         if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
             return Speaker(named, text, "MISC", start, end)
