@@ -333,3 +333,16 @@ def test_a_place_named_in_the_complement_of_unnamed_people_is_not_the_speaker(cl
 def test_a_body_after_de_stays_the_complement_of_people_even_parsed_flat(claims_of):
     (c,) = claims_of("Titular.\n\nParamédicos de Cruz Azulada informaron que el herido no presenta lesiones graves.")
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Paramédicos de Cruz Azulada", "group")
+
+
+def test_a_role_with_a_complement_after_a_then_the_name_between_commas(claims_of):
+    text = ("Titular.\n\nLa candidata a la alcaldía, Marta Gil, señaló que habló con los vecinos.\n\n"
+            "\"No podemos dejarlos solos\", pidió la candidata.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Marta Gil", "Marta Gil"]
+
+
+def test_a_name_after_de_and_an_article_is_a_complement_not_the_person(claims_of):
+    text = ("Titular.\n\nEl aspirante de la Alianza Sur, Tomás Vidal Ruiz, visitó el puerto. "
+            "Luego aseguró que ganará.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
+    assert c["speaker"]["name"] == "Tomás Vidal Ruiz"

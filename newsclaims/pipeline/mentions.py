@@ -50,6 +50,13 @@ def _inside_name(tokens: list[Token], k: int) -> bool:
         and j < len(tokens) and tokens[j].text[:1].isupper() and tokens[j].pos_ == "PROPN"
 
 
+def _named_after(tokens: list[Token], k: int) -> bool:
+    """Whether the phrase's head has a person's name in apposition after ``tokens[k]``: "la candidata a
+    la alcaldía, Marta Gil," keeps its complement and the name."""
+    head = np_head_index(tokens)
+    return any(x.dep_ == "appos" and x.head.i == head and x.ent_type_ == "PER" for x in tokens[k + 1:])
+
+
 def trim_np(tokens: list[Token]) -> list[Token]:
     """Cut a subject subtree down to its noun phrase: no relative clause, no trailing punctuation."""
     out: list[Token] = []
@@ -62,7 +69,8 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and out and t.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
             break
         if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens) \
-                and t.head.head.i == np_head_index(tokens) and not _inside_name(tokens, k):
+                and t.head.head.i == np_head_index(tokens) and not _inside_name(tokens, k) \
+                and not _named_after(tokens, k):
             break  # "fuentes a Reuters": the addressee of the head is not part of the speaker
         if out and t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
             break  # "los mensajes que se difundieron"

@@ -763,6 +763,8 @@ class SpeakerResolver:
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+            if prev is not None and prev.pos_ == "DET" and span is not None and span.start > 1:
+                prev = self.doc[span.start - 2]  # "de la Coalición X": past the article
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
                 continue
             return self._fuller(e.name, tokens, span[0]) if span is not None else e.name
