@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .rules import chrome_patterns
 
@@ -54,7 +55,7 @@ class Normalised:
         if not self.parse_text:
             self.parse_text = _MASKED_NUMBER.sub(_MASK_DIGITS, self.text.translate(_PARSE_QUOTES))
 
-    @property
+    @cached_property
     def masked(self) -> bool:
         """Whether the text masks its digits ("*NUMBER*") and the parser read digits there."""
         return "NUMBER" in self.text and _MASK_DIGITS in self.parse_text

@@ -592,8 +592,8 @@ def test_a_conjunction_before_que_is_no_content_of_the_cue(claims_of, link):
 
 
 def test_sino_que_after_a_relative_clause_opens_no_content(claims_of):
-    text = ("El senador Íñigo Lastra anunció que la ley no podrá votarse en el plazo previsto, que concluye el "
-            "9 de mayo, sino que se votará en junio.")
+    text = ("La regidora Olga Sanz anunció que el parque no abrirá en la fecha fijada, que concluye a fin "
+            "de abril, sino que abrirá en verano.")
     assert [c["cue"]["text"] for c in claims_of(text)] == ["anunció"]
 
 
@@ -727,24 +727,24 @@ def test_a_second_speech_verb_joined_by_y_ends_the_first_content(claims_of):
 
 
 def test_a_long_source_that_ends_the_sentence_is_a_source(claims_of):
-    text = ("Los accidentes de moto crecieron un tercio en la provincia, según datos de un nuevo informe dado a "
-            "conocer por la Dirección de Tráfico Regional (DTR).")
+    text = ("Las ventas de bicicletas crecieron un tercio en la comarca, según cifras de un reciente informe "
+            "difundido por la Oficina de Movilidad Comarcal (OMC).")
     (c,) = claims_of(text)
     assert c["type"] == "according_to"
-    assert c["content"]["text"] == "Los accidentes de moto crecieron un tercio en la provincia"
-    assert c["speaker"]["name"] == "nuevo informe"  # a document's name without who made it public
+    assert c["content"]["text"] == "Las ventas de bicicletas crecieron un tercio en la comarca"
+    assert c["speaker"]["name"] == "reciente informe"  # a document's name without who made it public
 
 
 def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
-    text = "La actriz ha contado, según anuncian, los detalles de su boda y de su vida en el rancho familiar."
+    text = "El cantante ha revelado, según dicen, sus planes para la gira y para el disco nuevo."
     assert not [c for c in claims_of(text) if c["type"] == "according_to"]
 
 
 @pytest.mark.parametrize("text, name, content", [
     ("El alcalde Pedro Ruiz inauguró la planta, al señalar que la obra costó dos millones.",
      "Pedro Ruiz", "que la obra costó dos millones"),
-    ("La diputada Noelia Brun exigió al partido que juegue limpio y deje de mentir, al explicar que la "
-     "denuncia incluye una grabación.", "Noelia Brun", "que la denuncia incluye una grabación"),
+    ("La concejala Noelia Brun pidió a la empresa que repare las calles y pinte los pasos, al explicar que el "
+     "contrato incluye una fianza.", "Noelia Brun", "que el contrato incluye una fianza"),
     ("La ministra Irene Sotillo cerró el acto luego de afirmar que el plan seguirá.", "Irene Sotillo",
      "que el plan seguirá"),
     ("El edil Tomás Barea inauguró el puente tras señalar que costó dos millones.", "Tomás Barea",
@@ -760,15 +760,15 @@ def test_al_and_an_infinitive_without_que_is_no_cue(claims_of):
 
 
 def test_a_fronted_participle_whose_comma_the_parser_gave_it(claims_of):
-    text = "Titular.\n\nCuestionada sobre el tema, la senadora respondió que no hay acuerdo."
+    text = "Titular.\n\nInterrogada sobre la huelga, la senadora respondió que no hay acuerdo."
     (c,) = claims_of(text)
     assert c["speaker"]["text"] == "la senadora"
 
 
 def test_an_impersonal_infinitive_after_tras_is_no_cue(claims_of):
-    text = "Tras concluirse que era seguro, la Universidad de Lindon anunció que reanudaría las pruebas."
+    text = "Tras concluirse que el puente era firme, el Ayuntamiento de Lindon anunció que lo reabrirá."
     (c,) = claims_of(text)
-    assert c["cue"]["text"] == "anunció" and c["speaker"]["name"] == "Universidad de Lindon"
+    assert c["cue"]["text"] == "anunció" and c["speaker"]["name"] == "Ayuntamiento de Lindon"
 
 
 def test_first_person_speech_is_never_a_cue_of_its_own(claims_of):
@@ -781,7 +781,7 @@ def test_first_person_speech_is_never_a_cue_of_its_own(claims_of):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Titular.\n\nDesde el Departamento de Pesca apuntaron que no se contemplan otros usos.", "Departamento de Pesca"),
+    ("Titular.\n\nDesde el Departamento de Pesca apuntaron que la veda durará un mes.", "Departamento de Pesca"),
     ("Titular.\n\nEl puerto será gratuito. Desde la consejería de Puertos confirmaron que no habrá tasas.",
      "consejería de Puertos"),
     ("Titular.\n\nEn la Secretaría de Pesca explicaron que hay 40 barcos varados.", "Secretaría de Pesca"),
@@ -812,7 +812,7 @@ def test_a_postposed_subject_after_the_medium_addressed(claims_of):
 
 
 def test_content_ends_before_al_and_an_infinitive_of_speech(claims_of):
-    text = ("La diputada Noelia Brun exigió al partido que juegue limpio, al explicar que la denuncia incluye "
-            "una grabación.")
+    text = ("La concejala Noelia Brun pidió a la empresa que repare las calles, al explicar que el contrato "
+            "incluye una fianza.")
     assert [c["content"]["text"] for c in claims_of(text)] == [
-        "que juegue limpio", "que la denuncia incluye una grabación"]
+        "que repare las calles", "que el contrato incluye una fianza"]

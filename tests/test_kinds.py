@@ -31,7 +31,7 @@ def test_noun_kind(word, kind):
     ("informe de la Oficina del Agua", "el informe", "ORG", "document"),
     ("Gaceta del Sur", "el diario", "ORG", "organisation"),                  # the words say what it is
     # the body whose figures are cited is the speaker, not its document
-    ("Aerovías Andinas", "datos ofrecidos por Aerovías Andinas ayer", "ORG", "organisation"),
+    ("Aerovías Andinas", "cifras publicadas por Aerovías Andinas el lunes", "ORG", "organisation"),
     ("Oficina del Agua", "las cifras de la Oficina del Agua", "ORG", "organisation"),
     ("Ley de Aguas", "el artículo 3 de la Ley de Aguas", "MISC", "document"),
     # a plural noun for people opening the sentence, tagged as a person's name

@@ -91,7 +91,7 @@ def _source_from(verb: Token, sent: Span) -> Token | None:
 
 def _postposed_cue(tok: Token) -> bool:
     """A finite speech verb that closes its sentence ("…, publicó el diario X.", "…, dijo."), not one
-    that opens a clause of its own ("…, defienden que …", "…, argumentando que …")."""
+    that opens a clause of its own ("…, sostienen que …", "…, argumentando que …")."""
     if cue_lemma(tok) is None or "VerbForm=Fin" not in str(tok.morph):
         return False
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
@@ -222,7 +222,7 @@ class Context:
                     return self.resolver.resolve(trim_np(self.within(obj[0], sent)), self.current)
             subj = subject_of(gov)
         if "VerbForm=Inf" in str(verb.morph) and after_al(verb):
-            # "Ana exigió al partido que …, al explicar que …": the main clause's subject speaks (the
+            # "Ana pidió calma a los vecinos, al explicar que …": the main clause's subject speaks (the
             # infinitive has none of its own; a noun after "que" is the content's)
             subj = None
             if sent.root.i < verb.i and sent.root.pos_ in ("VERB", "AUX"):
@@ -248,7 +248,7 @@ class Context:
                 while tokens and tokens[0].dep_ in ("case", "fixed"):
                     tokens = tokens[1:]  # "desde", "en", "por parte de"
                 if tokens and self.resolver.can_speak(tokens):
-                    # "Desde la consejería confirmaron que …": the body the impersonal plural speaks from
+                    # "Desde la consejería aseguraron que …": the body the impersonal plural speaks from
                     return self.resolver.resolve(tokens, self.current)
         if subj is not None and subj.i > verb.i and _addressed_medium(subj):
             subj = None  # "declaró al medio El Tiempo que …": the medium addressed, not the speaker
@@ -258,7 +258,7 @@ class Context:
             # the verb the participle's clause leads to: the cue, or the verb it is joined to ("…, X
             # dijo que … y dijo no …")
             bound = subj.head.i if subj.head.pos_ in ("VERB", "AUX") and subj.i < subj.head.i <= verb.i else verb.i
-            # (the comma may hang from the participle itself: "Cuestionada sobre el tema, la senadora …")
+            # (the comma may hang from the participle itself: "Consultada por la prensa, la senadora …")
             comma = next((t.i for t in doc[max(t.i for t in tokens if not t.is_punct) + 1:bound] if t.text == ","), None)
             rest = trim_np(list(doc[comma + 1:bound])) if comma is not None else []
             if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
@@ -368,7 +368,7 @@ class Context:
     def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool | None = True, cue: Token | None = None) -> int:
         """Token index where reported content that starts at ``start_tok`` ends.  ``stop_at_cue``: at a
         speech verb after a comma (True), never (False), or only at one that closes the sentence with
-        its subject after it (None: the content has a verb of its own there, "…, defienden que …")."""
+        its subject after it (None: the content has a verb of its own there, "…, sostienen que …")."""
         doc = self.doc
         end = sent.end
         i = start_tok + 1
@@ -395,7 +395,7 @@ class Context:
                     end = i  # "…, dijo", "…, pero no precisó cuándo", "…, al explicar que": the speaker's next act
                     break
                 if stop_at_cue is None and self.quote_at(t.idx) is None and _postposed_cue(nxt):
-                    end = i  # "Según el instituto, nacen 2.000 bebés, publicó el diario X": who relays it
+                    end = i  # "Según el instituto, el paro bajó, publicó el diario X": who relays it
                     break
                 if any(words[:len(p)] == p for p in self.stops) and self.quote_at(t.idx) is None:
                     end = i

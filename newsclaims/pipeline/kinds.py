@@ -117,7 +117,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         if kind == "person" and said.lower() in word_set("organisation_nouns.tsv") \
                 and (text or "").split()[0].lower() in ("la", "esta", "esa", "dicha", "una"):
             kind = "organisation"  # "la policía" (the force), not "el policía" (an officer)
-        # "datos de Eurostat" named "Eurostat": the body whose document it is speaks, not the document
+        # "cifras de la Oficina Andina" named "Oficina Andina": the body whose figures they are speaks
         named, written = name or "", text or ""
         authored = kind == "document" and label == "ORG" and fold(said) not in fold(named) \
             and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(named)}\b", written) is not None \

@@ -96,8 +96,8 @@ _CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
 def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text spells out: "el Instituto Nacional de Vivienda Social (Invis)" -> {"Invis":
     "Instituto Nacional de Vivienda Social"}.  The capitals of the full name must appear, in order, among
-    the acronym's letters, or the name must open with a body's noun: "los Centros para el Control de
-    Enfermedades (CDC)" translates an English name, "Juan Pérez (PRI)" names his party, not him."""
+    the acronym's letters, or the name must open with a body's noun: "los Servicios de Sanidad Vegetal
+    de Canadá (CPHS)" translates an English name, "Juan Pérez (PRI)" names his party, not him."""
     found: dict[str, str] = {}
     for m in _SPELLED_OUT.finditer(text):
         acr, words = m.group("acr"), m.group("full").split()
@@ -117,6 +117,19 @@ def acronyms(text: str) -> dict[str, str]:
             if body is not None and len(words) - body >= 2:
                 found[acr] = " ".join(words[body:])
     return found
+
+
+def people_initials(entities: list[Entity]) -> dict[str, str]:
+    """People known by their initials: "REVT" for "Rosa Elena Vidal de Torres" named in the article
+    (three names or more, connectors skipped; two people with the same initials: neither)."""
+    found: dict[str, str | None] = {}
+    for ent in entities:
+        words = [w for w in ent.name.split() if w.lower() not in _CONNECTORS]
+        if ent.label != "PER" or len(words) < 3 or not all(w[:1].isupper() for w in words):
+            continue
+        key = "".join(w[0] for w in words).upper()
+        found[key] = ent.name if found.get(key, ent.name) == ent.name else None
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def _gender(tokens: list[Token], role: str | None) -> str:
@@ -228,6 +241,7 @@ class SpeakerResolver:
         self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._acronym_map: dict[str, str] | None = None
+        self._initialled: set[str] = set()  # people the acronym map names by their initials
         self._people: frozenset[str] | None = None
 
     def described_people(self) -> frozenset[str]:
@@ -433,29 +447,19 @@ class SpeakerResolver:
         if sp is not None and sp.name:
             full = self._acronyms().get(sp.name)
             if full is not None:
-                label = "PER" if full in self._people_initials().values() \
+                label = "PER" if full in self._initialled \
                     else "ORG" if sp.label in ("PER", "MISC") else sp.label
                 return Speaker(full, sp.text, label, sp.start, sp.end)
         return sp
 
     def _acronyms(self) -> dict[str, str]:
+        """The article's acronyms spelled out, then its people's initials ("REVT")."""
         if self._acronym_map is None:
             self._acronym_map = acronyms(self.text)
-            for initials, person in self._people_initials().items():
-                self._acronym_map.setdefault(initials, person)
+            for initials, person in people_initials(self.entities).items():
+                if self._acronym_map.setdefault(initials, person) == person:
+                    self._initialled.add(person)
         return self._acronym_map
-
-    def _people_initials(self) -> dict[str, str]:
-        """People known by their initials: "AMLO" for "Andrés Manuel López Obrador" named in the
-        article (three names or more, connectors skipped; two people with the same initials: neither)."""
-        found: dict[str, str | None] = {}
-        for ent in self.entities:
-            words = [w for w in ent.name.split() if w.lower() not in _CONNECTORS]
-            if ent.label != "PER" or len(words) < 3 or not all(w[:1].isupper() for w in words):
-                continue
-            key = "".join(w[0] for w in words).upper()
-            found[key] = ent.name if found.get(key, ent.name) == ent.name else None
-        return {k: v for k, v in found.items() if v is not None}
 
     def _resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
         tokens = [t for t in tokens if not t.is_space]
@@ -764,7 +768,7 @@ class SpeakerResolver:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
             if prev is not None and prev.pos_ == "DET" and span is not None and span.start > 1:
-                prev = self.doc[span.start - 2]  # "de la Coalición X": past the article
+                prev = self.doc[span.start - 2]  # "de la Alianza X": past the article
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
                 continue
             return self._fuller(e.name, tokens, span[0]) if span is not None else e.name
@@ -851,8 +855,8 @@ class SpeakerResolver:
         return len(words) >= 2 and words[0][:1].isupper() and words[0].lower() not in self.orgs
 
     def _without_agent(self, bare: list[Token], head: Token) -> str | None:
-        """A document's name without who made it public: "estudio publicado este viernes por los
-        Centros X" -> "estudio", "nuevo estudio dado a conocer por la OMS" -> "nuevo estudio"."""
+        """A document's name without who made it public: "informe publicado ayer por la Agencia X" ->
+        "informe", "reciente informe difundido por la Oficina Y" -> "reciente informe"."""
         head = np_head(bare) or head  # "datos de un informe …": the document, past the data noun
         if not bare or noun_kind(head.text) != "document" or not bare[0].i <= head.i <= bare[-1].i:
             return None
@@ -953,7 +957,7 @@ class SpeakerResolver:
             # ("el gobierno de Chile"); otherwise it stands in apposition ("la agencia estatal Efe").
             first = t
             while first.dep_ == "flat" and first.head.i < first.i and first.head.i in ids and first.head.i != head.i:
-                first = first.head  # (never up to the phrase's own head: "Paramédicos de Cruz Roja" parsed flat)
+                first = first.head  # (never up to the phrase's own head: "Paramédicos de Cruz Azulada" parsed flat)
             prev = self.doc[first.i - 1] if first.i > 0 else None
             # (for people named by a plural noun: a body's or a document's description keeps its name)
             between: list[Token] = list(self.doc[head.i + 1:first.i]) \

@@ -82,7 +82,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             _dropped_source(ctx, sent, first, cue_tok, k)
             continue
         if cue_tok is not None and not initial and cue_tok.i + 1 < sent.end and doc[cue_tok.i + 1].text == ",":
-            continue  # "ha contado, según anuncian, los detalles …": nobody named; what follows is content
+            continue  # "ha revelado, según dicen, sus planes …": nobody named; what follows is content
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
         by = next((n for n, t in enumerate(src) if t.lower_ == "por"), None) if src and src[0].lower_ == "lo" else None
@@ -90,7 +90,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             src = src[by + 1:]  # "de acuerdo con lo informado por la Secretaría": the agent is the source
         src = trim_np(_without_asides(src))
         # A long description is a source when the person's name follows it between commas.
-        # So is one that ends the sentence ("…, según datos de un estudio dado a conocer por la OMS.").
+        # So is one that ends the sentence ("…, según cifras de un informe difundido por la Agencia X.").
         closing = trailing and (k >= sent.end or doc[k].text in (".", ";")) and _one_phrase(src)
         if not src or len(src) > (24 if named is not None or closing else 14) \
                 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
@@ -149,8 +149,8 @@ _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
 
 
 def _one_phrase(src: list[Token]) -> bool:
-    """A source that is one noun phrase, or one and the name after it ("cifras de la agencia de la ONU
-    para los refugiados, ACNUR"), not a run of clauses between commas."""
+    """A source that is one noun phrase, or one and the name after it ("cifras de la oficina regional
+    de aduanas, OFRA"), not a run of clauses between commas."""
     commas = [n for n, t in enumerate(src) if t.text == ","]
     if not commas:
         return True
