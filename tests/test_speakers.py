@@ -344,3 +344,30 @@ def test_a_name_after_de_and_an_article_is_a_complement_not_the_person(claims_of
             "Luego aseguró que ganará.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
     assert c["speaker"]["name"] == "Tomás Vidal Ruiz"
+
+
+# A description no earlier one matches continues the person who has just spoken, not the last
+# person the narration described.
+@pytest.mark.parametrize("text, name", [
+    ("Titular.\n\n\"Jugamos bien\", afirmó Diego Salas, que habló junto al entrenador del club, Raúl Mendoza.\n\n"
+     "Finalmente, el deportista señaló que el equipo está unido.", "Diego Salas"),
+    # a noun the lexicons type as a person ("músico") is such a description too
+    ("Titular.\n\n\"Tocaremos en mayo\", anunció Bruno Quintana, vecino del barrio.\n\n"
+     "Asimismo, el músico señaló que la gira incluye doce ciudades.", "Bruno Quintana"),
+    # a party member's noun with its accent ("priísta") is an agent noun
+    ("Titular.\n\nEl senador Óscar Villena dijo que votará en contra.\n\n"
+     "El priísta finalmente comentó que son miles los afectados.", "Óscar Villena"),
+])
+def test_a_description_continues_the_current_speaker(claims_of, text, name):
+    assert claims_of(text)[-1]["speaker"]["name"] == name
+
+
+def test_a_description_with_nobody_to_continue_keeps_its_words(claims_of):
+    (c,) = claims_of("Titular.\n\nEl músico señaló que la gira incluye doce ciudades.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("músico", "person")
+
+
+def test_a_plural_before_a_name_does_not_describe_the_person(claims_of):
+    text = ("Titular.\n\nJunto a las juezas, Mateo Ibáñez explicó que el fallo llegará en abril.\n\n"
+            "Finalmente, el abogado dijo que apelarán.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Mateo Ibáñez", "Mateo Ibáñez"]

@@ -57,6 +57,8 @@ _PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
 _ORDINALS = {"primero": 0, "primera": 0, "segundo": 1, "segunda": 1}
 _PARTITIVE = {"esos", "esas", "estos", "estas", "aquellos", "aquellas", "ellos", "ellas", "cada", "todos", "todas"}
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
+_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "da", "do", "dos"})
+_CURRENT_REACH = 1500  # characters: how far back the current speaker still stands for a description
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
 _RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
@@ -282,6 +284,9 @@ class SpeakerResolver:
                     continue
                 for side in (self._before(span), self._after(span)):
                     role, words = _role_in(side)
+                    if role and " y " not in f" {ent.name} " and any(
+                            role in _forms(t) and t.lower_ != role and "Number=Plur" in str(t.morph) for t in side):
+                        continue  # "Además de las técnicas, Ana Ruiz …": a plural describes no one person
                     if role:
                         found.append(Role(ent.name, role, words, _gender(side, role), m.start))
         found += self._untagged_appositions()
@@ -498,6 +503,12 @@ class SpeakerResolver:
         is_role = bool(forms & self.roles.keys()) or (
             has_det and head.pos_ in ("NOUN", "ADJ") and tokens[0].lower_ in _DEFINITE
             and bool(_AGENTIVE.search(head.lower_)) and not (forms & self.orgs or forms & self.anon or forms & self.speakers))
+        # A noun the speaker lexicons type as a person, singular after a definite article ("el músico",
+        # "la politóloga"), stands for somebody the article named before, as a role does; unlike a
+        # role it keeps its own words when nobody fits.
+        described = not is_role and has_det and tokens[0].lower_ in _DEFINITE and head.pos_ == "NOUN" \
+            and not _plural(head) and noun_kind(head.text) == "person" \
+            and not (forms & self.orgs or forms & self.anon or forms & self.non_speakers)
         # "Testigos", "fuentes del ministerio": plural or bare; "el experto" is one person (a role).
         is_anon = bool(forms & self.anon) and (_plural(head) or not has_det or not is_role)
         if is_org and is_role:  # "la policía" (the force) / "el policía" (an officer)
@@ -574,8 +585,13 @@ class SpeakerResolver:
             return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if role is not None or is_role:
             person = self._named_right_after(end) or self._person_for(
-                role or head.lower_, words, _gender(tokens, role), start) or self._written_name(tokens)
+                role or head.lower_, words, _gender(tokens, role), start, current) or self._written_name(tokens)
             return Speaker(person, text, "PER", start, end)
+        if described:
+            person = self._named_right_after(end) or self._person_for(head.lower_, words, _gender(tokens, None), start,
+                                                                      current, loose=False)
+            if person is not None:
+                return Speaker(person, text, "PER", start, end)
         ent = self.index.at(start, end)
         if ent is not None and ent.label in ("ORG", "LOC"):
             return Speaker(self._without_agent(bare, head) or bare_text, text, ent.label, start, end)
@@ -849,6 +865,13 @@ class SpeakerResolver:
             return True
         return k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and word_gender(t.text) is not None
 
+    def _person_name(self, name: str) -> bool:
+        """One person's name as people are named: two capitalised words or more, the first no noun of
+        any table ("Ana Ruiz", not "General de la Comisión X", "Preguntado", "Ana Ruiz y Luis Soto")."""
+        words = name.split()
+        return len(words) >= 2 and " y " not in f" {name} " and noun_kind(words[0]) is None \
+            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+
     def _full_name(self, name: str) -> bool:
         """A person's full name: two capitalised words or more, not an institution's ("Fundación X")."""
         words = name.split()
@@ -1000,7 +1023,11 @@ class SpeakerResolver:
                 return tail  # "…, Ana Ruiz, quien …": the name set off before the relative
         return left or [noun]
 
-    def _person_for(self, role: str, words: frozenset[str], gender: str, position: int) -> str | None:
+    def _person_for(self, role: str, words: frozenset[str], gender: str, position: int,
+                    current: Speaker | None = None, loose: bool = True) -> str | None:
+        """The person a role noun or description refers back to: the one an earlier description
+        matches ("el líder chileno" ~ "el presidente chileno, Juan Soto"), else the current speaker,
+        else (``loose``) the latest person of its gender or the most salient one."""
         best, best_score = None, 0.0
         for r in self.appositions:
             if gender != "-" and r.gender != "-" and gender != r.gender:
@@ -1023,6 +1050,15 @@ class SpeakerResolver:
                 best, best_score = r.person, score
         if best is not None:
             return best
+        if current is not None and current.name and current.label == "PER" and current.start < position \
+                and position - current.start < _CURRENT_REACH and self._person_name(current.name):
+            g = self.gender(current.name)
+            if gender == "-" or g in ("-", gender):
+                # "…, destacó Ana Ruiz. Finalmente, la especialista detalló …": a description no earlier
+                # one matches continues the person who has just spoken
+                return current.name
+        if not loose:
+            return None
         if gender != "-":
             # "la trabajadora": the latest person of that gender, described or seen as a subject.
             seen = [(r.position, r.person) for r in self.appositions if r.gender == gender and r.position < position]
