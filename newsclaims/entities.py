@@ -79,6 +79,9 @@ _PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
 _DATELINE_END = re.compile(r"^[A-ZÁÉÍÓÚÑ]*\)?\.?[-–—]+$")
 
 
+_THIS = frozenset({"este", "esta", "ese", "esa", "nuestro", "nuestra"})
+
+
 def _clean(span: Span) -> Span | None:
     """Trim determiners and punctuation off a mention; None for obvious non-names."""
     doc = span.doc
@@ -145,8 +148,11 @@ def _clean(span: Span) -> Span | None:
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
     before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
     if end - start >= 3 and label == "PER" and any(t.lower_ in institution_nouns() for t in before) \
-            and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name(doc[start])):
-        start += 1  # (but "la pediatra Noelia Rivas Ferrán": a given name after no medium)
+            and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name(doc[start])) \
+            and not (_given_name(doc[start]) and start > 1 and doc[start - 2].lower_ in _THIS):
+        # (but "la pediatra Noelia Rivas Ferrán": a given name after no medium; "dijo a este diario
+        # Noelia Rivas": the medium writing is not named)
+        start += 1
     span = Span(doc, start, end, label=label)
     text = span.text
     if _DEBRIS.search(text) or "\n" in text or len(text) < 2 or not text[0].isupper():

@@ -18,6 +18,11 @@ def _lexicon():
     return detector.Detector(case_sensitive=False)
 
 
+def has_lexicon() -> bool:
+    """Whether the name lexicon is installed (and loaded)."""
+    return _lexicon() is not None
+
+
 def lexicon_name() -> str | None:
     """"gender-guesser 0.4.0" when the name lexicon is installed (said in the output's model
     info), found without loading it."""

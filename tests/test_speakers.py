@@ -371,3 +371,22 @@ def test_a_plural_before_a_name_does_not_describe_the_person(claims_of):
     text = ("Titular.\n\nJunto a las juezas, Mateo Ibáñez explicó que el fallo llegará en abril.\n\n"
             "Finalmente, el abogado dijo que apelarán.")
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Mateo Ibáñez", "Mateo Ibáñez"]
+
+
+def test_a_person_after_this_medium_keeps_the_given_name(claims_of):
+    # "a este diario" names no medium to strip: the given name after it is the person's
+    text = ("Titular.\n\n\"Faltan recursos\", le dijo a este diario Rodrigo Peralta Ugalde, entrenador de remo.\n\n"
+            "El entrenador agregó que la federación no responde.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Rodrigo Peralta Ugalde", "Rodrigo Peralta Ugalde"]
+
+
+def test_a_name_that_opens_with_a_surname_tells_no_gender(extractor):
+    # "Pereira Soto": no given name, so no gender from the -a ending; a description of either
+    # gender may refer back to it
+    from newsclaims.names import has_lexicon
+    from newsclaims.pipeline.speakers import SpeakerResolver
+
+    if not has_lexicon():
+        pytest.skip("the name lexicon (names extra) is not installed")
+    resolver = SpeakerResolver(extractor.nlp("Habló Pereira Soto."), [])
+    assert (resolver.gender("Pereira Soto"), resolver.gender("Marta Soto"), resolver.gender("Tomás Soto")) == ("-", "f", "m")

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
 from ..entities import Entity, EntityIndex, institution_nouns
-from ..names import word_gender
+from ..names import has_lexicon, word_gender
 from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 from .kinds import AGENTIVE as _AGENTIVE
 from .kinds import noun_kind
@@ -265,7 +265,9 @@ class SpeakerResolver:
         if len(words) < 2 or not words[0][:1].isupper() or not words[0][1:].islower():
             return "-"
         given = word_gender(words[0])  # the name lexicon, when installed ("Jaime", "Carmen")
-        return given if given is not None else {"a": "f", "o": "m"}.get(words[0][-1], "-")
+        if given is not None or has_lexicon():
+            return given or "-"  # a first word the lexicon does not know is a surname ("Acosta Villagrán")
+        return {"a": "f", "o": "m"}.get(words[0][-1], "-")
 
     # --- document scan -------------------------------------------------------------------------
     def _find_appositions(self) -> list[Role]:
