@@ -119,10 +119,13 @@ def _clean(span: Span) -> Span | None:
     # A place glued before a person's name: "el alcalde de Villarreal Adrián Soto" -> "Adrián Soto"
     # (a complement's name, then a given name and a surname; not "la escuela Benito Juárez").
     label = span.label_
-    if label in ("PER", "MISC") and end - start >= 3 and start > 0 and doc[start - 1].lower_ in ("de", "del", "en") \
-            and not _given_name(doc[start]):
+    titled = label == "ORG" and start > 1 and doc[start - 2].lower_ in role_nouns()  # "la portavoz del Departamento …"
+    if (label in ("PER", "MISC") or titled) and end - start >= 3 and start > 0 \
+            and doc[start - 1].lower_ in ("de", "del", "en") and not _given_name(doc[start]):
         for k in range(start + 1, end - 1):
             t = doc[k]
+            if doc[k - 1].lower_ in ("de", "del") and k - 1 > start:
+                continue  # "el portavoz del Departamento de Estado Ana Ruiz": the body's name has its particles
             if not (doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()) \
                     or fold(doc[k - 1].lower_) in _NAMED_AFTER:
                 break

@@ -390,3 +390,12 @@ def test_a_name_that_opens_with_a_surname_tells_no_gender(extractor):
         pytest.skip("the name lexicon (names extra) is not installed")
     resolver = SpeakerResolver(extractor.nlp("Habló Pereira Soto."), [])
     assert (resolver.gender("Pereira Soto"), resolver.gender("Marta Soto"), resolver.gender("Tomás Soto")) == ("-", "f", "m")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La portavoz del Departamento de Estado Lidia Ferrán dijo que no hay una posición oficial.", "Lidia Ferrán"),
+    ("El vocero del Ministerio de Comercio Exterior Hugo Ferrán dijo que no hay una posición oficial.", "Hugo Ferrán"),
+])
+def test_a_body_with_particles_glued_before_a_persons_name_is_cut_off(claims_of, text, name):
+    (c,) = claims_of("Titular.\n\n" + text)
+    assert c["speaker"]["name"] == name
