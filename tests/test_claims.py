@@ -816,3 +816,15 @@ def test_content_ends_before_al_and_an_infinitive_of_speech(claims_of):
             "incluye una fianza.")
     assert [c["content"]["text"] for c in claims_of(text)] == [
         "que repare las calles", "que el contrato incluye una fianza"]
+
+
+@pytest.mark.parametrize("text, contents", [
+    # a gerund of speech with a plain object goes on with what was said
+    ("La jueza Irene Mata afirmó que el proceso fue limpio, destacando la labor de los peritos del tribunal.",
+     ["que el proceso fue limpio, destacando la labor de los peritos del tribunal"]),
+    # with "que" after it, it opens the next claim
+    ("La jueza Irene Mata afirmó que el proceso fue limpio, destacando que los peritos trabajaron bien.",
+     ["que el proceso fue limpio", "que los peritos trabajaron bien"]),
+])
+def test_a_gerund_after_the_content_continues_it_unless_it_reports_its_own(claims_of, text, contents):
+    assert [c["content"]["text"] for c in claims_of(text)] == contents

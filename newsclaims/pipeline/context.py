@@ -388,7 +388,13 @@ class Context:
             if t.text in (",", ";", DASHES[0], DASHES[1]) and i + 1 < sent.end:
                 nxt = doc[i + 1]
                 words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
-                if stop_at_cue and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
+                # "…, destacando las misiones a otros planetas": a gerund with a plain object goes on
+                # with what was said; with "que" after it, or quoted words of its own ("…, calificando
+                # la medida de “inútil”"), it opens the next claim
+                going_on = "VerbForm=Ger" in str(nxt.morph) \
+                    and not any(x.lower_ in ("que", ":") for x in doc[i + 2:min(sent.end, i + 5)]) \
+                    and not self.quotes_opening_in(nxt.idx, doc[sent.end - 1].idx)
+                if stop_at_cue and not going_on and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
                         fold(nxt.text) in _CLAUSE_LINKS and any(cue_lemma(x) is not None for x in doc[i + 2:min(sent.end, i + 6)]))
                         or nxt.lower_ in ("al", "tras") and i + 2 < sent.end and after_al(doc[i + 2])
                         and cue_lemma(doc[i + 2]) is not None):

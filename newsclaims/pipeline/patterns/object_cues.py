@@ -13,6 +13,8 @@ from ..mentions import subject_of, trim_np
 def object_content(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
     """ "La alcaldesa destacó la labor de los bomberos": for the verbs of object_cues.tsv the
     direct object is the reported content."""
+    if "VerbForm=Ger" in str(tok.morph) and tok.i > sent.start and tok.doc[tok.i - 1].text == ",":
+        return  # "…, destacando la labor de X" goes on with the content before it (``Context.content_end``)
     objs = [c for c in tok.children if c.dep_ in ("obj", "obl") and c.pos_ == "NOUN" and c.i > tok.i
             and sent.start <= c.i < sent.end and ctx.quote_at(c.idx) is None]
     if lemma not in word_set("object_cues.tsv"):
