@@ -36,6 +36,7 @@ CONFIDENCE = {
     "according_to_opinion": 0.6, # …, en su opinión, …  (the current speaker's)
     "floating": 0.6,             # a quotation continuing the current speaker
     "headline": 0.6,             # Frase: Nombre
+    "headline_verb": 0.6,        # Destaca Nombre la labor de …  (a headline opening with its speech verb)
     "tweet": 0.8,                # an embedded tweet, signed "— Nombre (@cuenta) fecha"
 }
 STANCE = 0.6

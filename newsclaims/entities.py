@@ -110,6 +110,12 @@ def _clean(span: Span) -> Span | None:
         start += 1
         while start < end and (doc[start].lower_ in STOP or doc[start].is_punct):
             start += 1
+    # A headline's speech verb before the name: "Asegura Ana Ruiz que …", "Destaca Ana Ruiz la labor …".
+    first_in_line = start == 0 or doc[start - 1].is_space and "\n" in doc[start - 1].text
+    if end - start > 1 and (_line_start(doc[start]) and end - start > 2 and _given_name(doc[start + 1])
+                            or first_in_line and doc[start + 1].text[:1].isupper()) \
+            and not _given_name(doc[start]) and cue_lexicon().lemma_of(doc[start].lower_) is not None:
+        start += 1
     # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz".
     for k in range(start, min(end - 1, start + 6)):
         if _DATELINE_END.match(doc[k].text) and all(t.is_upper or t.is_punct or t.is_space for t in doc[start:k]) \
@@ -385,8 +391,10 @@ def _governed(words: frozenset[str], name: str) -> bool:
 
 def _compatible(mention: Mention, head: Mention) -> bool:
     """A person's name never joins an institution named after someone ("Fundación Ana Ruiz")."""
+    bodies = word_set("organisation_nouns.tsv")
     first = head.text.split()[0].lower()
-    return not (mention.label == "PER" and first in word_set("organisation_nouns.tsv"))
+    own = mention.text.split()[0].lower()  # "Registraduría" tagged a person is the body's short name
+    return not (mention.label == "PER" and first in bodies and own not in bodies)
 
 
 def entity_covering(entities: list[Entity], pos: int) -> Entity | None:

@@ -828,3 +828,15 @@ def test_content_ends_before_al_and_an_infinitive_of_speech(claims_of):
 ])
 def test_a_gerund_after_the_content_continues_it_unless_it_reports_its_own(claims_of, text, contents):
     assert [c["content"]["text"] for c in claims_of(text)] == contents
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title opening with a speech verb whose object is what was said, then its named subject
+    ("Destaca Lucía Méndez la labor de las enfermeras del hospital\n\nLa ministra visitó ayer el centro.",
+     [("Destaca", "Lucía Méndez", "la labor de las enfermeras del hospital")]),
+    # a plural verb names nobody; a verb that in a title tells an event says nothing
+    ("Reconocen autoridades a estudiantes destacados\n\nLa entrega fue ayer.", []),
+    ("Celebra Lucía Méndez su cumpleaños con amigos\n\nLa fiesta fue ayer.", []),
+])
+def test_a_title_opening_with_its_speech_verb(claims_of, text, expected):
+    assert [(c["cue"]["text"], c["speaker"]["name"], c["content"]["text"]) for c in claims_of(text)] == expected

@@ -399,3 +399,22 @@ def test_a_name_that_opens_with_a_surname_tells_no_gender(extractor):
 def test_a_body_with_particles_glued_before_a_persons_name_is_cut_off(claims_of, text, name):
     (c,) = claims_of("Titular.\n\n" + text)
     assert c["speaker"]["name"] == name
+
+
+def test_a_spelled_out_acronym_may_list_its_fields_with_commas():
+    from newsclaims.pipeline.speakers import acronyms
+    text = "La Cámara Regional de Industria, Pesca y Minería del Sur (Carinsur) estimó que las ventas caerán."
+    assert acronyms(text) == {"Carinsur": "Cámara Regional de Industria, Pesca y Minería del Sur"}
+
+
+def test_a_headline_verb_is_not_part_of_the_name(claims_of):
+    text = "Reitera Cordovil que no habrá alza de tarifas\n\nEl gobernador Anselmo Cordovil habló ayer en el puerto."
+    c = claims_of(text)[0]
+    assert (c["cue"]["text"], c["speaker"]["name"]) == ("Reitera", "Anselmo Cordovil")
+
+
+def test_a_body_the_model_tags_as_a_person_joins_its_full_name(extractor):
+    from newsclaims.entities import Mention, _compatible
+    # "Fundación Ana Ruiz" is no home for the person "Ana Ruiz"; "Defensoría" tagged a person is the body
+    assert not _compatible(Mention("Ana Ruiz", 0, 8, "PER"), Mention("Fundación Ana Ruiz", 20, 38, "ORG"))
+    assert _compatible(Mention("Defensoría", 0, 10, "PER"), Mention("Defensoría Vecinal", 20, 38, "MISC"))

@@ -90,7 +90,8 @@ class Role:
 
 
 _SPELLED_OUT = re.compile(
-    r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)){1,10})"
+    r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)"
+    r"|,[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*){1,12})"  # "Cámara de Comercio, Servicios y Turismo (Canaco)"
     r"[ \t]*\([ \t]*(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9})[ \t]*\)")
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
 
@@ -552,7 +553,8 @@ class SpeakerResolver:
                 return Speaker(appos.name, text, "ORG", start, end)
             if head.pos_ == "PROPN":  # "el Ministerio de Sanidad": the fullest name the article gives it
                 ent = self.index.covering(head.idx) or self.index.at(start, end)
-                if ent is not None and ent.label != "PER" and name_words(bare_text) <= name_words(ent.name):
+                if ent is not None and (ent.label != "PER" or noun_kind(ent.name.split()[0]) == "organisation") \
+                        and name_words(bare_text) <= name_words(ent.name):  # (a body the model took for a person)
                     return Speaker(ent.name, text, "ORG", start, end)
             if has_det and tokens[0].lower_ not in _INDEFINITE and not any(t.pos_ == "PROPN" for t in tokens):
                 # "la organización" after "la Organización Iberoamericana de Puertos": the named body

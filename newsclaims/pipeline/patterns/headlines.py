@@ -1,9 +1,11 @@
-"""Headlines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
+"""Headlines "Frase: Nombre" and "Nombre: “Frase”" (cue ":"), and headlines that open with their
+speech verb: "Destaca Ana Ruiz la labor de los bomberos"."""
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from ...claims import Cue
+from ...rules import cue_lexicon, word_set
 from ..context import Context
 from ..cues import cue_lemma
 
@@ -24,13 +26,52 @@ def _entity_label(ctx: Context, tok: Token) -> str | None:
     return ent.label if ent is not None else None
 
 
-def headline(ctx: Context, sent: Span) -> None:
-    """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
-    doc, text = ctx.doc, ctx.text
+def _free_line(ctx: Context, sent: Span) -> bool:
+    """Whether the sentence is a whole line (a title) with no claim found in it yet."""
+    text = ctx.text
     line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
     line_end = sent.end_char >= len(text.rstrip()) or text[sent.end_char:sent.end_char + 1] in ("\n", "")
     near = ctx.claims_near(sent.start_char, sent.end_char)
-    if not (line_start and line_end) or any(sent.start_char <= c.start < sent.end_char for c in near):
+    return line_start and line_end and not any(sent.start_char <= c.start < sent.end_char for c in near)
+
+
+# In a title these say what happened more often than what was said: "Celebra Ana Ruiz su cumpleaños".
+_EVENT_VERBS = frozenset({"celebrar", "agradecer"})
+
+
+def verb_first(ctx: Context, sent: Span) -> None:
+    """A title that opens with a speech verb whose object is what was said, then its named subject
+    and the object: "Destaca Ana Ruiz la labor de los bomberos", "Reconoce la Fiscalía ‘fallas’ en
+    el operativo" (the model reads such a verb as a name; a plural verb, "Reconocen …", names nobody)."""
+    if not _free_line(ctx, sent):
+        return
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 5:
+        return
+    first = tokens[0]
+    lemma = cue_lexicon().lemma_of(first.lower_)
+    if lemma is None or lemma not in word_set("object_cues.tsv") or lemma in _EVENT_VERBS \
+            or not first.text[:1].isupper() or first.lower_.endswith(("n", "s")):
+        return
+    ent = ctx.resolver.index.covering(tokens[1].idx)
+    mention = next((m for m in ent.mentions if m.start <= tokens[1].idx < m.end), None) if ent is not None else None
+    if ent is None or ent.label not in ("PER", "ORG") or mention is None or mention.start != tokens[1].idx:
+        return  # (a name the model ran the verb into, "Reconoce Protección", is no name to trust)
+    who = [t for t in tokens if mention.start <= t.idx < mention.end]
+    said = [t for t in tokens if t.idx >= mention.end]
+    while said and (said[-1].is_punct and said[-1].text not in "”»’\"'"):
+        said.pop()
+    if len(said) < 3 or said[0].pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX", "PRON") or said[0].lower_ == "que":
+        return
+    a, b = said[0].idx, said[-1].idx + len(said[-1].text)
+    cue = Cue(first.text, lemma, first.idx, first.idx + len(first.text))
+    ctx.add(ctx.kind_of(a, b), ctx.resolver.resolve(who, ctx.current), cue, a, b, sent, "headline_verb", lemma)
+
+
+def headline(ctx: Context, sent: Span) -> None:
+    """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
+    doc = ctx.doc
+    if not _free_line(ctx, sent):
         return
     if any(cue_lemma(t) for t in sent):
         return
