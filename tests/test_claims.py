@@ -840,3 +840,10 @@ def test_a_gerund_after_the_content_continues_it_unless_it_reports_its_own(claim
 ])
 def test_a_title_opening_with_its_speech_verb(claims_of, text, expected):
     assert [(c["cue"]["text"], c["speaker"]["name"], c["content"]["text"]) for c in claims_of(text)] == expected
+
+
+def test_a_segun_phrase_right_after_que_does_not_end_the_content(claims_of):
+    text = "Titular.\n\nEl gerente Lucio Barral agregó que, según el calendario de la cooperativa, la cosecha se pagará en mayo."
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "agregó")
+    assert (c["speaker"]["name"], c["content"]["text"]) == (
+        "Lucio Barral", "que, según el calendario de la cooperativa, la cosecha se pagará en mayo")

@@ -411,8 +411,8 @@ class Context:
                         for x in doc[i + 2:min(sent.end, i + 5)]):
                     end = i  # "…, y citó otro ejemplo": the speech verb's own next clause
                     break
-                if any(words[:len(p)] == p for p in self.phrase_words()):  # "…, según la policía"
-                    end = i
+                if any(words[:len(p)] == p for p in self.phrase_words()) and i - start_tok > 2:
+                    end = i  # "…, según la policía" (not "que, según la policía, …": the clause goes on)
                     break
             i += 1
         # Never cut inside a quotation: extend to its closing mark.
