@@ -418,3 +418,10 @@ def test_a_body_the_model_tags_as_a_person_joins_its_full_name(extractor):
     # "Fundación Ana Ruiz" is no home for the person "Ana Ruiz"; "Defensoría" tagged a person is the body
     assert not _compatible(Mention("Ana Ruiz", 0, 8, "PER"), Mention("Fundación Ana Ruiz", 20, 38, "ORG"))
     assert _compatible(Mention("Defensoría", 0, 10, "PER"), Mention("Defensoría Vecinal", 20, 38, "MISC"))
+
+
+def test_a_complement_listing_its_fields_names_no_person(claims_of):
+    text = ("Titular.\n\nLa ministra Carmen Lago habló ayer. La ministra de Industria, Comercio y Turismo aseguró "
+            "que no habrá recortes.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
+    assert c["speaker"]["name"] == "Carmen Lago"

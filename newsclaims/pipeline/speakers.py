@@ -996,6 +996,10 @@ class SpeakerResolver:
                 # after the head's complement is the complement's ("vecinos de la colonia Centro"), not
                 # after a bare noun ("los reporteros de agencia Efe")
                 continue
+            if prev is not None and prev.text == "," and first.i >= 2 and self.doc[first.i - 2].text[:1].isupper() \
+                    and any(x.lower_ in ("y", "e") and x.i + 1 in ids and self.doc[x.i + 1].text[:1].isupper()
+                            for x in tokens if x.i > t.i):
+                continue  # "la ministra de Industria, Comercio y Turismo": the complement lists its fields
             ent = self.index.at(t.idx, t.idx + len(t.text) + 40)
             ent = ent if ent is not None and any(m.start <= t.idx < m.end for m in ent.mentions) else None
             ent = ent or self.index.named(t.text)
