@@ -588,8 +588,13 @@ class SpeakerResolver:
             # "ambos mandatarios", "los ministros": several people, never one named earlier
             return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if role is not None or is_role:
+            gender = _gender(tokens, role)
             person = self._named_right_after(end) or self._person_for(
-                role or head.lower_, words, _gender(tokens, role), start, current) or self._written_name(tokens)
+                role or head.lower_, words, gender, start, current) or self._written_name(tokens)
+            if person is not None and " y " in person and gender != "-":
+                # "Los ministros Ana Gil y Luis Soto … la ministra": the one of the pair of her gender
+                fits = [p for p in person.split(" y ") if self.gender(p) == gender]
+                person = fits[0] if len(fits) == 1 else person
             return Speaker(person, text, "PER", start, end)
         if described:
             person = self._named_right_after(end) or self._person_for(head.lower_, words, _gender(tokens, None), start,
