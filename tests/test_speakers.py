@@ -432,3 +432,14 @@ def test_a_singular_role_after_a_pair_takes_the_one_of_its_gender(claims_of):
             "dijo que faltan médicos.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "dijo")
     assert c["speaker"]["name"] == "Ana Gil"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model tags only the first of the two names
+    ("Los ministros de Salud, Irene Lastra y Tomás Ugarte, afirmaron que habrá vacunas.",
+     "Irene Lastra y Tomás Ugarte"),
+    # "junto con" makes the others company, not speakers
+    ("La ministra Irene Lastra, junto con Eva Paz y Tomás Ugarte, afirmó que habrá vacunas.", "Irene Lastra"),
+])
+def test_people_joined_by_y_are_all_named(claims_of, text, name):
+    assert claims_of("Titular.\n\n" + text)[0]["speaker"]["name"] == name

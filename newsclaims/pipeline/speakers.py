@@ -716,6 +716,21 @@ class SpeakerResolver:
             if any(t.pos_ == "ADP" for t in since[comma + 1:]):
                 continue  # "director de Ciencia e Innovación y …": words of a description, not people
             found.setdefault(e.name, m.start)
+        if found:
+            # a second name the model left untagged: "Ana Gil y Luis Soto" with only "Ana Gil" tagged (not
+            # after "junto con": "Ana Gil, junto con Eva Paz y Luis Soto, dijo …" is hers)
+            for k, t in enumerate(tokens[:-2]):
+                if t.lower_ not in ("y", "e") or any(x.lower_ in ("con", "junto") for x in tokens[:k]) \
+                        or word_gender(tokens[k + 1].text) is None \
+                        or not tokens[k + 2].text[:1].isupper() or any(p <= tokens[k + 1].idx < p + len(n) for n, p in found.items()):
+                    continue
+                run = [tokens[k + 1]]
+                for x in tokens[k + 2:]:
+                    if not (x.text[:1].isupper() and x.is_alpha):
+                        break
+                    run.append(x)
+                if 2 <= len(run) <= 4:
+                    found.setdefault(" ".join(x.text for x in run), run[0].idx)
         people = sorted(found.items(), key=lambda kv: kv[1])
         if len(people) < 2 or not any(people[0][1] < j < people[-1][1] for j in joins):
             return []
