@@ -281,3 +281,17 @@ def test_full_names_written_before_a_surname():
         pytest.skip("the name lexicon (extra 'names') is not installed")
     assert _written_full_names("La obra de Ronald Quimby llegó a Lima. Quimby sonrió.", "Quimby") == {"Ronald Quimby"}
     assert _written_full_names("El Museo Quimby abrió ayer.", "Quimby") == set()
+
+
+def test_both_surnames_take_the_full_name_written_with_the_given_name(claims_of):
+    text = ("Titular.\n\nEl candidato José Antonio Mediano llegó al registro. Tras registrarse, Mediano Kuribreña "
+            "destacó que se juega el futuro.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "destacó")
+    assert (c["speaker"]["name"], c["speaker"]["text"]) == ("José Antonio Mediano", "Mediano Kuribreña")
+
+
+def test_both_surnames_of_two_people_are_left_alone(claims_of):
+    text = ("Titular.\n\nJosé Mediano y Ana Mediano llegaron al registro. Tras registrarse, Mediano Kuribreña "
+            "destacó que se juega el futuro.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "destacó")
+    assert c["speaker"]["name"] == "Mediano Kuribreña"
