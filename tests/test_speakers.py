@@ -443,3 +443,10 @@ def test_a_singular_role_after_a_pair_takes_the_one_of_its_gender(claims_of):
 ])
 def test_people_joined_by_y_are_all_named(claims_of, text, name):
     assert claims_of("Titular.\n\n" + text)[0]["speaker"]["name"] == name
+
+
+def test_que_standing_for_a_thing_no_table_lists_is_not_the_speaker(claims_of):
+    text = ("Titular.\n\nLa doctora Eva Rincón trabajó toda la noche. Alertó a sus colegas sobre un hongo que creía "
+            "que se parecía a otro muy dañino.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "creía")
+    assert c["speaker"]["name"] == "Eva Rincón"

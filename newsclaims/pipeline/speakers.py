@@ -481,7 +481,7 @@ class SpeakerResolver:
         lower = head.lower_
         if len(tokens) == 1 and lower in _PRONOUNS:
             antecedent = self.antecedent(head)
-            if antecedent is not None and self.can_speak(antecedent):
+            if antecedent is not None and self.can_speak(antecedent, listed=lower == "que"):
                 return self.resolve(antecedent, current)
             # "su recelo hacia un plan que considera …": "que" stands for what cannot speak; the
             # speaker is the one the sentence is about
@@ -648,7 +648,7 @@ class SpeakerResolver:
             return ent
         return None
 
-    def can_speak(self, tokens: list[Token]) -> bool:
+    def can_speak(self, tokens: list[Token], listed: bool = False) -> bool:
         """Whether a subject can be a speaker: a name, a pronoun, a noun of the speaker tables
         (people, roles, institutions, unnamed sources, documents and media) or an agent noun
         ("los manifestantes"); not an abstract or inanimate noun ("los avances", "la posibilidad",
@@ -666,6 +666,8 @@ class SpeakerResolver:
         if forms & self.roles.keys() or forms & self.anon or forms & self.orgs or forms & self.speakers \
                 or _AGENTIVE.search(head.lower_):
             return True
+        if listed:
+            return noun_kind(head.text) is not None  # ("los empleos que creen …": only a noun the tables know speaks through "que")
         return not (forms & self.non_speakers or _ABSTRACT.search(head.lower_))
 
     def is_title(self, tok: Token) -> bool:
