@@ -847,3 +847,12 @@ def test_a_segun_phrase_right_after_que_does_not_end_the_content(claims_of):
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "agregó")
     assert (c["speaker"]["name"], c["content"]["text"]) == (
         "Lucio Barral", "que, según el calendario de la cooperativa, la cosecha se pagará en mayo")
+
+
+def test_que_as_object_leaves_the_postposed_subject_to_speak(claims_of):
+    # "que" stands for a thing ("el fragmento de un párrafo"): it is the object, and the noun phrase
+    # after the verb, without the time after it, is the subject
+    text = ("Titular.\n\nDentro del fallo del tribunal, se destaca el fragmento de un párrafo que argumentó el "
+            "abogado de Ramírez el pasado lunes: \"No hubo pruebas suficientes para condenar a nadie en este caso\".")
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["text"]) == ("argumentó", "el abogado de Ramírez")

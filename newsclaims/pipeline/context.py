@@ -265,6 +265,18 @@ class Context:
                 return self.resolver.resolve(rest, self.current)
             if not rest:  # "Cuestionado sobre el tema, dijo que …": the subject is dropped
                 return self.dropped_subject(verb.idx, sent.start_char, verb)
+        if subj is not None and subj.lower_ == "que" and subj.i < verb.i:
+            antecedent = self.resolver.antecedent(subj)
+            if antecedent is not None and not self.resolver.can_speak(antecedent, listed=True):
+                # "un párrafo que argumentó el abogado": "que" is the object, the subject comes after
+                after = trim_np(phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end))
+                cut = next((k for k in range(1, len(after)) if after[k].pos_ == "DET"
+                            and after[k - 1].pos_ in ("NOUN", "PROPN")), len(after))
+                after = after[:cut]  # "el abogado de X el pasado lunes": the time is not the speaker's
+                head = np_head(after) if after else None
+                if head is not None and self.resolver.can_speak(after, listed=True) and not disagrees(verb, head) \
+                        and doc[after[0].i - 1].lower_ not in ("a", "al", "ante", "con", "en", "por", "para", "de", "del"):
+                    return self.resolver.resolve(after, self.current)
         if subj is not None and subj.pos_ == "PRON":
             antecedent = self.resolver.antecedent(subj)
             if antecedent is not None and not self.resolver.can_speak(antecedent):
