@@ -856,3 +856,12 @@ def test_que_as_object_leaves_the_postposed_subject_to_speak(claims_of):
             "abogado de Ramírez el pasado lunes: \"No hubo pruebas suficientes para condenar a nadie en este caso\".")
     (c,) = claims_of(text)
     assert (c["cue"]["text"], c["speaker"]["text"]) == ("argumentó", "el abogado de Ramírez")
+
+
+@pytest.mark.parametrize("text", [
+    "Para finalizar, Sabina Lope dirigió unas palabras a los vecinos del barrio.",
+    "Para activar la alarma, lo primero que hay que hacer es pulsar el botón rojo.",
+    "Para el segundo estudio, los autores usaron datos de doce hospitales del país.",
+])
+def test_para_with_a_purpose_or_a_document_attributes_nothing(claims_of, text):
+    assert claims_of("Titular.\n\n" + text) == []

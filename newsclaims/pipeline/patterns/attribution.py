@@ -3,6 +3,7 @@
 "en su opinión", "a su juicio" (opinion_phrases.tsv), whose source is the current speaker."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 
@@ -360,6 +361,14 @@ def _sent_phrases(ctx: Context, sent: Span) -> list[tuple[int, int, str, str]]:
 
 
 def _person_like(ctx: Context, tokens: list[Token]) -> bool:
-    """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not."""
+    """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not, nor a purpose ("Para
+    finalizar, Ana Ruiz …", "Para evaluar los datos, …") nor a document, which holds no opinion ("Para
+    el segundo estudio, los autores usaron …")."""
+    if not tokens or "VerbForm=Inf" in str(tokens[0].morph) or tokens[0].pos_ in ("VERB", "AUX") \
+            and re.fullmatch(r"[a-záéíóúñ]+(?:ar|er|ir)(?:l[aeo]s?|se)?", tokens[0].text):
+        return False
+    head = np_head(tokens)
+    if head is not None and head.is_lower and noun_kind(head.text) == "document":
+        return False
     return any(t.ent_type_ in ("PER", "ORG") for t in tokens) or ctx.resolver.person_like(
         [t for t in tokens if t.pos_ != "PROPN"])
