@@ -865,3 +865,14 @@ def test_que_as_object_leaves_the_postposed_subject_to_speak(claims_of):
 ])
 def test_para_with_a_purpose_or_a_document_attributes_nothing(claims_of, text):
     assert claims_of("Titular.\n\n" + text) == []
+
+
+def test_a_subhead_with_a_dropped_subject_speaks_through_the_source_named_below(claims_of):
+    body = ("El diputado Iván Robles Quintero explicó que la comisión de hacienda prepara una reforma para que los "
+            "municipios puedan cobrar un porcentaje mayor del impuesto a las empresas mineras, con criterios "
+            "uniformes para todos los servicios y un plan de recaudación que se revisará cada año con los "
+            "ayuntamientos de la región.")
+    text = "Preparan reforma fiscal municipal\n\n■ Hay que cobrar más a las mineras, pero sin prisas, dice\n\n" + body
+    c = claims_of(text)[0]
+    assert (c["speaker"]["name"], c["content"]["text"]) == (
+        "Iván Robles Quintero", "Hay que cobrar más a las mineras, pero sin prisas")

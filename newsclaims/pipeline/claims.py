@@ -22,6 +22,7 @@ Results: ``doc._.claims`` (list of ``newsclaims.claims.Claim``), ``doc._.entitie
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
@@ -106,12 +107,36 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
         headlines.verb_first(ctx, sent)
         floating.floating(ctx, sent)
     claims = dedupe(ctx.claims)
+    title_speakers(claims, ctx.text)
     naming.unglue(claims)
     naming.complete(claims, ctx.entities, ctx.text)
     doc.user_data["newsclaims_genders"] = gender.assign(
         claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
     mark_anonymous(claims, ctx.text)
     return claims
+
+
+_TITLE_LINE = 300  # characters: longer lines are the body's paragraphs
+
+
+def title_speakers(claims: list[Claim], text: str) -> None:
+    """A claim of the article's title lines whose subject is dropped ("■ Hay que cobrar más
+    predial, dice") is the article's source's, named below it: the speaker of the first claim after
+    those lines, of the verb's number (a person or a body for "dice", a group for "dicen")."""
+    body = 0
+    for line in text.split("\n"):
+        if len(line.strip()) > _TITLE_LINE:
+            break
+        body += len(line) + 1
+    for c in claims:
+        if c.start >= body or c.cue is None or c.type == "according_to" \
+                or c.speaker is not None and (c.speaker.name or c.speaker.text):
+            continue
+        kinds = ("group",) if re.search(r"[aeií]n$", c.cue.text.split()[-1].lower()) else ("person", "organisation")
+        source = next((o.speaker for o in claims if o.start >= body and o.speaker is not None and o.speaker.name
+                       and o.speaker.kind in kinds), None)
+        if source is not None:
+            c.speaker = source
 
 
 def cue_verbs(ctx: Context, sent: Span) -> None:
