@@ -876,3 +876,17 @@ def test_a_subhead_with_a_dropped_subject_speaks_through_the_source_named_below(
     c = claims_of(text)[0]
     assert (c["speaker"]["name"], c["content"]["text"]) == (
         "Iván Robles Quintero", "Hay que cobrar más a las mineras, pero sin prisas")
+
+
+def test_a_cue_set_off_by_one_comma_only_interrupts_the_sentence(claims_of):
+    text = ("Titular.\n\n\"Queda mucho por hacer\", dijo la concejala Rosa Lima.\n\n"
+            "La presencia de las mujeres en los cabildos añadió, sin embargo, aún es escasa en la región.")
+    c = claims_of(text)[-1]
+    assert (c["cue"]["text"], c["speaker"]["name"], c["content"]["text"]) == (
+        "añadió", "Rosa Lima",
+        "La presencia de las mujeres en los cabildos añadió, sin embargo, aún es escasa en la región")
+
+
+def test_a_speaker_before_a_cue_and_one_comma_is_no_interruption(claims_of):
+    (c,) = claims_of("Titular.\n\nLa ministra de Salud añadió, sin embargo, que no habrá recortes en el sector.")
+    assert c["content"]["text"] == "que no habrá recortes en el sector"

@@ -12,7 +12,7 @@ from ...claims import Cue
 from ...rules import fold
 from ..context import DASHES, OPEN, Context
 from ..cues import cue_lemma
-from ..mentions import phrase_after
+from ..mentions import phrase_after, subject_of
 from ..quotes import Quote
 
 
@@ -54,6 +54,8 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     prev = tok.i - 1
     while prev >= sent.start and doc[prev].is_space:
         prev -= 1
+    if prev >= sent.start and doc[prev].pos_ in ("NOUN", "ADJ", "PROPN") and _comma_dropped(ctx, tok, sent):
+        return True
     if prev < sent.start or doc[prev].text not in (",", "—", "–"):
         return False
     # "…, aseguró la ministra.": content runs from the sentence start (openers dropped).
@@ -135,6 +137,36 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None
+
+
+def _comma_dropped(ctx: Context, tok: Token, sent: Span) -> bool:
+    """A cue set off by one comma only, after the subject of the sentence's own verb ("La participación
+    de las mujeres añadió, sin embargo, aún es escasa."): the same interruption as between two
+    commas, with its subject dropped; the whole sentence is what was said (rule 10)."""
+    doc = ctx.doc
+    nxt = tok.i + 1
+    if "Person=3" not in str(tok.morph) or "VerbForm=Fin" not in str(tok.morph) or nxt >= sent.end \
+            or doc[nxt].text != "," or ctx.quote_at(tok.idx) is not None:
+        return False
+    start_tok = sent.start
+    while start_tok < tok.i and (doc[start_tok].is_space or doc[start_tok].is_punct):
+        start_tok += 1
+    if tok.i - start_tok < 3 or any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:tok.i]):
+        return False  # the words before must be a subject waiting for its verb
+    rest = [t for t in doc[nxt + 1:sent.end] if t.is_alpha]
+    if len(rest) < 3 or not any("VerbForm=Fin" in str(t.morph) for t in doc[nxt + 1:sent.end]):
+        return False
+    subj = subject_of(tok)
+    if subj is not None and ctx.resolver.can_speak(ctx.within(subj, sent), listed=True):
+        return False  # "La ministra de Salud añadió, además, que …": a speaker, not a subject left waiting
+    end = sent.end
+    while end > nxt and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    cue = Cue(tok.text, ctx.cue_at.get(tok.i, tok.lemma_), tok.idx, tok.idx + len(tok.text))
+    speaker = ctx.dropped_subject(tok.idx, sent.start_char, tok)
+    return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
+                   "indirect_parenthetical", cue.lemma) is not None
 
 
 def _past_apposition(ctx: Context, k: int, limit: int) -> tuple[int, list[Token]]:
