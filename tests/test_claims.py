@@ -890,3 +890,9 @@ def test_a_cue_set_off_by_one_comma_only_interrupts_the_sentence(claims_of):
 def test_a_speaker_before_a_cue_and_one_comma_is_no_interruption(claims_of):
     (c,) = claims_of("Titular.\n\nLa ministra de Salud añadió, sin embargo, que no habrá recortes en el sector.")
     assert c["content"]["text"] == "que no habrá recortes en el sector"
+
+
+def test_a_cue_and_its_speaker_between_a_comma_and_a_dropped_one(claims_of):
+    (c,) = claims_of("Titular.\n\nDesde hace tres semanas, explicó Tomás Ibarra se reúnen la secretaría y los vecinos.")
+    assert (c["speaker"]["name"], c["content"]["text"]) == (
+        "Tomás Ibarra", "Desde hace tres semanas, explicó Tomás Ibarra se reúnen la secretaría y los vecinos")
