@@ -131,7 +131,7 @@ def _clean(span: Span) -> Span | None:
         for k in range(start + 1, end - 1):
             t = doc[k]
             if doc[k - 1].lower_ in ("de", "del") and k - 1 > start:
-                continue  # "el portavoz del Departamento de Estado Ana Ruiz": the body's name has its particles
+                continue  # "el portavoz del Departamento de Obras Públicas Ana Ruiz": the body's name has its particles
             if not (doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()) \
                     or fold(doc[k - 1].lower_) in _NAMED_AFTER:
                 break
@@ -375,31 +375,9 @@ def cluster(doc: Doc) -> list[Entity]:
         for m in members:
             votes[m.label] += len(name_words(m.text))
         label = max(LABELS, key=lambda lab: (votes[lab], lab == "PER"))
-        if label == "PER" and len(name.split()) == 1 and _named_as_body(doc, members):
-            label = "ORG"  # "el diario Bild", "el partido Avanza": a one-word name after a body's noun
         entities.append(Entity(name, label, members))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
-
-
-# Nouns a body's own name follows ("el diario Bild", "la empresa Acme"); a person's name follows none.
-_BODY_BEFORE_NAME = _MEDIA_NOUNS | frozenset({"partido", "empresa", "compañía", "firma", "club", "aerolínea",
-                                              "marca", "plataforma", "organización", "fundación", "asociación",
-                                              "sindicato", "movimiento", "banco", "consultora", "red", "web"})
-
-
-def _named_as_body(doc: Doc, members: list[Mention]) -> bool:
-    """Whether a mention of a one-word name follows a body's noun ("el periódico digital Welt")."""
-    for m in members:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        before = [t for t in doc[max(0, span.start - 3):span.start] if not t.is_space]
-        while before and before[-1].pos_ == "ADJ" and before[-1].is_lower:
-            before.pop()  # "el periódico digital Welt"
-        if before and before[-1].lower_ in _BODY_BEFORE_NAME:
-            return True
-    return False
 
 
 def _governed(words: frozenset[str], name: str) -> bool:

@@ -135,10 +135,3 @@ def test_a_malformed_labels_file_is_a_usage_error(tmp_path):
 ])
 def test_an_acronym_after_an_article_is_a_body(name, text, kind):
     assert speaker_kind(name, text, "PER") == kind
-
-
-def test_a_one_word_name_after_a_bodys_noun_is_an_organisation(claims_of):
-    text = ("Titular.\n\nEl periódico digital Tribuna publicó la noticia el lunes. Según Tribuna, el alcalde "
-            "dimitirá antes del verano.")
-    c = next(c for c in claims_of(text) if c["cue"]["text"] == "Según")
-    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Tribuna", "organisation")

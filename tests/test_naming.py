@@ -284,14 +284,14 @@ def test_full_names_written_before_a_surname():
 
 
 def test_both_surnames_take_the_full_name_written_with_the_given_name(claims_of):
-    text = ("Titular.\n\nEl candidato José Antonio Mediano llegó al registro. Tras registrarse, Mediano Kuribreña "
+    text = ("Titular.\n\nEl candidato Julio César Ulloa llegó al registro. Tras registrarse, Ulloa Barragán "
             "destacó que se juega el futuro.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "destacó")
-    assert (c["speaker"]["name"], c["speaker"]["text"]) == ("José Antonio Mediano", "Mediano Kuribreña")
+    assert (c["speaker"]["name"], c["speaker"]["text"]) == ("Julio César Ulloa", "Ulloa Barragán")
 
 
 def test_both_surnames_of_two_people_are_left_alone(claims_of):
-    text = ("Titular.\n\nJosé Mediano y Ana Mediano llegaron al registro. Tras registrarse, Mediano Kuribreña "
+    text = ("Titular.\n\nJulio Ulloa y Ana Ulloa llegaron al registro. Tras registrarse, Ulloa Barragán "
             "destacó que se juega el futuro.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "destacó")
-    assert c["speaker"]["name"] == "Mediano Kuribreña"
+    assert c["speaker"]["name"] == "Ulloa Barragán"

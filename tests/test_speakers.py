@@ -353,10 +353,10 @@ def test_a_name_after_de_and_an_article_is_a_complement_not_the_person(claims_of
      "Finalmente, el deportista señaló que el equipo está unido.", "Diego Salas"),
     # a noun the lexicons type as a person ("músico") is such a description too
     ("Titular.\n\n\"Tocaremos en mayo\", anunció Bruno Quintana, vecino del barrio.\n\n"
-     "Asimismo, el músico señaló que la gira incluye doce ciudades.", "Bruno Quintana"),
+     "Después, el músico recordó que la gira incluye doce ciudades.", "Bruno Quintana"),
     # a party member's noun with its accent ("priísta") is an agent noun
     ("Titular.\n\nEl senador Óscar Villena dijo que votará en contra.\n\n"
-     "El priísta finalmente comentó que son miles los afectados.", "Óscar Villena"),
+     "Más tarde, el priísta aseguró que la obra costará menos.", "Óscar Villena"),
 ])
 def test_a_description_continues_the_current_speaker(claims_of, text, name):
     assert claims_of(text)[-1]["speaker"]["name"] == name
@@ -393,7 +393,8 @@ def test_a_name_that_opens_with_a_surname_tells_no_gender(extractor):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("La portavoz del Departamento de Estado Lidia Ferrán dijo que no hay una posición oficial.", "Lidia Ferrán"),
+    ("La portavoz del Departamento de Cultura Lidia Ferrán dijo que no hay una posición oficial.", "Lidia Ferrán"),
+    ("La portavoz del Consejo de Seguridad Lidia Ferrán dijo que no hay una posición oficial.", "Lidia Ferrán"),
     ("El vocero del Ministerio de Comercio Exterior Hugo Ferrán dijo que no hay una posición oficial.", "Hugo Ferrán"),
 ])
 def test_a_body_with_particles_glued_before_a_persons_name_is_cut_off(claims_of, text, name):
@@ -446,7 +447,7 @@ def test_people_joined_by_y_are_all_named(claims_of, text, name):
 
 
 def test_que_standing_for_a_thing_no_table_lists_is_not_the_speaker(claims_of):
-    text = ("Titular.\n\nLa doctora Eva Rincón trabajó toda la noche. Alertó a sus colegas sobre un hongo que creía "
-            "que se parecía a otro muy dañino.")
-    c = next(c for c in claims_of(text) if c["cue"]["text"] == "creía")
+    text = ("Titular.\n\nLa ingeniera Eva Rincón advirtió que la presa es vieja. Mostró a los técnicos una grieta que "
+            "consideraba que podía crecer con las lluvias.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "consideraba")
     assert c["speaker"]["name"] == "Eva Rincón"

@@ -120,8 +120,8 @@ _TITLE_LINE = 300  # characters: longer lines are the body's paragraphs
 
 
 def title_speakers(claims: list[Claim], text: str) -> None:
-    """A claim of the article's title lines whose subject is dropped ("■ Hay que cobrar más
-    predial, dice") is the article's source's, named below it: the speaker of the first claim after
+    """A claim of the article's title lines whose subject is dropped ("■ Faltan médicos en
+    los hospitales, dice") is the article's source's, named below it: the speaker of the first claim after
     those lines, of the verb's number (a person or a body for "dice", a group for "dicen")."""
     body = 0
     for line in text.split("\n"):

@@ -268,11 +268,11 @@ class Context:
         if subj is not None and subj.lower_ == "que" and subj.i < verb.i:
             antecedent = self.resolver.antecedent(subj)
             if antecedent is not None and not self.resolver.can_speak(antecedent, listed=True):
-                # "un párrafo que argumentó el abogado": "que" is the object, the subject comes after
+                # "una frase que defendió la fiscal": "que" is the object, the subject comes after
                 after = trim_np(phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end))
                 cut = next((k for k in range(1, len(after)) if after[k].pos_ == "DET"
                             and after[k - 1].pos_ in ("NOUN", "PROPN")), len(after))
-                after = after[:cut]  # "el abogado de X el pasado lunes": the time is not the speaker's
+                after = after[:cut]  # "la fiscal de la causa el martes": the time is not the speaker's
                 head = np_head(after) if after else None
                 if head is not None and self.resolver.can_speak(after, listed=True) and not disagrees(verb, head) \
                         and doc[after[0].i - 1].lower_ not in ("a", "al", "ante", "con", "en", "por", "para", "de", "del"):
@@ -400,7 +400,7 @@ class Context:
             if t.text in (",", ";", DASHES[0], DASHES[1]) and i + 1 < sent.end:
                 nxt = doc[i + 1]
                 words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
-                # "…, destacando las misiones a otros planetas": a gerund with a plain object goes on
+                # "…, destacando la labor de los peritos": a gerund with a plain object goes on
                 # with what was said; with "que" after it, or quoted words of its own ("…, calificando
                 # la medida de “inútil”"), it opens the next claim
                 going_on = "VerbForm=Ger" in str(nxt.morph) \

@@ -5,7 +5,7 @@ and a lower-case word after a name, the model's span too long) is "Fondo Foresta
 de las Naciones Unidas" and "Isabel la Católica" keep their articles.
 
 ``complete``: a surname alone gets the full name the article gives that person elsewhere, and so do
-both surnames written without the given name ("Meade Kuribreña" after "José Antonio Meade").
+both surnames written without the given name ("Ulloa Barragán" after "Julio César Ulloa").
 
 The resolver already names "Ruiz" by the entity the model found for "Ana Ruiz".  Where the model
 missed the full name as a person (a source after "según", a name it tagged as something else), the
@@ -67,8 +67,8 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
         words = (sp.name or "").split()
         if sp.kind == "person" and len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) \
                 and word_gender(words[0]) is None:
-            # both surnames ("Meade Kuribreña") of the person the article names by given name and first
-            # surname ("José Antonio Meade"): the full name written
+            # both surnames ("Ulloa Barragán") of the person the article names by given name and first
+            # surname ("Julio César Ulloa"): the full name written
             found = {n for n in full if n.split()[-1] == words[0]}
             if len(found) == 1:
                 c.speaker = replace(sp, name=found.pop())

@@ -91,7 +91,7 @@ class Role:
 
 _SPELLED_OUT = re.compile(
     r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)"
-    r"|,[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*){1,12})"  # "Cámara de Comercio, Servicios y Turismo (Canaco)"
+    r"|,[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*){1,12})"  # "Cámara de Industria, Pesca y Minería (Carinsur)"
     r"[ \t]*\([ \t]*(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9})[ \t]*\)")
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
 
@@ -267,7 +267,7 @@ class SpeakerResolver:
             return "-"
         given = word_gender(words[0])  # the name lexicon, when installed ("Jaime", "Carmen")
         if given is not None or has_lexicon():
-            return given or "-"  # a first word the lexicon does not know is a surname ("Acosta Villagrán")
+            return given or "-"  # a first word the lexicon does not know is a surname ("Pereira Soto")
         return {"a": "f", "o": "m"}.get(words[0][-1], "-")
 
     # --- document scan -------------------------------------------------------------------------
@@ -289,7 +289,7 @@ class SpeakerResolver:
                     role, words = _role_in(side)
                     if role and " y " not in f" {ent.name} " and any(
                             role in _forms(t) and t.lower_ != role and "Number=Plur" in str(t.morph) for t in side):
-                        continue  # "Además de las técnicas, Ana Ruiz …": a plural describes no one person
+                        continue  # "Junto a las juezas, Ana Ruiz …": a plural describes no one person
                     if role:
                         found.append(Role(ent.name, role, words, _gender(side, role), m.start))
         found += self._untagged_appositions()
@@ -667,7 +667,7 @@ class SpeakerResolver:
                 or _AGENTIVE.search(head.lower_):
             return True
         if listed:
-            return noun_kind(head.text) is not None  # ("los empleos que creen …": only a noun the tables know speaks through "que")
+            return noun_kind(head.text) is not None  # ("las lluvias que anuncian …": only a noun the tables know speaks through "que")
         return not (forms & self.non_speakers or _ABSTRACT.search(head.lower_))
 
     def is_title(self, tok: Token) -> bool:
@@ -893,7 +893,7 @@ class SpeakerResolver:
 
     def _person_name(self, name: str) -> bool:
         """One person's name as people are named: two capitalised words or more, the first no noun of
-        any table ("Ana Ruiz", not "General de la Comisión X", "Preguntado", "Ana Ruiz y Luis Soto")."""
+        any table ("Ana Ruiz", not "Director de la Junta X", "Consultado", "Ana Ruiz y Luis Soto")."""
         words = name.split()
         return len(words) >= 2 and " y " not in f" {name} " and noun_kind(words[0]) is None \
             and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
@@ -1084,7 +1084,7 @@ class SpeakerResolver:
                 and position - current.start < _CURRENT_REACH and self._person_name(current.name):
             g = self.gender(current.name)
             if gender == "-" or g in ("-", gender):
-                # "…, destacó Ana Ruiz. Finalmente, la especialista detalló …": a description no earlier
+                # "…, destacó Ana Ruiz. Después, la especialista añadió …": a description no earlier
                 # one matches continues the person who has just spoken
                 return current.name
         if not loose:

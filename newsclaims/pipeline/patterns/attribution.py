@@ -363,7 +363,7 @@ def _sent_phrases(ctx: Context, sent: Span) -> list[tuple[int, int, str, str]]:
 def _person_like(ctx: Context, tokens: list[Token]) -> bool:
     """"Para la ministra," / "Para Ana Ruiz," is a source; "Para 2030," is not, nor a purpose ("Para
     finalizar, Ana Ruiz …", "Para evaluar los datos, …") nor a document, which holds no opinion ("Para
-    el segundo estudio, los autores usaron …")."""
+    el nuevo informe, los técnicos revisaron …")."""
     if not tokens or "VerbForm=Inf" in str(tokens[0].morph) or tokens[0].pos_ in ("VERB", "AUX") \
             and re.fullmatch(r"[a-záéíóúñ]+(?:ar|er|ir)(?:l[aeo]s?|se)?", tokens[0].text):
         return False

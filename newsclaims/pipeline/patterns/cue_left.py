@@ -120,7 +120,7 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
             and not any("VerbForm=Fin" in str(t.morph) and t.lower_ != "hace" or t.ent_type_ == "PER"
                         for t in doc[start_tok:prev]) \
             and any("VerbForm=Fin" in str(t.morph) for t in doc[k:k + 3]):
-        k -= 1  # "Desde hace tres semanas, explicó Ana Ruiz se han tenido reuniones": the second comma dropped
+        k -= 1  # "Durante el verano, indicó Ana Ruiz se cerrarán dos carriles": the second comma dropped
     elif k >= sent.end or doc[k].text not in (",",) + tuple(DASHES) or doc[prev].text not in (",",) + tuple(DASHES):
         return False
     if ctx.quote_at(doc[prev].idx) is not None or ctx.quote_at(doc[k].idx) is not None:
