@@ -96,7 +96,9 @@ def _closed_pipe(args: list[str]) -> tuple[int, str]:
 
 def test_diff_table_into_a_closed_pipe_is_quiet():
     code, err = _closed_pipe(["diff", "--format", "table", "fixtures/diff/added.txt", "fixtures/diff/reworded.txt"])
-    assert code == 0 and "Error" not in err and "Traceback" not in err, err
+    # 0 when the write met the closed pipe; 1 ("the versions differ") when the whole table reached the
+    # pipe's buffer before the reader left (a race the operating system decides). Quiet either way.
+    assert code in (0, 1) and "Error" not in err and "Traceback" not in err, (code, err)
 
 
 def test_eval_table_into_a_closed_pipe_is_quiet():
