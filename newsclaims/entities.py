@@ -71,7 +71,7 @@ def _common_person_nouns() -> frozenset[str]:
 
 
 # Lower-case words inside names: "María de los Ángeles", "Ludwig van Beethoven", "Omar al Bashir".
-_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "i", "van", "von", "der", "den", "da",
+NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "i", "van", "von", "der", "den", "da",
                              "das", "do", "dos", "di", "du", "le", "bin", "ben", "al", "el", "ibn"})
 # "los datos de Eurostat publicados por …": a participle after a name starts a clause about it.
 _PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
@@ -145,12 +145,12 @@ def _clean(span: Span) -> Span | None:
     person = label == "PER"
     for k in range(start + 1, end):
         t = doc[k]
-        if t.is_lower and t.is_alpha and t.lower_ not in _NAME_PARTICLES and (
+        if t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES and (
                 person or t.pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "NUM") or "PronType=Dem" in str(t.morph)
                 or t.pos_ == "ADJ" and _PARTICIPLE.search(t.lower_)):
             end = k
             break
-    while end - start > 1 and doc[end - 1].lower_ in _NAME_PARTICLES:
+    while end - start > 1 and doc[end - 1].lower_ in NAME_PARTICLES:
         end -= 1
     if start >= end:
         return None
@@ -197,7 +197,7 @@ def _split_glued(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
         text = doc.text if text is None else text
         for k in range(1, len(span)):
             rest = span[k:]
-            if not _given_name(rest[0]) or span[k - 1].lower_ in _NAME_PARTICLES:
+            if not _given_name(rest[0]) or span[k - 1].lower_ in NAME_PARTICLES:
                 continue
             prefix = span[:k].text
             alone = [m.end() for m in re.finditer(re.escape(prefix) + r"\b", text)

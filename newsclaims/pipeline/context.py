@@ -76,9 +76,10 @@ def _source_from(verb: Token, sent: Span) -> Token | None:
             continue
         cases = {" ".join([c.lower_] + [f.lower_ for f in c.children if f.dep_ == "fixed"])
                  for c in child.children if c.dep_ == "case"}
-        if cases & {"desde", "por parte de", "de parte de"}:  # "Por parte de la Secretaría, informaron …"
+        if cases & {"desde", "por parte de", "de parte de"}:  # "Desde la Fiscalía explicaron …"
             return child
-        if child.lower_ == "parte" and cases & {"por", "de"}:  # "Por parte de la Secretaría, informaron …"
+        if child.lower_ == "parte" and cases & {"por", "de"}:  # "Por parte de la Secretaría, informaron …",
+            # parsed with "parte" as the head
             owner = next((g for g in child.children if g.pos_ in ("NOUN", "PROPN") and g.i > child.i
                           and any(c.dep_ == "case" and c.lower_ in ("de", "del") for c in g.children)), None)
             if owner is not None:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import Speaker
-from ..entities import Entity, EntityIndex, institution_nouns
+from ..entities import NAME_PARTICLES, Entity, EntityIndex, institution_nouns
 from ..names import has_lexicon, word_gender
 from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 from .kinds import AGENTIVE as _AGENTIVE
@@ -57,7 +57,6 @@ _PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
 _ORDINALS = {"primero": 0, "primera": 0, "segundo": 1, "segunda": 1}
 _PARTITIVE = {"esos", "esas", "estos", "estas", "aquellos", "aquellas", "ellos", "ellas", "cada", "todos", "todas"}
 _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "dicha"}
-_NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "van", "von", "da", "do", "dos"})
 _CURRENT_REACH = 1500  # characters: how far back the current speaker still stands for a description
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
@@ -896,7 +895,7 @@ class SpeakerResolver:
         any table ("Ana Ruiz", not "Director de la Junta X", "Consultado", "Ana Ruiz y Luis Soto")."""
         words = name.split()
         return len(words) >= 2 and " y " not in f" {name} " and noun_kind(words[0]) is None \
-            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+            and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
 
     def _full_name(self, name: str) -> bool:
         """A person's full name: two capitalised words or more, not an institution's ("Fundación X")."""

@@ -54,7 +54,7 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     prev = tok.i - 1
     while prev >= sent.start and doc[prev].is_space:
         prev -= 1
-    if prev >= sent.start and doc[prev].pos_ in ("NOUN", "ADJ", "PROPN") and _comma_dropped(ctx, tok, sent):
+    if prev >= sent.start and doc[prev].pos_ in ("NOUN", "ADJ", "PROPN") and _comma_dropped(ctx, tok, cue, sent, lemma):
         return True
     if prev < sent.start or doc[prev].text not in (",", "—", "–"):
         return False
@@ -145,7 +145,7 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
                    "indirect_parenthetical", lemma) is not None
 
 
-def _comma_dropped(ctx: Context, tok: Token, sent: Span) -> bool:
+def _comma_dropped(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     """A cue set off by one comma only, after the subject of the sentence's own verb ("La participación
     de las mujeres añadió, sin embargo, aún es escasa."): the same interruption as between two
     commas, with its subject dropped; the whole sentence is what was said (rule 10)."""
@@ -169,10 +169,9 @@ def _comma_dropped(ctx: Context, tok: Token, sent: Span) -> bool:
     while end > nxt and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    cue = Cue(tok.text, ctx.cue_at.get(tok.i, tok.lemma_), tok.idx, tok.idx + len(tok.text))
     speaker = ctx.dropped_subject(tok.idx, sent.start_char, tok)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
-                   "indirect_parenthetical", cue.lemma) is not None
+                   "indirect_parenthetical", lemma) is not None
 
 
 def _past_apposition(ctx: Context, k: int, limit: int) -> tuple[int, list[Token]]:
