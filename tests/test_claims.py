@@ -293,6 +293,28 @@ def test_stance_with_quoted_words_is_mixed(claims_of):
     assert claim["type"] == "mixed" and claim["speaker"]["name"] == "Juan Vera" and claim["confidence"] >= 0.7
 
 
+@pytest.mark.parametrize("text, content", [
+    # a directive whose object is the speaker's own quoted word (guidelines rules 6-8)
+    ('La jueza Marta Ibáñez pidió “calma” a las dos familias tras la vista.', "“calma” a las dos familias"),
+    # a verb whose object is what was said, the quoted words inside that object
+    ("El entrenador Luis Varela lamentó la “falta de palabra” del club vecino.", "la “falta de palabra” del club"),
+])
+def test_object_carrying_quoted_words_is_mixed(claims_of, text, content):
+    claim = find(claims_of(text), content)
+    assert claim["type"] == "mixed" and claim["cue"]["text"] in ("pidió", "lamentó")
+    assert claim["speaker"]["name"] in ("Marta Ibáñez", "Luis Varela")
+
+
+@pytest.mark.parametrize("text", [
+    "La ministra Rosa Peral presentó el programa “barrio abierto” ante los vecinos.",  # a name, not speech
+    "El vecino Tomás Gil pidió el llamado “bono verde” en la ventanilla.",              # a naming word before it
+    "Los concejales exigieron la dimisión del “Comité de Obras” en el pleno.",           # a capitalised title
+    "Hace falta reclamarse “los papeles” en la oficina, según el cartel.",              # an impersonal infinitive
+])
+def test_quoted_name_or_title_in_an_object_is_no_claim(claims_of, text):
+    assert not [c for c in claims_of(text) if c["type"] == "mixed"]
+
+
 def test_impersonal_se_is_not_a_claim(claims_of):
     assert claims_of("Como se prevé que llueva mucho, el partido se aplazó.") == []
 

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ...claims import Cue
+from ...rules import word_set
 from ..context import OPEN, Context
 from ..cues import cue_kind, phrase_words
 
@@ -88,12 +89,25 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 # "pidió al Ministerio “…”": who is asked is not the content
                 addressee = first < j and doc[first].lower_ in ("a", "al") and any(
                     t.pos_ in ("NOUN", "PROPN") for t in doc[first:j])
+                first = _with_article(doc, tok, lemma, first)
                 start_char = doc[first].idx if first < j and not addressee else q.open_mark
                 kind = ctx.kind_of(start_char, end_char) if first < j and not addressee else ctx.kind_of(q.start, end_char)
                 if kind == "direct" and end_char > q.end + 1:
                     kind = "mixed"
                 if kind == "direct":
                     return ctx.add(kind, speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
+                return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
+            if q is not None and q.open_mark == t.idx and (cue_kind(lemma) == "stance" or lemma in word_set("object_cues.tsv")) \
+                    and not tok.lower_.endswith("rse") and _noun_object(doc, first, j) and _own_words(ctx, q, doc, j):
+                # 'pidió “prudencia” a los vecinos', 'lamentó la “falta de palabra” del club': a
+                # directive, or a verb whose object is what was said, carries the speaker's own
+                # quoted words (guidelines rules 6-8: mixed).
+                speaker = ctx.speaker_for(tok, sent, postposed=False)
+                end = ctx.content_end(j, sent, cue=tok)
+                end_char = max(doc[end - 1].idx + len(doc[end - 1].text), q.outer[1])
+                addressee = first < j and doc[first].lower_ in ("a", "al")
+                first = _with_article(doc, tok, lemma, first)
+                start_char = q.open_mark if addressee or first == j else doc[first].idx
                 return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
             return False
         if low == "no" and j == tok.i + 1 + ctx.clitics(tok) and j + 1 < sent.end and doc[j + 1].pos_ in ("VERB", "AUX") \
@@ -141,6 +155,40 @@ def _quote_follows(doc, first: int, j: int) -> bool:
         return True  # "pidió al Ministerio «un plan de choque»": the addressee, then the words asked for
     return 3 <= len(between) <= 4 and between[-1].text in (",", ":") and between[0].pos_ == "DET" \
         and all(t.pos_ in ("DET", "NOUN", "ADJ") for t in between[:-1]) and any(t.pos_ == "NOUN" for t in between)
+
+
+# words that introduce a name, title or slogan in quotation marks, not the speaker's own words
+_NAMING = frozenset("llamado llamada llamados llamadas denominado denominada denominados denominadas "
+                    "conocido conocida conocidos conocidas apodado apodada bautizado bautizada titulado "
+                    "titulada lema etiqueta programa plan operativo campaña proyecto libro película "
+                    "canción disco serie obra".split())
+
+
+def _with_article(doc, tok: Token, lemma: str, first: int) -> int:
+    """Where the cue's object starts: ``first``, or the article before it that ``Context.clitics``
+    took for a pronoun ("lamentó la “falta de palabra” del club": "la" opens the object)."""
+    own = tok.i + 1 + phrase_words(tok, lemma)
+    return own if own < first and doc[own].lower_ in ("la", "las", "los") else first
+
+
+def _noun_object(doc, first: int, j: int) -> bool:
+    """Tokens ``first``..``j`` are at most a noun phrase and its complements, no verb and no
+    punctuation ("compromiso al grupo y sobre todo", "la norma municipal por"), or nothing."""
+    between = list(doc[first:j])
+    return len(between) <= 10 and all(
+        t.pos_ in ("DET", "NOUN", "ADJ", "ADP", "CCONJ", "NUM") or t.lower_ in ("sobre", "todo", "también", "más")
+        for t in between)
+
+
+def _own_words(ctx: Context, q, doc, j: int) -> bool:
+    """A quotation that holds words of the speaker's, not a name, title or slogan: its first word is
+    not capitalised and no naming word ("el llamado", "el programa") stands right before it."""
+    quoted = ctx.text[q.start:q.end]
+    words = re.findall(r"\w+", quoted)
+    if not words or not words[0][:1].islower() or "\n" in quoted:
+        return False
+    return not (j > 0 and doc[j - 1].lower_ in _NAMING) and not (j > 1 and doc[j - 1].lower_ in ("como", "de")
+                                                                 and doc[j - 2].lower_ in _NAMING)
 
 
 def _clause_without_que(ctx: Context, tok: Token, j: int, limit: int, lemma: str) -> bool:
