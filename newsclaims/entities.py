@@ -100,8 +100,9 @@ def _clean(span: Span) -> Span | None:
                            or (end - start > 1 and _looks_like_verb(doc[end - 1]))):
         end -= 1  # "Belta citó": the model took the verb into the name
     while end - start > 1 and doc[start].lower_ in role_nouns() and (
-            doc[start].is_lower or span.label_ in ("PER", "MISC") and end - start >= 3 and _given_name(doc[start + 1])):
+            doc[start].is_lower or end - start >= 3 and _given_name(doc[start + 1])):
         start += 1  # "la jueza María Soto", "el Gobernador Miguel Soto": the title is not part of the name
+        # (the model tags some titled names as bodies: "la Diputada Ana Soto")
         while start < end and doc[start].lower_ in STOP:
             start += 1
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
@@ -126,8 +127,9 @@ def _clean(span: Span) -> Span | None:
     # (a complement's name, then a given name and a surname; not "la escuela Benito Juárez").
     label = span.label_
     titled = label == "ORG" and start > 1 and doc[start - 2].lower_ in role_nouns()  # "la portavoz del Departamento …"
-    if (label in ("PER", "MISC") or titled) and end - start >= 3 and start > 0 \
-            and doc[start - 1].lower_ in ("de", "del", "en") and not _given_name(doc[start]):
+    after_link = start > 0 and doc[start - 1].lower_ in ("de", "del", "en") or start > 1 \
+        and doc[start - 1].lower_ in ("los", "las", "el", "la") and doc[start - 2].lower_ in ("de", "en")
+    if (label in ("PER", "MISC", "LOC") or titled) and end - start >= 3 and after_link and not _given_name(doc[start]):
         for k in range(start + 1, end - 1):
             t = doc[k]
             if doc[k - 1].lower_ in ("de", "del") and k - 1 > start:

@@ -64,6 +64,24 @@ def test_a_name_with_de_keeps_it(extractor):
     assert [m.text for e in cluster(doc) for m in e.mentions] == ["María de los Ángeles Soto"]
 
 
+@pytest.mark.parametrize("text, first, last, label, name", [
+    # a capitalised title before a given name, whatever the model tagged the span
+    ("La Diputada Judit Ferrer votó en contra del plan.", "Diputada", "Ferrer", "LOC", "Judit Ferrer"),
+    ("La Diputada Judit Ferrer votó en contra del plan.", "Diputada", "Ferrer", "ORG", "Judit Ferrer"),
+    # a team after "de los" glued before the person's name
+    ("El entrenador de los Halcones Greg Moreno salió del guion.", "Halcones", "Moreno", "LOC", "Greg Moreno"),
+])
+def test_what_the_model_glued_before_a_name_is_cut(extractor, text, first, last, label, name):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp(text)
+    start = [t.i for t in doc if t.text == first][0]
+    end = [t.i for t in doc if t.text == last][0] + 1
+    doc.ents = [Span(doc, start, end, label=label)]
+    assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
+
+
 def test_an_abbreviated_title_is_not_part_of_the_name(claims_of):
     (c,) = claims_of("“Hay que medir mejor el agua del río”, dice el Prof. Anselmo Vidriales, director del instituto.")
     assert c["speaker"]["name"] == "Anselmo Vidriales"

@@ -284,6 +284,12 @@ def test_a_possessed_group_takes_the_person_named_earlier_in_the_sentence(claims
     assert c["speaker"]["name"] == "equipo de Benito Lacalle Pons"
 
 
+def test_a_possessed_role_with_its_own_name_is_that_name(claims_of):
+    text = "La joven Lucía Fernanda Prado quedó libre por falta de pruebas, informó su abogado Ramiro Lucena Vidal."
+    c = [c for c in claims_of(text) if c["cue"]["text"] == "informó"][0]
+    assert c["speaker"]["name"] == "Ramiro Lucena Vidal"
+
+
 def test_an_institution_is_not_the_place_in_its_name(claims_of):
     (c,) = claims_of("Según el Consejo para la Defensa de los Ríos de Chile, el 30% de los cauces está seco.")
     assert c["speaker"]["name"] == "Consejo para la Defensa de los Ríos de Chile"

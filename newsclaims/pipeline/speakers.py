@@ -487,7 +487,9 @@ class SpeakerResolver:
             if current is not None:
                 return Speaker(current.name, text, current.label, start, end)
             return Speaker(None, text, "PER", start, end)
-        if tokens[0].lower_ in ("su", "sus") and len(tokens) >= 2 and head.lower_ in word_set("possessed_groups.tsv"):
+        if tokens[0].lower_ in ("su", "sus") and len(tokens) >= 2 and head.lower_ in word_set("possessed_groups.tsv") \
+                and not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens[head.i - tokens[0].i + 1:]):
+            # ("su abogado Ramón Ruiz" is named: the name, not "abogado … de <owner>")
             owner = self._possessor(start, current)
             if owner is not None:  # "En el caso de Ana Ruiz, su equipo informó …": "equipo de Ana Ruiz"
                 own = self.text[tokens[1].idx:end]
