@@ -82,6 +82,29 @@ def test_what_the_model_glued_before_a_name_is_cut(extractor, text, first, last,
     assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
 
 
+@pytest.mark.parametrize("text, first, last, label, names", [
+    # a body's name (a body noun, or an acronym), then a person's the model ran into it
+    ("Lo explicó el geógrafo de la Universidad Ramón Llull Teresa Oliva en la sala.", "Universidad", "Oliva", "ORG",
+     [("Universidad Ramón Llull", "ORG"), ("Teresa Oliva", "PER")]),
+    ("Lo contó a RTN Noticias Rosa Vidal en la plaza.", "RTN", "Vidal", "PER",
+     [("RTN Noticias", "ORG"), ("Rosa Vidal", "PER")]),
+    # a body named after a person is one name; so is a body whose next word is no person's
+    ("Lo dijo el portavoz de la Fundación Carlos Ortega Ruiz en la sala.", "Fundación", "Ruiz", "ORG",
+     [("Fundación Carlos Ortega Ruiz", "ORG")]),
+    ("Lo dijo la Academia Latina de la Danza en un comunicado.", "Academia", "Danza", "ORG",
+     [("Academia Latina de la Danza", "ORG")]),
+])
+def test_a_body_and_a_person_run_together_are_split(extractor, text, first, last, label, names):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp(text)
+    start = [t.i for t in doc if t.text == first][0]
+    end = [t.i for t in doc if t.text == last][0] + 1
+    doc.ents = [Span(doc, start, end, label=label)]
+    assert [(m.text, e.label) for e in cluster(doc) for m in e.mentions] == names
+
+
 def test_an_abbreviated_title_is_not_part_of_the_name(claims_of):
     (c,) = claims_of("“Hay que medir mejor el agua del río”, dice el Prof. Anselmo Vidriales, director del instituto.")
     assert c["speaker"]["name"] == "Anselmo Vidriales"
