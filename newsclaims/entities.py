@@ -77,6 +77,19 @@ NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "i", "van
 _PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
 # The end of a dateline: "MADRID.-", ".-", "(EFE).-", "—".
 _DATELINE_END = re.compile(r"^[A-ZÁÉÍÓÚÑ]*\)?\.?[-–—]+$")
+GLUED_DATELINE = re.compile(r"\w\)?\.[-–—]+$")  # "Zacatecas.-", "(EFE).-": the tokenizer keeps ".-" on the word
+
+
+def closes_dateline(tok) -> bool:
+    """``tok`` closes a dateline: it opens a line, or only a place and a region stand before it there
+    ("Jerez, Zacatecas.-", "LIMA (EFE).-")."""
+    doc = tok.doc
+    k = tok.i
+    while k > 0 and k > tok.i - 5 and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
+        k -= 1
+        if not (doc[k].text[:1].isupper() or doc[k].text in ",()"):
+            return False
+    return k == 0 or doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
 _THIS = frozenset({"este", "esta", "ese", "esa", "nuestro", "nuestra"})
@@ -117,12 +130,17 @@ def _clean(span: Span) -> Span | None:
                             or first_in_line and doc[start + 1].text[:1].isupper()) \
             and not _given_name(doc[start]) and cue_lexicon().lemma_of(doc[start].lower_) is not None:
         start += 1
-    # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz".
-    for k in range(start, min(end - 1, start + 6)):
-        if _DATELINE_END.match(doc[k].text) and all(t.is_upper or t.is_punct or t.is_space for t in doc[start:k]) \
-                and (doc[k].text[:1].isupper() or k > start):
+    # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz", and at a line's start
+    # "Morelia.- A Ana Ruiz le …", "Jerez, Zacatecas.- El alcalde …" (the tokenizer keeps ".-" on the word).
+    for k in range(start, min(end, start + 6)):
+        if k < end - 1 and _DATELINE_END.match(doc[k].text) and all(t.is_upper or t.is_punct or t.is_space for t in doc[start:k]) \
+                and (doc[k].text[:1].isupper() or k > start) or GLUED_DATELINE.search(doc[k].text) and closes_dateline(doc[k]):
             start = k + 1
+            while start < end and doc[start].lower_ in ("a", "al", "el", "la", "los", "las"):
+                start += 1
             break
+    if start >= end:
+        return None
     # A place glued before a person's name: "el alcalde de Villarreal Adrián Soto" -> "Adrián Soto"
     # (a complement's name, then a given name and a surname; not "la escuela Benito Juárez").
     label = span.label_

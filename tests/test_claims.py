@@ -189,6 +189,21 @@ def test_wire_dateline(claims_of):
     assert claim["speaker"]["text"] == "El ministro Luis Soto"
 
 
+@pytest.mark.parametrize("text, content, name", [
+    # a place and its region closed by ".-" (the tokenizer keeps it on the word) are no subject
+    ("Tepic, Nayarit.- La alcaldesa Rosa Medel aseguró que las obras terminarán en mayo.", "que las obras",
+     "Rosa Medel"),
+])
+def test_a_dateline_glued_to_its_place_is_not_the_speaker(claims_of, text, content, name):
+    assert find(claims_of(text), content)["speaker"]["name"] == name
+
+
+def test_a_subject_phrase_loses_the_dateline_before_it(extractor):
+    from newsclaims.pipeline.mentions import trim_np
+    doc = extractor.nlp("Colima.- A Tomás Urrutia le sorprendió la noticia.")
+    assert " ".join(t.text for t in trim_np(list(doc[:4]))) == "Tomás Urrutia"
+
+
 @pytest.mark.parametrize("text", [
     "Para el vecino es absurdo pensar que el río se desborde.",
     "La ministra se negó a decir si habrá elecciones anticipadas.",

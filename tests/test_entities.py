@@ -82,6 +82,15 @@ def test_what_the_model_glued_before_a_name_is_cut(extractor, text, first, last,
     assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
 
 
+def test_a_dateline_glued_to_its_place_is_no_entity(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Colima.- A Tomás Urrutia le sorprendió la noticia.")
+    doc.ents = [Span(doc, 0, 4, label="PER")]  # "Colima.- A Tomás Urrutia", as the model may tag it
+    assert [m.text for e in cluster(doc) for m in e.mentions] == ["Tomás Urrutia"]
+
+
 @pytest.mark.parametrize("text, first, last, label, names", [
     # a body's name (a body noun, or an acronym), then a person's the model ran into it
     ("Lo explicó el geógrafo de la Universidad Ramón Llull Teresa Oliva en la sala.", "Universidad", "Oliva", "ORG",

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..entities import institution_nouns
+from ..entities import GLUED_DATELINE, closes_dateline, institution_nouns
 from ..rules import singulars, title_abbreviation
 from .kinds import noun_kind
 
@@ -84,6 +84,9 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         out = out[:opened[-1]]  # "la Procuraduría General (PGR" cut by the parser: drop the fragment
     while out and (out[-1].is_punct or out[-1].is_space or out[-1].pos_ in ("ADP", "CCONJ", "SCONJ")):
         out.pop()
+    dated = [k for k, t in enumerate(out[:6]) if GLUED_DATELINE.search(t.text) and closes_dateline(t)]
+    if dated:
+        out = out[dated[0] + 1:]  # "Morelia.- A Ana Ruiz le …": the person after the dateline
     while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
         out.pop(0)
     if len(out) > 2 and fronted_participle(out[0]):
@@ -175,11 +178,21 @@ def disagrees(verb: Token, noun: Token) -> bool:
         and not any(t.lower_ in ("y", "e") and t.head.pos_ in ("NOUN", "PROPN", "PRON") for t in noun.doc[lo:hi])
 
 
+def dateline(tok: Token) -> bool:
+    """A wire dateline the parser took for a subject: "Jerez, Zacatecas.- El alcalde aseguró …",
+    "Morelia.- A Ana Ruiz le …" — a place (and its region) opening a line, closed by ".-"."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    return any(GLUED_DATELINE.search(t.text) and closes_dateline(t) for t in doc[left:min(len(doc), left + 6)])
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
             if disagrees(verb, child):
                 continue
+            if child.i < verb.i and dateline(child):
+                continue  # "Jerez, Zacatecas.- El alcalde Luis Ferro aseguró …": the place of the dateline
             if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
                     and child.doc[child.i + 1].pos_ == "PROPN":
                 continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject
