@@ -118,6 +118,10 @@ def _clean(span: Span) -> Span | None:
         # (the model tags some titled names as bodies: "la Diputada Ana Soto")
         while start < end and doc[start].lower_ in STOP:
             start += 1
+    # The rest of a title: "el secretario General de Gobierno, Ana Ruiz" (tagged PER) is no name.
+    if start > 0 and doc[start].lower_ in role_nouns() and doc[start - 1].is_lower \
+            and doc[start - 1].lower_ in role_nouns() and not any(_given_name(t) for t in doc[start:end]):
+        return None
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
     while end - start > 1 and _line_start(doc[start]) and doc[start].pos_ in ("NOUN", "ADJ", "VERB") \
             and span.label_ != "PER":  # a person's given name may be tagged a noun: "Orlando Soto"

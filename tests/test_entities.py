@@ -82,6 +82,12 @@ def test_what_the_model_glued_before_a_name_is_cut(extractor, text, first, last,
     assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
 
 
+def test_the_rest_of_a_title_is_no_name(claims_of):
+    text = "Al respecto, el secretario General de Gobierno, Rodolfo Quiñones, dijo que el plan sigue en pie."
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Rodolfo Quiñones"
+
+
 def test_a_dateline_glued_to_its_place_is_no_entity(extractor):
     from spacy.tokens import Span
 
