@@ -189,6 +189,21 @@ def test_wire_dateline(claims_of):
     assert claim["speaker"]["text"] == "El ministro Luis Soto"
 
 
+@pytest.mark.parametrize("text, name, content", [
+    # after a role, capitalised words set off by commas name the source, known given name or not
+    ("Según un responsable de la ONG, Nabil Sarraf, hubo diez heridos en el puerto.", "Nabil Sarraf",
+     "hubo diez heridos"),
+    ("Según un responsable de la ONG, Yusuf al Sarraf, hubo diez heridos en el puerto.", "Yusuf al Sarraf",
+     "hubo diez heridos"),
+    # a description, then the name, both set off by commas
+    ("Según una experta consultada por Radio Centro, la directora del laboratorio, Olga Ferrán, el fallo es "
+     "técnico.", "Olga Ferrán", "el fallo es técnico"),
+])
+def test_segun_source_with_appositions(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name and c["content"]["text"].startswith(content)
+
+
 @pytest.mark.parametrize("text, content, name", [
     # a place and its region closed by ".-" (the tokenizer keeps it on the word) are no subject
     ("Tepic, Nayarit.- La alcaldesa Rosa Medel aseguró que las obras terminarán en mayo.", "que las obras",

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...claims import Cue, Speaker
+from ...entities import NAME_PARTICLES
 from ...names import word_gender
 from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
@@ -67,16 +68,19 @@ def phrases(ctx: Context, sent: Span) -> None:
             k = src[comma].i if comma < len(src) else k
             src = src[:comma]
         named = None
-        if (initial or joined) and k + 2 < sent.end and doc[k].text == ",":
+        steps = 3 if initial or joined else 0  # a name and a description set off by commas, in either order
+        while steps and k + 2 < sent.end and doc[k].text == ",":
+            steps -= 1
             head = np_head(src) if src else None
-            named = _apposed_name(ctx, k + 1, sent.end, head is not None and ctx.resolver.is_role(head))
-            described = None if named is not None or not any(t.pos_ == "PROPN" for t in src) \
-                else _apposed_description(ctx, k + 1, sent.end)
-            if named is not None:  # "Según la presidenta de la Comisión, Ana Ruiz, el plan …"
-                src = src + list(doc[k:named])
-                k = named
-            elif described is not None:  # "Según Ana Ruiz, portavoz del ministerio, el plan …"
-                k = described
+            name_end = _apposed_name(ctx, k + 1, sent.end, head is not None and ctx.resolver.is_role(head))
+            if name_end is not None:  # "Según la presidenta de la Comisión, Ana Ruiz, el plan …"
+                src = src + list(doc[k:name_end])
+                k = named = name_end
+                continue
+            described = _apposed_description(ctx, k + 1, sent.end) if any(t.pos_ == "PROPN" for t in src) else None
+            if described is None:
+                break
+            k = described  # "Según Ana Ruiz, portavoz del ministerio, el plan …"
         if cue_tok is not None and not src and initial and k + 1 < sent.end and doc[k].text == "," \
                 and "Person=3" in str(cue_tok.morph):
             # "Según explicó, la obra terminará …": the subject is dropped; the current speaker vouches
@@ -222,14 +226,18 @@ def _apposed_name(ctx: Context, i: int, limit: int, role: bool = False) -> int |
     after it), or None: "…, Ana Ruiz, …".  After a ``role`` ("Según el director del hospital, …") a
     name the model tagged otherwise counts when it opens with a given name."""
     doc = ctx.doc
+    if i + 2 < limit and doc[i].pos_ == "DET" and doc[i + 1].is_lower and doc[i + 1].lower_ in role_nouns():
+        i += 2  # "Según el director del circuito, el jeque Karim Haddad, …": the title before the name
     j = i
-    while j < limit and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("de", "del", "la", "los", "las", "y")
+    while j < limit and (doc[j].pos_ == "PROPN" or j > i and doc[j].lower_ in NAME_PARTICLES
                          and j + 1 < limit and doc[j + 1].pos_ == "PROPN"):
         j += 1
     if j == i or j >= limit or doc[j].text != ",":
         return None
-    if not any(doc[x].ent_type_ == "PER" for x in range(i, j)) and not (role and j - i >= 2 and word_gender(doc[i].text)):
-        return None  # a person's name, or one the model tagged otherwise that opens with a given name
+    if not any(doc[x].ent_type_ == "PER" for x in range(i, j)) and not (role and j - i >= 2 and (
+            word_gender(doc[i].text) or all(t.text[:1].isupper() and not t.is_upper for t in doc[i:j] if t.pos_ == "PROPN"))):
+        return None  # a person's name, or after a role one the model tagged otherwise: capitalised words
+        # ("Según un responsable de la ONG, Karim Haddad, …": a given name the lexicon need not know)
     return j
 
 
