@@ -18,6 +18,8 @@ from newsclaims.rules import read_table
     ("cirujana", "person"), ("manifestantes", "group"),    # agent nouns no table lists
     ("jueces", "group"), ("actrices", "group"),            # plurals in -ces of nouns in -z
     ("petición", None), ("demoras", None), ("voto", None),  # nothing that can speak
+    ("francés", "person"), ("chilena", "person"), ("uruguayos", "group"),  # demonyms (demonyms.tsv)
+    ("China", None),                                       # a capitalised demonym form is a name
 ])
 def test_noun_kind(word, kind):
     assert noun_kind(word) == kind
@@ -43,6 +45,8 @@ def test_noun_kind(word, kind):
     ("un funcionario de Hacienda", "un funcionario de Hacienda", "ANON", "person"),
     ("Decenas de participantes", "Decenas de participantes", "MISC", "group"),
     ("alcance del régimen", "el alcance del régimen", "MISC", None),
+    # a demonym before a body's name qualifies it
+    ("estadounidense Oficina del Agua", "la estadounidense Oficina del Agua", "ORG", "organisation"),
     (None, None, "PER", None),
 ])
 def test_speaker_kind(name, text, label, kind):

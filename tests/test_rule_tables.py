@@ -150,3 +150,13 @@ def test_a_generic_body_noun_is_the_organisation_that_spoke_last(claims_of, noun
     first, second = claims_of(example)
     assert second["speaker"]["text"].endswith(noun) and second["speaker"]["name"] == first["speaker"]["name"]
     assert first["speaker"]["name"][:1].isupper()
+
+
+@pytest.mark.parametrize("masculine, feminine, example", read_table("demonyms.tsv", 3), ids=lambda v: str(v)[:20])
+def test_a_demonym_with_an_article_is_the_person_named_before(claims_of, masculine, feminine, example):
+    # "La nadadora Eva Solís batió su marca. «…», contó la uruguaya." -> Eva Solís
+    named = " ".join(example.split(".")[0].split()[2:4])
+    claims = [c for c in claims_of(example) if c["speaker"] and fold(c["speaker"]["text"]).split()[-1] in
+              (fold(masculine), fold(feminine))]
+    assert claims, example
+    assert claims[0]["speaker"]["name"] == named and claims[0]["speaker"]["kind"] == "person", (example, claims[0])

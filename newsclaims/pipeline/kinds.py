@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 
 from ..names import given_name_gender
-from ..rules import RuleTableError, fold, read_table, role_nouns, singulars, word_set
+from ..rules import RuleTableError, demonyms, fold, read_table, role_nouns, singulars, word_set
 
 KINDS = ("person", "group", "organisation", "document")
 # Spanish agent-noun endings: a noun that names a person by what they do ("la beneficiaria", "los
@@ -88,14 +88,17 @@ def noun_kind(word: str) -> str | None:
                 return "group" if kind == "person" and k > 0 else kind
     if any(AGENTIVE.search(form) for form in singulars(low)):  # "pescadores" by "pescador"
         return "group" if low.endswith("s") else "person"
+    if word[:1].islower() and any(form in demonyms() for form in singulars(low)):
+        return "person" if low in demonyms() else "group"  # "la chilena", "el francés", "los uruguayos" (not "China")
     return None
 
 
 def _head(words: list[str]) -> str | None:
     """The first word of a phrase that is not an article, a number or a quantifier."""
-    for w in words:
+    for k, w in enumerate(words):
         w = w.strip(".,;:()«»“”\"'")
-        if w and fold(w) not in _SKIP and not w.isdigit() and w != "*NUMBER*":
+        if w and fold(w) not in _SKIP and not w.isdigit() and w != "*NUMBER*" \
+                and not (k + 1 < len(words) and w in demonyms()):  # "el estadounidense Instituto …"
             return w
     return None
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..claims import Speaker
 from ..entities import NAME_PARTICLES, Entity, EntityIndex, institution_nouns
 from ..names import has_lexicon, word_gender
-from ..rules import fold, name_words, role_nouns, singulars, title_abbreviation, word_set
+from ..rules import demonyms, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 from .kinds import AGENTIVE as _AGENTIVE
 from .kinds import noun_kind
 from .mentions import DETS as _DETS
@@ -518,9 +518,11 @@ class SpeakerResolver:
         if is_org and is_role:  # "la policía" (the force) / "el policía" (an officer)
             is_org = _gender(tokens, None) == "f"
             is_role = not is_org
-        if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and head.pos_ == "ADJ" and not _plural(head) \
-                and (noun_kind(head.text) is None or fold(head.lower_) in _ORDINALS):
-            # "el uruguayo", "este último", "la segunda": an adjective standing for a person named before
+        if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and (
+                head.pos_ == "ADJ" and not _plural(head) and (noun_kind(head.text) is None or fold(head.lower_) in _ORDINALS)
+                or head.is_lower and head.lower_ in demonyms()):  # ("el francés" is singular)
+            # "el uruguayo", "la chilena" (demonyms.tsv), "este último", "la segunda": an adjective
+            # standing for a person named before
             person = self._person_for(head.lower_, frozenset(), _gender(tokens, None), start)
             ordinal = _ORDINALS.get(fold(head.lower_))
             if person is not None and ordinal is not None and " y " in person:

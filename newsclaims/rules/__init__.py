@@ -195,6 +195,19 @@ def role_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def demonyms() -> dict[str, str]:
+    """Lower-case demonym -> gender, both forms of each row of demonyms.tsv ("uruguayo": "m",
+    "uruguaya": "f"; one form for both: "-")."""
+    out = {}
+    for masculine, feminine, _example in read_table("demonyms.tsv", 3):
+        if masculine == feminine:
+            out[masculine.lower()] = "-"
+        else:
+            out[masculine.lower()], out[feminine.lower()] = "m", "f"
+    return out
+
+
+@lru_cache(maxsize=None)
 def chrome_patterns() -> list[re.Pattern[str]]:
     return [re.compile(rf"^\s*(?:{row[0]})\s*$", re.IGNORECASE) for row in read_table("chrome_lines.tsv", 2)]
 
