@@ -25,6 +25,7 @@ CONFIDENCE = {
     "direct_colon": 0.9,         # X dijo: “…”
     "direct_preposed": 0.85,     # X dijo “…”
     "indirect_que": 0.85,        # X dijo que …
+    "indirect_unlisted": 0.6,    # X aportó que …  (a verb no table lists, then an asserted clause)
     "indirect_infinitive": 0.75, # X afirmó haber …
     "indirect_colon": 0.7,       # X dijo: …  (no quote marks)
     "indirect_postposed": 0.7,   # …, aseguró X.

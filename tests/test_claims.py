@@ -345,6 +345,24 @@ def test_quoted_name_or_title_in_an_object_is_no_claim(claims_of, text):
     assert not [c for c in claims_of(text) if c["type"] == "mixed"]
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("La diputada Ana Ferrer aportó que las mujeres votan más que los hombres.", "aportó"),
+    ("El entrenador Luis Varela deslindó que el club tenía deudas con los jugadores.", "deslindó"),
+])
+def test_an_unlisted_verb_before_an_asserted_que_clause_is_a_cue(claims_of, text, cue):
+    (c,) = claims_of(text)
+    assert c["cue"]["text"] == cue and c["content"]["text"].startswith("que ") and c["speaker"]["kind"] == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "La asociación logró que el parque se abriera antes del verano.",  # the subjunctive: an act, not speech
+    "El alcalde Luis Varela nadaba que daba gusto en la piscina.",     # no clause of the verb's own
+    "Lo que ocurrió que nadie avisó a los bomberos.",                  # nobody speaks
+])
+def test_an_unlisted_verb_without_an_asserted_clause_is_no_cue(claims_of, text):
+    assert claims_of(text) == []
+
+
 def test_impersonal_se_is_not_a_claim(claims_of):
     assert claims_of("Como se prevé que llueva mucho, el partido se aplazó.") == []
 

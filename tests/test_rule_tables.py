@@ -160,3 +160,8 @@ def test_a_demonym_with_an_article_is_the_person_named_before(claims_of, masculi
               (fold(masculine), fold(feminine))]
     assert claims, example
     assert claims[0]["speaker"]["name"] == named and claims[0]["speaker"]["kind"] == "person", (example, claims[0])
+
+
+@pytest.mark.parametrize("verb, example", examples("non_cue_verbs.tsv"))
+def test_a_verb_that_reports_no_speech_is_no_unlisted_cue(claims_of, verb, example):
+    assert not [c for c in claims_of(example) if c["cue"] and fold(c["cue"]["text"]).startswith(fold(verb)[:3])], example

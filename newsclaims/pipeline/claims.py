@@ -9,6 +9,7 @@ the de-duplication.  Per sentence, in this fixed order:
 2. ``cue_left``    cue verbs looking left: "“Vamos a ganar”, dijo el alcalde", "La obra se retrasa,
                    admitió la ministra", "“Vamos”, dijo, “a ganar”", "«Vamos —dijo— a ganar»";
    ``object_cues`` when neither finds content: "La alcaldesa destacó la labor de los bomberos";
+   ``unlisted``    a verb no table lists before an asserted "que" clause: "La diputada aportó que …";
 3. ``attribution`` "Según la policía, el conductor huyó", "…, de acuerdo con la fiscalía";
 4. ``speech_nouns`` "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz";
 5. ``headlines``   "La reforma llegará en mayo: Ana Ruiz", "Destaca Ana Ruiz la labor de …";
@@ -35,7 +36,7 @@ from .anonymous import anonymity_at, mark_anonymous
 from .context import Context
 from .cues import cue_span
 from .mentions import subject_of
-from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns
+from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns, unlisted
 
 
 def _claims_of(doc: Doc) -> list[Claim]:
@@ -100,6 +101,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
     for sent in ctx.sents:
         ctx.note_subjects(sent)
         cue_verbs(ctx, sent)
+        unlisted.unlisted_que(ctx, sent)
         attribution.phrases(ctx, sent)
         attribution.possessive(ctx, sent)
         speech_nouns.speech_noun(ctx, sent)

@@ -605,6 +605,7 @@ class Context:
         subj = numpy.isin(arr[:, 0], [strings.add("nsubj"), strings.add("nsubj:pass")])
         self.subject_idx = [int(i) for i in numpy.nonzero(subj)[0]]
         self.ser_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("ser"))[0]]
+        self.que_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("que"))[0]]
 
     @staticmethod
     def within_sent(indices: list[int], sent: Span) -> list[int]:

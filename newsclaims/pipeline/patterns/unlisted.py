@@ -1,0 +1,70 @@
+"""Unlisted cues with a "que" clause: a verb no table lists, then "que" and a clause in the
+indicative, with a subject that can speak: "La diputada aportó que las mujeres votan más." The
+verb is a cue with a lower confidence (rule ``indirect_unlisted``); ``newsclaims eval --details``
+lists such cues so a user can add them to ``cue_verbs.tsv``.
+
+Verbs of will and cause take the subjunctive ("logró que se abriera"); verbs of perception,
+knowledge or finding that take the indicative are listed in ``non_cue_verbs.tsv`` ("supo que").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from ...claims import Cue
+from ...rules import word_set
+from ..context import Context
+from ..cues import cue_lemma
+from ..kinds import speaker_kind
+from ..mentions import subject_of
+
+_PAST = re.compile(r"(?:ó|aron|ieron|aba|aban|ía|ían)$")
+
+
+def unlisted_que(ctx: Context, sent: Span) -> None:
+    doc = ctx.doc
+    for i in ctx.within_sent(ctx.que_idx, sent):
+        if i - 1 <= sent.start:
+            continue
+        verb, que = doc[i - 1], doc[i]
+        morph = verb.morph
+        if verb.pos_ != "VERB" or not verb.is_lower or morph.get("VerbForm", []) != ["Fin"] \
+                or morph.get("Person", []) != ["3"] or morph.get("Mood", []) != ["Ind"] or morph.get("Tense", []) != ["Past"] \
+                or not _PAST.search(verb.lower_):
+            continue  # (a past form by its ending too: the tagger takes some adjectives for verbs)
+        lemmas = _lemmas(verb)
+        if cue_lemma(verb) is not None or lemmas & word_set("non_cue_verbs.tsv") \
+                or doc[verb.i - 1].lower_ in ("se", "lo", "la", "que") or ctx.quote_at(verb.idx) is not None:
+            continue  # ("se supo que", "lo que pasó", "que resultó que": nobody reports)
+        clause = que.head
+        if clause.head.i != verb.i or clause.pos_ not in ("VERB", "AUX") or clause.morph.get("Mood", []) != ["Ind"]:
+            continue  # the clause must be the verb's own, asserted (not "logró que se abriera")
+        subj = subject_of(verb)
+        if subj is None or subj.i > verb.i:
+            continue
+        speaker = ctx.speaker_for(verb, sent, postposed=False)
+        if speaker is None or speaker_kind(speaker.name, speaker.text, speaker.label,
+                                           ctx.resolver.described_people()) is None:
+            continue
+        end = ctx.content_end(i, sent, cue=verb)
+        end_char = doc[end - 1].idx + len(doc[end - 1].text)
+        kind = ctx.kind_of(que.idx, end_char)
+        lemma = verb.lemma_.lower() if verb.lemma_.lower() in lemmas else min(lemmas)
+        cue = Cue(verb.text, lemma, verb.idx, verb.idx + len(verb.text))
+        ctx.add("mixed" if kind == "direct" else kind, speaker, cue, que.idx, end_char, sent, "indirect_unlisted", lemma)
+
+
+def _lemmas(verb) -> set[str]:
+    """The infinitives a regular past form may come from, with the model's lemma (which the small
+    model sometimes gets wrong: "obvió" -> "obveír"): "obvió" -> obviar, obvir; "hallaron" -> hallar."""
+    form = verb.lower_
+    out = {verb.lemma_.lower()}
+    for ending, stems in (("aron", ("ar",)), ("ieron", ("er", "ir")), ("aban", ("ar",)), ("aba", ("ar",)),
+                          ("ían", ("er", "ir")), ("ía", ("er", "ir")), ("ió", ("er", "ir")), ("ó", ("ar",))):
+        if form.endswith(ending):
+            out |= {form[:-len(ending)] + stem for stem in stems}
+            if ending == "ió":  # "obvió", "envió": an -iar verb
+                out.add(form[:-1] + "ar")
+            break
+    return out
