@@ -363,6 +363,19 @@ def test_an_unlisted_verb_without_an_asserted_clause_is_no_cue(claims_of, text):
     assert claims_of(text) == []
 
 
+@pytest.mark.parametrize("text, cue, end", [
+    # a verb that can be a cue ("mantener", "sostener") after an apposition inside the content is the
+    # content's own verb, its subject before the commas: neither the content's end nor a second claim
+    ("El diario publicó que el líder del partido, Julio Soria, mantiene a su familia en el extranjero.",
+     "publicó", "en el extranjero"),
+    ("La fiscal aseguró que el alcalde, Tomás Vera, sostiene una empresa fantasma desde 2010.", "aseguró",
+     "desde 2010"),
+])
+def test_the_contents_own_verb_after_an_apposition_is_no_cue(claims_of, text, cue, end):
+    (c,) = claims_of(text)
+    assert c["cue"]["text"] == cue and c["content"]["text"].endswith(end)
+
+
 def test_impersonal_se_is_not_a_claim(claims_of):
     assert claims_of("Como se prevé que llueva mucho, el partido se aplazó.") == []
 

@@ -407,7 +407,11 @@ class Context:
                 going_on = "VerbForm=Ger" in str(nxt.morph) \
                     and not any(x.lower_ in ("que", ":") for x in doc[i + 2:min(sent.end, i + 5)]) \
                     and not self.quotes_opening_in(nxt.idx, doc[sent.end - 1].idx)
-                if stop_at_cue and not going_on and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
+                # "que el líder, Julio Soria, mantiene a su familia …": the content's own verb, its
+                # subject inside the content, is no cue of the speaker's next act
+                own_verb = cue_lemma(nxt) is not None and doc[start_tok].head.i == nxt.i \
+                    and (subj := subject_of(nxt)) is not None and start_tok <= subj.i < i
+                if stop_at_cue and not going_on and not own_verb and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
                         fold(nxt.text) in _CLAUSE_LINKS and any(cue_lemma(x) is not None for x in doc[i + 2:min(sent.end, i + 6)]))
                         or nxt.lower_ in ("al", "tras") and i + 2 < sent.end and after_al(doc[i + 2])
                         and cue_lemma(doc[i + 2]) is not None):

@@ -73,6 +73,13 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
         return True
     if prev - start_tok < 3:
         return False
+    subj = subject_of(tok)
+    rest = after[-1].i + 1 if after else nxt
+    if subj is not None and start_tok <= subj.i < prev and doc[prev - 1].pos_ == "PROPN" \
+            and rest < sent.end and doc[rest].text not in (".", ";", "!", "?"):
+        # "que el alcalde, Tomás Vera, sostiene una empresa fantasma desde 2010": the clause's own
+        # verb after an apposition, the sentence going on (not "…, reveló el periódico X.")
+        return False
     ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
     if not ends_here and not (after and ctx.resolver.person_like(after)):
         return False
