@@ -376,6 +376,12 @@ def test_the_contents_own_verb_after_an_apposition_is_no_cue(claims_of, text, cu
     assert c["cue"]["text"] == cue and c["content"]["text"].endswith(end)
 
 
+def test_nested_speech_of_a_subject_nothing_types_is_no_claim(claims_of):
+    # "aseguran" inside the minister's words has a thing for its subject: no second speaker
+    claims = claims_of("La ministra Ana Ruiz explicó que las lluvias del otoño aseguran que habrá riego todo el verano.")
+    assert [c["cue"]["text"] for c in claims] == ["explicó"]
+
+
 def test_impersonal_se_is_not_a_claim(claims_of):
     assert claims_of("Como se prevé que llueva mucho, el partido se aplazó.") == []
 

@@ -213,5 +213,12 @@ def dedupe(claims: list[Claim]) -> list[Claim]:
             if any(o.start <= c.start and c.end <= o.end and (o.start, o.end) != (c.start, c.end)
                    and o.speaker is not None and o.speaker.name == c.speaker.name for o in window):
                 continue
+        if c.speaker is not None and c.speaker.kind is None and c.cue is not None:
+            # nested speech whose subject nothing types ("que el voto … responde a …"): a verb of the
+            # reported content, not a second speaker
+            window = kept[bisect_left(starts, c.cue.start - reach):bisect_right(starts, c.cue.start)]
+            if any(o.start <= c.cue.start < o.end and o is not c and o.speaker is not None
+                   and o.speaker.kind is not None for o in window):
+                continue
         out.append(c)
     return sorted(out, key=lambda c: (c.start, c.end))
