@@ -80,6 +80,14 @@ _DATELINE_END = re.compile(r"^[A-ZÁÉÍÓÚÑ]*\)?\.?[-–—]+$")
 GLUED_DATELINE = re.compile(r"\w\)?\.[-–—]+$")  # "Zacatecas.-", "(EFE).-": the tokenizer keeps ".-" on the word
 
 
+def given_al(doc: Doc, k: int, limit: int) -> bool:
+    """ "Al" capitalised inside a sentence before a capitalised name is a given name ("el reverendo
+    Al Ferrer", "dijo Al Pacheco"), not the contraction "al"."""
+    t = doc[k]
+    return t.text == "Al" and not t.is_sent_start and k > 0 and not doc[k - 1].is_space \
+        and k + 1 < limit and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper()
+
+
 def closes_dateline(tok) -> bool:
     """``tok`` closes a dateline: it opens a line, or only a place and a region stand before it there
     ("Jerez, Zacatecas.-", "LIMA (EFE).-")."""
@@ -104,6 +112,7 @@ def _clean(span: Span) -> Span | None:
             end = k
             break
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING
+                           and not given_al(doc, start, end)
                            or doc[start].text in "“”«»\"'‘’—–-"
                            or end - start > 1 and title_abbreviation().fullmatch(doc[start].text) and doc[start + 1].text != "."):
         start += 1

@@ -284,6 +284,16 @@ def test_a_possessed_group_takes_the_person_named_earlier_in_the_sentence(claims
     assert c["speaker"]["name"] == "equipo de Benito Lacalle Pons"
 
 
+@pytest.mark.parametrize("text, name", [
+    # "Al" capitalised before a name is a given name, not the contraction "al" (an addressee)
+    ("“Esta situación es intolerable”, dijo Al Ferrer.", "Al Ferrer"),
+    ("“Esta situación es intolerable”, dijo el actor Al Pacheco.", "Al Pacheco"),
+])
+def test_al_as_a_given_name(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+
+
 def test_a_possessed_role_with_its_own_name_is_that_name(claims_of):
     text = "La joven Lucía Fernanda Prado quedó libre por falta de pruebas, informó su abogado Ramiro Lucena Vidal."
     c = [c for c in claims_of(text) if c["cue"]["text"] == "informó"][0]

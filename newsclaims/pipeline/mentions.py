@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..entities import GLUED_DATELINE, closes_dateline, institution_nouns
+from ..entities import GLUED_DATELINE, closes_dateline, given_al, institution_nouns
 from ..rules import singulars, title_abbreviation
 from .kinds import noun_kind
 
@@ -70,7 +70,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
             break
         if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens) \
                 and t.head.head.i == np_head_index(tokens) and not _inside_name(tokens, k) \
-                and not _named_after(tokens, k):
+                and not _named_after(tokens, k) and not given_al(t.doc, t.i, len(t.doc)):
             break  # "fuentes a Reuters": the addressee of the head is not part of the speaker
         if out and t.lower_ in ("que", "quien", "quienes", "cuyo", "cuya"):
             break  # "los mensajes que se difundieron"
@@ -216,7 +216,8 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
         t = doc[k]
         if t.is_punct and t.text not in ",()":
             break
-        if t.pos_ in NP_POS or (t.lower_ in NP_LINK and out and k + 1 < limit and doc[k + 1].pos_ in NP_POS):
+        if t.pos_ in NP_POS or (t.lower_ in NP_LINK and out and k + 1 < limit and doc[k + 1].pos_ in NP_POS) \
+                or given_al(doc, k, limit):
             if t.pos_ == "NUM" and not out and not (k + 1 < limit and doc[k + 1].pos_ == "NOUN"):
                 break  # a number, not "dos fuentes", "tres testigos"
             out.append(t)
@@ -262,7 +263,7 @@ def past_time_words(doc: Doc, j: int, limit: int) -> int:
 def past_addressee(doc: Doc, j: int, limit: int) -> int:
     """Skip a medium addressed before the inverted subject: "dijo a la agencia estatal Efe Ana
     Ruiz", "declaró al diario local Ana Ruiz" -> the position of the person's name."""
-    if j >= limit or doc[j].lower_ not in ("a", "al"):
+    if j >= limit or doc[j].lower_ not in ("a", "al") or given_al(doc, j, limit):
         return j
     k = j + 1
     if k < limit and doc[k].pos_ == "DET":
