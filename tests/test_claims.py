@@ -382,6 +382,23 @@ def test_nested_speech_of_a_subject_nothing_types_is_no_claim(claims_of):
     assert [c["cue"]["text"] for c in claims] == ["explicó"]
 
 
+@pytest.mark.parametrize("text", [
+    "El senador Tomás Ibáñez admitió —como han adelantado muchos críticos— que el texto podrá recibir enmiendas.",
+    # a hyphen for a dash, kept on the words by the tokenizer
+    "El senador Tomás Ibáñez admitió -como han adelantado muchos críticos- que el texto podrá recibir enmiendas.",
+    "El senador Tomás Ibáñez admitió (como han adelantado muchos críticos) que el texto podrá recibir enmiendas.",
+])
+def test_an_aside_between_the_cue_and_que(claims_of, text):
+    # the clause is the senator's; the verb inside the aside does not reach past its closing mark
+    owners = [c["cue"]["text"] for c in claims_of(text) if c["content"]["text"].startswith("que el texto")]
+    assert owners == ["admitió"]
+
+
+def test_a_complete_parenthesis_after_the_cue_is_skipped(claims_of):
+    (c,) = claims_of("El exgobernador señaló ante la Fiscalía Especial (FE) que las investigaciones tienen un fin político.")
+    assert c["cue"]["text"] == "señaló" and c["content"]["text"].startswith("que las investigaciones")
+
+
 def test_impersonal_se_is_not_a_claim(claims_of):
     assert claims_of("Como se prevé que llueva mucho, el partido se aplazó.") == []
 

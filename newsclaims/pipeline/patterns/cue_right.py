@@ -33,6 +33,13 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     while j < sent.end and j - tok.i <= _MAX_WINDOW:
         t = doc[j]
         low = t.lower_
+        if _aside_mark(doc, j):
+            close = _aside_end(doc, j, sent.end)
+            if close is not None:  # "admitió —como han adelantado los críticos— que …": past the aside
+                j = close + 1
+                continue
+            if _closes(doc[j]):
+                return False  # the cue sits inside an aside that closes here ("—como han adelantado los críticos—")
         if low == "que" and commas and _relative(t):
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if low == "que" and _object_relative(ctx, tok, t):
@@ -162,6 +169,35 @@ _NAMING = frozenset("llamado llamada llamados llamadas denominado denominada den
                     "conocido conocida conocidos conocidas apodado apodada bautizado bautizada titulado "
                     "titulada lema etiqueta programa plan operativo campaña proyecto libro película "
                     "canción disco serie obra".split())
+
+
+def _aside_mark(doc, j: int) -> bool:
+    """The edge of an aside: a parenthesis, or a dash set off by a space (the tokenizer may keep a
+    hyphen used as a dash on the word: "-como", "críticos-")."""
+    t = doc[j]
+    if t.text in ("(", ")", "—", "–"):
+        return True
+    before = j > 0 and bool(doc[j - 1].whitespace_)
+    return t.text == "-" and (bool(t.whitespace_) or before) or len(t.text) > 1 and (
+        t.text[0] == "-" and before or t.text[-1] == "-" and bool(t.whitespace_))
+
+
+def _closes(t) -> bool:
+    """An aside's closing mark: ")", or a dash with a space after it and none before it."""
+    return t.text == ")" or t.text[-1] in "-—–" and bool(t.whitespace_) and (len(t.text) > 1 or t.i > 0 and not t.doc[t.i - 1].whitespace_)
+
+
+def _aside_end(doc, j: int, limit: int) -> int | None:
+    """Where the aside opened at ``j`` closes (the same dash, or ")"), within 30 tokens; None for a
+    closing mark."""
+    opening = doc[j].text
+    if opening == ")" or _closes(doc[j]) and opening != "(":
+        return None
+    for k in range(j + 1, min(limit, j + 30)):
+        text = doc[k].text
+        if _aside_mark(doc, k) and (text == ")" if opening == "(" else text[-1] == opening[0] and text != "("):
+            return k
+    return None
 
 
 def _with_article(doc, tok: Token, lemma: str, first: int) -> int:
