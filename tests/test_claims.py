@@ -399,6 +399,16 @@ def test_a_complete_parenthesis_after_the_cue_is_skipped(claims_of):
     assert c["cue"]["text"] == "señaló" and c["content"]["text"].startswith("que las investigaciones")
 
 
+@pytest.mark.parametrize("text, found", [
+    ("El cantante Iván Lobo consideró demandar a su antiguo socio.", False),   # an act contemplated
+    ("La autora Rosa Medel piensa viajar a Lima en mayo.", False),             # an act intended
+    ("El analista Iván Lobo consideró necesario ampliar la red de metro.", True),  # a judgement
+    ("La autora Rosa Medel piensa que la crisis pasará pronto.", True),
+])
+def test_thinking_verbs_before_an_infinitive_report_no_speech(claims_of, text, found):
+    assert bool(claims_of(text)) == found
+
+
 def test_impersonal_se_is_not_a_claim(claims_of):
     assert claims_of("Como se prevé que llueva mucho, el partido se aplazó.") == []
 

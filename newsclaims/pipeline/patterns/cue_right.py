@@ -283,8 +283,9 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
 def _clause_from(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, j: int) -> bool:
     """Reported content from token ``j`` (an infinitive or a judgement) to where the clause ends."""
     doc = ctx.doc
-    if cue_kind(lemma) == "decision":
-        return False  # "descartó subir los impuestos": the act decided, not a statement
+    if cue_kind(lemma) == "decision" and ("VerbForm=Inf" in str(doc[j].morph) or doc[j].lower_ == "no"):
+        return False  # "descartó subir los impuestos", "consideró demandar al club": the act, not a statement
+        # (a judgement is one: "consideró necesario ampliar la red")
     end = ctx.content_end(j, sent, cue=tok)
     speaker = ctx.speaker_for(tok, sent, postposed=False)
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
