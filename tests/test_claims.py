@@ -402,6 +402,8 @@ def test_a_complete_parenthesis_after_the_cue_is_skipped(claims_of):
 @pytest.mark.parametrize("text, found", [
     ("El cantante Iván Lobo consideró demandar a su antiguo socio.", False),   # an act contemplated
     ("La autora Rosa Medel piensa viajar a Lima en mayo.", False),             # an act intended
+    ("La jueza Rosa Medel resolvió suspender la audiencia.", False),           # an act decided
+    ("La jueza Rosa Medel resolvió que la ley es válida.", True),
     ("El analista Iván Lobo consideró necesario ampliar la red de metro.", True),  # a judgement
     ("La autora Rosa Medel piensa que la crisis pasará pronto.", True),
 ])
