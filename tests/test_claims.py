@@ -191,13 +191,13 @@ def test_wire_dateline(claims_of):
 
 @pytest.mark.parametrize("text, name, content", [
     # after a role, capitalised words set off by commas name the source, known given name or not
-    ("Según un responsable de la ONG, Nabil Sarraf, hubo diez heridos en el puerto.", "Nabil Sarraf",
+    ("Según un responsable de la asociación, Nabil Sarraf, hubo diez heridos en el puerto.", "Nabil Sarraf",
      "hubo diez heridos"),
-    ("Según un responsable de la ONG, Yusuf al Sarraf, hubo diez heridos en el puerto.", "Yusuf al Sarraf",
+    ("Según un responsable de la asociación, Yusuf al Sarraf, hubo diez heridos en el puerto.", "Yusuf al Sarraf",
      "hubo diez heridos"),
     # a description, then the name, both set off by commas
-    ("Según una experta consultada por Radio Centro, la directora del laboratorio, Olga Ferrán, el fallo es "
-     "técnico.", "Olga Ferrán", "el fallo es técnico"),
+    ("Según una experta consultada por Radio Centro, la directora del laboratorio, Olga Ferrán, el corte se "
+     "debió a la tormenta.", "Olga Ferrán", "el corte se debió"),
 ])
 def test_segun_source_with_appositions(claims_of, text, name, content):
     (c,) = claims_of(text)
@@ -346,7 +346,7 @@ def test_quoted_name_or_title_in_an_object_is_no_claim(claims_of, text):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("La diputada Ana Ferrer aportó que las mujeres votan más que los hombres.", "aportó"),
+    ("La concejala Ana Ferrer aportó que el mercado abrirá los domingos por la tarde.", "aportó"),
     ("El entrenador Luis Varela deslindó que el club tenía deudas con los jugadores.", "deslindó"),
 ])
 def test_an_unlisted_verb_before_an_asserted_que_clause_is_a_cue(claims_of, text, cue):
@@ -366,8 +366,8 @@ def test_an_unlisted_verb_without_an_asserted_clause_is_no_cue(claims_of, text):
 @pytest.mark.parametrize("text, cue, end", [
     # a verb that can be a cue ("mantener", "sostener") after an apposition inside the content is the
     # content's own verb, its subject before the commas: neither the content's end nor a second claim
-    ("El diario publicó que el líder del partido, Julio Soria, mantiene a su familia en el extranjero.",
-     "publicó", "en el extranjero"),
+    ("El diario publicó que el tesorero del club, Julio Soria, mantiene dos cuentas en otro banco.",
+     "publicó", "en otro banco"),
     ("La fiscal aseguró que el alcalde, Tomás Vera, sostiene una empresa fantasma desde 2010.", "aseguró",
      "desde 2010"),
 ])
@@ -383,24 +383,24 @@ def test_nested_speech_of_a_subject_nothing_types_is_no_claim(claims_of):
 
 
 @pytest.mark.parametrize("text", [
-    "El senador Tomás Ibáñez admitió —como han adelantado muchos críticos— que el texto podrá recibir enmiendas.",
+    "La consejera Marta Ibáñez admitió —como han adelantado varios vecinos— que la obra se retrasará un mes.",
     # a hyphen for a dash, kept on the words by the tokenizer
-    "El senador Tomás Ibáñez admitió -como han adelantado muchos críticos- que el texto podrá recibir enmiendas.",
-    "El senador Tomás Ibáñez admitió (como han adelantado muchos críticos) que el texto podrá recibir enmiendas.",
+    "La consejera Marta Ibáñez admitió -como han adelantado varios vecinos- que la obra se retrasará un mes.",
+    "La consejera Marta Ibáñez admitió (como han adelantado varios vecinos) que la obra se retrasará un mes.",
 ])
 def test_an_aside_between_the_cue_and_que(claims_of, text):
-    # the clause is the senator's; the verb inside the aside does not reach past its closing mark
-    owners = [c["cue"]["text"] for c in claims_of(text) if c["content"]["text"].startswith("que el texto")]
+    # the clause is the councillor's; the verb inside the aside does not reach past its closing mark
+    owners = [c["cue"]["text"] for c in claims_of(text) if c["content"]["text"].startswith("que la obra")]
     assert owners == ["admitió"]
 
 
 def test_a_complete_parenthesis_after_the_cue_is_skipped(claims_of):
-    (c,) = claims_of("El exgobernador señaló ante la Fiscalía Especial (FE) que las investigaciones tienen un fin político.")
-    assert c["cue"]["text"] == "señaló" and c["content"]["text"].startswith("que las investigaciones")
+    (c,) = claims_of("La alcaldesa declaró ante la Comisión de Aguas (CDA) que el embalse está lleno.")
+    assert c["cue"]["text"] == "declaró" and c["content"]["text"].startswith("que el embalse")
 
 
 @pytest.mark.parametrize("text, found", [
-    ("El cantante Iván Lobo consideró demandar a su antiguo socio.", False),   # an act contemplated
+    ("El arquitecto Iván Lobo consideró vender su estudio.", False),        # an act contemplated
     ("La autora Rosa Medel piensa viajar a Lima en mayo.", False),             # an act intended
     ("La jueza Rosa Medel resolvió suspender la audiencia.", False),           # an act decided
     ("La jueza Rosa Medel resolvió que la ley es válida.", True),

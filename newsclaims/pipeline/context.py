@@ -407,7 +407,7 @@ class Context:
                 going_on = "VerbForm=Ger" in str(nxt.morph) \
                     and not any(x.lower_ in ("que", ":") for x in doc[i + 2:min(sent.end, i + 5)]) \
                     and not self.quotes_opening_in(nxt.idx, doc[sent.end - 1].idx)
-                # "que el líder, Julio Soria, mantiene a su familia …": the content's own verb, its
+                # "que el tesorero, Julio Soria, mantiene dos cuentas …": the content's own verb, its
                 # subject inside the content, is no cue of the speaker's next act
                 own_verb = cue_lemma(nxt) is not None and doc[start_tok].head.i == nxt.i \
                     and (subj := subject_of(nxt)) is not None and start_tok <= subj.i < i

@@ -86,7 +86,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         out.pop()
     dated = [k for k, t in enumerate(out[:6]) if GLUED_DATELINE.search(t.text) and closes_dateline(t)]
     if dated:
-        out = out[dated[0] + 1:]  # "Morelia.- A Ana Ruiz le …": the person after the dateline
+        out = out[dated[0] + 1:]  # "Colima.- A Ana Ruiz le …": the person after the dateline
     while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
         out.pop(0)
     if len(out) > 2 and fronted_participle(out[0]):
@@ -179,8 +179,8 @@ def disagrees(verb: Token, noun: Token) -> bool:
 
 
 def dateline(tok: Token) -> bool:
-    """A wire dateline the parser took for a subject: "Jerez, Zacatecas.- El alcalde aseguró …",
-    "Morelia.- A Ana Ruiz le …" — a place (and its region) opening a line, closed by ".-"."""
+    """A wire dateline the parser took for a subject: "Tepic, Nayarit.- El alcalde aseguró …",
+    "Colima.- A Ana Ruiz le …" — a place (and its region) opening a line, closed by ".-"."""
     doc = tok.doc
     left = tok.left_edge.i
     return any(GLUED_DATELINE.search(t.text) and closes_dateline(t) for t in doc[left:min(len(doc), left + 6)])
@@ -192,7 +192,7 @@ def subject_of(verb: Token) -> Token | None:
             if disagrees(verb, child):
                 continue
             if child.i < verb.i and dateline(child):
-                continue  # "Jerez, Zacatecas.- El alcalde Luis Ferro aseguró …": the place of the dateline
+                continue  # "Tepic, Nayarit.- La alcaldesa Rosa Medel aseguró …": the place of the dateline
             if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
                     and child.doc[child.i + 1].pos_ == "PROPN":
                 continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject

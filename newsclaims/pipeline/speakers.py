@@ -489,7 +489,7 @@ class SpeakerResolver:
             return Speaker(None, text, "PER", start, end)
         if tokens[0].lower_ in ("su", "sus") and len(tokens) >= 2 and head.lower_ in word_set("possessed_groups.tsv") \
                 and not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens[head.i - tokens[0].i + 1:]):
-            # ("su abogado Ramón Ruiz" is named: the name, not "abogado … de <owner>")
+            # ("su abogado Ramiro Lucena" is named: the name, not "abogado … de <owner>")
             owner = self._possessor(start, current)
             if owner is not None:  # "En el caso de Ana Ruiz, su equipo informó …": "equipo de Ana Ruiz"
                 own = self.text[tokens[1].idx:end]

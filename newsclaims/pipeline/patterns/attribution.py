@@ -227,7 +227,7 @@ def _apposed_name(ctx: Context, i: int, limit: int, role: bool = False) -> int |
     name the model tagged otherwise counts when it opens with a given name."""
     doc = ctx.doc
     if i + 2 < limit and doc[i].pos_ == "DET" and doc[i + 1].is_lower and doc[i + 1].lower_ in role_nouns():
-        i += 2  # "Según el director del circuito, el jeque Karim Haddad, …": the title before the name
+        i += 2  # "Según el director del puerto, el capitán Karim Haddad, …": the title before the name
     j = i
     while j < limit and (doc[j].pos_ == "PROPN" or j > i and doc[j].lower_ in NAME_PARTICLES
                          and j + 1 < limit and doc[j + 1].pos_ == "PROPN"):
@@ -237,7 +237,7 @@ def _apposed_name(ctx: Context, i: int, limit: int, role: bool = False) -> int |
     if not any(doc[x].ent_type_ == "PER" for x in range(i, j)) and not (role and j - i >= 2 and (
             word_gender(doc[i].text) or all(t.text[:1].isupper() and not t.is_upper for t in doc[i:j] if t.pos_ == "PROPN"))):
         return None  # a person's name, or after a role one the model tagged otherwise: capitalised words
-        # ("Según un responsable de la ONG, Karim Haddad, …": a given name the lexicon need not know)
+        # ("Según un responsable de la asociación, Karim Haddad, …": a given name the lexicon need not know)
     return j
 
 

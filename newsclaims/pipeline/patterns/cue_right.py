@@ -106,7 +106,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
             if q is not None and q.open_mark == t.idx and (cue_kind(lemma) == "stance" or lemma in word_set("object_cues.tsv")) \
                     and not tok.lower_.endswith("rse") and _noun_object(doc, first, j) and _own_words(ctx, q, doc, j):
-                # 'pidió “prudencia” a los vecinos', 'lamentó la “falta de palabra” del club': a
+                # 'pidió “calma” a las familias', 'lamentó la “falta de palabra” del club': a
                 # directive, or a verb whose object is what was said, carries the speaker's own
                 # quoted words (guidelines rules 6-8: mixed).
                 speaker = ctx.speaker_for(tok, sent, postposed=False)
@@ -209,7 +209,7 @@ def _with_article(doc, tok: Token, lemma: str, first: int) -> int:
 
 def _noun_object(doc, first: int, j: int) -> bool:
     """Tokens ``first``..``j`` are at most a noun phrase and its complements, no verb and no
-    punctuation ("compromiso al grupo y sobre todo", "la norma municipal por"), or nothing."""
+    punctuation ("calma a las familias y sobre todo", "el plan de obras por"), or nothing."""
     between = list(doc[first:j])
     return len(between) <= 10 and all(
         t.pos_ in ("DET", "NOUN", "ADJ", "ADP", "CCONJ", "NUM") or t.lower_ in ("sobre", "todo", "también", "más")

@@ -1,5 +1,5 @@
 """Unlisted cues with a "que" clause: a verb no table lists, then "que" and a clause in the
-indicative, with a subject that can speak: "La diputada aportó que las mujeres votan más." The
+indicative, with a subject that can speak: "La concejala aportó que el mercado abrirá los domingos." The
 verb is a cue with a lower confidence (rule ``indirect_unlisted``); ``newsclaims eval --details``
 lists such cues so a user can add them to ``cue_verbs.tsv``.
 
