@@ -406,6 +406,8 @@ def test_a_complete_parenthesis_after_the_cue_is_skipped(claims_of):
     ("La jueza Rosa Medel resolvió que la ley es válida.", True),
     ("El analista Iván Lobo consideró necesario ampliar la red de metro.", True),  # a judgement
     ("La autora Rosa Medel piensa que la crisis pasará pronto.", True),
+    # a judgement opened by a degree word: "igual de importante", "tan urgente"
+    ("La directora Rosa Medel considera igual de importante mantener abiertas las bibliotecas.", True),
 ])
 def test_thinking_verbs_before_an_infinitive_report_no_speech(claims_of, text, found):
     assert bool(claims_of(text)) == found

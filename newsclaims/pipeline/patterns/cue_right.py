@@ -130,7 +130,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             if doc[j - 1].lower_ in ("a", "de", "por"):
                 return False
             return _clause_from(ctx, tok, cue, sent, lemma, j)
-        if t.pos_ == "ADJ" and j == tok.i + 1 + ctx.clitics(tok) and _adjective_clause(doc, j, sent.end):
+        if (t.pos_ == "ADJ" or t.lower_ in ("igual", "muy", "más", "tan", "poco")) and j == tok.i + 1 + ctx.clitics(tok) \
+                and _adjective_clause(doc, j, sent.end):
             # "consideró necesario ampliar la red", "estimó urgente que se actúe": the judgement and
             # its clause are the content.
             return _clause_from(ctx, tok, cue, sent, lemma, j)
@@ -257,9 +258,10 @@ def _prepositional(doc, first: int, j: int) -> bool:
 def _adjective_clause(doc, j: int, limit: int) -> bool:
     """Adjectives (joined by "y", "e", ","), then an infinitive or "que": "necesario y pertinente salir"."""
     k = j
-    while k < limit and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("y", "e", ",", "muy", "más", "igual", "de")):
+    while k < limit and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("y", "e", ",", "muy", "más", "igual", "de", "tan", "poco")):
         k += 1
-    return k < limit and k > j and (doc[k].lower_ == "que" or "VerbForm=Inf" in str(doc[k].morph))
+    return k < limit and any(doc[x].pos_ == "ADJ" for x in range(j, k)) \
+        and (doc[k].lower_ == "que" or "VerbForm=Inf" in str(doc[k].morph))  # ("igual de importante mantener …")
 
 
 def _relative(que: Token) -> bool:
