@@ -77,7 +77,7 @@ NAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "y", "e", "i", "van
 _PARTICIPLE = re.compile(r"(?:ad|id)[oa]s?$")
 # The end of a dateline: "MADRID.-", ".-", "(EFE).-", "—".
 _DATELINE_END = re.compile(r"^[A-ZÁÉÍÓÚÑ]*\)?\.?[-–—]+$")
-GLUED_DATELINE = re.compile(r"\w\)?\.[-–—]+$")  # "Zacatecas.-", "(EFE).-": the tokenizer keeps ".-" on the word
+_GLUED_DATELINE = re.compile(r"\w\)?\.[-–—]+$")  # "Nayarit.-", "(EFE).-": the tokenizer keeps ".-" on the word
 
 
 def given_al(doc: Doc, k: int, limit: int) -> bool:
@@ -89,8 +89,10 @@ def given_al(doc: Doc, k: int, limit: int) -> bool:
 
 
 def closes_dateline(tok) -> bool:
-    """``tok`` closes a dateline: it opens a line, or only a place and a region stand before it there
-    ("Tepic, Nayarit.-", "LIMA (EFE).-")."""
+    """``tok`` is a place with the ".-" that closes a dateline glued on, and it opens a line or only a
+    place and a region stand before it there ("Tepic, Nayarit.-", "LIMA (EFE).-")."""
+    if not _GLUED_DATELINE.search(tok.text):
+        return False
     doc = tok.doc
     k = tok.i
     while k > 0 and k > tok.i - 5 and not (doc[k - 1].is_space and "\n" in doc[k - 1].text):
@@ -147,7 +149,7 @@ def _clean(span: Span) -> Span | None:
     # "Colima.- A Ana Ruiz le …", "Tepic, Nayarit.- El alcalde …" (the tokenizer keeps ".-" on the word).
     for k in range(start, min(end, start + 6)):
         if k < end - 1 and _DATELINE_END.match(doc[k].text) and all(t.is_upper or t.is_punct or t.is_space for t in doc[start:k]) \
-                and (doc[k].text[:1].isupper() or k > start) or GLUED_DATELINE.search(doc[k].text) and closes_dateline(doc[k]):
+                and (doc[k].text[:1].isupper() or k > start) or closes_dateline(doc[k]):
             start = k + 1
             while start < end and doc[start].lower_ in ("a", "al", "el", "la", "los", "las"):
                 start += 1

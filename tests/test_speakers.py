@@ -355,11 +355,20 @@ def test_a_role_with_a_complement_after_a_then_the_name_between_commas(claims_of
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Marta Gil", "Marta Gil"]
 
 
-def test_a_name_after_de_and_an_article_is_a_complement_not_the_person(claims_of):
-    text = ("Titular.\n\nEl aspirante de la Alianza Sur, Tomás Vidal Ruiz, visitó el puerto. "
-            "Luego aseguró que ganará.")
-    c = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
-    assert c["speaker"]["name"] == "Tomás Vidal Ruiz"
+@pytest.mark.parametrize("text, cue, name", [
+    # a name after "de" and an article is a complement's, not the person's
+    ("Titular.\n\nEl aspirante de la Alianza Sur, Tomás Vidal Ruiz, visitó el puerto. Luego aseguró que ganará.",
+     "aseguró", "Tomás Vidal Ruiz"),
+    # a complement that lists its fields names no person
+    ("Titular.\n\nLa ministra Carmen Lago habló ayer. La ministra de Industria, Comercio y Turismo aseguró "
+     "que no habrá recortes.", "aseguró", "Carmen Lago"),
+    # a singular role after a pair takes the one of its gender
+    ("Los ministros de Salud, Ana Gil y Luis Soto, afirmaron que habrá vacunas. Más tarde, la ministra "
+     "dijo que faltan médicos.", "dijo", "Ana Gil"),
+])
+def test_the_person_a_description_names(claims_of, text, cue, name):
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == cue)
+    assert c["speaker"]["name"] == name
 
 
 # A description no earlier one matches continues the person who has just spoken, not the last
@@ -435,20 +444,6 @@ def test_a_body_the_model_tags_as_a_person_joins_its_full_name(extractor):
     # "Fundación Ana Ruiz" is no home for the person "Ana Ruiz"; "Defensoría" tagged a person is the body
     assert not _compatible(Mention("Ana Ruiz", 0, 8, "PER"), Mention("Fundación Ana Ruiz", 20, 38, "ORG"))
     assert _compatible(Mention("Defensoría", 0, 10, "PER"), Mention("Defensoría Vecinal", 20, 38, "MISC"))
-
-
-def test_a_complement_listing_its_fields_names_no_person(claims_of):
-    text = ("Titular.\n\nLa ministra Carmen Lago habló ayer. La ministra de Industria, Comercio y Turismo aseguró "
-            "que no habrá recortes.")
-    c = next(c for c in claims_of(text) if c["cue"]["text"] == "aseguró")
-    assert c["speaker"]["name"] == "Carmen Lago"
-
-
-def test_a_singular_role_after_a_pair_takes_the_one_of_its_gender(claims_of):
-    text = ("Los ministros de Salud, Ana Gil y Luis Soto, afirmaron que habrá vacunas. Más tarde, la ministra "
-            "dijo que faltan médicos.")
-    c = next(c for c in claims_of(text) if c["cue"]["text"] == "dijo")
-    assert c["speaker"]["name"] == "Ana Gil"
 
 
 @pytest.mark.parametrize("text, name", [

@@ -49,6 +49,21 @@ def cue_lemma(token: Token) -> str | None:
     return lemma
 
 
+_PAST_ENDINGS = (("aron", ("ar",)), ("ieron", ("ir", "er")), ("aban", ("ar",)), ("aba", ("ar",)),
+                 ("ían", ("ir", "er")), ("ía", ("ir", "er")), ("ió", ("ir", "iar", "er")), ("ó", ("ar",)))
+
+
+def past_lemmas(form: str) -> list[str]:
+    """The infinitives a regular third-person past form may come from, the likeliest first, for verbs
+    the small model does not know or lemmatises wrongly: "zanjó" -> zanjar; "aturdió" -> aturdir,
+    aturdiar, aturder ("obvió" -> obviar is the second); "hallaron" -> hallar; [] for no such form."""
+    for ending, infinitives in _PAST_ENDINGS:
+        if form.endswith(ending):
+            stem = form[:-len(ending)]
+            return [stem + inf for inf in infinitives]
+    return []
+
+
 def phrase_words(token: Token, lemma: str | None = None) -> int:
     """How many words after a cue verb belong to it ("dejó en claro que" -> 2), 0 for most verbs."""
     phrases = cue_verb_phrases().get(lemma or cue_lexicon().lemma_of(token.lower_) or token.lemma_, ())

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..entities import GLUED_DATELINE, closes_dateline, given_al, institution_nouns
+from ..entities import closes_dateline, given_al, institution_nouns
 from ..rules import singulars, title_abbreviation
 from .kinds import noun_kind
 
@@ -84,7 +84,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         out = out[:opened[-1]]  # "la Procuraduría General (PGR" cut by the parser: drop the fragment
     while out and (out[-1].is_punct or out[-1].is_space or out[-1].pos_ in ("ADP", "CCONJ", "SCONJ")):
         out.pop()
-    dated = [k for k, t in enumerate(out[:6]) if GLUED_DATELINE.search(t.text) and closes_dateline(t)]
+    dated = [k for k, t in enumerate(out[:6]) if closes_dateline(t)]
     if dated:
         out = out[dated[0] + 1:]  # "Colima.- A Ana Ruiz le …": the person after the dateline
     while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
@@ -183,7 +183,7 @@ def dateline(tok: Token) -> bool:
     "Colima.- A Ana Ruiz le …" — a place (and its region) opening a line, closed by ".-"."""
     doc = tok.doc
     left = tok.left_edge.i
-    return any(GLUED_DATELINE.search(t.text) and closes_dateline(t) for t in doc[left:min(len(doc), left + 6)])
+    return any(closes_dateline(t) for t in doc[left:min(len(doc), left + 6)])
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -79,44 +79,39 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             return False
         if t.text in OPEN or ctx.marks[t.idx] in OPEN:
             q = ctx.quote_at(t.idx)
-            if q is not None and q.open_mark == t.idx and ctx.text[q.start:q.start + 1].isupper() \
-                    and len(re.findall(r"\w+", ctx.text[q.start:q.end])) >= 3:
+            if q is None or q.open_mark != t.idx:
+                return False
+            words = len(re.findall(r"\w+", ctx.text[q.start:q.end]))
+            if ctx.text[q.start:q.start + 1].isupper() and words >= 3:
                 speaker = ctx.speaker_for(tok, sent, postposed=False)
                 return ctx.add("direct", speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
-            if q is not None and q.open_mark == t.idx and len(re.findall(r"\w+", ctx.text[q.start:q.end])) >= 3 \
-                    and _quote_follows(doc, first, j):
-                # 'reconoció "haber decidido sin supervisión"', 'incidió en "no crear expectativas"',
-                # 'se refirió a un "espacio de coordinación"': the speaker's words are the content.
-                speaker = ctx.speaker_for(tok, sent, postposed=False)
-                if doc[j - 1].text in (",", ":") and j > first:  # the object, then its words quoted
-                    return ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent,
-                                   "direct_preposed", lemma) is not None
-                end = ctx.content_end(j, sent, cue=tok)
-                end_char = max(doc[end - 1].idx + len(doc[end - 1].text), q.outer[1])
-                # "pidió al Ministerio “…”": who is asked is not the content
-                addressee = first < j and doc[first].lower_ in ("a", "al") and any(
-                    t.pos_ in ("NOUN", "PROPN") for t in doc[first:j])
-                first = _with_article(doc, tok, lemma, first)
-                start_char = doc[first].idx if first < j and not addressee else q.open_mark
+            # 'reconoció "haber decidido sin supervisión"', 'incidió en "no crear expectativas"',
+            # 'se refirió a un "espacio de coordinación"': the speaker's words are the content; so are
+            # quoted words in the object of a directive, or of a verb whose object is what was said
+            # ('pidió “calma” a las familias', 'lamentó la “falta de palabra” del club': guidelines
+            # rules 6-8, mixed)
+            follows = words >= 3 and _quote_follows(doc, first, j)
+            if not follows and not ((cue_kind(lemma) == "stance" or lemma in word_set("object_cues.tsv"))
+                                    and not tok.lower_.endswith("rse") and _noun_object(doc, first, j)
+                                    and _own_words(ctx, q, doc, j)):
+                return False
+            speaker = ctx.speaker_for(tok, sent, postposed=False)
+            if follows and doc[j - 1].text in (",", ":") and j > first:  # the object, then its words quoted
+                return ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent,
+                               "direct_preposed", lemma) is not None
+            end = ctx.content_end(j, sent, cue=tok)
+            end_char = max(doc[end - 1].idx + len(doc[end - 1].text), q.outer[1])
+            # "pidió al Ministerio “…”": who is asked is not the content (before an object's quoted
+            # words, "a" alone marks them: "calificó al “…” de …")
+            addressee = first < j and doc[first].lower_ in ("a", "al") and (not follows or any(
+                t.pos_ in ("NOUN", "PROPN") for t in doc[first:j]))
+            first = _with_article(doc, tok, lemma, first)
+            start_char = doc[first].idx if first < j and not addressee else q.open_mark
+            if follows:
                 kind = ctx.kind_of(start_char, end_char) if first < j and not addressee else ctx.kind_of(q.start, end_char)
-                if kind == "direct" and end_char > q.end + 1:
-                    kind = "mixed"
-                if kind == "direct":
+                if kind == "direct" and end_char <= q.end + 1:
                     return ctx.add(kind, speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
-                return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
-            if q is not None and q.open_mark == t.idx and (cue_kind(lemma) == "stance" or lemma in word_set("object_cues.tsv")) \
-                    and not tok.lower_.endswith("rse") and _noun_object(doc, first, j) and _own_words(ctx, q, doc, j):
-                # 'pidió “calma” a las familias', 'lamentó la “falta de palabra” del club': a
-                # directive, or a verb whose object is what was said, carries the speaker's own
-                # quoted words (guidelines rules 6-8: mixed).
-                speaker = ctx.speaker_for(tok, sent, postposed=False)
-                end = ctx.content_end(j, sent, cue=tok)
-                end_char = max(doc[end - 1].idx + len(doc[end - 1].text), q.outer[1])
-                addressee = first < j and doc[first].lower_ in ("a", "al")
-                first = _with_article(doc, tok, lemma, first)
-                start_char = q.open_mark if addressee or first == j else doc[first].idx
-                return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
-            return False
+            return ctx.add("mixed", speaker, cue, start_char, end_char, sent, "mixed_stance", lemma) is not None
         if low == "no" and j == tok.i + 1 + ctx.clitics(tok) and j + 1 < sent.end and doc[j + 1].pos_ in ("VERB", "AUX") \
                 and "VerbForm=Inf" in str(doc[j + 1].morph):
             return _clause_from(ctx, tok, cue, sent, lemma, j)  # "dijo no saber nada del contrato"

@@ -8,6 +8,7 @@ from spacy.tokens import Span
 
 from ...claims import Cue, Speaker
 from ..context import Context, ends_question
+from ..cues import past_lemmas
 from ..mentions import np_head, phrase_after
 
 _FLOATING_WORDS = 4    # a floating quotation has at least this many words
@@ -72,15 +73,9 @@ def _unlisted_cue(ctx: Context, q, sent: Span):
     rest = [t for t in doc[after[-1].i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if rest:
         return None  # the sentence goes on: not a speaker closing a quotation
-    cue = Cue(verb.text, verb.lemma_.lower() if finite else _preterite_lemma(verb.lower_), verb.idx,
+    cue = Cue(verb.text, verb.lemma_.lower() if finite else past_lemmas(verb.lower_)[0], verb.idx,
               verb.idx + len(verb.text))
     return ctx.resolver.resolve(after, ctx.current), cue
-
-
-def _preterite_lemma(form: str) -> str:
-    """The infinitive of a regular third-person preterite the model does not know: "zanjó" ->
-    "zanjar"; "-ió" is taken for an -ir verb ("refunfuñó" -> "refunfuñar", "aturdió" -> "aturdir")."""
-    return form[:-2] + "ir" if form.endswith("ió") else form[:-1] + "ar"
 
 
 def _latest_speaker(ctx: Context, pos: int) -> tuple[Speaker | None, int]:

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from ...claims import Cue
 from ...rules import word_set
 from ..context import Context
-from ..cues import cue_lemma
+from ..cues import cue_lemma, past_lemmas
 from ..kinds import speaker_kind
 from ..mentions import subject_of
 
@@ -33,7 +33,7 @@ def unlisted_que(ctx: Context, sent: Span) -> None:
                 or morph.get("Person", []) != ["3"] or morph.get("Mood", []) != ["Ind"] or morph.get("Tense", []) != ["Past"] \
                 or not _PAST.search(verb.lower_):
             continue  # (a past form by its ending too: the tagger takes some adjectives for verbs)
-        lemmas = _lemmas(verb)
+        lemmas = {verb.lemma_.lower(), *past_lemmas(verb.lower_)}  # the model's lemma may be wrong ("obvió" -> "obveír")
         if cue_lemma(verb) is not None or lemmas & word_set("non_cue_verbs.tsv") \
                 or doc[verb.i - 1].lower_ in ("se", "lo", "la", "que") or ctx.quote_at(verb.idx) is not None:
             continue  # ("se supo que", "lo que pasó", "que resultó que": nobody reports)
@@ -50,21 +50,7 @@ def unlisted_que(ctx: Context, sent: Span) -> None:
         end = ctx.content_end(i, sent, cue=verb)
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
         kind = ctx.kind_of(que.idx, end_char)
-        lemma = verb.lemma_.lower() if verb.lemma_.lower() in lemmas else min(lemmas)
+        lemma = verb.lemma_.lower()
         cue = Cue(verb.text, lemma, verb.idx, verb.idx + len(verb.text))
         ctx.add("mixed" if kind == "direct" else kind, speaker, cue, que.idx, end_char, sent, "indirect_unlisted", lemma)
 
-
-def _lemmas(verb) -> set[str]:
-    """The infinitives a regular past form may come from, with the model's lemma (which the small
-    model sometimes gets wrong: "obvió" -> "obveír"): "obvió" -> obviar, obvir; "hallaron" -> hallar."""
-    form = verb.lower_
-    out = {verb.lemma_.lower()}
-    for ending, stems in (("aron", ("ar",)), ("ieron", ("er", "ir")), ("aban", ("ar",)), ("aba", ("ar",)),
-                          ("ían", ("er", "ir")), ("ía", ("er", "ir")), ("ió", ("er", "ir")), ("ó", ("ar",))):
-        if form.endswith(ending):
-            out |= {form[:-len(ending)] + stem for stem in stems}
-            if ending == "ió":  # "obvió", "envió": an -iar verb
-                out.add(form[:-1] + "ar")
-            break
-    return out
