@@ -142,6 +142,29 @@ def test_acronyms_need_their_capitals_in_order_or_a_body_noun_first():
         "Trive": "Tribunal Vecinal"}  # a person's party is not his name
 
 
+@pytest.mark.parametrize("acronym, full", [
+    ("FAR", "Federación Andina de Remo"),
+    ("TS", "Tribunal Superior de Lisboa"),  # the name goes on with "de" and its place
+    ("LNB", None),  # two names with those capitals
+    ("CRM", None),  # a name with more capitals than the acronym has letters is another name
+    ("VIA", None),  # letters of a headline in capitals are no name
+])
+def test_an_acronym_is_named_by_the_one_name_written_with_its_capitals(acronym, full):
+    from newsclaims.pipeline.speakers import written_in_full
+    text = ("La Federación Andina de Remo aplazó la regata. El Tribunal Superior de Lisboa falló ayer. La Liga "
+            "Nacional de Boxeo y la Liga Norteña de Baloncesto se reunieron. El Consejo Regional Minero Austral "
+            "votó. VIAJE INOLVIDABLE AL SUR.")
+    assert written_in_full(text, acronym) == full
+
+
+def test_an_acronym_the_article_writes_in_full_without_parentheses_speaks_under_the_full_name(claims_of):
+    text = ("La Federación Andina de Remo aplazó la regata por el viento. Según la FAR, la prueba se "
+            "disputará el domingo. El TS portugués sostuvo que el recurso llegó tarde, un día después de que "
+            "el Tribunal Superior de Lisboa recibiera el expediente.")
+    assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims_of(text)] == [
+        ("Federación Andina de Remo", "organisation"), ("Tribunal Superior de Lisboa", "organisation")]
+
+
 def test_a_body_named_by_a_translated_acronym_speaks_under_its_full_name(claims_of):
     text = ("El Centro de Vigilancia de Mareas del Pacífico (PTWC) emitió un aviso. Los PTWC dijeron que "
             "no se esperan olas mayores.")

@@ -121,6 +121,40 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+_CAPITAL_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*(?:[ \t]+(?:(?:de|del|la|las|los|el|para|y|e|en)[ \t]+)*"
+                          r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]*)+")
+
+
+def written_in_full(text: str, acronym: str) -> str | None:
+    """The one name the text writes whose capitals are the acronym's letters, with no parentheses to
+    pair them: "la Federación Andina de Remo" … "según la FAR" -> "Federación Andina de Remo".  A
+    name that goes on with "de" and more capitals is kept whole ("el Tribunal Superior de Lisboa" for
+    "el TS").  Two different names with those capitals: neither."""
+    if not 2 <= len(acronym) <= 6 or not acronym.isupper():
+        return None
+    found: set[str] = set()
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group(0).split()
+        if any(w.isupper() and len(w) > 1 for w in words):
+            continue  # a run holding acronyms or a headline in capitals
+        i = 0
+        while i < len(words):  # every name in the run ("la Liga X y la Liga Y" holds two)
+            initials, j = "", i
+            while j < len(words) and len(initials) < len(acronym):
+                if words[j].lower() not in _CONNECTORS:
+                    initials += words[j][0]
+                j += 1
+            if words[i].lower() in _CONNECTORS or initials != acronym or j - i < 2 \
+                    or j < len(words) and words[j].lower() not in _CONNECTORS:
+                i += 1  # (more capitals than the acronym has letters: another name)
+                continue
+            if j < len(words) and words[j].lower() in ("de", "del"):
+                j = next((k for k in range(j, len(words)) if words[k].lower() in ("y", "e")), len(words))
+            found.add(" ".join(words[i:j]))  # (whole after "de": "Tribunal Superior de Lisboa")
+            i = j
+    return found.pop() if len(found) == 1 else None
+
+
 def people_initials(entities: list[Entity]) -> dict[str, str]:
     """People known by their initials: "REVT" for "Rosa Elena Vidal de Torres" named in the article
     (three names or more, connectors skipped; two people with the same initials: neither)."""
@@ -243,6 +277,7 @@ class SpeakerResolver:
         self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._acronym_map: dict[str, str] | None = None
+        self._written: dict[str, str | None] = {}  # acronyms looked up among the names written in full
         self._initialled: set[str] = set()  # people the acronym map names by their initials
         self._people: frozenset[str] | None = None
 
@@ -453,6 +488,10 @@ class SpeakerResolver:
         sp = self._resolve(tokens, current)
         if sp is not None and sp.name:
             full = self._acronyms().get(sp.name)
+            if full is None and sp.name.isupper():  # "la FAR" after "la Federación Andina de Remo", unpaired
+                if sp.name not in self._written:
+                    self._written[sp.name] = written_in_full(self.text, sp.name)
+                full = self._written[sp.name]
             if full is not None:
                 label = "PER" if full in self._initialled \
                     else "ORG" if sp.label in ("PER", "MISC") else sp.label
