@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from . import nicknames
 from .rules import NAME_STOP as STOP
 from .rules import cue_lexicon, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 
@@ -380,9 +381,11 @@ def cluster(doc: Doc) -> list[Entity]:
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
     spans = _split_glued(doc, spans)
+    nicks = nicknames.find(doc.text) if _NICKNAME_HINT.search(doc.text) else []
+    inside = [n for n in nicks if n.inside]
     for k, span in enumerate(spans):
-        if span is None:
-            continue
+        if span is None or any(n.start < span.end_char and span.start_char < n.end for n in inside):
+            continue  # 'Julio "el Halcón" Cortés': the model's pieces give way to the whole name below
         label = span.label_ if span.label_ in LABELS else "MISC"
         if label == "PER" and any(t.lower_ in ("de", "del") for t in span[1:-1]):
             text = doc.text if text is None else text
@@ -400,6 +403,8 @@ def cluster(doc: Doc) -> list[Entity]:
         elif label == "PER":
             span = _with_particle_surname(span)
         mentions.append(Mention(span.text, span.start_char, span.end_char, label))
+    if nicks:
+        mentions = _with_nicknames(mentions, nicks, inside)
     # Longest names first, so that a short mention finds the full name it belongs to.
     order = sorted(range(len(mentions)), key=lambda i: (-len(name_words(mentions[i].text)), mentions[i].start))
     clusters: list[_Cluster] = []
@@ -439,6 +444,20 @@ def cluster(doc: Doc) -> list[Entity]:
         entities.append(Entity(name, label, members))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
+
+
+_NICKNAME_HINT = re.compile(r"[\"“«'‘]|alias|apodad|conocid|\(a\)")
+
+
+def _with_nicknames(mentions: list[Mention], nicks: list[nicknames.Nickname],
+                    inside: list[nicknames.Nickname]) -> list[Mention]:
+    """A person named with a nickname inside the name is one mention under the name without it; a
+    mention of a nickname alone ("Halcón", tagged a place or a body) is that person's."""
+    people = nicknames.people_of(nicks)
+    out = [Mention(people.get(nicknames.key(m.text), m.text), m.start, m.end, "PER")
+           if nicknames.key(m.text) in people else m for m in mentions]
+    out += [Mention(n.person, n.start, n.end, "PER") for n in inside]
+    return sorted(out, key=lambda m: m.start)
 
 
 def _governed(words: frozenset[str], name: str) -> bool:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import nicknames
 from ..claims import Speaker
 from ..entities import NAME_PARTICLES, Entity, EntityIndex, institution_nouns
 from ..names import has_lexicon, word_gender
@@ -278,6 +279,7 @@ class SpeakerResolver:
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._acronym_map: dict[str, str] | None = None
         self._written: dict[str, str | None] = {}  # acronyms looked up among the names written in full
+        self.nicknames = nicknames.people(self.text)  # nickname -> the person the article gives it to
         self._initialled: set[str] = set()  # people the acronym map names by their initials
         self._people: frozenset[str] | None = None
 
@@ -486,6 +488,10 @@ class SpeakerResolver:
         """The canonical speaker of a mention; an acronym the article spells out ("Registro
         Nacional de Vivienda Social (Invis)") is named in full."""
         sp = self._resolve(tokens, current)
+        if sp is not None and sp.name and self.nicknames:
+            person = self.nicknames.get(nicknames.key(sp.name))
+            if person is not None:  # "el Halcón" after 'Julio "el Halcón" Cortés'
+                return Speaker(person, sp.text, "PER", sp.start, sp.end)
         if sp is not None and sp.name:
             full = self._acronyms().get(sp.name)
             if full is None and sp.name.isupper():  # "la FAR" after "la Federación Andina de Remo", unpaired
