@@ -134,6 +134,12 @@ def _clean(span: Span) -> Span | None:
     if start > 0 and doc[start].lower_ in role_nouns() and doc[start - 1].is_lower \
             and doc[start - 1].lower_ in role_nouns() and not any(_given_name(t) for t in doc[start:end]):
         return None
+    # A capitalised title the model tagged a person, with no given name before its complement: "el
+    # Presidente Municipal de San Telmo, Ana Ruiz" is described by it, not named.
+    if span.label_ == "PER" and start < end and doc[start].text[:1].isupper() and doc[start].lower_ in role_nouns():
+        link = next((k for k in range(start, end) if doc[k].lower_ in ("de", "del")), end)
+        if not any(_given_name(t) for t in doc[start:link]):
+            return None
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
     while end - start > 1 and _line_start(doc[start]) and doc[start].pos_ in ("NOUN", "ADJ", "VERB") \
             and span.label_ != "PER":  # a person's given name may be tagged a noun: "Orlando Soto"

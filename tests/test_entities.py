@@ -82,6 +82,24 @@ def test_what_the_model_glued_before_a_name_is_cut(extractor, text, first, last,
     assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
 
 
+@pytest.mark.parametrize("first, last, names", [
+    # a capitalised title tagged a person, with a place's saint name after "de": no person's name
+    ("Gobernadora", "Telmo", ["Rita Sanz"]),
+    # a title with a given name before its complement keeps the name ("Presidente" is cut before it)
+    ("Presidente", "Coria", ["Elvira Coria", "Rita Sanz"]),
+])
+def test_a_capitalised_title_tagged_a_person_is_no_name(extractor, first, last, names):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("La Gobernadora Interina de San Telmo, Rita Sanz, recibió a la Presidente Elvira Coria.")
+    start = [t.i for t in doc if t.text == first][0]
+    end = [t.i for t in doc if t.text == last][0] + 1
+    rita = [t.i for t in doc if t.text == "Rita"][0]
+    doc.ents = sorted([Span(doc, start, end, label="PER"), Span(doc, rita, rita + 2, label="PER")], key=lambda s: s.start)
+    assert sorted(e.name for e in cluster(doc)) == names
+
+
 def test_the_rest_of_a_title_is_no_name(claims_of):
     text = "Al respecto, el secretario General de Gobierno, Rodolfo Quiñones, dijo que el plan sigue en pie."
     (c,) = claims_of(text)
