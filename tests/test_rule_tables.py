@@ -152,6 +152,22 @@ def test_a_generic_body_noun_is_the_organisation_that_spoke_last(claims_of, noun
     assert first["speaker"]["name"][:1].isupper()
 
 
+@pytest.mark.parametrize("noun, cls, example", read_table("body_classes.tsv", 3), ids=lambda v: str(v)[:20])
+def test_a_body_described_by_a_noun_of_its_class_speaks_under_its_name(claims_of, noun, cls, example):
+    # "El diario Eco Austral publicó … Según el rotativo, …" -> "Eco Austral"
+    words = example.split(".")[0].split()[1:]
+    words = words[1:] if words[0].islower() else words  # "el diario Eco Austral" / "el Ministerio de Pesca"
+    named = []
+    for w in words:
+        if w.islower() and w not in ("de", "del"):
+            break
+        named.append(w)
+    claims = [c for c in claims_of(example) if c["speaker"] and c["speaker"]["text"].lower().split()[-1] == noun]
+    assert claims, example
+    assert claims[0]["speaker"]["name"] == " ".join(named) and claims[0]["speaker"]["kind"] == "organisation", \
+        (example, claims[0]["speaker"])
+
+
 @pytest.mark.parametrize("masculine, feminine, example", read_table("demonyms.tsv", 3), ids=lambda v: str(v)[:20])
 def test_a_demonym_with_an_article_is_the_person_named_before(claims_of, masculine, feminine, example):
     # "La nadadora Eva Solís batió su marca. «…», contó la uruguaya." -> Eva Solís

@@ -24,7 +24,7 @@ import re
 from functools import lru_cache
 
 from ..names import given_name_gender
-from ..rules import RuleTableError, demonyms, fold, read_table, role_nouns, singulars, word_set
+from ..rules import RuleTableError, body_classes, demonyms, fold, read_table, role_nouns, singulars, word_set
 
 KINDS = ("person", "group", "organisation", "document")
 # Spanish agent-noun endings: a noun that names a person by what they do ("la beneficiaria", "los
@@ -127,6 +127,8 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         authored = kind == "document" and label == "ORG" and fold(said) not in fold(named) \
             and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(named)}\b", written) is not None \
             and noun_kind(named.split()[0]) in (None, "organisation")
+        if kind in ("document", "group") and said.lower() in body_classes() and named[:1].isupper():
+            kind = "organisation"  # "la publicación", "el equipo" standing for a medium or a club named before
         if kind is not None and not authored and not (kind == "person" and _LINK.search(f" {name} ")):
             return kind
     if name and len(words) == 1 and name.isupper() and len(name) >= 2 and text \

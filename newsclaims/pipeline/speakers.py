@@ -22,7 +22,7 @@ from .. import nicknames
 from ..claims import Speaker
 from ..entities import NAME_PARTICLES, Entity, EntityIndex, institution_nouns
 from ..names import has_lexicon, word_gender
-from ..rules import demonyms, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
+from ..rules import body_classes, demonyms, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 from .kinds import AGENTIVE as _AGENTIVE
 from .kinds import noun_kind
 from .mentions import DETS as _DETS
@@ -384,17 +384,32 @@ class SpeakerResolver:
             while j < len(doc) and j - t.i <= 3 and doc[j].pos_ == "ADJ" and doc[j].text[:1].islower():
                 j += 1
             k = j
-            while k < len(doc) and k - j < 6 and doc[k].text[:1].isupper() and (
-                    doc[k].pos_ == "PROPN" or (doc[k].pos_ == "DET" and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN")):
+            # capitalised words ("Frente" of "Frente Ribereño" may be parsed a noun), an article that
+            # opens the name ("El Eco"), "de"/"del" between capitals ("Petróleos del Valle")
+            while k < len(doc) and k - j < 6 and (doc[k].text[:1].isupper() and (
+                    doc[k].pos_ in ("PROPN", "NOUN", "ADJ") or (doc[k].pos_ == "DET" and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN"))
+                    or k > j and doc[k].lower_ in ("de", "del") and k + 1 < len(doc) and doc[k + 1].text[:1].isupper()):
                 k += 1
             if k > j and doc[k - 1].pos_ == "PROPN":
-                found.append((t.idx, fold(t.lower_), doc[j:k].text))
+                found.append((t.idx, t.lower_, doc[j:k].text))
         return found
 
     def _named_body(self, noun: str, position: int) -> str | None:
-        """The body last named with ``noun`` before ``position``."""
-        names = [name for pos, n, name in self.named_bodies if n == noun and pos < position]
-        return names[-1] if names else None
+        """The body last named with ``noun`` (lower case) before ``position``, or with another noun of
+        its class (body_classes.tsv): "el rotativo" after "el diario Eco Austral", "la cartera" after
+        "el Ministerio de Pesca" (a body whose name opens with such a noun)."""
+        classes = body_classes()
+        cls = classes.get(noun)
+        names = [(pos, name) for pos, n, name in self.named_bodies
+                 if pos < position and (fold(n) == fold(noun) or cls is not None and classes.get(n) == cls)]
+        if cls is not None:
+            for at, ent in self.index.before(position):
+                if position - at > 3000:
+                    break
+                if ent.label != "PER" and len(ent.name.split()) > 1 and classes.get(ent.name.split()[0].lower()) == cls:
+                    names.append((at, ent.name))
+                    break
+        return max(names)[1] if names else None
 
     def _untagged_appositions(self) -> list[Role]:
         """Names the model missed, written between commas after a person's title: "la directora
@@ -580,6 +595,13 @@ class SpeakerResolver:
         named = None if is_org or is_anon else (self._leading_name(tokens) or self._named_person(tokens))
         if named is not None:  # "el ministro de Salud, Ana Ruiz", "el Prof. Juan Soto, director de …"
             return Speaker(named, text, "PER", start, end)
+        if tokens[0].lower_ in _DEFINITE and not _plural(head) and head.lower_ in body_classes() \
+                and head.lower_ not in word_set("generic_bodies.tsv") \
+                and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
+            # (a generic body's noun, "la empresa", is first the organisation that spoke last, below)
+            named = self._named_body(head.lower_, start)
+            if named is not None:  # "el rotativo" after "el diario Eco Austral", "la cartera" after a ministry
+                return Speaker(named, text, "ORG", start, end)
         if is_anon and appos is None:
             return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
@@ -622,8 +644,8 @@ class SpeakerResolver:
                     if named is not None:  # "la compañía sueca" after "la tecnológica Vextor"
                         return Speaker(named, text, "ORG", start, end)
             if tokens[0].lower_ in _DEFINITE and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
-                named = self._named_body(fold(head.lower_), start)
-                if named is not None:  # "la prestigiosa revista" after "la revista Salud Austral"
+                named = self._named_body(head.lower_, start)
+                if named is not None:  # "la prestigiosa asociación" after "la asociación Mar Abierto"
                     return Speaker(named, text, "ORG", start, end)
             return Speaker(self._without_agent(bare, head) or bare_text, text, "ORG", start, end)
         if appos is not None:  # "el ingeniero Pablo Ortiz": the name the phrase gives; a title makes a person

@@ -195,6 +195,13 @@ def role_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def body_classes() -> dict[str, str]:
+    """Body noun (lower case, accents kept: "secretaria" is a person) -> its class (body_classes.tsv):
+    "rotativo" and "diario" are both a medium, "cartera" and "ministerio" both a ministry."""
+    return {noun.lower(): cls for noun, cls, _example in read_table("body_classes.tsv", 3)}
+
+
+@lru_cache(maxsize=None)
 def demonyms() -> dict[str, str]:
     """Lower-case demonym -> gender, both forms of each row of demonyms.tsv ("uruguayo": "m",
     "uruguaya": "f"; one form for both: "-")."""
