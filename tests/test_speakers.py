@@ -485,3 +485,17 @@ def test_que_standing_for_a_thing_no_table_lists_is_not_the_speaker(claims_of):
             "consideraba que podía crecer con las lluvias.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "consideraba")
     assert c["speaker"]["name"] == "Eva Rincón"
+
+
+@pytest.mark.parametrize("text, name", [
+    # two people, each with a description, joined by "y": "este último" is the second one
+    ("Las obras fueron presentadas por Ramiro Quintana Vela, director de Obras del municipio, y Julián Ortega "
+     "Paz, coordinador de la Secretaría de Vivienda. Este último informó que las obras empezarán en enero.",
+     "Julián Ortega Paz"),
+    # of its gender: the last woman named, not the man named after her
+    ("La fiscal Marta Gil Pardo se reunió con Ana Ruiz Vela y con el abogado Tomás Berrio Quintana. Esta última "
+     "aseguró que el juicio continuará.", "Ana Ruiz Vela"),
+])
+def test_este_ultimo_is_the_person_named_last(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

@@ -582,8 +582,10 @@ class SpeakerResolver:
                 head.pos_ == "ADJ" and not _plural(head) and (noun_kind(head.text) is None or fold(head.lower_) in _ORDINALS)
                 or head.is_lower and head.lower_ in demonyms()):  # ("el francés" is singular)
             # "el uruguayo", "la chilena" (demonyms.tsv), "este último", "la segunda": an adjective
-            # standing for a person named before
-            person = self._person_for(head.lower_, frozenset(), _gender(tokens, None), start)
+            # standing for a person named before; "este último" is the last one named, whoever spoke
+            person = self._last_named(_gender(tokens, None), start) if fold(head.lower_) in ("ultimo", "ultima") \
+                else None
+            person = person or self._person_for(head.lower_, frozenset(), _gender(tokens, None), start)
             ordinal = _ORDINALS.get(fold(head.lower_))
             if person is not None and ordinal is not None and " y " in person:
                 pair = person.split(" y ")
@@ -690,6 +692,19 @@ class SpeakerResolver:
                 return ent.name  # the model may tag a body a place ("Organización Mundial de la Salud")
             if ent.label == "PER":
                 return None  # a person between: the noun may describe what the person leads
+        return None
+
+    def _last_named(self, gender: str, position: int) -> str | None:
+        """The person named last before ``position`` (a full name, of ``gender`` unless "-"), within
+        a paragraph or two: "… Ana Gil, jueza, y Luis Soto, fiscal. Este último dijo …" -> Luis Soto."""
+        for at, ent in self.index.before(position):
+            if position - at > 1500:
+                return None
+            if ent.label != "PER" or not self._full_name(ent.name):
+                continue
+            g = self.gender(ent.name)
+            if gender == "-" or g in ("-", gender):
+                return ent.name
         return None
 
     def _described_before(self, tokens: list[Token], head: Token) -> str | None:
