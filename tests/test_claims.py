@@ -198,6 +198,9 @@ def test_wire_dateline(claims_of):
     # a description, then the name, both set off by commas
     ("Según una experta consultada por Radio Centro, la directora del laboratorio, Olga Ferrán, el corte se "
      "debió a la tormenta.", "Olga Ferrán", "el corte se debió"),
+    # where the person works, set off by commas, is no part of what was said
+    ("Según Olga Ferrán, de la Universidad Austral, el corte se debió a la tormenta.", "Olga Ferrán",
+     "el corte se debió"),
 ])
 def test_segun_source_with_appositions(claims_of, text, name, content):
     (c,) = claims_of(text)
@@ -1017,3 +1020,26 @@ def test_a_cue_and_its_speaker_between_a_comma_and_a_dropped_one(claims_of):
     (c,) = claims_of("Titular.\n\nDurante el verano, indicó Tomás Ibarra se cerrarán dos carriles del puente.")
     assert (c["speaker"]["name"], c["content"]["text"]) == (
         "Tomás Ibarra", "Durante el verano, indicó Tomás Ibarra se cerrarán dos carriles del puente")
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("Como explicó la directora Eva Lorca, el museo cerrará en agosto.", "Eva Lorca", "el museo cerrará en agosto"),
+    ("Tal y como lo advirtió el servicio meteorológico, las lluvias durarán toda la semana.",
+     "servicio meteorológico", "las lluvias durarán"),
+    ("Además, como señala el profesor Tomás Berrio, del Departamento de Nutrición, el agua no engorda.",
+     "Tomás Berrio", "el agua no engorda"),
+])
+def test_como_and_a_speech_verb_opening_a_sentence_attribute_the_clause(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["speaker"]["name"]) == ("according_to", name)
+    assert c["content"]["text"].startswith(content) and c["cue"]["text"].lower().startswith(("como", "tal"))
+
+
+@pytest.mark.parametrize("text", [
+    "Como dijo que no vendría, nos fuimos a casa.",  # a cause
+    "La planta no cura la gripe, como dijo el alcalde Tomás Ferrer.",  # a trailing "como" may contrast
+    "La empresa invirtió en Chile, así como anunció dos plantas en Perú.",  # "así como": and also
+    "Como prometió, el alcalde Tomás Ferrer cerró la calle.",  # the dropped subject is the clause's own
+])
+def test_como_is_no_source_phrase_elsewhere(claims_of, text):
+    assert not [c for c in claims_of(text) if c["type"] == "according_to"]

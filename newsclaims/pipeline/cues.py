@@ -156,13 +156,26 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
         longest = max(len(r[0]) for r in by_first[fold(strings[int(lowers[i])])])
         words = [fold(strings[int(x)]) for x in lowers[i:i + longest]]
         for phrase, position, written in by_first[words[0]]:
-            if _matches(words, 0, phrase):
+            if _matches(words, 0, phrase) and (position != "verb" or _speech_verb_after(doc, i, i + len(phrase))):
                 out.append((i, i + len(phrase), written, position))
                 i += len(phrase) - 1
                 break
         i += 1
     doc.user_data[key] = out
     return out
+
+
+def _speech_verb_after(doc: Doc, first: int, end: int) -> bool:
+    """A "verb" phrase ("como", "tal como") introduces a source only before a finite speech verb
+    ("Como explicó la ministra, …", "como lo señaló el juez"), never after "así" ("así como")."""
+    if first > 0 and doc[first - 1].lower_ == "así":
+        return False
+    k = end + 1 if end < len(doc) and doc[end].lower_ == "lo" else end
+    if k >= len(doc):
+        return False
+    lemma = cue_lemma(doc[k])
+    morph = str(doc[k].morph)
+    return lemma is not None and cue_kind(lemma) == "speech" and "VerbForm=Fin" in morph and "Person=3" in morph
 
 
 def _candidates(doc: Doc):

@@ -151,8 +151,8 @@ def attribution_phrases() -> list[tuple[tuple[str, ...], str, str]]:
     """(folded words, position, phrase as written) triples, longest phrase first."""
     rows = []
     for phrase, position, _example in read_table("attribution_phrases.tsv", 3):
-        if position not in ("any", "initial"):
-            raise RuleTableError(f"attribution_phrases.tsv: {phrase}: position must be any or initial")
+        if position not in ("any", "initial", "verb"):
+            raise RuleTableError(f"attribution_phrases.tsv: {phrase}: position must be any, initial or verb")
         rows.append((tuple(fold(phrase).split()), position, phrase))
     return sorted(rows, key=lambda r: -len(r[0]))
 

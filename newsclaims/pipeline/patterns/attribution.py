@@ -34,10 +34,13 @@ def phrases(ctx: Context, sent: Span) -> None:
         # "…, y, según el médico, su estado …": the same with the phrase set off by commas
         joined = joined or not initial and first - 2 > sent.start and doc[first - 1].text == "," \
             and doc[first - 2].lower_ in ("y", "e", "pero", "aunque")
-        if position == "initial" and lead != first:
+        if position == "initial" and lead != first or position == "verb" and not initial:
+            # (a trailing "…, como dijo X" often contrasts: "no cura la gripe, como dijo el alcalde")
             continue
         # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").
         k, cue_tok = last, None
+        if position == "verb" and doc[k].lower_ == "lo":
+            k += 1  # "como lo explicó la ministra"
         if k < sent.end and cue_lemma(doc[k]) is not None:
             cue_tok = doc[k]
             k += 1
@@ -46,6 +49,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             # "según refleja una encuesta": any verb there introduces the source, listed or not
             cue_tok = doc[k]
             k += 1
+        if position == "verb" and cue_tok is None:
+            continue  # "como" is a source's phrase only before a speech verb (cues.find_phrases)
         src: list[Token] = []
         depth = 0  # "según los Centros de Control (CDC, por sus siglas en inglés), …": commas inside count not
         trailing = not initial and doc[first - 1].text in (",", "(", "—")
@@ -55,8 +60,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         while k < sent.end and (doc[k].text not in (",", ".", ";", ":") or (trailing and doc[k].text == ",")
                                 or (depth > 0 and doc[k].text == ",")) \
                 and not (doc[k].is_space and "\n" in doc[k].text):
-            if doc[k].pos_ in ("VERB", "AUX") and src and position == "initial" and depth == 0:
-                src = []
+            if doc[k].pos_ in ("VERB", "AUX") and depth == 0 and (
+                    position == "initial" and src or position == "verb" and not any(t.text == "," for t in src)):
+                src = []  # ("Como dijo que no vendría, …": a cause, not a source)
                 break
             depth += (doc[k].text == "(") - (doc[k].text == ")")
             src.append(doc[k])
@@ -82,7 +88,8 @@ def phrases(ctx: Context, sent: Span) -> None:
                 break
             k = described  # "Según Ana Ruiz, portavoz del ministerio, el plan …"
         if cue_tok is not None and not src and initial and k + 1 < sent.end and doc[k].text == "," \
-                and "Person=3" in str(cue_tok.morph):
+                and "Person=3" in str(cue_tok.morph) and position != "verb":
+            # ("Como prometió, el alcalde cerró …": the clause's own subject, not the current speaker)
             # "Según explicó, la obra terminará …": the subject is dropped; the current speaker vouches
             _dropped_source(ctx, sent, first, cue_tok, k)
             continue
@@ -113,8 +120,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             start_char = doc[k].idx + 1
             end_tok = ctx.content_end(k + 1, sent, stop_at_cue=None)
             end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-            rule = "according_to" if position == "any" else "according_to_para"
-        elif not initial and position == "any" and doc[first - 1].text in (",", "(", "—") \
+            rule = "according_to_para" if position == "initial" else "according_to"
+        elif not initial and position != "initial" and doc[first - 1].text in (",", "(", "—") \
                 and (k >= sent.end or doc[k].text in (".", ";")):
             start_tok = lead
             words = tuple(fold(t.text) for t in doc[start_tok:start_tok + 4])
@@ -124,7 +131,7 @@ def phrases(ctx: Context, sent: Span) -> None:
                     break
             start_char, end_char = doc[start_tok].idx, doc[first - 1].idx
             rule = "according_to"
-        elif not initial and position == "any" and doc[first - 1].text == "," and k < sent.end \
+        elif not initial and position != "initial" and doc[first - 1].text == "," and k < sent.end \
                 and doc[k].text == "," and ctx.quote_at(doc[first].idx) is None \
                 and sum(1 for t in doc[k + 1:sent.end] if t.is_alpha) >= 3 \
                 and not any(i in ctx.cue_at for i in range(k + 1, sent.end)) \
@@ -255,7 +262,10 @@ def _apposed_description(ctx: Context, i: int, limit: int) -> int | None:
         return None
     head = doc[i + 1] if doc[i].pos_ == "DET" and i + 1 < j else doc[i]
     forms = {f for f in singulars(head.lower_)}
-    if head.pos_ not in ("NOUN", "ADJ") or not head.is_lower or not (forms & set(role_nouns()) or AGENTIVE.search(head.lower_)):
+    # (or where the person works: "Según Ana Ruiz, de la Universidad Austral, el plan …")
+    affiliation = doc[i].lower_ in ("de", "del") and any(t.text[:1].isupper() for t in doc[i + 1:min(i + 3, j)])
+    if not affiliation and (head.pos_ not in ("NOUN", "ADJ") or not head.is_lower
+                            or not (forms & set(role_nouns()) or AGENTIVE.search(head.lower_))):
         return None
     while True:  # "…, investigadora de la universidad, en la capital, y coautora del estudio, …"
         k = j + 1
