@@ -499,3 +499,18 @@ def test_que_standing_for_a_thing_no_table_lists_is_not_the_speaker(claims_of):
 def test_este_ultimo_is_the_person_named_last(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # the nationality in a description before the name, with a role noun or without one
+    ("El actor mexicano Rubén Galindo presentó su película junto al director Tom Baxter. \"Fue un rodaje duro\", "
+     "dijo Baxter. El mexicano aseguró que volverá a trabajar con él.", "Rubén Galindo"),
+    ("La tenista chilena Rosa Pardo venció a Emma Stone en la final. \"Jugué mi mejor partido\", dijo Stone. "
+     "La chilena aseguró que ahora descansará.", "Rosa Pardo"),
+    # and after it
+    ("Rosa Pardo, chilena de 25 años, venció a Emma Stone en la final. \"Jugué mi mejor partido\", dijo Stone. "
+     "La chilena aseguró que ahora descansará.", "Rosa Pardo"),
+])
+def test_a_demonym_is_the_person_the_article_gives_that_nationality(claims_of, text, name):
+    c = [c for c in claims_of(text) if c["cue"]["text"] == "aseguró"][0]
+    assert c["speaker"]["name"] == name

@@ -585,7 +585,10 @@ class SpeakerResolver:
             # standing for a person named before; "este último" is the last one named, whoever spoke
             person = self._last_named(_gender(tokens, None), start) if fold(head.lower_) in ("ultimo", "ultima") \
                 else None
-            person = person or self._person_for(head.lower_, frozenset(), _gender(tokens, None), start)
+            # a demonym is the person an earlier description gives that nationality ("el actor mexicano X")
+            own = frozenset({_fold_lemma(head)}) if head.lower_ in demonyms() else frozenset()
+            person = person or (self._of_nationality(_fold_lemma(head), start) if own else None) \
+                or self._person_for(head.lower_, own, _gender(tokens, None), start)
             ordinal = _ORDINALS.get(fold(head.lower_))
             if person is not None and ordinal is not None and " y " in person:
                 pair = person.split(" y ")
@@ -692,6 +695,21 @@ class SpeakerResolver:
                 return ent.name  # the model may tag a body a place ("Organización Mundial de la Salud")
             if ent.label == "PER":
                 return None  # a person between: the noun may describe what the person leads
+        return None
+
+    def _of_nationality(self, demonym: str, position: int) -> str | None:
+        """The person named last before ``position`` with ``demonym`` (a folded lemma) right before or
+        after the name: "la tenista chilena Rosa Pardo", "Rubén Galindo, mexicano de 40 años"."""
+        doc = self.doc
+        for at, ent in self.index.before(position):
+            if ent.label != "PER" or not self._full_name(ent.name):
+                continue
+            span = doc.char_span(at, next(m.end for m in ent.mentions if m.start == at), alignment_mode="expand")
+            if span is None:
+                continue
+            near = list(doc[max(span.sent.start, span.start - 3):span.start]) + list(doc[span.end:min(span.sent.end, span.end + 3)])
+            if any(t.pos_ in ("ADJ", "NOUN") and _fold_lemma(t) == demonym for t in near):
+                return ent.name
         return None
 
     def _last_named(self, gender: str, position: int) -> str | None:
