@@ -586,9 +586,9 @@ class SpeakerResolver:
             person = self._last_named(_gender(tokens, None), start) if fold(head.lower_) in ("ultimo", "ultima") \
                 else None
             # a demonym is the person an earlier description gives that nationality ("el actor mexicano X")
-            own = frozenset({_fold_lemma(head)}) if head.lower_ in demonyms() else frozenset()
-            person = person or (self._of_nationality(_fold_lemma(head), start) if own else None) \
-                or self._person_for(head.lower_, own, _gender(tokens, None), start)
+            nationality = frozenset({_fold_lemma(head)}) if head.lower_ in demonyms() else frozenset()
+            person = person or (self._of_nationality(_fold_lemma(head), start) if nationality else None) \
+                or self._person_for(head.lower_, nationality, _gender(tokens, None), start)
             ordinal = _ORDINALS.get(fold(head.lower_))
             if person is not None and ordinal is not None and " y " in person:
                 pair = person.split(" y ")
