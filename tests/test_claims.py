@@ -1043,3 +1043,23 @@ def test_como_and_a_speech_verb_opening_a_sentence_attribute_the_clause(claims_o
 ])
 def test_como_is_no_source_phrase_elsewhere(claims_of, text):
     assert not [c for c in claims_of(text) if c["type"] == "according_to"]
+
+
+def test_a_speech_verb_after_aprovechar_para_speaks_for_its_subject(claims_of):
+    (c,) = claims_of("Además, el ministro Tomás Berrio aprovechó la ocasión para señalar que habrá más becas.")
+    assert (c["speaker"]["name"], c["cue"]["text"], c["content"]["text"]) == (
+        "Tomás Berrio", "señalar", "que habrá más becas")
+
+
+@pytest.mark.parametrize("text", [
+    # an object after personal "a" is whom the verb is about, not what was said
+    "El presidente Tomás Berrio quiso reconocer a los integrantes de la Cámara por la aprobación de la reforma.",
+    "La senadora Eva Lorca criticó a los países ricos por su falta de ayuda.",
+])
+def test_an_object_after_personal_a_is_no_content(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_content_noun_after_a_stays_content(claims_of):
+    (c,) = claims_of("El ministro apuntó a la necesidad de contratar más médicos en los hospitales.")
+    assert c["content"]["text"].startswith("la necesidad de contratar")

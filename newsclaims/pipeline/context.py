@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..claims import CONFIDENCE, STANCE, UNTYPED, Claim, Cue, Speaker
 from ..entities import cluster, institution_nouns
 from ..names import word_gender
-from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars
+from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars, word_set
 from .candidates import gather
 from .confidence import claim_features
 from .cues import after_al, cue_kind, cue_lemma, find_phrases
@@ -229,7 +229,9 @@ class Context:
             if sent.root.i < verb.i and sent.root.pos_ in ("VERB", "AUX"):
                 gov = sent.root
         if subj is None and gov is not None and gov.i < verb.i and (verb.dep_ in ("xcomp", "ccomp", "conj") or (
-                verb.dep_ == "advcl" and after_al(verb))):
+                verb.dep_ == "advcl" and (after_al(verb) or any(c.lower_ == "para" for c in verb.children)
+                                          and gov.lemma_.lower() in word_set("periphrasis_verbs.tsv")))):
+            # ("aprovechó la ocasión para señalar que …")
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
             if subj is not None and verb.dep_ == "conj" and disagrees(verb, subj):
                 # "Los rescatistas revisaron al anciano, quien aguardaba … e indicaron que": the verb was
