@@ -402,7 +402,7 @@ class Context:
                 break
             if t.text in (",", ";", DASHES[0], DASHES[1]) and i + 1 < sent.end:
                 nxt = doc[i + 1]
-                words = tuple(fold(x.text) for x in doc[i + 1: i + 4])
+                words = tuple(fold(x.text) for x in doc[i + 1: i + 5])  # (the longest stop phrase: four words)
                 # "…, destacando la labor de los peritos": a gerund with a plain object goes on
                 # with what was said; with "que" after it, or quoted words of its own ("…, calificando
                 # la medida de “inútil”"), it opens the next claim
