@@ -198,6 +198,9 @@ def test_wire_dateline(claims_of):
     # a description, then the name, both set off by commas
     ("Según una experta consultada por Radio Centro, la directora del laboratorio, Olga Ferrán, el corte se "
      "debió a la tormenta.", "Olga Ferrán", "el corte se debió"),
+    # a rank or title without its article before the name
+    ("Según el vocero de la guardia costera, capitán Andrés Pinto, hubo dos heridos.", "Andrés Pinto",
+     "hubo dos heridos"),
     # where the person works, set off by commas, is no part of what was said
     ("Según Olga Ferrán, de la Universidad Austral, el corte se debió a la tormenta.", "Olga Ferrán",
      "el corte se debió"),

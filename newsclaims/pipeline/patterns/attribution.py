@@ -235,6 +235,8 @@ def _apposed_name(ctx: Context, i: int, limit: int, role: bool = False) -> int |
     doc = ctx.doc
     if i + 2 < limit and doc[i].pos_ == "DET" and doc[i + 1].is_lower and doc[i + 1].lower_ in role_nouns():
         i += 2  # "Según el director del puerto, el capitán Karim Haddad, …": the title before the name
+    elif i + 1 < limit and doc[i].is_lower and doc[i].lower_ in role_nouns() and doc[i + 1].text[:1].isupper():
+        i += 1  # "…, coronel Andrés Pinto, …": a rank without its article
     j = i
     while j < limit and (doc[j].pos_ == "PROPN" or j > i and doc[j].lower_ in NAME_PARTICLES
                          and j + 1 < limit and doc[j + 1].pos_ == "PROPN"):
