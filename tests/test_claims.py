@@ -442,7 +442,11 @@ def test_dialogue_dash_paragraph(claims_of):
     claims = claims_of(text)
     first = find(claims, "No vamos a ceder")
     assert first["speaker"]["name"] == "Tomás Rey" and first["type"] == "direct"
-    assert first["content"]["text"].endswith("hasta el final")
+    # the narrator's interruption closes the sentence: the next sentence is a quotation of its own
+    # (guidelines rule 3), the same speaker's
+    assert first["content"]["text"] == "No vamos a ceder ni un metro"
+    assert find(claims, "Seguiremos aquí")["content"]["text"] == "Seguiremos aquí hasta el final"
+    assert find(claims, "Seguiremos aquí")["speaker"]["name"] == "Tomás Rey"
     assert not any("desalojo" in c["content"]["text"] for c in claims)
     assert find(claims, "Entonces recurriremos")["speaker"]["name"] == "Tomás Rey"
 

@@ -91,3 +91,20 @@ def test_the_medium_addressing_its_reader_is_no_cue(claims_of):
     assert [c["cue"]["text"] for c in claims] == ["dijo"]
     assert claims[0]["content"]["text"] == "Nadie nos avisó del corte"
     assert not [c for c in claims_of("Te contamos que el festival vuelve en agosto.") if c["cue"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the narrator's interruption closing the paragraph is no speech
+    ("—No cederemos en nada —dijo el alcalde—.", ["No cederemos en nada"]),
+    ("—No cederemos en nada —dijo el alcalde.", ["No cederemos en nada"]),
+    # closing a sentence: the next sentence is a quotation of its own
+    ("—Llegarán en marzo sin falta —dijo el ministro—. Todo depende del proveedor.",
+     ["Llegarán en marzo sin falta", "Todo depende del proveedor."]),
+    # inside a sentence: one statement, the interruption included (guidelines rule 2)
+    ("—No cederemos —dijo el alcalde— en nada de lo que pidan.",
+     ["No cederemos —dijo el alcalde— en nada de lo que pidan."]),
+    ("—Llegarán en marzo —dijo el ministro—, pero todo depende del proveedor.",
+     ["Llegarán en marzo —dijo el ministro—, pero todo depende del proveedor."]),
+])
+def test_dialogue_dash_and_the_narrators_interruption(text, expected):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == expected

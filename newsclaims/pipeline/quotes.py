@@ -21,6 +21,9 @@ CLOSERS = {"”", "»", "›"}
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;¡¿«“‘\"'")
 
 
+_INTERRUPTION = re.compile(r"[ \t]—(?=[a-záéíóúñ])")  # "… —dijo el alcalde—": the narrator speaks
+
+
 @dataclass
 class Quote:
     start: int        # first character inside the marks
@@ -79,14 +82,40 @@ def find_quotes(text: str) -> list[Quote]:
 
     def dialogue(start: int) -> None:
         """Spanish dialogue: a paragraph opening with an em dash is speech ("—No cederemos
-        —dijo el alcalde—."), the dash being its only mark. It runs to the paragraph end."""
+        —dijo el alcalde—."), the dash being its only mark. It runs to the paragraph end, but the
+        narrator's interruption (a dash before a lower-case word, up to the next dash) is no speech
+        where it closes the paragraph or a sentence: "—Llegarán en marzo —dijo Soto—. Todo depende
+        del proveedor." holds two quotations; "—No —dijo— en nada" stays one (guidelines rule 2)."""
         if start >= n or text[start] != "—" or start + 1 >= n or not (text[start + 1].isalpha() or text[start + 1] in "¿¡"):
             return
         end = text.find("\n", start)
         end = n if end == -1 else end
-        body = text[start + 1:end].rstrip()
-        if len(body.split()) >= 3 and not any(m in body for m in "“”«»\""):
-            quotes.append(Quote(start + 1, start + 1 + len(body), start, start + len(body), True, [], orphan=False))
+        body = text[start + 1:end]
+        if any(m in body for m in "“”«»\""):
+            return
+        segments, first, pos = [], start + 1, start + 1
+        while True:
+            m = _INTERRUPTION.search(text, pos, end)
+            if m is None:
+                segments.append((first, end))
+                break
+            closing = text.find("—", m.end(), end)
+            after = end if closing == -1 else closing + 1
+            rest = text[after:end]
+            if not rest.strip(" \t.") or (new := re.match(r"[ \t]*\.[ \t]+(?=[¿¡\w])", rest)) is None:
+                if not rest.strip(" \t."):  # "—No cederemos —dijo el alcalde—."
+                    segments.append((first, m.start()))
+                    break
+                pos = after  # "—No —dijo— en nada": one statement, the interruption inside it
+                continue
+            segments.append((first, m.start()))  # "—… —dijo—. Todo depende …": a new sentence, a new quotation
+            first = pos = after + new.end()
+        for a, b in segments:
+            while b > a and text[b - 1] in " \t":
+                b -= 1
+            if len(text[a:b].split()) >= 3:
+                # (a later sentence has no mark of its own: it opens where its words do)
+                quotes.append(Quote(a, b, a - 1 if a == start + 1 else a, b - 1, True, [], orphan=False))
 
     dialogue(0)
     i = 0
@@ -119,9 +148,10 @@ def find_quotes(text: str) -> list[Quote]:
                 i += 1
             para_start = i
             if not stack:
+                found = len(quotes)
                 dialogue(i)
-                if quotes and quotes[-1].open_mark == i:
-                    i = quotes[-1].end  # the paragraph is one quotation; its dashes are not marks
+                if len(quotes) > found:
+                    i = quotes[-1].end  # the paragraph is dialogue; its dashes are not marks
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
