@@ -1070,3 +1070,25 @@ def test_an_object_after_personal_a_is_no_content(claims_of, text):
 def test_a_content_noun_after_a_stays_content(claims_of):
     (c,) = claims_of("El ministro apuntó a la necesidad de contratar más médicos en los hospitales.")
     assert c["content"]["text"].startswith("la necesidad de contratar")
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # a trailing source going on with its next act: both are the source's
+    ("El archivo es el mayor del continente, según subrayan los investigadores, al tiempo que precisan que "
+     "se puede consultar en internet.", ("según subrayan", "El archivo es el mayor del continente"),
+     ("precisan", "que se puede consultar en internet")),
+    ("La obra terminará en mayo, según explicó el alcalde Pedro Gil, quien añadió que no habrá cortes.",
+     ("según explicó", "La obra terminará en mayo"), ("añadió", "que no habrá cortes")),
+])
+def test_a_trailing_source_and_its_next_act(claims_of, text, first, second):
+    claims = claims_of(text)
+    assert [c["content"]["text"] for c in claims] == [first[1], second[1]]
+    assert claims[0]["cue"]["text"].startswith("según") and claims[1]["cue"]["text"] == second[0]
+    assert len({c["speaker"]["name"] for c in claims}) == 1
+
+
+def test_a_source_between_commas_before_the_verb_is_no_trailing_source(claims_of):
+    # "El ministro, según el escrito, subrayó que …": the source vouches for the sentence, the verb is the
+    # minister's
+    claims = claims_of("El ministro Luis Soto, según el escrito, subrayó que el acuerdo es firme.")
+    assert not [c for c in claims if c["type"] == "according_to" and c["content"]["text"] == "El ministro Luis Soto"]

@@ -20,7 +20,7 @@ from ..names import word_gender
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars, word_set
 from .candidates import gather
 from .confidence import claim_features
-from .cues import after_al, cue_kind, cue_lemma, find_phrases
+from .cues import after_al, cue_kind, cue_lemma, find_phrases, source_verb
 from .features import describe
 from .kinds import noun_kind, speaker_kind
 from .mentions import disagrees, finite_of, fronted_participle, np_head, phrase_after, subject_of, trim_np
@@ -315,7 +315,21 @@ class Context:
             after = []  # "reiteró su respaldo a …": what the speaker gives, not who speaks
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
             return self.resolver.resolve(after, self.current)
-        return self.dropped_subject(verb.idx, sent.start_char, verb)
+        return self._source_before(verb, sent) or self.dropped_subject(verb.idx, sent.start_char, verb)
+
+    def _source_before(self, verb: Token, sent: Span) -> Speaker | None:
+        """A source named earlier in the sentence with its own speech verb is the subject a later
+        verb drops: "…, según subrayan los autores, al tiempo que precisan que …"."""
+        doc, found = self.doc, None
+        k = bisect_left(self.phrase_firsts, sent.start)
+        while k < len(self.phrases) and self.phrases[k][0] < verb.i:
+            last = self.phrases[k][1]
+            if last < verb.i and source_verb(doc[last]) is not None:
+                tokens = trim_np(phrase_after(doc, last + 1, verb.i))
+                if tokens and self.resolver.can_speak(tokens):
+                    found = tokens
+            k += 1
+        return self.resolver.resolve(found, self.current) if found else None
 
     def _fronted_name(self, verb: Token, sent: Span) -> Speaker | None:
         """The subject the parser lost: "A su vez, Ana Ruiz, académica de la Facultad de Medicina

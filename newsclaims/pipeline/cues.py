@@ -165,6 +165,15 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
+def source_verb(token: Token) -> str | None:
+    """The lemma of a speech verb right after a source phrase ("según subrayan los autores"): a cue,
+    or a listed form that is no infinitive whatever the tagger made of it."""
+    lemma = cue_lemma(token)
+    if lemma is None and token.pos_ in ("VERB", "AUX") and not token.lower_.endswith(("ar", "er", "ir")):
+        lemma = cue_lexicon().lemma_of(token.lower_)
+    return lemma
+
+
 def _speech_verb_after(doc: Doc, first: int, end: int) -> bool:
     """A "verb" phrase ("como", "tal como") introduces a source only before a finite speech verb
     ("Como explicó la ministra, …", "como lo señaló el juez"), never after "así" ("así como")."""

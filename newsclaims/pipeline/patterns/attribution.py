@@ -14,7 +14,7 @@ from ...entities import NAME_PARTICLES
 from ...names import word_gender
 from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
-from ..cues import cue_lemma
+from ..cues import cue_lemma, source_verb
 from ..kinds import AGENTIVE, noun_kind
 from ..mentions import np_head, past_addressee, past_time_words, trim_np
 
@@ -44,8 +44,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         if k < sent.end and cue_lemma(doc[k]) is not None:
             cue_tok = doc[k]
             k += 1
-        elif fold(phrase) == "segun" and k + 1 < sent.end and doc[k].pos_ in ("VERB", "AUX") \
-                and "VerbForm=Fin" in str(doc[k].morph) and doc[k + 1].pos_ == "DET":
+        elif fold(phrase) == "segun" and k + 1 < sent.end and doc[k].pos_ in ("VERB", "AUX") and (
+                "VerbForm=Fin" in str(doc[k].morph) or source_verb(doc[k]) is not None) and doc[k + 1].pos_ == "DET":
+            # (a listed form is finite whatever the tagger says: "según subrayan los autores")
             # "según refleja una encuesta": any verb there introduces the source, listed or not
             cue_tok = doc[k]
             k += 1
@@ -122,7 +123,11 @@ def phrases(ctx: Context, sent: Span) -> None:
             end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
             rule = "according_to_para" if position == "initial" else "according_to"
         elif not initial and position != "initial" and doc[first - 1].text in (",", "(", "—") \
-                and (k >= sent.end or doc[k].text in (".", ";")):
+                and (k >= sent.end or doc[k].text in (".", ";") or doc[k].text == "," and k + 1 < sent.end
+                     and doc[k + 1].lower_ in _NEXT_ACT and any(cue_lemma(x) is not None for x in doc[k + 1:min(sent.end, k + 5)])
+                     and any("VerbForm=Fin" in str(x.morph) for x in doc[lead:first])):
+            # (a clause, then the source going on with its next act: "…, según subrayan los autores,
+            # al tiempo que precisan …", "…, según explicó el alcalde, quien añadió …")
             start_tok = lead
             words = tuple(fold(t.text) for t in doc[start_tok:start_tok + 4])
             for p in ctx.openers:
@@ -158,6 +163,7 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
+_NEXT_ACT = frozenset({"quien", "quienes", "que", "al", "a", "y", "e", "mientras", "aunque", "pero", "además"})
 
 
 def _one_phrase(src: list[Token]) -> bool:

@@ -44,7 +44,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
-        if low == "que" and doc[j - 1].lower_ in _SUBORDINATORS:
+        if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS
+                             or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"):  # ("al tiempo que")
             return False
         if (low == "que" and doc[j - 1].lower_ not in _BEFORE_RELATIVE) or (
                 low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
