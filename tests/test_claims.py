@@ -990,7 +990,7 @@ def test_que_as_object_leaves_the_postposed_subject_to_speak(claims_of):
 
 
 @pytest.mark.parametrize("text", [
-    "Para terminar, Clara Benítez agradeció a los vecinos su ayuda durante la obra.",
+    "Para terminar, Clara Benítez plantó un árbol con los vecinos junto a la obra.",
     "Para activar la alarma, lo primero que hay que hacer es pulsar el botón rojo.",
     "Para el nuevo informe, los técnicos revisaron cuarenta expedientes del juzgado.",
 ])
@@ -1092,3 +1092,11 @@ def test_a_source_between_commas_before_the_verb_is_no_trailing_source(claims_of
     # minister's
     claims = claims_of("El ministro Luis Soto, según el escrito, subrayó que el acuerdo es firme.")
     assert not [c for c in claims if c["type"] == "according_to" and c["content"]["text"] == "El ministro Luis Soto"]
+
+
+def test_a_verb_after_segun_is_no_source(claims_of):
+    # "Según entiende, …" (the tagger may call the verb a noun): the subject is dropped, the person
+    # the text is about vouches
+    claims = claims_of("La alcaldesa Marta Gil visitó las obras. Según entiende, la obra no se terminará a tiempo.")
+    (c,) = [c for c in claims if c["type"] == "according_to"]
+    assert c["speaker"]["name"] == "Marta Gil" and c["cue"]["text"] == "Según entiende"

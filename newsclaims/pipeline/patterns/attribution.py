@@ -46,8 +46,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             k += 1
         elif fold(phrase) == "segun" and k + 1 < sent.end and doc[k].pos_ in ("VERB", "AUX") and (
                 "VerbForm=Fin" in str(doc[k].morph) or source_verb(doc[k]) is not None) and doc[k + 1].pos_ == "DET":
-            # (a listed form is finite whatever the tagger says: "según subrayan los autores")
-            # "según refleja una encuesta": any verb there introduces the source, listed or not
+            # "según refleja una encuesta": any verb there introduces the source, listed or not (a listed
+            # form is finite whatever the tagger says: "según subrayan los autores")
             cue_tok = doc[k]
             k += 1
         if position == "verb" and cue_tok is None:
@@ -88,6 +88,13 @@ def phrases(ctx: Context, sent: Span) -> None:
             if described is None:
                 break
             k = described  # "Según Ana Ruiz, portavoz del ministerio, el plan …"
+        if cue_tok is None and fold(phrase) == "segun" and len(src) == 1 and src[0].is_lower and src[0].is_alpha \
+                and initial and k + 1 < sent.end and doc[k].text == "," and not ctx.resolver.can_speak(src, listed=True):
+            # "Según entiende, …": one lower-case word no table types is the verb of a dropped subject
+            # (the tagger may call it a noun), never the source's name
+            cue_tok, src = src[0], []
+            _dropped_source(ctx, sent, first, cue_tok, k)
+            continue
         if cue_tok is not None and not src and initial and k + 1 < sent.end and doc[k].text == "," \
                 and "Person=3" in str(cue_tok.morph) and position != "verb":
             # ("Como prometió, el alcalde cerró …": the clause's own subject, not the current speaker)
