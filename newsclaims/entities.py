@@ -110,8 +110,10 @@ def _clean(span: Span) -> Span | None:
     """Trim determiners and punctuation off a mention; None for obvious non-names."""
     doc = span.doc
     start, end = span.start, span.end
-    for k in range(start, end):  # a name never crosses a line: "Soto\n\nAun" is "Soto"
-        if doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].text:
+    for k in range(start, end):  # a name never crosses a line ("Soto\n\nAun" is "Soto"), a person's or a body's
+        # never a colon ("Ana Ruiz: No me rindo"; a work's title may: "Misión: Rescate")
+        if doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].text \
+                or doc[k].text == ":" and k > start and span.label_ in ("PER", "ORG", "LOC"):
             end = k
             break
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING

@@ -242,3 +242,12 @@ def test_a_medium_and_a_person_run_together_are_split_when_each_stands_alone_els
     names = [(c["speaker"] or {}).get("name") for c in claims_of(text)]
     assert names[0] == "Elvira" and names[-1] == "Elvira"
     assert "Radio Cumbre Elvira" not in names
+
+
+def test_a_persons_name_never_runs_over_a_colon(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Ana Ruiz: No me voy a rendir nunca")
+    doc.ents = [Span(doc, 0, 4, label="PER")]  # "Ana Ruiz: No", as the model may tag a title line
+    assert [e.name for e in cluster(doc)] == ["Ana Ruiz"]
