@@ -760,6 +760,9 @@ class SpeakerResolver:
         head = np_head(tokens)
         if head is None:
             return False
+        if head.is_lower and head.pos_ == "NOUN" and set(_forms(head)) & self.non_speakers \
+                and not any(t.ent_type_ == "PER" for t in tokens):
+            return False  # "El domingo aseguró …" though the model ran an entity over it
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "ORG", "LOC", "MISC") \
                 or head.lower_ in _PRONOUNS or any(t.ent_type_ == "PER" for t in tokens):
             return True
