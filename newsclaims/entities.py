@@ -444,11 +444,14 @@ def cluster(doc: Doc) -> list[Entity]:
     for c in clusters:
         members = c.members
         members.sort(key=lambda m: m.start)
-        name = max(members, key=lambda m: (len(name_words(m.text)), len(m.text), -m.start)).text
+        fullest = max(members, key=lambda m: (len(name_words(m.text)), len(m.text), -m.start))
+        name = fullest.text
         votes: Counter[str] = Counter()
         for m in members:
             votes[m.label] += len(name_words(m.text))
         label = max(LABELS, key=lambda lab: (votes[lab], lab == "PER"))
+        if fullest.label == "PER" and len(name_words(name)) >= 2:
+            label = "PER"  # "Cyrus Vance" once, then "Vance" tagged a body or a place three times: a person
         entities.append(Entity(name, label, members))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities

@@ -251,3 +251,16 @@ def test_a_persons_name_never_runs_over_a_colon(extractor):
     doc = extractor.nlp("Ana Ruiz: No me voy a rendir nunca")
     doc.ents = [Span(doc, 0, 4, label="PER")]  # "Ana Ruiz: No", as the model may tag a title line
     assert [e.name for e in cluster(doc)] == ["Ana Ruiz"]
+
+
+def test_a_full_name_tagged_a_person_keeps_its_surname_mentions_a_person(extractor):
+    # "Carmen Ortega" once, then "Ortega" tagged a place three times: the votes by length would make
+    # her a place; the fullest name, a person's, decides
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("Carmen Ortega habló. Ortega dijo que sí. Ortega viajó. Ortega volvió.")
+    ortegas = [t.i for t in doc if t.text == "Ortega"]
+    doc.ents = [Span(doc, 0, 2, label="PER")] + [Span(doc, i, i + 1, label="LOC") for i in ortegas[1:]]
+    (ent,) = cluster(doc)
+    assert (ent.name, ent.label, ent.count) == ("Carmen Ortega", "PER", 4)
