@@ -522,3 +522,21 @@ def test_a_time_noun_the_model_ran_an_entity_over_is_no_speaker(claims_of):
     (c,) = claims_of("El candidato Yaku Ortega no reconoce su derrota. El domingo aseguró que el proceso estaba "
                      "lleno de anomalías.")
     assert c["speaker"]["name"] == "Yaku Ortega"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the description before the bare mention, or after it (the fullest name the article gives)
+    ("Los científicos de la Universidad de Lyon publicaron un estudio. Los científicos aseguran que el hielo se "
+     "derrite más rápido.", "científicos de la Universidad de Lyon"),
+    ("Según los científicos, el hielo se derrite más rápido. El estudio permitió a los científicos de la "
+     "Universidad de Lyon medir el deshielo.", "científicos de la Universidad de Lyon"),
+    # the complement stops before the people's own names
+    ("Los diputados del Partido Verde Ana Gil y Luis Soto firmaron. Los diputados aseguraron que votarán en "
+     "contra.", "diputados del Partido Verde"),
+    # a complement after another preposition belongs to something else
+    ("La policía huyó con los manifestantes de la plaza. Los manifestantes denunciaron que hubo golpes.",
+     "manifestantes"),
+])
+def test_a_plural_group_named_by_its_noun_alone_is_the_group_described_with_a_complement(claims_of, text, name):
+    (c,) = [c for c in claims_of(text) if c["speaker"] and c["speaker"]["kind"] == "group"]
+    assert c["speaker"]["name"] == name

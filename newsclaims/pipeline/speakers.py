@@ -15,8 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    import numpy
 
 from .. import nicknames
 from ..claims import Speaker
@@ -267,6 +271,7 @@ class SpeakerResolver:
         self.non_speakers = word_set("non_speaker_nouns.tsv")
         self._body_nouns = _body_nouns()
         self._bodies_at: list[Token] | None = None
+        self._lowers: numpy.ndarray | None = None  # tokens' lower-case hashes, read once for a group's description
         self.bodies: dict[str, str] = self._first_descriptions()  # noun -> the first full description of that body or document
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
@@ -608,7 +613,8 @@ class SpeakerResolver:
             if named is not None:  # "el rotativo" after "el diario Eco Austral", "la cartera" after a ministry
                 return Speaker(named, text, "ORG", start, end)
         if is_anon and appos is None:
-            return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
+            return Speaker(self._group_described(tokens, head) or self._head_words(bare, head) or bare_text, text,
+                           "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
                 appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
             ent = appos or self.index.covering(head.idx) or self._at_head(start, end, head) \
@@ -661,7 +667,8 @@ class SpeakerResolver:
             return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if (role is not None or is_role) and _plural(head) and head.pos_ == "NOUN" and "Number=Plur" in str(head.morph):
             # "ambos mandatarios", "los ministros": several people, never one named earlier
-            return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
+            return Speaker(self._group_described(tokens, head) or self._head_words(bare, head) or bare_text, text,
+                           "ANON", start, end)
         if role is not None or is_role:
             gender = _gender(tokens, role)
             person = self._named_right_after(end) or self._person_for(
@@ -1021,6 +1028,46 @@ class SpeakerResolver:
                 last = self.doc[t.i - 1]
                 return self.text[bare[0].idx:last.idx + len(last.text)] if t.i > bare[0].i else None
         return None
+
+    def _group_described(self, tokens: list[Token], head: Token) -> str | None:
+        """ "Los científicos" and "los científicos de la Universidad de Lyon" in the same article: a plural
+        group named by its noun alone is the group the article describes with that noun and a complement
+        (the first such description, before or after: the fullest name the article gives)."""
+        if len(tokens) != 2 or tokens[0].lower_ not in ("los", "las") or tokens[1].i != head.i \
+                or "Number=Plur" not in str(head.morph):
+            return None
+        import numpy
+        from spacy.attrs import LOWER
+
+        doc = self.doc
+        if self._lowers is None:
+            self._lowers = doc.to_array(LOWER)
+        first = None  # the article's first description, not the nearest (a repetition may be shorter)
+        for i in numpy.nonzero(self._lowers == head.lex.lower)[0]:
+            t = doc[int(i)]
+            if t.i == head.i or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in ("de", "del"):
+                continue
+            before = doc[t.i - 2] if t.i >= 2 and doc[t.i - 1].pos_ == "DET" else doc[t.i - 1] if t.i else None
+            if before is not None and before.pos_ == "ADP" and before.lower_ not in ("a", "al"):
+                continue  # "huyeron con los manifestantes de la plaza": a complement of something else
+            j = t.i + 2
+            while j < len(doc) and j - t.i <= 9 and doc[j].ent_type_ != "PER" and not self._person_starts(j) and (
+                    doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ") or doc[j].lower_ in _NAME_LINKS and j + 1 < len(doc)
+                    and doc[j + 1].pos_ in ("DET", "PROPN", "NOUN")):
+                j += 1  # (not into the people's own names: "los diputados del PAN Ana Gil y …")
+            while j > t.i + 2 and doc[j - 1].pos_ in ("DET", "ADP"):
+                j -= 1
+            if j > t.i + 2 and any(x.pos_ in ("PROPN", "NOUN") for x in doc[t.i + 2:j]):
+                first = self.text[t.idx: doc[j - 1].idx + len(doc[j - 1].text)]
+                break
+        return first[:1].lower() + first[1:] if first else None
+
+    def _person_starts(self, j: int) -> bool:
+        """A given name and a capitalised word after a name's capital ("… Partido Verde Ana Gil"), not
+        a body named after a person ("la Universidad Ramón Llull")."""
+        doc = self.doc
+        return 0 < j < len(doc) - 1 and doc[j - 1].text[:1].isupper() and doc[j + 1].text[:1].isupper() \
+            and word_gender(doc[j].text) is not None and doc[j - 1].lower_ not in institution_nouns()
 
     def _head_words(self, bare: list[Token], head: Token) -> str | None:
         """An unnamed source's name: its phrase up to a participle or an adjective that takes a
