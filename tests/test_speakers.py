@@ -540,3 +540,17 @@ def test_a_time_noun_the_model_ran_an_entity_over_is_no_speaker(claims_of):
 def test_a_plural_group_named_by_its_noun_alone_is_the_group_described_with_a_complement(claims_of, text, name):
     (c,) = [c for c in claims_of(text) if c["speaker"] and c["speaker"]["kind"] == "group"]
     assert c["speaker"]["name"] == name
+
+
+def test_a_bodys_branch_named_by_its_place_speaks_under_both(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    from newsclaims.pipeline.speakers import SpeakerResolver
+    doc = extractor.nlp("La Cruz Azulada de Valencia explicó que hay tres heridos. Valencia amaneció con lluvia.")
+    words = [t.text for t in doc]
+    cruz, val, val2 = words.index("Cruz"), words.index("Valencia"), len(words) - 1 - words[::-1].index("Valencia")
+    doc.ents = [Span(doc, cruz, cruz + 2, label="ORG"), Span(doc, val, val + 1, label="LOC"),
+                Span(doc, val2, val2 + 1, label="LOC")]
+    resolver = SpeakerResolver(doc, cluster(doc))
+    assert resolver.resolve(list(doc[0:val + 1]), None).name == "Cruz Azulada de Valencia"

@@ -625,6 +625,9 @@ class SpeakerResolver:
                 # description is its name
                 return Speaker(bare_text, text, ent.label, start, end)
             if ent is not None:
+                place = self._branch_place(ent, tokens) if ent.label == "ORG" else None
+                if place is not None:  # "el PP de Madrid": the body's branch is the speaker
+                    return Speaker(f"{ent.name} {place}", text, ent.label, start, end)
                 return Speaker(self._fuller(ent.name, tokens, head), text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
         if is_anon and appos is not None:
@@ -1061,6 +1064,23 @@ class SpeakerResolver:
                 first = self.text[t.idx: doc[j - 1].idx + len(doc[j - 1].text)]
                 break
         return first[:1].lower() + first[1:] if first else None
+
+    def _branch_place(self, ent: Entity, tokens: list[Token]) -> str | None:
+        """ "de Madrid" when the phrase ends with "de"/"del" and a place right after the body's name
+        ("la Cruz Roja de Valencia", "el PP de Madrid"): the branch speaks, guidelines' "cancillería de
+        Colombia"."""
+        end = tokens[-1].idx + len(tokens[-1].text)
+        mention = next((m for m in ent.mentions if tokens[0].idx <= m.start < end), None)
+        if mention is None or mention.end >= end:
+            return None
+        rest = self.text[mention.end:end].strip()
+        m = re.fullmatch(r"(de|del) ((?:la |el |los |las )?[A-ZÁÉÍÓÚÑ][\w\s]*)", rest)
+        if m is None:
+            return None
+        place = self.index.named(m.group(2))
+        if place is None or place.label != "LOC" or name_words(place.name) != name_words(m.group(2)):
+            return None
+        return rest
 
     def _person_starts(self, j: int) -> bool:
         """A given name and a capitalised word after a name's capital ("… Partido Verde Ana Gil"), not
