@@ -152,6 +152,14 @@ def test_a_generic_body_noun_is_the_organisation_that_spoke_last(claims_of, noun
     assert first["speaker"]["name"][:1].isupper()
 
 
+@pytest.mark.parametrize("role, cls, example", read_table("role_classes.tsv", 3), ids=lambda v: str(v)[:20])
+def test_a_role_of_the_same_class_names_the_person_described_so(claims_of, role, cls, example):
+    # "El alcalde Jorge Paredes y el juez Luis Soto visitaron la obra. El edil aseguró …" -> Jorge Paredes,
+    # though Luis Soto was named last
+    (c,) = claims_of(example)
+    assert c["speaker"]["text"].lower().split()[-1] == role and c["speaker"]["name"] == "Jorge Paredes", (example, c["speaker"])
+
+
 @pytest.mark.parametrize("noun, cls, example", read_table("body_classes.tsv", 3), ids=lambda v: str(v)[:20])
 def test_a_body_described_by_a_noun_of_its_class_speaks_under_its_name(claims_of, noun, cls, example):
     # "El diario Eco Austral publicó … Según el rotativo, …" -> "Eco Austral"

@@ -26,7 +26,17 @@ from .. import nicknames
 from ..claims import Speaker
 from ..entities import NAME_PARTICLES, Entity, EntityIndex, institution_nouns
 from ..names import has_lexicon, word_gender
-from ..rules import body_classes, demonyms, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
+from ..rules import (
+    body_classes,
+    demonyms,
+    fold,
+    name_words,
+    role_class,
+    role_nouns,
+    singulars,
+    title_abbreviation,
+    word_set,
+)
 from .kinds import AGENTIVE as _AGENTIVE
 from .kinds import noun_kind
 from .mentions import DETS as _DETS
@@ -1235,10 +1245,11 @@ class SpeakerResolver:
         for r in self.appositions:
             if gender != "-" and r.gender != "-" and gender != r.gender:
                 continue
-            if r.position > position and r.role != role:
+            same = r.role == role or (cls := role_class(role)) is not None and role_class(r.role) == cls
+            if r.position > position and not same:
                 continue  # a later description helps only with the same title ("el líder" … "Soto, el líder")
             score = 0.0
-            if r.role == role:
+            if same:  # the same title, or one of its class ("el edil" for "el alcalde X", role_classes.tsv)
                 score += 3
             shared = len(words & r.words)
             score += 2 * shared

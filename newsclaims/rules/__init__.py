@@ -195,6 +195,21 @@ def role_nouns() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def role_classes() -> dict[str, str]:
+    """Role noun -> its class (role_classes.tsv): "edil" and "alcalde" name the same office, "técnico"
+    and "entrenador" the same job. A feminine form is looked up by its masculine ("alcaldesa")."""
+    return {role.lower(): cls for role, cls, _example in read_table("role_classes.tsv", 3)}
+
+
+def role_class(role: str) -> str | None:
+    classes = role_classes()
+    for form in (role, re.sub("esa$", "e", role), re.sub("a$", "o", role), re.sub("a$", "", role), re.sub("a$", "e", role)):
+        if form in classes:
+            return classes[form]
+    return None
+
+
+@lru_cache(maxsize=None)
 def body_classes() -> dict[str, str]:
     """Body noun (lower case, accents kept: "secretaria" is a person) -> its class (body_classes.tsv):
     "rotativo" and "diario" are both a medium, "cartera" and "ministerio" both a ministry."""
