@@ -451,7 +451,7 @@ def cluster(doc: Doc) -> list[Entity]:
             votes[m.label] += len(name_words(m.text))
         label = max(LABELS, key=lambda lab: (votes[lab], lab == "PER"))
         if fullest.label == "PER" and len(name_words(name)) >= 2:
-            label = "PER"  # "Cyrus Vance" once, then "Vance" tagged a body or a place three times: a person
+            label = "PER"  # "Ana Ortega" once, then "Ortega" tagged a body or a place three times: a person
         entities.append(Entity(name, label, members))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities

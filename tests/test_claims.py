@@ -1033,8 +1033,8 @@ def test_a_cue_and_its_speaker_between_a_comma_and_a_dropped_one(claims_of):
     ("Como explicó la directora Eva Lorca, el museo cerrará en agosto.", "Eva Lorca", "el museo cerrará en agosto"),
     ("Tal y como lo advirtió el servicio meteorológico, las lluvias durarán toda la semana.",
      "servicio meteorológico", "las lluvias durarán"),
-    ("Además, como señala el profesor Tomás Berrio, del Departamento de Nutrición, el agua no engorda.",
-     "Tomás Berrio", "el agua no engorda"),
+    ("Además, como señala la profesora Eva Lorca, del Instituto de Geología, la falla seguirá activa.",
+     "Eva Lorca", "la falla seguirá activa"),
 ])
 def test_como_and_a_speech_verb_opening_a_sentence_attribute_the_clause(claims_of, text, name, content):
     (c,) = claims_of(text)
@@ -1044,7 +1044,7 @@ def test_como_and_a_speech_verb_opening_a_sentence_attribute_the_clause(claims_o
 
 @pytest.mark.parametrize("text", [
     "Como dijo que no vendría, nos fuimos a casa.",  # a cause
-    "La planta no cura la gripe, como dijo el alcalde Tomás Ferrer.",  # a trailing "como" may contrast
+    "El puente no cerrará en mayo, como dijo el alcalde Tomás Ferrer.",  # a trailing "como" may contrast
     "La empresa invirtió en Chile, así como anunció dos plantas en Perú.",  # "así como": and also
     "Como prometió, el alcalde Tomás Ferrer cerró la calle.",  # the dropped subject is the clause's own
 ])
@@ -1053,15 +1053,15 @@ def test_como_is_no_source_phrase_elsewhere(claims_of, text):
 
 
 def test_a_speech_verb_after_aprovechar_para_speaks_for_its_subject(claims_of):
-    (c,) = claims_of("Además, el ministro Tomás Berrio aprovechó la ocasión para señalar que habrá más becas.")
+    (c,) = claims_of("Además, el concejal Pedro Gil aprovechó la ocasión para anunciar que el mercado abrirá en junio.")
     assert (c["speaker"]["name"], c["cue"]["text"], c["content"]["text"]) == (
-        "Tomás Berrio", "señalar", "que habrá más becas")
+        "Pedro Gil", "anunciar", "que el mercado abrirá en junio")
 
 
 @pytest.mark.parametrize("text", [
     # an object after personal "a" is whom the verb is about, not what was said
-    "El presidente Tomás Berrio quiso reconocer a los integrantes de la Cámara por la aprobación de la reforma.",
-    "La senadora Eva Lorca criticó a los países ricos por su falta de ayuda.",
+    "La directora Eva Lorca quiso reconocer a los voluntarios del hospital por su trabajo en el invierno.",
+    "El entrenador Luis Soto criticó a los árbitros por su falta de criterio.",
 ])
 def test_an_object_after_personal_a_is_no_content(claims_of, text):
     assert claims_of(text) == []
@@ -1074,9 +1074,9 @@ def test_a_content_noun_after_a_stays_content(claims_of):
 
 @pytest.mark.parametrize("text, first, second", [
     # a trailing source going on with its next act: both are the source's
-    ("El archivo es el mayor del continente, según subrayan los investigadores, al tiempo que precisan que "
-     "se puede consultar en internet.", ("según subrayan", "El archivo es el mayor del continente"),
-     ("precisan", "que se puede consultar en internet")),
+    ("La sequía es la peor del siglo, según advierten los meteorólogos, al tiempo que recuerdan que el embalse "
+     "está al diez por ciento.", ("según advierten", "La sequía es la peor del siglo"),
+     ("recuerdan", "que el embalse está al diez por ciento")),
     ("La obra terminará en mayo, según explicó el alcalde Pedro Gil, quien añadió que no habrá cortes.",
      ("según explicó", "La obra terminará en mayo"), ("añadió", "que no habrá cortes")),
 ])
@@ -1088,10 +1088,9 @@ def test_a_trailing_source_and_its_next_act(claims_of, text, first, second):
 
 
 def test_a_source_between_commas_before_the_verb_is_no_trailing_source(claims_of):
-    # "El ministro, según el escrito, subrayó que …": the source vouches for the sentence, the verb is the
-    # minister's
-    claims = claims_of("El ministro Luis Soto, según el escrito, subrayó que el acuerdo es firme.")
-    assert not [c for c in claims if c["type"] == "according_to" and c["content"]["text"] == "El ministro Luis Soto"]
+    # "La jueza, según el acta, recordó que …": the source vouches for the sentence, the verb is the judge's
+    claims = claims_of("La jueza Marta Gil, según el acta, recordó que el plazo vence el lunes.")
+    assert not [c for c in claims if c["type"] == "according_to" and c["content"]["text"] == "La jueza Marta Gil"]
 
 
 def test_a_verb_after_segun_is_no_source(claims_of):

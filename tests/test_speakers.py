@@ -489,9 +489,8 @@ def test_que_standing_for_a_thing_no_table_lists_is_not_the_speaker(claims_of):
 
 @pytest.mark.parametrize("text, name", [
     # two people, each with a description, joined by "y": "este último" is the second one
-    ("Las obras fueron presentadas por Ramiro Quintana Vela, director de Obras del municipio, y Julián Ortega "
-     "Paz, coordinador de la Secretaría de Vivienda. Este último informó que las obras empezarán en enero.",
-     "Julián Ortega Paz"),
+    ("En la rueda de prensa estuvieron la jueza Marta Gil Pardo, del tribunal de menores, y el fiscal Julián Ortega "
+     "Paz, de la fiscalía regional. Este último explicó que el juicio empezará en enero.", "Julián Ortega Paz"),
     # of its gender: the last woman named, not the man named after her
     ("La fiscal Marta Gil Pardo se reunió con Ana Ruiz Vela y con el abogado Tomás Berrio Quintana. Esta última "
      "aseguró que el juicio continuará.", "Ana Ruiz Vela"),
@@ -503,8 +502,8 @@ def test_este_ultimo_is_the_person_named_last(claims_of, text, name):
 
 @pytest.mark.parametrize("text, name", [
     # the nationality in a description before the name, with a role noun or without one
-    ("El actor mexicano Rubén Galindo presentó su película junto al director Tom Baxter. \"Fue un rodaje duro\", "
-     "dijo Baxter. El mexicano aseguró que volverá a trabajar con él.", "Rubén Galindo"),
+    ("El escritor peruano Rubén Galindo presentó su novela junto al editor Tom Baxter. \"Fue un trabajo duro\", "
+     "dijo Baxter. El peruano aseguró que ya escribe otra.", "Rubén Galindo"),
     ("La tenista chilena Rosa Pardo venció a Emma Stone en la final. \"Jugué mi mejor partido\", dijo Stone. "
      "La chilena aseguró que ahora descansará.", "Rosa Pardo"),
     # and after it
@@ -517,19 +516,19 @@ def test_a_demonym_is_the_person_the_article_gives_that_nationality(claims_of, t
 
 
 def test_a_time_noun_the_model_ran_an_entity_over_is_no_speaker(claims_of):
-    # the small model tags "El domingo aseguró" as one entity; the day still cannot speak: the subject is
+    # the small model may tag "El domingo aseguró" as one entity; the day still cannot speak: the subject is
     # dropped and the person the text is about speaks
-    (c,) = claims_of("El candidato Yaku Ortega no reconoce su derrota. El domingo aseguró que el proceso estaba "
-                     "lleno de anomalías.")
-    assert c["speaker"]["name"] == "Yaku Ortega"
+    (c,) = claims_of("El concejal Bruno Quintana visitó el mercado. El domingo aseguró que los puestos abrirán "
+                     "en otoño.")
+    assert c["speaker"]["name"] == "Bruno Quintana"
 
 
 @pytest.mark.parametrize("text, name", [
     # the description before the bare mention, or after it (the fullest name the article gives)
-    ("Los científicos de la Universidad de Lyon publicaron un estudio. Los científicos aseguran que el hielo se "
-     "derrite más rápido.", "científicos de la Universidad de Lyon"),
-    ("Según los científicos, el hielo se derrite más rápido. El estudio permitió a los científicos de la "
-     "Universidad de Lyon medir el deshielo.", "científicos de la Universidad de Lyon"),
+    ("Los geólogos del Instituto Andino midieron la falla. Los geólogos aseguran que seguirá activa.",
+     "geólogos del Instituto Andino"),
+    ("Según los geólogos, la falla seguirá activa. El terremoto permitió a los geólogos del Instituto Andino "
+     "medir la falla.", "geólogos del Instituto Andino"),
     # the complement stops before the people's own names
     ("Los diputados del Partido Verde Ana Gil y Luis Soto firmaron. Los diputados aseguraron que votarán en "
      "contra.", "diputados del Partido Verde"),

@@ -231,7 +231,7 @@ class Context:
         if subj is None and gov is not None and gov.i < verb.i and (verb.dep_ in ("xcomp", "ccomp", "conj") or (
                 verb.dep_ == "advcl" and (after_al(verb) or any(c.lower_ == "para" for c in verb.children)
                                           and gov.lemma_.lower() in word_set("periphrasis_verbs.tsv")))):
-            # ("aprovechó la ocasión para señalar que …")
+            # ("aprovechó la visita para recordar que …")
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
             if subj is not None and verb.dep_ == "conj" and disagrees(verb, subj):
                 # "Los rescatistas revisaron al anciano, quien aguardaba … e indicaron que": the verb was
@@ -319,7 +319,7 @@ class Context:
 
     def _source_before(self, verb: Token, sent: Span) -> Speaker | None:
         """A source named earlier in the sentence with its own speech verb is the subject a later
-        verb drops: "…, según subrayan los autores, al tiempo que precisan que …"."""
+        verb drops: "…, según advierten los autores, al tiempo que recuerdan que …"."""
         doc, found = self.doc, None
         k = bisect_left(self.phrase_firsts, sent.start)
         while k < len(self.phrases) and self.phrases[k][0] < verb.i:

@@ -166,7 +166,7 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
 
 
 def source_verb(token: Token) -> str | None:
-    """The lemma of a speech verb right after a source phrase ("según subrayan los autores"): a cue,
+    """The lemma of a speech verb right after a source phrase ("según advierten los autores"): a cue,
     or a listed form that is no infinitive whatever the tagger made of it."""
     lemma = cue_lemma(token)
     if lemma is None and token.pos_ in ("VERB", "AUX") and not token.lower_.endswith(("ar", "er", "ir")):

@@ -600,7 +600,7 @@ class SpeakerResolver:
             # standing for a person named before; "este último" is the last one named, whoever spoke
             person = self._last_named(_gender(tokens, None), start) if fold(head.lower_) in ("ultimo", "ultima") \
                 else None
-            # a demonym is the person an earlier description gives that nationality ("el actor mexicano X")
+            # a demonym is the person an earlier description gives that nationality ("el ciclista peruano X")
             nationality = frozenset({_fold_lemma(head)}) if head.lower_ in demonyms() else frozenset()
             person = person or (self._of_nationality(_fold_lemma(head), start) if nationality else None) \
                 or self._person_for(head.lower_, nationality, _gender(tokens, None), start)
@@ -636,7 +636,7 @@ class SpeakerResolver:
                 return Speaker(bare_text, text, ent.label, start, end)
             if ent is not None:
                 place = self._branch_place(ent, tokens) if ent.label == "ORG" else None
-                if place is not None:  # "el PP de Madrid": the body's branch is the speaker
+                if place is not None:  # "el Partido Verde de Lima": the body's branch is the speaker
                     return Speaker(f"{ent.name} {place}", text, ent.label, start, end)
                 return Speaker(self._fuller(ent.name, tokens, head), text, ent.label, start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
@@ -719,7 +719,7 @@ class SpeakerResolver:
 
     def _of_nationality(self, demonym: str, position: int) -> str | None:
         """The person named last before ``position`` with ``demonym`` (a folded lemma) right before or
-        after the name: "la tenista chilena Rosa Pardo", "Rubén Galindo, mexicano de 40 años"."""
+        after the name: "la tenista chilena Rosa Pardo", "Rubén Galindo, peruano de 40 años"."""
         doc = self.doc
         for at, ent in self.index.before(position):
             if ent.label != "PER" or not self._full_name(ent.name):
@@ -782,7 +782,7 @@ class SpeakerResolver:
             return False
         if head.is_lower and head.pos_ == "NOUN" and set(_forms(head)) & self.non_speakers \
                 and not any(t.ent_type_ == "PER" for t in tokens):
-            return False  # "El domingo aseguró …" though the model ran an entity over it
+            return False  # "El lunes aseguró …" though the model ran an entity over it
         if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PER", "ORG", "LOC", "MISC") \
                 or head.lower_ in _PRONOUNS or any(t.ent_type_ == "PER" for t in tokens):
             return True
@@ -1043,7 +1043,7 @@ class SpeakerResolver:
         return None
 
     def _group_described(self, tokens: list[Token], head: Token) -> str | None:
-        """ "Los científicos" and "los científicos de la Universidad de Lyon" in the same article: a plural
+        """ "Los geólogos" and "los geólogos del Instituto Andino" in the same article: a plural
         group named by its noun alone is the group the article describes with that noun and a complement
         (the first such description, before or after: the fullest name the article gives)."""
         if len(tokens) != 2 or tokens[0].lower_ not in ("los", "las") or tokens[1].i != head.i \
@@ -1077,7 +1077,7 @@ class SpeakerResolver:
 
     def _branch_place(self, ent: Entity, tokens: list[Token]) -> str | None:
         """ "de Madrid" when the phrase ends with "de"/"del" and a place right after the body's name
-        ("la Cruz Roja de Valencia", "el PP de Madrid"): the branch speaks, guidelines' "cancillería de
+        ("la Cruz Azulada de Valencia", "el Partido Verde de Lima"): the branch speaks, guidelines' "cancillería de
         Colombia"."""
         end = tokens[-1].idx + len(tokens[-1].text)
         mention = next((m for m in ent.mentions if tokens[0].idx <= m.start < end), None)

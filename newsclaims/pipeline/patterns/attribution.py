@@ -35,7 +35,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         joined = joined or not initial and first - 2 > sent.start and doc[first - 1].text == "," \
             and doc[first - 2].lower_ in ("y", "e", "pero", "aunque")
         if position == "initial" and lead != first or position == "verb" and not initial:
-            # (a trailing "…, como dijo X" often contrasts: "no cura la gripe, como dijo el alcalde")
+            # (a trailing "…, como dijo X" often contrasts: "el puente no cerrará, como dijo el alcalde")
             continue
         # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").
         k, cue_tok = last, None
@@ -47,7 +47,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         elif fold(phrase) == "segun" and k + 1 < sent.end and doc[k].pos_ in ("VERB", "AUX") and (
                 "VerbForm=Fin" in str(doc[k].morph) or source_verb(doc[k]) is not None) and doc[k + 1].pos_ == "DET":
             # "según refleja una encuesta": any verb there introduces the source, listed or not (a listed
-            # form is finite whatever the tagger says: "según subrayan los autores")
+            # form is finite whatever the tagger says: "según advierten los autores")
             cue_tok = doc[k]
             k += 1
         if position == "verb" and cue_tok is None:
@@ -133,8 +133,8 @@ def phrases(ctx: Context, sent: Span) -> None:
                 and (k >= sent.end or doc[k].text in (".", ";") or doc[k].text == "," and k + 1 < sent.end
                      and doc[k + 1].lower_ in _NEXT_ACT and any(cue_lemma(x) is not None for x in doc[k + 1:min(sent.end, k + 5)])
                      and any("VerbForm=Fin" in str(x.morph) for x in doc[lead:first])):
-            # (a clause, then the source going on with its next act: "…, según subrayan los autores,
-            # al tiempo que precisan …", "…, según explicó el alcalde, quien añadió …")
+            # (a clause, then the source going on with its next act: "…, según advierten los autores,
+            # al tiempo que recuerdan …", "…, según explicó el alcalde, quien añadió …")
             start_tok = lead
             words = tuple(fold(t.text) for t in doc[start_tok:start_tok + 4])
             for p in ctx.openers:

@@ -22,7 +22,7 @@ def object_content(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -
         objs = [c for c in objs if c.lemma_.lower() in word_set("content_nouns.tsv")
                 and c.i + 1 < sent.end and c.doc[c.i + 1].lower_ == "de"
                 and all(t.pos_ in ("ADP", "DET") for t in c.doc[tok.i + 1:c.i])]
-    else:  # (an object after personal "a" is whom the verb is about: "reconoció a los diputados por …")
+    else:  # (an object after personal "a" is whom the verb is about: "reconoció a los voluntarios por …")
         objs = [c for c in objs if c.dep_ == "obj" and not any(x.dep_ == "case" and x.lower_ in ("a", "al") for x in c.children)]
     if not objs:
         return
