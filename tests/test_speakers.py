@@ -553,3 +553,20 @@ def test_a_bodys_branch_named_by_its_place_speaks_under_both(extractor):
                 Span(doc, val2, val2 + 1, label="LOC")]
     resolver = SpeakerResolver(doc, cluster(doc))
     assert resolver.resolve(list(doc[0:val + 1]), None).name == "Cruz Azulada de Valencia"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a plural role opening the sentence, which the tagger may call a name: a group, not one person
+    ("Alcaldes y legisladores de la región señalaron que es urgente un nuevo reparto de fondos.",
+     "Alcaldes y legisladores de la región"),
+    ("Abogados informaron que fue detenido su cliente Tomás Berrio, ex tesorero del municipio.", "Abogados"),
+])
+def test_a_plural_role_opening_a_sentence_is_a_group(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, "group")
+
+
+def test_a_surname_like_a_plural_role_stays_the_person(claims_of):
+    # "Reyes" is the plural of "rey" and the surname of the person named before
+    claims = claims_of("La doctora Lucía Reyes Veyna atendió a los niños. Reyes recomienda tomar muchos líquidos.")
+    assert [c["speaker"]["name"] for c in claims] == ["Lucía Reyes Veyna"]

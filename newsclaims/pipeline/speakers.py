@@ -678,7 +678,11 @@ class SpeakerResolver:
         if (role is not None or is_role) and tokens[0].lower_ in _INDEFINITE:
             # "un funcionario de Hacienda": somebody new and unnamed, never a person named earlier
             return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
-        if (role is not None or is_role) and _plural(head) and head.pos_ == "NOUN" and "Number=Plur" in str(head.morph):
+        if (role is not None or is_role) and _plural(head) and (head.pos_ == "NOUN" and "Number=Plur" in str(head.morph) or (
+                head.pos_ == "PROPN" and head.is_sent_start and head.lower_ not in self.roles
+                and len(getattr(self.index.named(head.text, "PER"), "name", "").split()) < 2)):
+            # (a plural role opening the sentence, parsed a name: "Alcaldes y legisladores señalaron …";
+            # not a surname: "Reyes" of "Lucía Reyes")
             # "ambos mandatarios", "los ministros": several people, never one named earlier
             return Speaker(self._group_described(tokens, head) or self._head_words(bare, head) or bare_text, text,
                            "ANON", start, end)
