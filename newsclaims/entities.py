@@ -228,11 +228,10 @@ def _clean(span: Span) -> Span | None:
     return span
 
 
-def _split_glued(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
+def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | None]:
     """Two names the model ran together, each written alone elsewhere in the article: "cuenta a
     Radio Cumbre Elvira, una maestra …" with "contó a Radio Cumbre" and "afirma Elvira" elsewhere is the medium
     and the person. The second part must start with a given name, the first must not."""
-    text: str | None = None
     out: list[Span | None] = []
     for span in spans:
         if span is None or len(span) < 2 or _given_name(span[0]):
@@ -242,7 +241,6 @@ def _split_glued(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
         if k:
             out += [Span(doc, span.start, span.start + k, label="ORG"), Span(doc, span.start + k, span.end, label="PER")]
             continue
-        text = doc.text if text is None else text
         for k in range(1, len(span)):
             rest = span[k:]
             if not _given_name(rest[0]) or span[k - 1].lower_ in NAME_PARTICLES:
@@ -382,21 +380,21 @@ class _Cluster:
         self.first = min(self.first, m.start)
 
 
-def cluster(doc: Doc) -> list[Entity]:
-    """Entities of ``doc`` with their mentions, in order of first mention."""
+def cluster(doc: Doc, text: str | None = None) -> list[Entity]:
+    """Entities of ``doc`` with their mentions, in order of first mention (``text``: ``doc.text``, which
+    spaCy rebuilds from the tokens at every access, when the caller has read it already)."""
     mentions: list[Mention] = []
-    text: str | None = None
+    text = doc.text if text is None else text
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
-    spans = _split_glued(doc, spans)
-    nicks = nicknames.find(doc.text) if _NICKNAME_HINT.search(doc.text) else []
+    spans = _split_glued(doc, spans, text)
+    nicks = nicknames.find(text) if _NICKNAME_HINT.search(text) else []
     inside = [n for n in nicks if n.inside]
     for k, span in enumerate(spans):
         if span is None or any(n.start < span.end_char and span.start_char < n.end for n in inside):
             continue  # 'Julio "el Halcón" Cortés': the model's pieces give way to the whole name below
         label = span.label_ if span.label_ in LABELS else "MISC"
         if label == "PER" and any(t.lower_ in ("de", "del") for t in span[1:-1]):
-            text = doc.text if text is None else text
             span = _without_medium(span, text)
         elif k + 1 < len(spans) and (nxt := spans[k + 1]) is not None and _joined(span, nxt):
             # "María" + "de" + "Lourdes García", "Ministerio de Sanidad" + "de la" + "RDC": one name

@@ -122,7 +122,7 @@ class Context:
         self.text = doc.text
         self.marks = quote_source(doc, self.text)
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
-        self.entities = cluster(doc)
+        self.entities = cluster(doc, self.text)
         doc.user_data["newsclaims_entities"] = [e.to_plain() for e in self.entities]
         self.resolver = SpeakerResolver(doc, self.entities, self.text)
         self.current: Speaker | None = None

@@ -201,6 +201,7 @@ def role_classes() -> dict[str, str]:
     return {role.lower(): cls for role, cls, _example in read_table("role_classes.tsv", 3)}
 
 
+@lru_cache(maxsize=4096)
 def role_class(role: str) -> str | None:
     classes = role_classes()
     for form in (role, re.sub("esa$", "e", role), re.sub("a$", "o", role), re.sub("a$", "", role), re.sub("a$", "e", role)):
