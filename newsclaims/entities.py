@@ -388,7 +388,7 @@ def cluster(doc: Doc, text: str | None = None) -> list[Entity]:
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
     spans = _split_glued(doc, spans, text)
-    nicks = nicknames.find(text) if _NICKNAME_HINT.search(text) else []
+    nicks = nicknames.find(text)
     inside = [n for n in nicks if n.inside]
     for k, span in enumerate(spans):
         if span is None or any(n.start < span.end_char and span.start_char < n.end for n in inside):
@@ -453,9 +453,6 @@ def cluster(doc: Doc, text: str | None = None) -> list[Entity]:
         entities.append(Entity(name, label, members))
     entities.sort(key=lambda e: e.mentions[0].start)
     return entities
-
-
-_NICKNAME_HINT = re.compile(r"[\"“«'‘]|alias|apodad|conocid|\(a\)")
 
 
 def _with_nicknames(mentions: list[Mention], nicks: list[nicknames.Nickname],

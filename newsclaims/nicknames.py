@@ -13,7 +13,9 @@ is never a person's), and a nickname two people share names neither of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import word_gender
 from .rules import fold
@@ -55,6 +57,12 @@ _SET_OFF_HINT = re.compile(rf", {_OPEN}(?:[Ee]l|[Ll]a) [A-ZÁÉÍÓÚÑ]")
 
 def find(text: str) -> list[Nickname]:
     """The nicknames the text introduces, in order."""
+    return list(_found(text))
+
+
+@lru_cache(maxsize=2)
+def _found(text: str) -> tuple[Nickname, ...]:
+    """``find``, once a document: the entity clustering and the speaker resolver both ask."""
     found = []
     for m in _INSIDE.finditer(text) if _INSIDE_HINT.search(text) else ():
         if word_gender(m.group("given").split()[0]) is not None:
@@ -64,15 +72,15 @@ def find(text: str) -> list[Nickname]:
         for m in pattern.finditer(text) if hint.search(text) else ():
             if word_gender(m.group("name").split()[0]) is not None:
                 found.append(Nickname(m.group("name"), m.group("nick"), m.start(), m.end(), False))
-    return sorted(found, key=lambda n: n.start)
+    return tuple(sorted(found, key=lambda n: n.start))
 
 
 def people(text: str) -> dict[str, str]:
     """Nickname key -> the one person the text gives it to."""
-    return people_of(find(text))
+    return people_of(_found(text))
 
 
-def people_of(nicks: list[Nickname]) -> dict[str, str]:
+def people_of(nicks: Iterable[Nickname]) -> dict[str, str]:
     found: dict[str, str | None] = {}
     for n in nicks:
         k = key(n.nickname)

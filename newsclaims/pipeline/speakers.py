@@ -281,7 +281,7 @@ class SpeakerResolver:
         self.non_speakers = word_set("non_speaker_nouns.tsv")
         self._body_nouns = _body_nouns()
         self._bodies_at: list[Token] | None = None
-        self._lowers: numpy.ndarray | None = None  # tokens' lower-case hashes, read once for a group's description
+        self._lowers: numpy.ndarray | None = None  # the tokens' lower-case hashes (``_lower_array``)
         self.bodies: dict[str, str] = self._first_descriptions()  # noun -> the first full description of that body or document
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
@@ -346,18 +346,25 @@ class SpeakerResolver:
         found += self._untagged_appositions()
         return sorted(found, key=lambda r: r.position)
 
+    def _lower_array(self) -> numpy.ndarray:
+        """The tokens' lower-case hashes, read once: words are found on it, not by a pass over the tokens."""
+        if self._lowers is None:
+            from spacy.attrs import LOWER
+
+            self._lowers = self.doc.to_array(LOWER)
+        return self._lowers
+
     def _body_tokens(self) -> list[Token]:
         """The tokens written as a body or document noun, found on the token array (not every token)."""
         if self._bodies_at is None:
             import numpy
-            from spacy.attrs import LOWER
 
             doc = self.doc
             if not len(doc):
                 self._bodies_at = []
             else:
                 hashes = numpy.array(sorted({doc.vocab.strings.add(w) for w in _body_words()}), dtype="uint64")
-                self._bodies_at = [doc[int(i)] for i in numpy.nonzero(numpy.isin(doc.to_array(LOWER), hashes))[0]]
+                self._bodies_at = [doc[int(i)] for i in numpy.nonzero(numpy.isin(self._lower_array(), hashes))[0]]
         return self._bodies_at
 
     def _first_descriptions(self) -> dict[str, str]:
@@ -736,11 +743,12 @@ class SpeakerResolver:
                 return ent.name
         return None
 
-    def _last_named(self, gender: str, position: int) -> str | None:
+    def _last_named(self, gender: str, position: int, reach: int | None = 1500) -> str | None:
         """The person named last before ``position`` (a full name, of ``gender`` unless "-"), within
-        a paragraph or two: "… Ana Gil, jueza, y Luis Soto, fiscal. Este último dijo …" -> Luis Soto."""
+        ``reach`` characters (a paragraph or two; None: any): "… Ana Gil, jueza, y Luis Soto, fiscal.
+        Este último dijo …" -> Luis Soto."""
         for at, ent in self.index.before(position):
-            if position - at > 1500:
+            if reach is not None and position - at > reach:
                 return None
             if ent.label != "PER" or not self._full_name(ent.name):
                 continue
@@ -1054,13 +1062,10 @@ class SpeakerResolver:
                 or "Number=Plur" not in str(head.morph):
             return None
         import numpy
-        from spacy.attrs import LOWER
 
         doc = self.doc
-        if self._lowers is None:
-            self._lowers = doc.to_array(LOWER)
         first = None  # the article's first description, not the nearest (a repetition may be shorter)
-        for i in numpy.nonzero(self._lowers == head.lex.lower)[0]:
+        for i in numpy.nonzero(self._lower_array() == head.lex.lower)[0]:
             t = doc[int(i)]
             if t.i == head.i or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ not in ("de", "del"):
                 continue
@@ -1296,17 +1301,7 @@ class SpeakerResolver:
                 return sp.name
             return None
 
-        def named_before() -> str | None:
-            # The nearest person named before ("… dijo Ana Ruiz. La experta …").
-            for _, ent in self.index.before(position):
-                if ent.label != "PER" or not self._full_name(ent.name):
-                    continue
-                g = self.gender(ent.name)
-                if gender != "-" and g != "-" and g != gender:
-                    continue
-                return ent.name
-            return None
-
+        # else the nearest person named before ("… dijo Ana Ruiz. La experta …"), however far
         if gender != "-":
-            return salient(True) or named_before() or salient(False)
-        return salient(False) or named_before()
+            return salient(True) or self._last_named(gender, position, None) or salient(False)
+        return salient(False) or self._last_named(gender, position, None)
