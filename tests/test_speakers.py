@@ -570,3 +570,54 @@ def test_a_surname_like_a_plural_role_stays_the_person(claims_of):
     # "Reyes" is the plural of "rey" and the surname of the person named before
     claims = claims_of("La doctora Lucía Reyes Veyna atendió a los niños. Reyes recomienda tomar muchos líquidos.")
     assert [c["speaker"]["name"] for c in claims] == ["Lucía Reyes Veyna"]
+
+
+# A title with no article after a name set off by a comma describes the person, though the
+# description ends the sentence: "…, explicó Ana Ruiz, directora estatal del consejo."
+@pytest.mark.parametrize("text, name", [
+    # the headline's role names the person the lead describes with that title
+    ("La cosecha de uva caerá a la mitad este año: director\n\nLa producción bajará por la sequía, explicó "
+     "Tomás Ferrer Ibáñez, director estatal del Consejo Vitícola.\n\nDijo que los productores pedirán apoyos.",
+     "Tomás Ferrer Ibáñez"),
+    # or with a title of the same class ("presidente municipal" is a mayor, role_classes.tsv)
+    ("El puerto cerrará dos semanas por obras: alcalde\n\nEl presidente municipal de San Telmo, Rodrigo Luna "
+     "Ferrán, informó que el puerto cerrará por obras de dragado.", "Rodrigo Luna Ferrán"),
+    # or with the two-word title that holds it ("director general")
+    ("\"Nos confiamos\": el director de la FIA lamenta el aumento de accidentes\n\nEl director general de la "
+     "FIA, Óscar Medel Prado, aseguró que se trata de una tendencia decepcionante.", "Óscar Medel Prado"),
+])
+def test_a_headlines_role_is_the_person_the_article_describes_so(claims_of, text, name):
+    assert claims_of(text)[0]["speaker"]["name"] == name
+
+
+def test_a_bare_description_takes_no_gender_from_its_complement(claims_of):
+    # "responsable de proyectos del centro": "del" and "proyectos" are the complement's, not Elena's
+    text = ("Elena Ibarra, responsable de proyectos del centro, recibió al alcalde Hugo Ferrán. \"Nos falta equipo\", "
+            "dijo Elena Ibarra.\n\nLa funcionaria informó que el material quirúrgico llegará en mayo.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "informó")
+    assert c["speaker"]["name"] == "Elena Ibarra"
+
+
+def test_a_description_with_al_in_its_bodys_name(claims_of):
+    # "la Procuraduría de Protección al Ambiente, Antonio X": "al" is part of the body's name
+    text = ("Se recuperó el suelo, informó el delegado de la Procuraduría Federal de Protección al Ambiente "
+            "(Profepa), Anselmo Quiroga.\n\n\"Vamos bien\", afirmó el gobernador Julián Serra.\n\n"
+            "El delegado de Profepa dijo que el martes visitará la mina.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "dijo")
+    assert c["speaker"]["name"] == "Anselmo Quiroga"
+
+
+@pytest.mark.parametrize("text", [
+    "La reunión fue organizada por el área de Turismo a cargo de Ramiro Celis Vega, quien manifestó que "
+    "trabajarán juntos.",
+    "Los vecinos acudieron junto con Ramiro Celis Vega, quien explicó que hubo tres detenidos.",
+])
+def test_quien_after_a_compound_preposition_is_the_person(claims_of, text):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["speaker"]["text"], c["speaker"]["kind"]) == ("Ramiro Celis Vega",) * 2 + ("person",)
+
+
+def test_a_bare_description_takes_no_gender_from_a_noun_before_its_role(claims_of):
+    # "foto periodista": "foto" is feminine, the photographer is not (his given name tells)
+    (c,) = claims_of("Bernardo Quiroga, foto periodista de la agencia Lente Sur, denunció que la policía lo golpeó.")
+    assert (c["speaker"]["name"], c["speaker"]["gender"]) == ("Bernardo Quiroga", "male")

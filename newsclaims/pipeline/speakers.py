@@ -187,7 +187,9 @@ def _gender(tokens: list[Token], role: str | None) -> str:
     g = role_nouns().get(role or "", "-")
     if g != "-":
         return g
-    for t in tokens:
+    for k, t in enumerate(tokens):
+        if k and (t.pos_ == "ADP" or t.lower_ in ("de", "del", "al")):
+            break  # a complement's words are not the described one's: "responsable de proyectos del centro"
         if t.lower_ in _FEMININE_DETS:
             return "f"
         if t.lower_ in _MASCULINE_DETS:
@@ -246,6 +248,26 @@ def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
         elif t.pos_ in ("ADJ", "NOUN") and fold(t.text) not in _DETS:
             words.add(lem)
     return role, frozenset(words)
+
+
+def _role_class(role: str, words: frozenset[str]) -> str | None:
+    """The class of a role (role_classes.tsv), or of a role and one of its words: "presidente
+    municipal" is a mayor though "presidente" alone is a head of state or of a body."""
+    for w in words:
+        cls = role_class(f"{role} {w}")
+        if cls is not None:
+            return cls
+    return role_class(role)
+
+
+def _same_role(role: str, words: frozenset[str], other: str, other_words: frozenset[str]) -> bool:
+    """Whether two descriptions give the same title: the same role, one of its class ("el edil",
+    "el alcalde X"), or a title the other one's two words hold ("el director" for "el director
+    general X")."""
+    if role == other or role in other.split() or other in role.split():
+        return True
+    cls = _role_class(role, words)
+    return cls is not None and _role_class(other, other_words) == cls
 
 
 @lru_cache(maxsize=None)
@@ -342,6 +364,8 @@ class SpeakerResolver:
                             role in _forms(t) and t.lower_ != role and "Number=Plur" in str(t.morph) for t in side):
                         continue  # "Junto a las juezas, Ana Ruiz …": a plural describes no one person
                     if role:
+                        if side[0].lower_ not in _DETS:  # "Ana Ruiz, foto periodista de …": no article to tell
+                            side = [t for t in side if role in _forms(t) or t.lower_ in role.split()][:1]
                         found.append(Role(ent.name, role, words, _gender(side, role), m.start))
         found += self._untagged_appositions()
         return sorted(found, key=lambda r: r.position)
@@ -474,7 +498,8 @@ class SpeakerResolver:
         out: list[Token] = []
         while j >= 0 and len(out) < 14 and not doc[j].is_sent_end:
             t = doc[j]
-            if t.pos_ in _NP_POS or ((t.lower_ in _NP_LINK or t.lower_ == "en") and comma):
+            if t.pos_ in _NP_POS or ((t.lower_ in _NP_LINK or t.lower_ in ("en", "al")) and comma):
+                # ("la Procuraduría de Protección al Ambiente, Ana Ruiz")
                 out.insert(0, t)
                 # "El jefe de Gobierno de la Ciudad, Ana Ruiz", "el líder en la región, …": a
                 # determiner after a preposition opens a complement; the description's own article
@@ -495,7 +520,12 @@ class SpeakerResolver:
         if j >= len(doc) or doc[j].text != ",":
             return []
         j += 1
-        if j >= len(doc) or doc[j].lower_ not in _DETS:
+        if j >= len(doc):
+            return []
+        # "Ana Ruiz, la directora del centro, …", or a title with no article: "…, explicó Ana Ruiz,
+        # directora estatal del centro." (the role opens the description; it may end the sentence)
+        bare = doc[j].lower_ not in _DETS
+        if bare and not (doc[j].pos_ in ("NOUN", "ADJ", "PROPN") and doc[j].is_lower and _role_in(list(doc[j:j + 2]))[0]):
             return []
         out: list[Token] = []
         while j < len(doc) and len(out) < 10 and doc[j].text not in ",.;:":
@@ -503,6 +533,8 @@ class SpeakerResolver:
                 return []
             out.append(doc[j])
             j += 1
+        if bare and out and (j >= len(doc) or doc[j].text in ".;" or doc[j].is_sent_start):
+            return out
         return out if j < len(doc) and doc[j].text == "," else []
 
     # --- resolution ----------------------------------------------------------------------------
@@ -1233,8 +1265,8 @@ class SpeakerResolver:
             return None
         left = [t for t in noun.subtree if t.i <= noun.i or (t.i < pron.i and t.dep_ in ("flat", "appos", "amod"))]
         left = [t for t in left if t.i < pron.i and t.text != ","]
-        while left and left[0].pos_ == "ADP":  # "hacia un plan que …" -> "un plan"
-            left.pop(0)
+        while left and (left[0].pos_ == "ADP" or left[0].dep_ in ("case", "fixed")):  # "hacia un plan que …"
+            left.pop(0)  # -> "un plan"; "a cargo de Ana Ruiz, quien …", "junto con Ana Ruiz, quien …" -> "Ana Ruiz"
         if left:  # the phrase as written, without gaps: "el ministro para América Latina, Ana Ruiz, quien …"
             left = [t for t in self.doc[left[0].i:left[-1].i + 1] if not t.is_space]
             while left and left[-1].is_punct:
@@ -1254,7 +1286,7 @@ class SpeakerResolver:
         for r in self.appositions:
             if gender != "-" and r.gender != "-" and gender != r.gender:
                 continue
-            same = r.role == role or (cls := role_class(role)) is not None and role_class(r.role) == cls
+            same = _same_role(role, words, r.role, r.words)
             if r.position > position and not same:
                 continue  # a later description helps only with the same title ("el líder" … "Soto, el líder")
             score = 0.0
