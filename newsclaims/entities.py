@@ -132,6 +132,10 @@ def _clean(span: Span) -> Span | None:
         # (the model tags some titled names as bodies: "la Diputada Ana Soto")
         while start < end and doc[start].lower_ in STOP:
             start += 1
+        # and the title's own modifiers: "el diputado migrante Ana Soto", "la jueza federal Ana Soto"
+        while end - start > 1 and doc[start].is_lower and doc[start].is_alpha and doc[start].pos_ in ("ADJ", "NOUN", "ADV") \
+                and doc[start].lower_ not in NAME_PARTICLES and doc[start + 1].text[:1].isupper():
+            start += 1
     # The rest of a title: "el secretario General de Gobierno, Ana Ruiz" (tagged PER) is no name.
     if start > 0 and doc[start].lower_ in role_nouns() and doc[start - 1].is_lower \
             and doc[start - 1].lower_ in role_nouns() and not any(_given_name(t) for t in doc[start:end]):

@@ -70,6 +70,9 @@ def test_a_name_with_de_keeps_it(extractor):
     ("La Diputada Marta Ferrer votó en contra del plan.", "Diputada", "Ferrer", "ORG", "Marta Ferrer"),
     # a team after "de los" glued before the person's name
     ("El entrenador de los Halcones Erik Moreno salió del guion.", "Halcones", "Moreno", "LOC", "Erik Moreno"),
+    # a title with its own modifier tagged with the name
+    ("El diputado migrante Josué Herrera presentó una iniciativa.", "El", "Herrera", "MISC", "Josué Herrera"),
+    ("La jueza federal Marta Quiroga falló ayer.", "jueza", "Quiroga", "PER", "Marta Quiroga"),
 ])
 def test_what_the_model_glued_before_a_name_is_cut(extractor, text, first, last, label, name):
     from spacy.tokens import Span

@@ -139,3 +139,10 @@ def test_a_malformed_labels_file_is_a_usage_error(tmp_path):
 ])
 def test_an_acronym_after_an_article_is_a_body(name, text, kind):
     assert speaker_kind(name, text, "PER") == kind
+
+
+def test_a_document_the_speaker_owns_is_typed_by_its_owner(claims_of):
+    # "según sus cálculos" named for the person whose calculations they are: a person speaks
+    text = "La economista Inés Calvo habló ayer en el foro. Según sus cálculos, la deuda se duplicará en diez años."
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "Según")
+    assert (claim["speaker"]["name"], claim["speaker"]["kind"]) == ("Inés Calvo", "person")

@@ -585,6 +585,11 @@ def test_a_surname_like_a_plural_role_stays_the_person(claims_of):
     # or with the two-word title that holds it ("director general")
     ("\"Nos confiamos\": el director de la FIA lamenta el aumento de accidentes\n\nEl director general de la "
      "FIA, Óscar Medel Prado, aseguró que se trata de una tendencia decepcionante.", "Óscar Medel Prado"),
+    # a title with its own modifier, which the tagger may call an adverb ("migrante")
+    ("Pedir actas es un acto discriminatorio, asegura diputado\n\nEl diputado migrante Josué Herrera mencionó "
+     "que presentará una iniciativa.", "Josué Herrera"),
+    ("Bancada votará en contra del dictamen: líder estatal\n\nEl dirigente estatal del partido, Martín Ocampo "
+     "Ruiz, dijo que votarán en contra.", "Martín Ocampo Ruiz"),
 ])
 def test_a_headlines_role_is_the_person_the_article_describes_so(claims_of, text, name):
     assert claims_of(text)[0]["speaker"]["name"] == name

@@ -126,7 +126,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         named, written = name or "", text or ""
         authored = kind == "document" and label == "ORG" and fold(said) not in fold(named) \
             and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(named)}\b", written) is not None \
-            and noun_kind(named.split()[0]) in (None, "organisation")
+            and noun_kind(named.split()[0]) in (None, "organisation") \
+            or kind == "document" and written.split()[0].lower() in ("su", "sus") and fold(said) not in fold(named)
+        # ("según sus cálculos" named for the person or body whose calculations they are: the owner speaks)
         if kind in ("document", "group") and said.lower() in body_classes() and named[:1].isupper():
             kind = "organisation"  # "la publicación", "el equipo" standing for a medium or a club named before
         if kind is not None and not authored and not (kind == "person" and _LINK.search(f" {name} ")):

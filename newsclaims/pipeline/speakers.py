@@ -498,8 +498,9 @@ class SpeakerResolver:
         out: list[Token] = []
         while j >= 0 and len(out) < 14 and not doc[j].is_sent_end:
             t = doc[j]
-            if t.pos_ in _NP_POS or ((t.lower_ in _NP_LINK or t.lower_ in ("en", "al")) and comma):
-                # ("la Procuraduría de Protección al Ambiente, Ana Ruiz")
+            if t.pos_ in _NP_POS or t.dep_ == "amod" or ((t.lower_ in _NP_LINK or t.lower_ in ("en", "al")) and comma):
+                # ("la Procuraduría de Protección al Ambiente, Ana Ruiz"; an adjective the tagger
+                # calls an adverb modifies the title all the same: "el diputado migrante Ana Ruiz")
                 out.insert(0, t)
                 # "El jefe de Gobierno de la Ciudad, Ana Ruiz", "el líder en la región, …": a
                 # determiner after a preposition opens a complement; the description's own article
