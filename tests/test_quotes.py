@@ -108,3 +108,23 @@ def test_the_medium_addressing_its_reader_is_no_cue(claims_of):
 ])
 def test_dialogue_dash_and_the_narrators_interruption(text, expected):
     assert [text[q.start:q.end] for q in find_quotes(text)] == expected
+
+
+def test_a_mark_opened_again_before_any_closing_one_was_left_open():
+    # the source forgot to close the first quotation; the same mark opened again is no nesting
+    text = ("Fue el caso de un vecino, “llegó grave y salió bien. “Cobran mucho, pero los médicos son buenos”, "
+            "dijo su hija. “También hay casos graves”, concluyó el médico.\n\nOtro párrafo.")
+    assert contents(text) == [("llegó grave y salió bien.", False),
+                              ("Cobran mucho, pero los médicos son buenos", True), ("También hay casos graves", True)]
+
+
+def test_an_opening_mark_before_a_comma_closes():
+    # «…« typed for the closing mark: no quotation opens on a comma
+    text = "La embajada dijo: «Ese país ha dañado la cooperación «, dijo un portavoz.\n\n«Pero sigue», prosigue."
+    assert contents(text) == [("Ese país ha dañado la cooperación", True), ("Pero sigue", True)]
+
+
+def test_a_short_phrase_quoted_at_the_paragraphs_end_stays_nested():
+    # one mark typed for two: “… en nombre de la “eficiencia”. closes both
+    text = "Indicó: “Han cerrado camas en nombre de la “eficiencia”.\n\nOtro párrafo."
+    assert [c for c, _ in contents(text)] == ["Han cerrado camas en nombre de la “eficiencia”."]

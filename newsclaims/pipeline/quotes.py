@@ -62,6 +62,27 @@ def find_quotes(text: str) -> list[Quote]:
         if not balanced:
             while end > first_open + 1 and text[end - 1] in " \t\n":
                 end -= 1
+            same = [(a, b) for a, b in inner if text[a - 1] == text[first_open]]
+            scare = len(same) == 1 and not text[same[0][1] + 1:pos].strip(" \t\r\n.") \
+                and len(text[same[0][0]:same[0][1]].split()) <= 3  # «… en nombre de la “eficiencia”.¶
+            if same and not scare and text[first_open] in "“«":
+                # «… un hombre de 50 años, “fue atendido y salió bien. “Sí cobran …”, dijo un familiar.»:
+                # a mark opened again before any closing one was left open by the source, not nested
+                # (nesting takes other marks); it ends before the next quotation, which stands alone.
+                end = same[0][0] - 1
+                while end > first_open + 1 and text[end - 1] in " \t\n":
+                    end -= 1
+                if end > first_open + 1:
+                    quotes.append(Quote(first_open + 1, end, first_open, end, False,
+                                        [(a, b) for a, b in inner if b <= end]))
+                for k, (a, b) in enumerate(same):
+                    if k and a < same[k - 1][1]:
+                        continue
+                    quotes.append(Quote(a, b, a - 1, b, True, [(x, y) for x, y in inner if a < x and y <= b]))
+                first_open, inner = -1, []
+                return
+        while end > first_open + 1 and text[end - 1] in " \t":
+            end -= 1  # "«… la cooperación «, dijo": the space before the mark is not quoted
         if end > first_open + 1:
             quotes.append(Quote(first_open + 1, end, first_open, pos, balanced, inner))
         first_open, inner = -1, []
@@ -157,6 +178,8 @@ def find_quotes(text: str) -> list[Quote]:
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == "“" and stack and stack[-1][0] == "”" and _closes(prev, nxt):
             ch = "”"  # "…farmacéuticas“, puntualiza.": an opening mark typed where the closing one belongs
+        elif ch in "“«" and stack and stack[-1][0] == OPENERS[ch] and re.match(r"[ \t]?[,;]", text[i + 1:i + 3]):
+            ch = OPENERS[ch]  # "«… la cooperación «, dijo": no quotation opens on a comma
         elif ch == "”" and not stack and _reopens(text, i, prev):
             ch = "“"  # "… provocar. ” Ya estamos viendo …”": a closing mark typed where the opening one belongs
         if ch in OPENERS and not (ch == "“" and stack and stack[-1][0] == "“"):
