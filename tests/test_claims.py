@@ -576,6 +576,26 @@ def test_a_quotation_named_by_the_next_sentence(claims_of, text):
     assert c["speaker"]["name"] == "Nuria Vidal"
 
 
+@pytest.mark.parametrize("text, speaker, noun", [
+    # the object of a verb before a colon: "lo siguiente", a speech noun (speech_nouns.tsv)
+    ("El obispo Julián Prieto habló ayer. Y les deseó lo siguiente: “Muy pronto volveremos a vernos la cara”.",
+     "Julián Prieto", "siguiente"),
+    ('La empresa Vextor ha remitido una explicación de la decisión: "Revisamos todas nuestras aplicaciones".',
+     "Vextor", "explicación"),
+    # the noun as the subject of "ser": its owner speaks
+    ("El profesor Benito Salas llegó ayer a su pueblo. Sus primeras palabras al salir fueron “tenemos que "
+     "seguir luchando juntos”.", "Benito Salas", "palabras"),
+    ("Las palabras de la jueza Marta Gil fueron: “Nadie está por encima de la ley”.", "Marta Gil", "palabras"),
+])
+def test_a_quotation_announced_by_a_speech_noun_before_it(claims_of, text, speaker, noun):
+    (c,) = claims_of(text)
+    assert c["type"] == "direct" and c["speaker"]["name"] == speaker and noun in c["cue"]["text"], c
+
+
+def test_a_document_announced_before_a_colon_is_no_speech(claims_of):
+    assert not claims_of("El ministro firmó el siguiente decreto: “Artículo primero. Se prohíbe la pesca”.")
+
+
 def test_a_role_noun_skips_a_person_whose_given_name_is_of_the_other_gender(claims_of):
     text = "Ana Robles dijo que el club tiene deudas. El entrenador insistió en que el equipo está unido."
     c = [c for c in claims_of(text) if c["cue"]["text"] == "insistió"][0]

@@ -11,7 +11,8 @@ the de-duplication.  Per sentence, in this fixed order:
    ``object_cues`` when neither finds content: "La alcaldesa destacó la labor de los bomberos";
    ``unlisted``    a verb no table lists before an asserted "que" clause: "La diputada aportó que …";
 3. ``attribution`` "Según la policía, el conductor huyó", "…, de acuerdo con la fiscalía";
-4. ``speech_nouns`` "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz";
+4. ``speech_nouns`` "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz", "Les deseó lo
+                   siguiente: “…”", "Sus primeras palabras fueron “…”";
 5. ``headlines``   "La reforma llegará en mayo: Ana Ruiz", "Destaca Ana Ruiz la labor de …";
 6. ``floating``    a quotation that opens a sentence with no cue continues the current speaker.
 Embedded posts (``posts``: "— Ana Ruiz (@anaruiz) May 3, 2020") are found first, over the whole text.
@@ -105,6 +106,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
         attribution.phrases(ctx, sent)
         attribution.possessive(ctx, sent)
         speech_nouns.speech_noun(ctx, sent)
+        speech_nouns.speech_noun_before(ctx, sent)
         headlines.headline(ctx, sent)
         headlines.verb_first(ctx, sent)
         floating.floating(ctx, sent)

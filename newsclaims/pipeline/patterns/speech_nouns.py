@@ -7,6 +7,7 @@ from spacy.tokens import Span
 from ...claims import Cue
 from ...rules import singulars, word_set
 from ..context import Context
+from ..kinds import speaker_kind
 from ..mentions import phrase_after
 
 _DEMONSTRATIVES = ("estas", "esas", "esta", "esa", "tales", "aquellas")
@@ -48,3 +49,72 @@ def speech_noun(ctx: Context, sent: Span) -> None:
                   doc[k - 1].idx + len(doc[k - 1].text))
         ctx.add(ctx.kind_of(q.start, q.end), ctx.resolver.resolve(src, ctx.current), cue, q.start, q.end,
                  sent, "direct_postposed")
+
+
+_SIGUIENTE = ("siguiente", "siguientes")
+
+
+def _speech_word(doc, k: int, nouns: frozenset[str]) -> bool:
+    """A speech noun ("palabras", "mensaje") or "lo siguiente" at token ``k``."""
+    t = doc[k]
+    return bool(set(singulars(t.lower_)) & nouns) or t.lemma_.lower() in nouns or (
+        t.lower_ in _SIGUIENTE and k > 0 and doc[k - 1].lower_ in ("lo", "las", "los"))
+
+
+def speech_noun_before(ctx: Context, sent: Span) -> None:
+    """A quotation announced by a speech noun before it: "Les deseó lo siguiente: “…”", "La empresa
+    remitió una explicación: “…”" (the subject of the verb whose object the noun is speaks), "Sus
+    primeras palabras fueron “…”", "Las palabras de la jueza fueron: “…”" (the noun's owner speaks)."""
+    doc = ctx.doc
+    nouns = word_set("speech_nouns.tsv")
+    for q in ctx.quotes_opening_in(sent.start_char, sent.end_char):
+        if any(c.start <= q.start < c.end for c in ctx.claims_near(q.start, q.end)):
+            continue
+        k = q.open_mark
+        while k > sent.start_char and ctx.text[k - 1] in " \t":
+            k -= 1
+        colon = ctx.text[k - 1:k] == ":"
+        before = [t for t in doc[sent.start:sent.end] if t.idx < (k - 1 if colon else k) and not t.is_space]
+        if not before or ctx.quote_at(before[-1].idx) is not None:
+            continue
+        last = before[-1]
+        if last.lemma_.lower() == "ser" and last.pos_ in ("AUX", "VERB"):
+            # "Sus primeras palabras (al salir) fueron “…”": the noun opens the subject
+            noun = next((t for t in before[:-1][:4] if _speech_word(doc, t.i, nouns)), None)
+            if noun is None:
+                continue
+            first = before[0]
+            if first.lower_ in ("su", "sus"):
+                speaker = ctx.dropped_subject(first.idx, sent.start_char)
+            elif noun.i + 1 < last.i and doc[noun.i + 1].lower_ in ("de", "del"):
+                src = phrase_after(doc, noun.i + 2, last.i)
+                speaker = ctx.resolver.resolve(src, ctx.current) if src else None
+            else:
+                continue
+            verb = last
+        elif colon:
+            # "… deseó lo siguiente:", "… remitió una explicación de la decisión:": a speech noun among
+            # the last words before the colon, the object of a finite verb before it
+            noun = next((t for t in reversed(before[-6:]) if _speech_word(doc, t.i, nouns)), None)
+            if noun is None:
+                continue
+            found = next((t for t in reversed(before) if t.i < noun.i and t.pos_ in ("VERB", "AUX")), None)
+            if found is None:
+                continue
+            verb = found
+            if noun.i - verb.i > 5 or any(t.text in ",;" for t in doc[verb.i:noun.i]) \
+                    or not ("VerbForm=Fin" in str(verb.morph) or any(c.dep_ == "aux" for c in verb.children)):
+                continue  # (a finite verb, or a participle with its auxiliary: "ha remitido")
+            speaker = ctx.speaker_for(verb, sent, postposed=False)
+            if speaker is not None and speaker.start >= verb.idx:
+                speaker = ctx.dropped_subject(verb.idx, sent.start_char)  # "deseó lo siguiente" parsed a subject
+        else:
+            continue
+        if speaker is None or speaker_kind(speaker.name, speaker.text, speaker.label,
+                                           ctx.resolver.described_people()) is None:
+            continue
+        end = noun.idx + len(noun.text)
+        cue = Cue(ctx.text[verb.idx:end] if verb.i < noun.i else ctx.text[noun.idx:verb.idx + len(verb.text)],
+                  "ser" if verb.lemma_.lower() == "ser" else verb.lemma_.lower(),
+                  min(verb.idx, noun.idx), max(end, verb.idx + len(verb.text)))
+        ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_colon")
