@@ -1119,3 +1119,15 @@ def test_a_verb_after_segun_is_no_source(claims_of):
     claims = claims_of("La alcaldesa Marta Gil visitó las obras. Según entiende, la obra no se terminará a tiempo.")
     (c,) = [c for c in claims if c["type"] == "according_to"]
     assert c["speaker"]["name"] == "Marta Gil" and c["cue"]["text"] == "Según entiende"
+
+
+@pytest.mark.parametrize("text, contents", [
+    # a question asserts nothing: the journalist's question is no claim of the people it mentions
+    ("¿Hubo más médicos que le aconsejaron a otras personas que se protegieran del virus?", []),
+    ("¿Por qué los expertos aseguran que la vacuna es segura? Porque los datos son claros.", []),
+    # a quoted question is the speaker's, and the claim after the question stands
+    ("\"¿Por qué nadie nos avisó?\", preguntó la vecina Ana Gil.", ["¿Por qué nadie nos avisó?"]),
+    ("¿Qué opina del plan? El alcalde Luis Soto dijo que es un buen plan.", ["que es un buen plan"]),
+])
+def test_a_cue_inside_a_question_makes_no_claim(claims_of, text, contents):
+    assert [c["content"]["text"] for c in claims_of(text)] == contents

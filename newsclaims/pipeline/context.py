@@ -496,6 +496,8 @@ class Context:
         words = len(re.findall(r"\w+", self.text[start:end]))
         if end - start < 3 or words < 2:
             return None
+        if cue is not None and self._asked(cue.start, sent) and not start <= cue.start < end:
+            return None  # "¿Hubo médicos que le aconsejaron que se protegiera?": a question asserts nothing
         speaker, candidates = self.choose_speaker(speaker, cue, start, end, sent, rule)
         # A speaker that is no known person, group, organisation or document ("el voto", "el
         # alcance del régimen") is kept with kind null and a weaker claim: dropping it lowered the
@@ -523,6 +525,15 @@ class Context:
             self.current_at = start
             self.resolver.remember(speaker)
         return claim
+
+    def _asked(self, pos: int, sent: Span) -> bool:
+        """Whether ``pos`` lies inside a question of its sentence ("¿… ?") outside any quotation."""
+        text = self.text
+        opened = text.rfind("¿", sent.start_char, pos)
+        if opened == -1 or self.quote_at(pos) is not None:
+            return False
+        closed = text.find("?", pos, sent.end_char)
+        return closed != -1 and "¿" not in text[pos:closed] and not any(m in text[opened:pos] for m in ".!")
 
     def _typed(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None or speaker.kind is not None:
