@@ -626,3 +626,15 @@ def test_a_bare_description_takes_no_gender_from_a_noun_before_its_role(claims_o
     # "foto periodista": "foto" is feminine, the photographer is not (his given name tells)
     (c,) = claims_of("Bernardo Quiroga, foto periodista de la agencia Lente Sur, denunció que la policía lo golpeó.")
     assert (c["speaker"]["name"], c["speaker"]["gender"]) == ("Bernardo Quiroga", "male")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a ministry's fields listed with commas and "y" are no person's name; the later description with
+    # the same title names her
+    ("\"Hay que estudiar cada caso\", ha explicado la ministra de Agricultura, Pesca y Alimentación\n\n"
+     "El estatus de los pescadores tendrá que estudiarse. La ministra de Agricultura, Pesca y Alimentación, "
+     "Dolores Ibáñez, ha pedido prudencia.", "Dolores Ibáñez"),
+    ("\"Hay que estudiar cada caso\", ha explicado la ministra de Agricultura, Pesca y Alimentación.", None),
+])
+def test_a_complement_listing_its_fields_names_nobody(claims_of, text, name):
+    assert claims_of(text)[0]["speaker"]["name"] == name

@@ -350,8 +350,9 @@ class SpeakerResolver:
         doc = self.doc
         found = []
         for ent in self.entities:
-            if ent.label not in ("PER", "MISC"):  # the small model tags some names MISC; a title makes a person
-                continue
+            if ent.label not in ("PER", "MISC") and not (  # the small model tags some names MISC; a title makes a person
+                    ent.label == "LOC" and len(ent.name.split()) >= 2 and word_gender(ent.name.split()[0]) is not None):
+                continue  # (or LOC: "la ministra de Pesca, Dolores Ibáñez" tagged a place)
             if ent.label == "MISC" and ent.name.isupper():
                 continue  # "el presidente de Grupo Asesor, GAV": the body's acronym, not a person
             for m in ent.mentions:
@@ -364,8 +365,11 @@ class SpeakerResolver:
                             role in _forms(t) and t.lower_ != role and "Number=Plur" in str(t.morph) for t in side):
                         continue  # "Junto a las juezas, Ana Ruiz …": a plural describes no one person
                     if role:
-                        if side[0].lower_ not in _DETS:  # "Ana Ruiz, foto periodista de …": no article to tell
-                            side = [t for t in side if role in _forms(t) or t.lower_ in role.split()][:1]
+                        if side[0].lower_ not in _DETS:
+                            # no article to tell: the role's own gender, if it has one ("directora");
+                            # not a noun before it ("foto periodista") nor a common-gender noun's
+                            # tag ("su titular Ana Ruiz")
+                            side = []
                         found.append(Role(ent.name, role, words, _gender(side, role), m.start))
         found += self._untagged_appositions()
         return sorted(found, key=lambda r: r.position)
@@ -498,7 +502,10 @@ class SpeakerResolver:
         out: list[Token] = []
         while j >= 0 and len(out) < 14 and not doc[j].is_sent_end:
             t = doc[j]
-            if t.pos_ in _NP_POS or t.dep_ == "amod" or ((t.lower_ in _NP_LINK or t.lower_ in ("en", "al")) and comma):
+            fields = t.text == "," and comma and out and out[0].text[:1].isupper() and j > 0 \
+                and doc[j - 1].text[:1].isupper() and any(x.lower_ in ("y", "e") for x in out)
+            # ("la ministra de Agricultura, Pesca y Alimentación, Ana Ruiz": the complement lists its fields)
+            if t.pos_ in _NP_POS or t.dep_ == "amod" or fields or ((t.lower_ in _NP_LINK or t.lower_ in ("en", "al")) and comma):
                 # ("la Procuraduría de Protección al Ambiente, Ana Ruiz"; an adjective the tagger
                 # calls an adverb modifies the title all the same: "el diputado migrante Ana Ruiz")
                 out.insert(0, t)
@@ -1044,7 +1051,9 @@ class SpeakerResolver:
             elif capitalised and not run and (j >= 0 and tokens[j].pos_ == "ADP" or in_complement):
                 in_complement = True
                 continue
-            in_complement = in_complement and (capitalised or t.lower_ in _NAME_LINKS)
+            in_complement = in_complement and (capitalised or t.lower_ in _NAME_LINKS or not run and (
+                t.text == "," and self._lists_fields(tokens, k)
+                or t.lower_ in ("y", "e") and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper()))
             if not run and t.is_upper and len(t.text) > 1 and k > 0:
                 continue  # a body's acronym after a title ("el presidente de Grupo Asesor, GAV")
             if capitalised and not (not run and self.is_title(t)):  # "La Ministra de Turismo, Carla Vidal": the title is no name
@@ -1052,6 +1061,13 @@ class SpeakerResolver:
             elif run:
                 break
         return " ".join(t.text for t in run) if run else None
+
+    def _lists_fields(self, tokens: list[Token], k: int) -> bool:
+        """Whether the comma ``tokens[k]`` goes on with a complement's list of fields: "la ministra
+        de Agricultura, Pesca y Alimentación" (a capitalised word that opens no person's name, and
+        "y" before another capitalised word further on)."""
+        return k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper() and not self._name_starts(tokens, k + 1) \
+            and any(tokens[m].lower_ in ("y", "e") and tokens[m + 1].text[:1].isupper() for m in range(k + 2, len(tokens) - 1))
 
     @staticmethod
     def _name_starts(tokens: list[Token], k: int) -> bool:
@@ -1317,7 +1333,8 @@ class SpeakerResolver:
             return None
         if gender != "-":
             # "la trabajadora": the latest person of that gender, described or seen as a subject.
-            seen = [(r.position, r.person) for r in self.appositions if r.gender == gender and r.position < position]
+            seen = [(r.position, r.person) for r in self.appositions if r.position < position
+                    and (r.gender if r.gender != "-" else self.gender(r.person)) == gender]
             seen += [(pos, sp.name) for pos, sp in self.salient
                      if pos < position and sp.name and self.gender(sp.name) == gender]
             if seen:
