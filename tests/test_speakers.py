@@ -638,3 +638,11 @@ def test_a_bare_description_takes_no_gender_from_a_noun_before_its_role(claims_o
 ])
 def test_a_complement_listing_its_fields_names_nobody(claims_of, text, name):
     assert claims_of(text)[0]["speaker"]["name"] == name
+
+
+def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
+    # "las reformas" speak in no lexicon: the dropped subject after them is the person who spoke before
+    text = ("El académico Tomás Ibarra explicó que la universidad cambió mucho. Las reformas de aquel año "
+            "incidieron en que los estudiantes se organizaran. Recordó que el rector renunció en 1972.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "Recordó")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Tomás Ibarra", "person")

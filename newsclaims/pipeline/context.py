@@ -520,7 +520,9 @@ class Context:
         self._serials.append(serial)
         insort(self._claim_starts, (claim.start, serial))
         self._claim_reach = max(self._claim_reach, claim.end - claim.start)
-        if speaker is not None:
+        if speaker is not None and not untyped:
+            # (a speaker no lexicon types, "estas reformas", does not go on speaking in the
+            # sentences whose subject is dropped: the last typed one does)
             self.current, self.current_para = speaker, self.para(start)
             self.current_at = start
             self.resolver.remember(speaker)
