@@ -132,7 +132,7 @@ def _clean(span: Span) -> Span | None:
         # (the model tags some titled names as bodies: "la Diputada Ana Soto")
         while start < end and doc[start].lower_ in STOP:
             start += 1
-        # and the title's own modifiers: "el diputado migrante Ana Soto", "la jueza federal Ana Soto"
+        # and the title's own modifiers: "el diputado local Ana Soto", "la jueza federal Ana Soto"
         while end - start > 1 and doc[start].is_lower and doc[start].is_alpha and doc[start].pos_ in ("ADJ", "NOUN", "ADV") \
                 and doc[start].lower_ not in NAME_PARTICLES and doc[start + 1].text[:1].isupper():
             start += 1

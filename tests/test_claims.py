@@ -578,13 +578,13 @@ def test_a_quotation_named_by_the_next_sentence(claims_of, text):
 
 @pytest.mark.parametrize("text, speaker, noun", [
     # the object of a verb before a colon: "lo siguiente", a speech noun (speech_nouns.tsv)
-    ("El obispo Julián Prieto habló ayer. Y les deseó lo siguiente: “Muy pronto volveremos a vernos la cara”.",
+    ("El párroco Julián Prieto cerró la misa. Y les dedicó lo siguiente: “Cuiden a los mayores del barrio”.",
      "Julián Prieto", "siguiente"),
-    ('La empresa Vextor ha remitido una explicación de la decisión: "Revisamos todas nuestras aplicaciones".',
+    ('La empresa Vextor ha enviado una explicación del cierre: "La fábrica ya no era rentable".',
      "Vextor", "explicación"),
     # the noun as the subject of "ser": its owner speaks
-    ("El profesor Benito Salas llegó ayer a su pueblo. Sus primeras palabras al salir fueron “tenemos que "
-     "seguir luchando juntos”.", "Benito Salas", "palabras"),
+    ("La nadadora Inés Calvo volvió ayer a su ciudad. Sus primeras palabras en el aeropuerto fueron “gracias "
+     "a todos por esperar”.", "Inés Calvo", "palabras"),
     ("Las palabras de la jueza Marta Gil fueron: “Nadie está por encima de la ley”.", "Marta Gil", "palabras"),
 ])
 def test_a_quotation_announced_by_a_speech_noun_before_it(claims_of, text, speaker, noun):
@@ -1123,7 +1123,7 @@ def test_a_verb_after_segun_is_no_source(claims_of):
 
 @pytest.mark.parametrize("text, contents", [
     # a question asserts nothing: the journalist's question is no claim of the people it mentions
-    ("¿Hubo más médicos que le aconsejaron a otras personas que se protegieran del virus?", []),
+    ("¿Hubo vecinos que le advirtieron al alcalde que el puente estaba dañado?", []),
     ("¿Por qué los expertos aseguran que la vacuna es segura? Porque los datos son claros.", []),
     # a quoted question is the speaker's, and the claim after the question stands
     ("\"¿Por qué nadie nos avisó?\", preguntó la vecina Ana Gil.", ["¿Por qué nadie nos avisó?"]),

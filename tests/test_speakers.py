@@ -583,13 +583,13 @@ def test_a_surname_like_a_plural_role_stays_the_person(claims_of):
     ("El puerto cerrará dos semanas por obras: alcalde\n\nEl presidente municipal de San Telmo, Rodrigo Luna "
      "Ferrán, informó que el puerto cerrará por obras de dragado.", "Rodrigo Luna Ferrán"),
     # or with the two-word title that holds it ("director general")
-    ("\"Nos confiamos\": el director de la FIA lamenta el aumento de accidentes\n\nEl director general de la "
-     "FIA, Óscar Medel Prado, aseguró que se trata de una tendencia decepcionante.", "Óscar Medel Prado"),
+    ("\"Hay que frenar ya\": el director de la FIA pide más controles en carretera\n\nEl director general de la "
+     "FIA, Óscar Medel Prado, afirmó que los choques crecieron un diez por ciento.", "Óscar Medel Prado"),
     # a title with its own modifier, which the tagger may call an adverb ("migrante")
-    ("Pedir actas es un acto discriminatorio, asegura diputado\n\nEl diputado migrante Josué Herrera mencionó "
-     "que presentará una iniciativa.", "Josué Herrera"),
-    ("Bancada votará en contra del dictamen: líder estatal\n\nEl dirigente estatal del partido, Martín Ocampo "
-     "Ruiz, dijo que votarán en contra.", "Martín Ocampo Ruiz"),
+    ("Cobrar por el trámite es injusto, asegura diputado\n\nEl diputado migrante Josué Herrera afirmó que "
+     "propondrá eliminar la tarifa.", "Josué Herrera"),
+    ("Su grupo no apoyará el presupuesto: líder estatal\n\nEl dirigente estatal del partido, Martín Ocampo "
+     "Ruiz, dijo que rechazarán el presupuesto.", "Martín Ocampo Ruiz"),
 ])
 def test_a_headlines_role_is_the_person_the_article_describes_so(claims_of, text, name):
     assert claims_of(text)[0]["speaker"]["name"] == name
@@ -598,23 +598,23 @@ def test_a_headlines_role_is_the_person_the_article_describes_so(claims_of, text
 def test_a_bare_description_takes_no_gender_from_its_complement(claims_of):
     # "responsable de proyectos del centro": "del" and "proyectos" are the complement's, not Elena's
     text = ("Elena Ibarra, responsable de proyectos del centro, recibió al alcalde Hugo Ferrán. \"Nos falta equipo\", "
-            "dijo Elena Ibarra.\n\nLa funcionaria informó que el material quirúrgico llegará en mayo.")
+            "dijo Elena Ibarra.\n\nLa funcionaria informó que las vacunas llegarán en mayo.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "informó")
     assert c["speaker"]["name"] == "Elena Ibarra"
 
 
 def test_a_description_with_al_in_its_bodys_name(claims_of):
-    # "la Procuraduría de Protección al Ambiente, Antonio X": "al" is part of the body's name
-    text = ("Se recuperó el suelo, informó el delegado de la Procuraduría Federal de Protección al Ambiente "
-            "(Profepa), Anselmo Quiroga.\n\n\"Vamos bien\", afirmó el gobernador Julián Serra.\n\n"
-            "El delegado de Profepa dijo que el martes visitará la mina.")
+    # "la Procuraduría de Protección al Ambiente Marino, X": "al" is part of the body's name
+    text = ("La playa se limpió en dos días, informó el delegado de la Procuraduría de Protección al Ambiente "
+            "Marino (Propam), Anselmo Quiroga.\n\n\"Vamos bien\", afirmó el gobernador Julián Serra.\n\n"
+            "El delegado de Propam dijo que el jueves revisará el puerto.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "dijo")
     assert c["speaker"]["name"] == "Anselmo Quiroga"
 
 
 @pytest.mark.parametrize("text", [
-    "La reunión fue organizada por el área de Turismo a cargo de Ramiro Celis Vega, quien manifestó que "
-    "trabajarán juntos.",
+    "El taller fue impartido por el equipo a cargo de Ramiro Celis Vega, quien manifestó que habrá otra edición "
+    "en otoño.",
     "Los vecinos acudieron junto con Ramiro Celis Vega, quien explicó que hubo tres detenidos.",
 ])
 def test_quien_after_a_compound_preposition_is_the_person(claims_of, text):
@@ -624,8 +624,8 @@ def test_quien_after_a_compound_preposition_is_the_person(claims_of, text):
 
 def test_a_bare_description_takes_no_gender_from_a_noun_before_its_role(claims_of):
     # "foto periodista": "foto" is feminine, the photographer is not (his given name tells)
-    (c,) = claims_of("Bernardo Quiroga, foto periodista de la agencia Lente Sur, denunció que la policía lo golpeó.")
-    assert (c["speaker"]["name"], c["speaker"]["gender"]) == ("Bernardo Quiroga", "male")
+    (c,) = claims_of("Julio Quiroga, foto periodista del semanario Lente Sur, denunció que le rompieron la cámara.")
+    assert (c["speaker"]["name"], c["speaker"]["gender"]) == ("Julio Quiroga", "male")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -642,7 +642,7 @@ def test_a_complement_listing_its_fields_names_nobody(claims_of, text, name):
 
 def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
     # "las reformas" speak in no lexicon: the dropped subject after them is the person who spoke before
-    text = ("El académico Tomás Ibarra explicó que la universidad cambió mucho. Las reformas de aquel año "
-            "incidieron en que los estudiantes se organizaran. Recordó que el rector renunció en 1972.")
+    text = ("La historiadora Tomasa Ibarra explicó que el barrio cambió mucho. Las obras de aquel año "
+            "incidieron en que los vecinos se organizaran. Recordó que la fábrica cerró en 1980.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "Recordó")
-    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Tomás Ibarra", "person")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Tomasa Ibarra", "person")

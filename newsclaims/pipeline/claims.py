@@ -11,7 +11,7 @@ the de-duplication.  Per sentence, in this fixed order:
    ``object_cues`` when neither finds content: "La alcaldesa destacó la labor de los bomberos";
    ``unlisted``    a verb no table lists before an asserted "que" clause: "La diputada aportó que …";
 3. ``attribution`` "Según la policía, el conductor huyó", "…, de acuerdo con la fiscalía";
-4. ``speech_nouns`` "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz", "Les deseó lo
+4. ``speech_nouns`` "“Quédense en casa”, fue el mensaje de la doctora Ana Ruiz", "Les dedicó lo
                    siguiente: “…”", "Sus primeras palabras fueron “…”";
 5. ``headlines``   "La reforma llegará en mayo: Ana Ruiz", "Destaca Ana Ruiz la labor de …";
 6. ``floating``    a quotation that opens a sentence with no cue continues the current speaker.

@@ -497,7 +497,7 @@ class Context:
         if end - start < 3 or words < 2:
             return None
         if cue is not None and self._asked(cue.start, sent) and not start <= cue.start < end:
-            return None  # "¿Hubo médicos que le aconsejaron que se protegiera?": a question asserts nothing
+            return None  # "¿Hubo vecinos que le advirtieron que el puente cedía?": a question asserts nothing
         speaker, candidates = self.choose_speaker(speaker, cue, start, end, sent, rule)
         # A speaker that is no known person, group, organisation or document ("el voto", "el
         # alcance del régimen") is kept with kind null and a weaker claim: dropping it lowered the
@@ -521,7 +521,7 @@ class Context:
         insort(self._claim_starts, (claim.start, serial))
         self._claim_reach = max(self._claim_reach, claim.end - claim.start)
         if speaker is not None and not untyped:
-            # (a speaker no lexicon types, "estas reformas", does not go on speaking in the
+            # (a speaker no lexicon types, "estas obras", does not go on speaking in the
             # sentences whose subject is dropped: the last typed one does)
             self.current, self.current_para = speaker, self.para(start)
             self.current_at = start

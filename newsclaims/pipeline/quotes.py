@@ -64,9 +64,9 @@ def find_quotes(text: str) -> list[Quote]:
                 end -= 1
             same = [(a, b) for a, b in inner if text[a - 1] == text[first_open]]
             scare = len(same) == 1 and not text[same[0][1] + 1:pos].strip(" \t\r\n.") \
-                and len(text[same[0][0]:same[0][1]].split()) <= 3  # «… en nombre de la “eficiencia”.¶
+                and len(text[same[0][0]:same[0][1]].split()) <= 3  # «… por culpa del “ahorro”.¶
             if same and not scare and text[first_open] in "“«":
-                # «… un hombre de 50 años, “fue atendido y salió bien. “Sí cobran …”, dijo un familiar.»:
+                # «… un vecino, “me operaron rápido. “El trato fue bueno”, dijo su hija.»:
                 # a mark opened again before any closing one was left open by the source, not nested
                 # (nesting takes other marks); it ends before the next quotation, which stands alone.
                 end = same[0][0] - 1
@@ -82,7 +82,7 @@ def find_quotes(text: str) -> list[Quote]:
                 first_open, inner = -1, []
                 return
         while end > first_open + 1 and text[end - 1] in " \t":
-            end -= 1  # "«… la cooperación «, dijo": the space before the mark is not quoted
+            end -= 1  # "«… del cambio «, dijo": the space before the mark is not quoted
         if end > first_open + 1:
             quotes.append(Quote(first_open + 1, end, first_open, pos, balanced, inner))
         first_open, inner = -1, []
@@ -179,7 +179,7 @@ def find_quotes(text: str) -> list[Quote]:
         if ch == "“" and stack and stack[-1][0] == "”" and _closes(prev, nxt):
             ch = "”"  # "…farmacéuticas“, puntualiza.": an opening mark typed where the closing one belongs
         elif ch in "“«" and stack and stack[-1][0] == OPENERS[ch] and re.match(r"[ \t]?[,;]", text[i + 1:i + 3]):
-            ch = OPENERS[ch]  # "«… la cooperación «, dijo": no quotation opens on a comma
+            ch = OPENERS[ch]  # "«… del cambio «, dijo": no quotation opens on a comma
         elif ch == "”" and not stack and _reopens(text, i, prev):
             ch = "“"  # "… provocar. ” Ya estamos viendo …”": a closing mark typed where the opening one belongs
         if ch in OPENERS and not (ch == "“" and stack and stack[-1][0] == "“"):

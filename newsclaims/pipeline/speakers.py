@@ -189,7 +189,7 @@ def _gender(tokens: list[Token], role: str | None) -> str:
         return g
     for k, t in enumerate(tokens):
         if k and (t.pos_ == "ADP" or t.lower_ in ("de", "del", "al")):
-            break  # a complement's words are not the described one's: "responsable de proyectos del centro"
+            break  # a complement's words are not the described one's: "responsable de compras del centro"
         if t.lower_ in _FEMININE_DETS:
             return "f"
         if t.lower_ in _MASCULINE_DETS:
@@ -506,8 +506,8 @@ class SpeakerResolver:
                 and doc[j - 1].text[:1].isupper() and any(x.lower_ in ("y", "e") for x in out)
             # ("la ministra de Agricultura, Pesca y Alimentación, Ana Ruiz": the complement lists its fields)
             if t.pos_ in _NP_POS or t.dep_ == "amod" or fields or ((t.lower_ in _NP_LINK or t.lower_ in ("en", "al")) and comma):
-                # ("la Procuraduría de Protección al Ambiente, Ana Ruiz"; an adjective the tagger
-                # calls an adverb modifies the title all the same: "el diputado migrante Ana Ruiz")
+                # ("la Comisión de Atención al Turista, Ana Ruiz"; an adjective the tagger calls an
+                # adverb modifies the title all the same: "el diputado local Ana Ruiz")
                 out.insert(0, t)
                 # "El jefe de Gobierno de la Ciudad, Ana Ruiz", "el líder en la región, …": a
                 # determiner after a preposition opens a complement; the description's own article

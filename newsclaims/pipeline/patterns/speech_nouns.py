@@ -62,8 +62,8 @@ def _speech_word(doc, k: int, nouns: frozenset[str]) -> bool:
 
 
 def speech_noun_before(ctx: Context, sent: Span) -> None:
-    """A quotation announced by a speech noun before it: "Les deseó lo siguiente: “…”", "La empresa
-    remitió una explicación: “…”" (the subject of the verb whose object the noun is speaks), "Sus
+    """A quotation announced by a speech noun before it: "Les dedicó lo siguiente: “…”", "La empresa
+    envió una explicación: “…”" (the subject of the verb whose object the noun is speaks), "Sus
     primeras palabras fueron “…”", "Las palabras de la jueza fueron: “…”" (the noun's owner speaks)."""
     doc = ctx.doc
     nouns = word_set("speech_nouns.tsv")
@@ -79,7 +79,7 @@ def speech_noun_before(ctx: Context, sent: Span) -> None:
             continue
         last = before[-1]
         if last.lemma_.lower() == "ser" and last.pos_ in ("AUX", "VERB"):
-            # "Sus primeras palabras (al salir) fueron “…”": the noun opens the subject
+            # "Sus primeras palabras (en el aeropuerto) fueron “…”": the noun opens the subject
             noun = next((t for t in before[:-1][:4] if _speech_word(doc, t.i, nouns)), None)
             if noun is None:
                 continue
@@ -93,7 +93,7 @@ def speech_noun_before(ctx: Context, sent: Span) -> None:
                 continue
             verb = last
         elif colon:
-            # "… deseó lo siguiente:", "… remitió una explicación de la decisión:": a speech noun among
+            # "… dedicó lo siguiente:", "… envió una explicación del cierre:": a speech noun among
             # the last words before the colon, the object of a finite verb before it
             noun = next((t for t in reversed(before[-6:]) if _speech_word(doc, t.i, nouns)), None)
             if noun is None:
@@ -107,7 +107,7 @@ def speech_noun_before(ctx: Context, sent: Span) -> None:
                 continue  # (a finite verb, or a participle with its auxiliary: "ha remitido")
             speaker = ctx.speaker_for(verb, sent, postposed=False)
             if speaker is not None and speaker.start >= verb.idx:
-                speaker = ctx.dropped_subject(verb.idx, sent.start_char)  # "deseó lo siguiente" parsed a subject
+                speaker = ctx.dropped_subject(verb.idx, sent.start_char)  # "dedicó lo siguiente" parsed a subject
         else:
             continue
         if speaker is None or speaker_kind(speaker.name, speaker.text, speaker.label,
