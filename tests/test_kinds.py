@@ -146,3 +146,10 @@ def test_a_document_the_speaker_owns_is_typed_by_its_owner(claims_of):
     text = "La economista Inés Calvo habló ayer en el foro. Según sus cálculos, la deuda se duplicará en diez años."
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "Según")
     assert (claim["speaker"]["name"], claim["speaker"]["kind"]) == ("Inés Calvo", "person")
+
+
+def test_a_name_introduced_with_an_organisations_noun_is_an_organisation(claims_of):
+    # the model may tag a one-word masthead as a person; "el diario alemán Gaceta" says what it is
+    text = "El diario alemán Hoffmann publicó la entrevista ayer. Hoffmann explica que el equipo no tiene defensa."
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "explica")
+    assert (claim["speaker"]["name"], claim["speaker"]["kind"]) == ("Hoffmann", "organisation")

@@ -540,8 +540,10 @@ class Context:
     def _typed(self, speaker: Speaker | None) -> Speaker | None:
         if speaker is None or speaker.kind is not None:
             return speaker
-        return replace(speaker, kind=speaker_kind(speaker.name, speaker.text, speaker.label,
-                                                  self.resolver.described_people()))
+        kind = speaker_kind(speaker.name, speaker.text, speaker.label, self.resolver.described_people())
+        if kind == "person" and speaker.name in self.resolver.named_body_names():
+            kind = "organisation"  # "el diario alemán Gaceta" … "Gaceta explica": a body the model tagged a person
+        return replace(speaker, kind=kind)
 
     def choose_speaker(self, picked: Speaker | None, cue: Cue | None, start: int, end: int, sent: Span,
                        rule: str) -> tuple[Speaker | None, list | None]:

@@ -314,6 +314,7 @@ class SpeakerResolver:
         self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
         self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
+        self._body_names: frozenset[str] | None = None
         self._acronym_map: dict[str, str] | None = None
         self._written: dict[str, str | None] = {}  # acronyms looked up among the names written in full
         self.nicknames = nicknames.people(self.text)  # nickname -> the person the article gives it to
@@ -443,6 +444,16 @@ class SpeakerResolver:
             if k > j and doc[k - 1].pos_ == "PROPN":
                 found.append((t.idx, t.lower_, doc[j:k].text))
         return found
+
+    def named_body_names(self) -> frozenset[str]:
+        """Names the article introduces with an organisation's noun ("el diario alemán Gaceta", "el
+        partido Luz Nueva"), not a person's name after it ("el partido de Ana Ruiz" is no such
+        introduction; "el partido Ana Ruiz" would open with a given name)."""
+        if self._body_names is None:
+            self._body_names = frozenset(
+                name for _pos, noun, name in self.named_bodies
+                if noun_kind(noun) == "organisation" and word_gender(name.split()[0]) is None)
+        return self._body_names
 
     def _named_body(self, noun: str, position: int) -> str | None:
         """The body last named with ``noun`` (lower case) before ``position``, or with another noun of
