@@ -537,13 +537,21 @@ class Context:
         closed = text.find("?", pos, sent.end_char)
         return closed != -1 and "¿" not in text[pos:closed] and not any(m in text[opened:pos] for m in ".!")
 
-    def _typed(self, speaker: Speaker | None) -> Speaker | None:
-        if speaker is None or speaker.kind is not None:
-            return speaker
+    def kind(self, speaker: Speaker | None) -> str | None:
+        """The kind of a speaker in this article (None: no speaker, or one nothing types)."""
+        if speaker is None:
+            return None
+        if speaker.kind is not None:
+            return speaker.kind
         kind = speaker_kind(speaker.name, speaker.text, speaker.label, self.resolver.described_people())
         if kind == "person" and speaker.name in self.resolver.named_body_names():
             kind = "organisation"  # "el diario alemán Gaceta" … "Gaceta explica": a body the model tagged a person
-        return replace(speaker, kind=kind)
+        return kind
+
+    def _typed(self, speaker: Speaker | None) -> Speaker | None:
+        if speaker is None or speaker.kind is not None:
+            return speaker
+        return replace(speaker, kind=self.kind(speaker))
 
     def choose_speaker(self, picked: Speaker | None, cue: Cue | None, start: int, end: int, sent: Span,
                        rule: str) -> tuple[Speaker | None, list | None]:

@@ -56,12 +56,16 @@ def find_quotes(text: str) -> list[Quote]:
     inner: list[tuple[int, int]] = []
     n = len(text)
 
+    def trimmed(end: int, spaces: str) -> int:
+        """``end`` moved back over ``spaces``, never before the opening mark's next character."""
+        while end > first_open + 1 and text[end - 1] in spaces:
+            end -= 1
+        return end
+
     def close(pos: int, balanced: bool = True) -> None:
         nonlocal first_open, inner
-        end = pos
+        end = pos if balanced else trimmed(pos, " \t\n")
         if not balanced:
-            while end > first_open + 1 and text[end - 1] in " \t\n":
-                end -= 1
             same = [(a, b) for a, b in inner if text[a - 1] == text[first_open]]
             scare = len(same) == 1 and not text[same[0][1] + 1:pos].strip(" \t\r\n.") \
                 and len(text[same[0][0]:same[0][1]].split()) <= 3  # «… por culpa del “ahorro”.¶
@@ -69,9 +73,7 @@ def find_quotes(text: str) -> list[Quote]:
                 # «… un vecino, “me operaron rápido. “El trato fue bueno”, dijo su hija.»:
                 # a mark opened again before any closing one was left open by the source, not nested
                 # (nesting takes other marks); it ends before the next quotation, which stands alone.
-                end = same[0][0] - 1
-                while end > first_open + 1 and text[end - 1] in " \t\n":
-                    end -= 1
+                end = trimmed(same[0][0] - 1, " \t\n")
                 if end > first_open + 1:
                     quotes.append(Quote(first_open + 1, end, first_open, end, False,
                                         [(a, b) for a, b in inner if b <= end]))
@@ -81,8 +83,7 @@ def find_quotes(text: str) -> list[Quote]:
                     quotes.append(Quote(a, b, a - 1, b, True, [(x, y) for x, y in inner if a < x and y <= b]))
                 first_open, inner = -1, []
                 return
-        while end > first_open + 1 and text[end - 1] in " \t":
-            end -= 1  # "«… del cambio «, dijo": the space before the mark is not quoted
+        end = trimmed(end, " \t")  # "«… del cambio «, dijo": the space before the mark is not quoted
         if end > first_open + 1:
             quotes.append(Quote(first_open + 1, end, first_open, pos, balanced, inner))
         first_open, inner = -1, []

@@ -2,12 +2,11 @@
 "“Vamos a ganar”. Estas fueron las palabras con las que la capitana abrió la rueda de prensa." """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ...claims import Cue
 from ...rules import singulars, word_set
 from ..context import Context
-from ..kinds import speaker_kind
 from ..mentions import phrase_after
 
 _DEMONSTRATIVES = ("estas", "esas", "esta", "esa", "tales", "aquellas")
@@ -29,7 +28,7 @@ def speech_noun(ctx: Context, sent: Span) -> None:
         k = t.i + 1
         if doc[k].pos_ == "DET":
             k += 1
-        if not (set(singulars(doc[k].text)) & nouns or doc[k].lemma_.lower() in nouns):
+        if not _speech_noun(doc[k], nouns):
             continue
         k += 1
         while k < sent.end and doc[k].pos_ == "ADJ":
@@ -54,11 +53,15 @@ def speech_noun(ctx: Context, sent: Span) -> None:
 _SIGUIENTE = ("siguiente", "siguientes")
 
 
+def _speech_noun(t: Token, nouns: frozenset[str]) -> bool:
+    """A noun of speech_nouns.tsv ("palabras", "mensaje"), by its form or its lemma."""
+    return bool(set(singulars(t.text)) & nouns) or t.lemma_.lower() in nouns
+
+
 def _speech_word(doc, k: int, nouns: frozenset[str]) -> bool:
-    """A speech noun ("palabras", "mensaje") or "lo siguiente" at token ``k``."""
+    """A speech noun or "lo siguiente" at token ``k``."""
     t = doc[k]
-    return bool(set(singulars(t.lower_)) & nouns) or t.lemma_.lower() in nouns or (
-        t.lower_ in _SIGUIENTE and k > 0 and doc[k - 1].lower_ in ("lo", "las", "los"))
+    return _speech_noun(t, nouns) or t.lower_ in _SIGUIENTE and k > 0 and doc[k - 1].lower_ in ("lo", "las", "los")
 
 
 def speech_noun_before(ctx: Context, sent: Span) -> None:
@@ -110,8 +113,7 @@ def speech_noun_before(ctx: Context, sent: Span) -> None:
                 speaker = ctx.dropped_subject(verb.idx, sent.start_char)  # "dedicó lo siguiente" parsed a subject
         else:
             continue
-        if speaker is None or speaker_kind(speaker.name, speaker.text, speaker.label,
-                                           ctx.resolver.described_people()) is None:
+        if ctx.kind(speaker) is None:
             continue
         end = noun.idx + len(noun.text)
         cue = Cue(ctx.text[verb.idx:end] if verb.i < noun.i else ctx.text[noun.idx:verb.idx + len(verb.text)],

@@ -16,7 +16,6 @@ from ...claims import Cue
 from ...rules import word_set
 from ..context import Context
 from ..cues import cue_lemma, past_lemmas
-from ..kinds import speaker_kind
 from ..mentions import subject_of
 
 _PAST = re.compile(r"(?:ó|aron|ieron|aba|aban|ía|ían)$")
@@ -44,8 +43,7 @@ def unlisted_que(ctx: Context, sent: Span) -> None:
         if subj is None or subj.i > verb.i:
             continue
         speaker = ctx.speaker_for(verb, sent, postposed=False)
-        if speaker is None or speaker_kind(speaker.name, speaker.text, speaker.label,
-                                           ctx.resolver.described_people()) is None:
+        if ctx.kind(speaker) is None:
             continue
         end = ctx.content_end(i, sent, cue=verb)
         end_char = doc[end - 1].idx + len(doc[end - 1].text)
