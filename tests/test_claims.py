@@ -885,6 +885,16 @@ def test_a_long_source_that_ends_the_sentence_is_a_source(claims_of):
     assert c["speaker"]["name"] == "reciente informe"  # a document's name without who made it public
 
 
+@pytest.mark.parametrize("text", [
+    "La factura bajará entre un cinco y un diez por ciento, según qué tarifa contrate cada hogar.",
+    "Según cuánto llueva en otoño, el embalse abrirá o no sus compuertas.",
+    "El festival se hará en la plaza o en el polideportivo, según si hace buen tiempo.",
+    "Las sanciones irán de cien a mil euros, según sea el caso.",
+])
+def test_segun_meaning_depending_on_is_no_source(claims_of, text):
+    assert not [c for c in claims_of(text) if c["type"] == "according_to"]
+
+
 def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
     text = "El cantante ha revelado, según dicen, sus planes para la gira y para el disco nuevo."
     assert not [c for c in claims_of(text) if c["type"] == "according_to"]

@@ -35,6 +35,10 @@ def test_noun_kind(word, kind):
     # the body whose figures are cited is the speaker, not its document
     ("Aerovías Andinas", "cifras publicadas por Aerovías Andinas el lunes", "ORG", "organisation"),
     ("Oficina del Agua", "las cifras de la Oficina del Agua", "ORG", "organisation"),
+    # the owner's noun may stand between the document and its owner's name, whatever the label
+    ("Voz del Valle", "una información del semanario Voz del Valle", "ORG", "organisation"),
+    ("Rutas Claras", "los datos de Rutas Claras", "LOC", "organisation"),
+    ("Inés Calvo", "las declaraciones de Inés Calvo", "PER", "person"),
     ("Ley de Aguas", "el artículo 3 de la Ley de Aguas", "MISC", "document"),
     # a plural noun for people opening the sentence, tagged as a person's name
     ("Bomberos de la zona", "Bomberos de la zona", "PER", "group"),

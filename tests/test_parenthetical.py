@@ -94,3 +94,9 @@ def test_what_was_reported_by_a_body_names_the_body(claims_of):
     assert c["speaker"]["name"] == "Secretaría de Pesca"
     (c,) = claims_of("Titular.\n\nDe acuerdo a lo narrado, el hombre huyó.")
     assert c["speaker"] is None or c["speaker"]["name"] is None
+
+
+def test_a_verb_in_the_future_before_one_comma_is_no_aside(claims_of):
+    # "suponer" is a cue ("supuso que …"), but an aside reports what was said, never what will be
+    text = "La nueva tarifa supondrá, como mínimo, un ahorro que notarán quienes viajan a diario."
+    assert not [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "supondrá"]

@@ -125,9 +125,11 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
             kind = "organisation"  # "la policía" (the force), not "el policía" (an officer)
         # "cifras de la Oficina Andina" named "Oficina Andina": the body whose figures they are speaks
         named, written = name or "", text or ""
-        authored = kind == "document" and label == "ORG" and fold(said) not in fold(named) \
-            and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?{re.escape(named)}\b", written) is not None \
-            and noun_kind(named.split()[0]) in (None, "organisation") \
+        # ("una información del diario Sur" named "Sur": the owner's noun may stand between)
+        authored = kind == "document" and label in ("ORG", "LOC", "MISC", "PER") and fold(said) not in fold(named) \
+            and re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?(?:[a-záéíóúñ]+\s+){{0,2}}"
+                          rf"{re.escape(named)}\b", written) is not None \
+            and (named[:1].isupper() or noun_kind(named.split()[0]) in (None, "organisation")) \
             or kind == "document" and written.split()[0].lower() in ("su", "sus") and fold(said) not in fold(named)
         # ("según sus cálculos" named for the person or body whose calculations they are: the owner speaks)
         if kind in ("document", "group") and said.lower() in body_classes() and named[:1].isupper():

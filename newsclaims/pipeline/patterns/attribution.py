@@ -39,6 +39,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             continue
         # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").
         k, cue_tok = last, None
+        if fold(phrase) == "segun" and k < sent.end and _depending_on(doc[k]):
+            continue  # "según qué tarifa elija", "según si llueve", "según sea el caso": "depending on"
         if position == "verb" and doc[k].lower_ == "lo":
             k += 1  # "como lo explicó la ministra"
         if k < sent.end and cue_lemma(doc[k]) is not None:
@@ -169,6 +171,16 @@ def phrases(ctx: Context, sent: Span) -> None:
         ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
 
 
+def _depending_on(tok: Token) -> bool:
+    """"según" followed by an interrogative word, "si" or a verb in the subjunctive means "depending
+    on" ("según cuánto cueste", "según si llueve", "según convenga"), never a source."""
+    if tok.lower_ in _INTERROGATIVES:
+        return True
+    return tok.pos_ in ("VERB", "AUX") and "Mood=Sub" in str(tok.morph)
+
+
+_INTERROGATIVES = frozenset({"qué", "cuál", "cuáles", "cómo", "cuánto", "cuánta", "cuántos", "cuántas", "dónde",
+                             "cuándo", "quién", "quiénes", "si"})
 _RELATIVES = {"que", "quien", "quienes", "cual", "cuales", "donde"}
 _NEXT_ACT = frozenset({"quien", "quienes", "que", "al", "a", "y", "e", "mientras", "aunque", "pero", "además"})
 

@@ -161,6 +161,8 @@ def _comma_dropped(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -
     if "Person=3" not in str(tok.morph) or "VerbForm=Fin" not in str(tok.morph) or nxt >= sent.end \
             or doc[nxt].text != "," or ctx.quote_at(tok.idx) is not None:
         return False
+    if "Tense=Fut" in str(tok.morph) or "Mood=Cnd" in str(tok.morph) or "Mood=Sub" in str(tok.morph):
+        return False  # "La obra supondrá, como mínimo, …": an aside reports what was said, not what will be
     start_tok = sent.start
     while start_tok < tok.i and (doc[start_tok].is_space or doc[start_tok].is_punct):
         start_tok += 1
