@@ -1141,3 +1141,29 @@ def test_a_verb_after_segun_is_no_source(claims_of):
 ])
 def test_a_cue_inside_a_question_makes_no_claim(claims_of, text, contents):
     assert [c["content"]["text"] for c in claims_of(text)] == contents
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    ("La jueza Clara Bosch visitó el penal. “Faltan médicos y sobran celdas”, se queja la jueza Bosch.",
+     "queja", "Clara Bosch"),
+    ("“¿Quién pagará la fiesta?”, se preguntó el concejal Tomás Gil en el pleno.", "preguntó", "Tomás Gil"),
+])
+def test_a_pronominal_cue_after_a_quotation_takes_it(claims_of, text, cue, name):
+    (c,) = [c for c in claims_of(text) if c["type"] == "direct"]
+    assert c["cue"]["text"] == cue and c["speaker"]["name"] == name
+
+
+def test_a_quotation_before_a_new_sentence_opening_with_se_is_not_postposed(claims_of):
+    text = "La alcaldesa Eva Mora habló ayer. “Estamos atentos” Se refirió a que la ocupación es baja."
+    assert [c["content"]["text"] for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "refirió"] \
+        == ["que la ocupación es baja"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("El portero Iván Soler se quejó de que el campo estaba helado.", "quejó"),
+    ("El alcalde Tomás Vidal se jactó de que la ciudad no tiene deudas.", "jactó"),
+    ("El rector Luis Peña se congratuló de que la matrícula creció.", "congratuló"),
+])
+def test_pronominal_speech_verbs_are_cues(claims_of, text, cue):
+    (c,) = claims_of(text)
+    assert c["cue"]["text"] == cue and c["content"]["text"].startswith("que ")

@@ -20,6 +20,11 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     doc = ctx.doc
     cs = cue.start
     q = ctx.quote_ending_before(cs)
+    if q is None and tok.i > sent.start and doc[tok.i - 1].lower_ == "se" and cue.start == tok.idx:
+        # "“…”, se queja la senadora": a pronominal verb; after the comma that sets the quotation off
+        q = ctx.quote_ending_before(doc[tok.i - 1].idx)
+        if q is not None and not any(c in ctx.text[q.close_mark:doc[tok.i - 1].idx] for c in ",—–"):
+            q = None
     if q is not None:
         speaker = ctx.speaker_for(tok, sent, postposed=True)
         start, end = q.start, q.end

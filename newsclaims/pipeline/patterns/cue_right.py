@@ -230,7 +230,9 @@ def _clause_without_que(ctx: Context, tok: Token, j: int, limit: int, lemma: str
     no hay heridos", "explicó se abrirán dos aulas").  Not when the cue itself sits in a
     relative clause ("lo que dijo fue …")."""
     doc = ctx.doc
-    if cue_kind(lemma) != "speech" or tok.dep_ in ("acl", "relcl", "acl:relcl", "csubj") \
+    # (a sentence opening with the verb is no clausal subject, whatever the parse: "Señaló es necesario …")
+    opening = all(not t.is_alpha for t in tok.sent[:tok.i - tok.sent.start])
+    if cue_kind(lemma) != "speech" or tok.dep_ in ("acl", "relcl", "acl:relcl") or tok.dep_ == "csubj" and not opening \
             or tok.pos_ != "VERB" or tok.morph.get("Mood", []) != ["Ind"] \
             or tok.i > 0 and doc[tok.i - 1].lower_ in ("que", "quien", "quienes", "cual", "como", "lo", "la", "los",
                                                       "las", "el", "un", "una"):
