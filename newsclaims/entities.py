@@ -210,6 +210,9 @@ def _clean(span: Span) -> Span | None:
         # (but "la pediatra Noelia Rivas Ferrán": a given name after no medium; "dijo a este diario
         # Noelia Rivas": the medium writing is not named)
         start += 1
+    elif end - start >= 3 and label in ("ORG", "MISC") and any(t.lower_ in _MEDIA_NOUNS for t in before) \
+            and _given_name(doc[start + 1]) and doc[start + 2].text[:1].isupper():
+        start, label = start + 1, "PER"  # "dijo a la agencia Efe Ana Ruiz" tagged as one body
     span = Span(doc, start, end, label=label)
     text = span.text
     if _DEBRIS.search(text) or "\n" in text or len(text) < 2 or not text[0].isupper():
@@ -268,8 +271,8 @@ def _body_then_person(span: Span) -> int:
     Universidad Ramón Llull Teresa Oliva", "dijo a RTN Noticias Rosa Vidal" — a body's noun
     or an acronym, then a given name and at most three capitalised words to the end; 0 for none.
     Not "la Fundación Carlos Ortega Ruiz": a body named after a person."""
-    if len(span) < 4:
-        return 0
+    if len(span) < 4 and not (len(span) == 3 and span[0].is_upper and len(span[0].text) >= 2):
+        return 0  # ("a la BBC Ana Ruiz": an acronym, then the person)
     named_after = -1  # where the name of the person a body is named after starts
     for k in range(1, len(span) - 1):
         prev = span[k - 1]

@@ -280,6 +280,15 @@ def test_media_name_glued_to_a_person_is_split(extractor):
     assert "Marta Giménez" in names and not any(n.startswith("Efe") for n in names)
 
 
+@pytest.mark.parametrize("text", [
+    "“El déficit es enorme”, le dice a la BBC Teodoro Almeida, economista jefe del banco.",  # an acronym
+    "“El déficit es enorme”, dijo a la agencia Efe Teodoro Almeida, economista jefe del banco.",  # tagged one body
+])
+def test_a_medium_glued_before_the_speaker_is_not_his_name(claims_of, text):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Teodoro Almeida" and c["speaker"]["kind"] == "person"
+
+
 def test_object_claim_with_dropped_subject(claims_of):
     text = "La alcaldesa Sara Núñez inauguró el puente. Además, destacó el esfuerzo de los obreros durante la obra."
     claim = find(claims_of(text), "el esfuerzo")
