@@ -1176,3 +1176,22 @@ def test_a_quotation_before_a_new_sentence_opening_with_se_is_not_postposed(clai
 def test_pronominal_speech_verbs_are_cues(claims_of, text, cue):
     (c,) = claims_of(text)
     assert c["cue"]["text"] == cue and c["content"]["text"].startswith("que ")
+
+
+def test_a_dropped_subject_with_nobody_speaking_falls_back_on_the_body_that_acted(claims_of):
+    text = ("La Secretaría de Pesca del Litoral actualizó ayer las normas de la veda.\n\n"
+            "En una publicación oficial, se añaden nuevas especies y se reordenan los plazos.\n\n"
+            "Explicó que ello permitirá proteger a las especies en peligro.\n\n"
+            "Destacó que el objetivo es ordenar la pesca en la costa.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Secretaría de Pesca del Litoral"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # a person named since the body acted
+    "La Secretaría de Pesca del Litoral actualizó ayer las normas. La bióloga Ana Ruiz visitó el puerto.\n\n"
+    "Explicó que ello permitirá proteger a las especies en peligro.",
+    # a plural verb: not the one body ("Dicen que …")
+    "La Secretaría de Pesca del Litoral actualizó ayer las normas.\n\nDicen que ello permitirá proteger a las especies.",
+])
+def test_the_body_that_acted_is_no_fallback_after_a_person_or_for_a_plural(claims_of, text):
+    assert all((c["speaker"] or {}).get("name") != "Secretaría de Pesca del Litoral" for c in claims_of(text))

@@ -369,6 +369,17 @@ class Context:
                 if best is None or at > self.current_at:
                     best, best_para = sp, self.para(at)
                 break
+        if best is None:
+            # "La Secretaría de Salud actualizó las normas. … Explicó que …": nobody has spoken and no
+            # person acted; the body that did, within two paragraphs
+            person_at = next((at for at, e in self.resolver.index.before(pos) if e.label == "PER"), -1)
+            for at, sp in reversed(self.resolver.agents):
+                if at < sent_start:
+                    # (no person named since; one body says, never "Dicen que …")
+                    if self.para(pos) - self.para(at) <= 2 and person_at < at \
+                            and not (verb is not None and _plural_verb(verb)):
+                        best, best_para = sp, self.para(at)
+                    break
         if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
             return None
         if verb is not None and _plural_verb(verb) and best.label == "PER" \
@@ -676,7 +687,8 @@ class Context:
         return ent is not None and len(ent.name.split()) >= 2
 
     def note_subjects(self, sent: Span) -> None:
-        """Persons that are subjects become salient for later role nouns ("la diplomática")."""
+        """Persons that are subjects become salient for later role nouns ("la diplomática"); named
+        organisations that are subjects, agents a later dropped subject may fall back on."""
         for t in (self.doc[i] for i in self.within_sent(self.subject_idx, sent)):
             if t.pos_ in ("PROPN", "NOUN") and self.quote_at(t.idx) is None \
                     and (any(x.ent_type_ == "PER" for x in t.subtree) or self._surname(t)
@@ -685,3 +697,8 @@ class Context:
                 sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
                 if sp is not None and sp.label == "PER":
                     self.resolver.remember(sp)
+            elif t.pos_ in ("PROPN", "NOUN") and t.ent_type_ in ("ORG", "MISC") and t.head.pos_ == "VERB" \
+                    and self.quote_at(t.idx) is None:
+                sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
+                if sp is not None and sp.name and sp.name[:1].isupper() and self.kind(sp) == "organisation":
+                    self.resolver.agents.append((sp.start, sp))

@@ -312,6 +312,7 @@ class SpeakerResolver:
             if r.gender != "-":
                 self.gender_of.setdefault(r.person, r.gender)
         self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
+        self.agents: list[tuple[int, Speaker]] = []  # (position, speaker) of organisations seen as subjects
         self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._body_names: frozenset[str] | None = None
