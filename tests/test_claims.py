@@ -1195,3 +1195,13 @@ def test_a_dropped_subject_with_nobody_speaking_falls_back_on_the_body_that_acte
 ])
 def test_the_body_that_acted_is_no_fallback_after_a_person_or_for_a_plural(claims_of, text):
     assert all((c["speaker"] or {}).get("name") != "Secretaría de Pesca del Litoral" for c in claims_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mazatlán.- Pescadores y comerciantes porteños advirtieron que la veda llega tarde.",  # under the place
+    "Mazatlán.- Pescadores advirtieron que la veda llega tarde.",
+    "Celaya.- Vecinos y comerciantes celayenses advirtieron que la veda llega tarde.",  # the place under it
+])
+def test_a_group_subject_after_a_dateline_speaks(claims_of, text):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"].split()[0] in ("Pescadores", "Vecinos") and c["speaker"]["kind"] == "group"

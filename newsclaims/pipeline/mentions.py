@@ -192,7 +192,15 @@ def subject_of(verb: Token) -> Token | None:
             if disagrees(verb, child):
                 continue
             if child.i < verb.i and dateline(child):
-                continue  # "Tepic, Nayarit.- La alcaldesa Rosa Medel aseguró …": the place of the dateline
+                # "Tepic, Nayarit.- La alcaldesa Rosa Medel aseguró …": the place of the dateline; the
+                # subject after it may hang from it ("Saltillo.- Empresarios y políticos consideraron …")
+                if not closes_dateline(child) and any(closes_dateline(t) for t in child.doc[child.left_edge.i:child.i]):
+                    return child  # "Irapuato.- Empresarios … consideraron": the dateline parsed as its modifier
+                after = next((c for c in child.children if c.i > child.i and c.dep_ in ("nsubj", "appos", "flat", "nmod")
+                              and c.pos_ in ("NOUN", "PROPN") and not any(closes_dateline(t) for t in c.subtree)), None)
+                if after is not None and child.i + 1 <= after.left_edge.i:
+                    return after
+                continue
             if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
                     and child.doc[child.i + 1].pos_ == "PROPN":
                 continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject

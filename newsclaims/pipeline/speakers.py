@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from .. import nicknames
 from ..claims import Speaker
-from ..entities import NAME_PARTICLES, Entity, EntityIndex, institution_nouns
+from ..entities import NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns
 from ..names import has_lexicon, word_gender
 from ..rules import (
     body_classes,
@@ -738,7 +738,8 @@ class SpeakerResolver:
             # "un funcionario de Hacienda": somebody new and unnamed, never a person named earlier
             return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
         if (role is not None or is_role) and _plural(head) and (head.pos_ == "NOUN" and "Number=Plur" in str(head.morph) or (
-                head.pos_ == "PROPN" and head.is_sent_start and head.lower_ not in self.roles
+                head.pos_ == "PROPN" and (head.is_sent_start or head.i > 0 and closes_dateline(self.doc[head.i - 1]))
+                and head.lower_ not in self.roles
                 and len(getattr(self.index.named(head.text, "PER"), "name", "").split()) < 2)):
             # (a plural role opening the sentence, parsed a name: "Alcaldes y legisladores señalaron …";
             # not a surname: "Reyes" of "Lucía Reyes")
