@@ -27,6 +27,9 @@ KINDS = ("person", "group", "organisation", "document", "unknown")
 GENDERS = ("female", "male", "unknown")
 GROUPINGS = ("site", "outlet", "month", "doc")
 _SPEAKER = "STRUCT(name VARCHAR, text VARCHAR, kind VARCHAR, gender VARCHAR, anonymous BOOLEAN)"
+# A speaker named by a name, not by the words of an unnamed one ("vocero de la entidad", lower case):
+# those count once per article, like anonymous sources.
+_NAMED = "({r}speaker_name IS NOT NULL AND regexp_matches({r}speaker_name, '^[A-ZÁÉÍÓÚÑ0-9]'))"
 _CLAIM_COLUMNS = ("doc", "speaker_name", "speaker_text", "speaker_kind", "speaker_gender", "speaker_anonymous")
 
 
@@ -218,7 +221,7 @@ class Stats:
         return self.con.execute(sql, params or []).fetchall()
 
     def _aliases(self) -> list[Alias]:
-        named = "speaker_kind = 'person' AND speaker_name IS NOT NULL AND NOT coalesce(speaker_anonymous, false)"
+        named = f"speaker_kind = 'person' AND {_NAMED.format(r='')} AND NOT coalesce(speaker_anonymous, false)"
         names = dict(self._q(f"SELECT speaker_name, count(*) FROM raw_claims WHERE {named} GROUP BY 1"))
         resolved = self._q(f"SELECT DISTINCT speaker_text, speaker_name FROM raw_claims WHERE {named} "
                            "AND speaker_text <> speaker_name")
@@ -230,22 +233,22 @@ class Stats:
         return merge(names, resolved, together)
 
     def _people(self) -> None:
-        """claims: each claim with its person key (merged name; an unnamed or anonymous source
-        counts once per article) and the person's gender over the corpus (the genders its claims
+        """claims: each claim with its person key (merged name; an unnamed or anonymous source, or one
+        named by a description, counts once per article) and the person's gender over the corpus (the genders its claims
         give; unknown when none or when they disagree)."""
         import pyarrow as pa
         table = pa.Table.from_pylist([{"variant": a.variant, "name": a.name} for a in self.aliases],
                                      schema=pa.schema([("variant", pa.string()), ("name", pa.string())]))
         self.con.register("_aliases", table)
-        self.con.execute("""CREATE TEMP TABLE claims AS
+        self.con.execute(f"""CREATE TEMP TABLE claims AS
             SELECT r.doc, r.speaker_kind,
                    coalesce(r.speaker_kind, 'unknown') AS kind,
                    coalesce(r.speaker_anonymous, false) AS anonymous,
                    CASE WHEN r.speaker_kind = 'person' THEN
-                     CASE WHEN r.speaker_name IS NULL OR coalesce(r.speaker_anonymous, false)
+                     CASE WHEN NOT {_NAMED.format(r='r.')} OR coalesce(r.speaker_anonymous, false)
                           THEN r.doc || chr(31) || coalesce(r.speaker_name, r.speaker_text, '')
                           ELSE coalesce(a.name, r.speaker_name) END END AS person,
-                   CASE WHEN r.speaker_name IS NOT NULL AND NOT coalesce(r.speaker_anonymous, false)
+                   CASE WHEN {_NAMED.format(r='r.')} AND NOT coalesce(r.speaker_anonymous, false)
                         THEN coalesce(a.name, r.speaker_name) END AS who,
                    r.speaker_gender
             FROM raw_claims r LEFT JOIN _aliases a ON r.speaker_kind = 'person' AND r.speaker_name = a.variant""")

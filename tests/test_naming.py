@@ -295,3 +295,12 @@ def test_both_surnames_of_two_people_are_left_alone(claims_of):
             "destacó que se juega el futuro.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "destacó")
     assert c["speaker"]["name"] == "Ulloa Barragán"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“Seguiremos buscando”, precisó el vocero de la cofradía.", "vocero de la cofradía"),
+    ("Las vecinas del barrio aseguraron que el agua no llega.", "vecinas del barrio"),
+])
+def test_an_unnamed_speaker_is_named_by_its_words_without_the_article(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

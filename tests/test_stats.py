@@ -195,3 +195,15 @@ def test_readme_stats_screenshot(browser, tmp_path):
     page.screenshot(path=str(SCREENSHOT))
     assert not problems, problems
     assert 10_000 < SCREENSHOT.stat().st_size < 400_000
+
+
+def test_a_speaker_named_only_by_a_description_counts_once_per_article(tmp_path):
+    # "el vocero de la cofradía" in two articles need not be one person: each counts in its article
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("La feria abre el sábado\n\n“Habrá más puestos que nunca”, precisó el vocero "
+                                     "de la cofradía.\n", encoding="utf-8")
+    r = runner.invoke(app, ["extract", "--quiet", "--format", "json", str(tmp_path)])
+    speakers = [c["speaker"] for d in json.loads(r.stdout)["documents"] for c in d["claims"]]
+    assert [s["name"] for s in speakers] == ["vocero de la cofradía"] * 2
+    f = stats(tmp_path)
+    assert f["people"] == 2 and not [s for s in f["top_speakers"] if s["name"] == "vocero de la cofradía"]

@@ -114,6 +114,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
     title_speakers(claims, ctx.text)
     naming.unglue(claims)
     naming.complete(claims, ctx.entities, ctx.text)
+    naming.described(claims)
     doc.user_data["newsclaims_genders"] = gender.assign(
         claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
     mark_anonymous(claims, ctx.text)

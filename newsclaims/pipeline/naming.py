@@ -4,6 +4,9 @@
 and a lower-case word after a name, the model's span too long) is "Fondo Forestal"; "Organización
 de las Naciones Unidas" and "Isabel la Católica" keep their articles.
 
+``described``: a speaker the article never names is named by the words it gives, without their
+article (guidelines rule 9): "el vocero de la entidad" is "vocero de la entidad".
+
 ``complete``: a surname alone gets the full name the article gives that person elsewhere, and so do
 both surnames written without the given name ("Ulloa Barragán" after "Julio César Ulloa").
 
@@ -82,3 +85,22 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
             found = _written_full_names(text, word)
         if len(found) == 1:
             c.speaker = replace(sp, name=found.pop(), kind="person")
+
+
+_PRONOUNS = frozenset({"que", "quien", "quienes", "cual", "cuales", "él", "ella", "ellos", "ellas", "este", "esta",
+                       "ese", "esa", "aquel", "aquella", "éste", "ésta", "ése", "ésa", "lo", "la", "le", "se", "me"})
+
+
+def described(claims: list[Claim]) -> None:
+    """An unnamed speaker of a known kind takes the words the article gives it, without a leading
+    article: "el autor de la petición" -> "autor de la petición" ("quien", "él" stay unnamed)."""
+    for c in claims:
+        sp = c.speaker
+        if sp is None or sp.name or not sp.text or sp.kind is None:
+            continue
+        words = sp.text.split()
+        while words and words[0].lower() in _ARTICLES:
+            words = words[1:]
+        if not words or words[0].lower() in _PRONOUNS or len(words) > 12 or not words[0][:1].isalpha():
+            continue
+        c.speaker = replace(sp, name=" ".join(words))
