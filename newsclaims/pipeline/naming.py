@@ -101,6 +101,6 @@ def described(claims: list[Claim]) -> None:
         words = sp.text.split()
         while words and words[0].lower() in _ARTICLES:
             words = words[1:]
-        if not words or words[0].lower() in _PRONOUNS or len(words) > 12 or not words[0][:1].isalpha():
-            continue
+        if not words or words[0].lower() in _PRONOUNS or len(words) > 12 or not words[0][:1].islower():
+            continue  # (a capitalised title, "el Presidente", would read as a name: left unnamed)
         c.speaker = replace(sp, name=" ".join(words))
