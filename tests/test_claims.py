@@ -1206,3 +1206,16 @@ def test_the_body_that_acted_is_no_fallback_after_a_person_or_for_a_plural(claim
 def test_a_group_subject_after_a_dateline_speaks(claims_of, text):
     (c,) = claims_of(text)
     assert c["speaker"]["name"].split()[0] in ("Pescadores", "Vecinos") and c["speaker"]["kind"] == "group"
+
+
+@pytest.mark.parametrize("text", [
+    "Titular.\n\nSe informó por parte de la Secretaría de Pesca que hay 40 barcos varados.",
+])
+def test_an_impersonal_se_speaks_from_the_por_parte_de_phrase(claims_of, text):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Secretaría de Pesca"
+
+
+def test_a_pronominal_se_after_a_place_is_not_the_place_speaking(claims_of):
+    text = "Titular.\n\nMientras, desde Ribera, el vecino Tomás Gil se pregunta: “¿Quién pagará la obra?”."
+    assert all((c["speaker"] or {}).get("name") != "Ribera" for c in claims_of(text))

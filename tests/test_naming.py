@@ -304,3 +304,17 @@ def test_both_surnames_of_two_people_are_left_alone(claims_of):
 def test_an_unnamed_speaker_is_named_by_its_words_without_the_article(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+def test_an_aside_cut_off_is_not_part_of_a_descriptions_name():
+    sp = Speaker(None, "el secretario de Pesca (Sepes", "PER", 0, 29, kind="person")
+    c = Claim("indirect", sp, None, 40, 60, 0, 60, 0.9, "indirect_que")
+    naming.described([c])
+    assert c.speaker.name == "secretario de Pesca"
+
+
+def test_a_description_holding_a_name_is_not_named_by_its_words():
+    sp = Speaker(None, "el ministro de Relaciones Exteriores Kim Soo", "PER", 0, 44, kind="person")
+    c = Claim("indirect", sp, None, 50, 60, 0, 60, 0.9, "indirect_que")
+    naming.described([c])
+    assert c.speaker.name is None

@@ -34,7 +34,7 @@ from ..claims import Claim, Cue
 from ..entities import Entity
 from . import gender, naming
 from .anonymous import anonymity_at, mark_anonymous
-from .context import Context
+from .context import Context, source_from
 from .cues import cue_span
 from .mentions import subject_of
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns, unlisted
@@ -193,6 +193,8 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
         return True  # the same, with the thing parsed as an object
     if tok.i + 1 < sent.end and doc[tok.i + 1].lower_ in ("a", "al", "en", "sobre"):
         return False  # "Se refirió a que …": a pronominal verb with its preposition, not impersonal "se"
+    if source_from(tok, sent) is not None:
+        return False  # "Por parte de la Secretaría, se informó que …": the body it speaks from
     before = doc[tok.i - 2] if tok.i - 2 >= sent.start else None
     return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON")
 

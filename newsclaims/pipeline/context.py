@@ -68,14 +68,18 @@ def _plural_verb(verb: Token) -> bool:
     return finite is not None and finite.morph.get("Number", []) == ["Plur"] and finite.morph.get("Person", []) == ["3"]
 
 
-def _source_from(verb: Token, sent: Span) -> Token | None:
-    """The head of a "desde" phrase before an impersonal plural verb: "Desde la Fiscalía explicaron
-    que …" (a body, a place that stands for its government, a named person's office)."""
+def source_from(verb: Token, sent: Span) -> Token | None:
+    """The head of a "desde" phrase before an impersonal verb (plural, or with "se"): "Desde la
+    Fiscalía explicaron que …", "Por parte de la Secretaría, se informó que …" (a body, a place that
+    stands for its government, a named person's office); "por parte de" may also follow the verb
+    ("Se informó por parte de la Secretaría que …")."""
     for child in verb.children:
-        if not (sent.start <= child.i < verb.i and child.pos_ in ("NOUN", "PROPN")):
+        if not (sent.start <= child.i < sent.end and child.pos_ in ("NOUN", "PROPN")):
             continue
         cases = {" ".join([c.lower_] + [f.lower_ for f in c.children if f.dep_ == "fixed"])
                  for c in child.children if c.dep_ == "case"}
+        if child.i > verb.i and not (cases & {"por parte de", "de parte de"} or child.lower_ == "parte"):
+            continue
         if cases & {"desde", "por parte de", "de parte de"}:  # "Desde la Fiscalía explicaron …"
             return child
         if child.lower_ == "parte" and cases & {"por", "de"}:  # "Por parte de la Secretaría, informaron …",
@@ -244,8 +248,11 @@ class Context:
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
                                  and not _one_of(subj)):
             subj = None  # outside this sentence, or words of the content itself
-        if subj is None and _plural_verb(verb):
-            source = _source_from(verb, sent)
+        # ("Cezary Soto se pregunta": a pronominal verb whose subject the parser lost is no impersonal one)
+        impersonal_se = verb.i > sent.start and self.doc[verb.i - 1].lower_ == "se" and self.doc[verb.i - 1].dep_ != "obj" \
+            and not any(t.ent_type_ == "PER" for t in self.doc[sent.start:verb.i])
+        if subj is None and (_plural_verb(verb) or impersonal_se):
+            source = source_from(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
                 tokens = trim_np(self.within(source, sent))
                 while tokens and tokens[0].dep_ in ("case", "fixed"):

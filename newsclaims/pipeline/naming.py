@@ -103,4 +103,13 @@ def described(claims: list[Claim]) -> None:
             words = words[1:]
         if not words or words[0].lower() in _PRONOUNS or len(words) > 12 or not words[0][:1].islower():
             continue  # (a capitalised title, "el Presidente", would read as a name: left unnamed)
-        c.speaker = replace(sp, name=" ".join(words))
+        run = best = 0
+        for w in words:
+            run = run + 1 if w[:1].isupper() else 0
+            best = max(best, run)
+        if best >= 3:
+            continue  # "el ministro de Relaciones Exteriores Yun Soo": a name the resolver missed inside
+        name = " ".join(words)
+        if "(" in name and ")" not in name:
+            name = name[:name.index("(")].rstrip()  # "secretario de Turismo (Sectur": the aside cut off
+        c.speaker = replace(sp, name=name)
