@@ -1219,3 +1219,10 @@ def test_an_impersonal_se_speaks_from_the_por_parte_de_phrase(claims_of, text):
 def test_a_pronominal_se_after_a_place_is_not_the_place_speaking(claims_of):
     text = "Titular.\n\nMientras, desde Ribera, el vecino Tomás Gil se pregunta: “¿Quién pagará la obra?”."
     assert all((c["speaker"] or {}).get("name") != "Ribera" for c in claims_of(text))
+
+
+def test_a_desde_phrase_held_by_a_paragraph_break_on_a_whole_doc_parse(extractor):
+    # spaCy used directly parses the article whole: the paragraph break may be parsed as the subject,
+    # holding the phrase ("¶Desde la Secretaría …")
+    doc = extractor.nlp("Titular.\n\nDesde la Secretaría de Pesca se informó que hay 40 barcos varados.")
+    assert [c.speaker.name for c in doc._.claims] == ["Secretaría de Pesca"]

@@ -73,7 +73,9 @@ def source_from(verb: Token, sent: Span) -> Token | None:
     Fiscalía explicaron que …", "Por parte de la Secretaría, se informó que …" (a body, a place that
     stands for its government, a named person's office); "por parte de" may also follow the verb
     ("Se informó por parte de la Secretaría que …")."""
-    for child in verb.children:
+    # (a paragraph break the parser made the subject may hold the phrase: "¶Desde la Secretaría se informó")
+    children = [g for c in verb.children for g in ([c] if c.pos_ != "SPACE" else list(c.children))]
+    for child in children:
         if not (sent.start <= child.i < sent.end and child.pos_ in ("NOUN", "PROPN")):
             continue
         cases = {" ".join([c.lower_] + [f.lower_ for f in c.children if f.dep_ == "fixed"])
