@@ -29,7 +29,7 @@ GROUPINGS = ("site", "outlet", "month", "doc")
 _SPEAKER = "STRUCT(name VARCHAR, text VARCHAR, kind VARCHAR, gender VARCHAR, anonymous BOOLEAN)"
 # A speaker named by a name, not by the words of an unnamed one ("vocero de la entidad", lower case):
 # those count once per article, like anonymous sources.
-_NAMED = "({r}speaker_name IS NOT NULL AND regexp_matches({r}speaker_name, '^[A-ZÁÉÍÓÚÑ0-9]'))"
+_NAMED = "({r}speaker_name IS NOT NULL AND NOT regexp_matches({r}speaker_name, '^[a-záéíóúüñ]'))"
 _CLAIM_COLUMNS = ("doc", "speaker_name", "speaker_text", "speaker_kind", "speaker_gender", "speaker_anonymous")
 
 
