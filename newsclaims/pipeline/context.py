@@ -250,10 +250,7 @@ class Context:
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
                                  and not _one_of(subj)):
             subj = None  # outside this sentence, or words of the content itself
-        # ("Cezary Soto se pregunta": a pronominal verb whose subject the parser lost is no impersonal one)
-        impersonal_se = verb.i > sent.start and self.doc[verb.i - 1].lower_ == "se" and self.doc[verb.i - 1].dep_ != "obj" \
-            and not any(t.ent_type_ == "PER" for t in self.doc[sent.start:verb.i])
-        if subj is None and (_plural_verb(verb) or impersonal_se):
+        if subj is None and (_plural_verb(verb) or self._impersonal_se(verb, sent)):
             source = source_from(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
                 tokens = trim_np(self.within(source, sent))
@@ -395,6 +392,13 @@ class Context:
                 and speaker_kind(best.name, best.text, best.label) == "person" and "los " not in f"{best.text} ".lower():
             return None
         return Speaker(best.name, best.text, best.label, best.start, best.end)
+
+    def _impersonal_se(self, verb: Token, sent: Span) -> bool:
+        """An impersonal "se" before the verb ("Por parte de la Secretaría, se informó …"); not a
+        pronominal one whose subject the parser lost ("Cezary Soto se pregunta")."""
+        prev = self.doc[verb.i - 1] if verb.i > sent.start else None
+        return prev is not None and prev.lower_ == "se" and prev.dep_ != "obj" \
+            and not any(t.ent_type_ == "PER" for t in self.doc[sent.start:verb.i])
 
     def within(self, tok: Token, sent: Span) -> list[Token]:
         """The contiguous part of ``tok``'s subtree around it inside ``sent``."""
