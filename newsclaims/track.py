@@ -138,32 +138,49 @@ class Store:
                 raise StoreError(f"{path}: cannot create the store there (no such folder {folder})")
             if not os.access(folder, os.W_OK):
                 raise StoreError(f"{path}: cannot create the store there (the folder is not writable)")
-        try:
-            self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self._check_or_create()
-        except sqlite3.OperationalError as e:  # cannot open, create or write the file
-            raise StoreError(f"{path}: cannot use the store there ({e})") from None
-        except sqlite3.DatabaseError as e:  # a file that is no SQLite database
-            raise StoreError(f"{path}: not a newsclaims store ({e})") from None
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            db = None
+            try:
+                db = self.db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+                db.execute("PRAGMA foreign_keys = ON")
+                self._check_or_create()
+                return
+            except sqlite3.OperationalError as e:  # cannot open, create or write the file
+                if db is not None:
+                    db.close()
+                # SQLite answers "locked" at once, without waiting, to a connection that meets another
+                # process switching a new store to WAL: open it again.
+                if "locked" in str(e) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                raise StoreError(f"{path}: cannot use the store there ({e})") from None
+            except sqlite3.DatabaseError as e:  # a file that is no SQLite database
+                if db is not None:
+                    db.close()
+                raise StoreError(f"{path}: not a newsclaims store ({e})") from None
+            except StoreError:
+                if db is not None:
+                    db.close()
+                raise
 
     def _check_or_create(self) -> None:
-        found = self.db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        found, tables = self._read_schema()
         if found == 0 and not tables:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                if self.db.execute("PRAGMA user_version").fetchone()[0] == 0:  # another process may have won
+                found, tables = self._read_schema()  # another process may have created it meanwhile
+                if found == 0 and not tables:
                     for statement in _statements(_TABLES):  # not executescript: it would commit midway
                         self.db.execute(statement)
                     self.db.execute("INSERT INTO store VALUES ('application', ?), ('created', ?)", (APPLICATION, _now()))
                     self.db.execute(f"PRAGMA user_version = {SCHEMA}")
+                    found, tables = SCHEMA, {"store"}
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.execute("ROLLBACK")
                 raise
-            return
         if found == 0 or "store" not in tables:
             raise StoreError(f"{self.path}: a SQLite file but not a newsclaims store (its tables: "
                              f"{', '.join(sorted(tables)) or 'none'}); give another --db")
@@ -172,6 +189,20 @@ class Store:
                              f"{SCHEMA}): upgrade newsclaims")
         if found < SCHEMA:
             self._migrate(found)
+
+    def _read_schema(self) -> tuple[int, set[str]]:
+        """The schema version and the tables, read in one transaction (a store another process is
+        creating is seen before or after, never halfway)."""
+        in_transaction = self.db.in_transaction
+        if not in_transaction:
+            self.db.execute("BEGIN")
+        try:
+            found = self.db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            if not in_transaction:
+                self.db.execute("COMMIT")
+        return found, tables
 
     def _migrate(self, found: int) -> None:
         """Bring an older store up to SCHEMA, one step per version, in one transaction."""

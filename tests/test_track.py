@@ -229,6 +229,36 @@ def test_two_processes_adding_at_once_both_land(tmp_path):
     assert _consistent(db) == 24
 
 
+def _open_store(path, barrier, results):
+    from newsclaims.track import Store, StoreError
+    barrier.wait()
+    try:
+        Store(path).close()
+        results.put("ok")
+    except StoreError as e:
+        results.put(str(e))
+
+
+def test_processes_opening_a_new_store_at_once_all_get_it(tmp_path):
+    """Four processes create the same store at the same instant, fifty times: none is told the
+    store is locked or half made (SQLite answers "locked" at once, without waiting, to a connection
+    meeting another one switching the new file to WAL)."""
+    import multiprocessing
+    ctx = multiprocessing.get_context("fork")
+    failed = []
+    for n in range(50):
+        path = str(tmp_path / f"s{n}.db")
+        results, barrier = ctx.Queue(), ctx.Barrier(4)
+        procs = [ctx.Process(target=_open_store, args=(path, barrier, results)) for _ in range(4)]
+        for p in procs:
+            p.start()
+        for p in procs:
+            p.join(timeout=120)
+        failed += [r for r in (results.get(timeout=10) for _ in procs) if r != "ok"]
+    assert failed == []
+    assert _consistent(tmp_path / "s0.db") == 0
+
+
 def test_a_killed_add_leaves_no_partial_version(tmp_path):
     db = tmp_path / "c.db"
     folder = _articles(tmp_path / "a", 60, "k")
