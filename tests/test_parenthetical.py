@@ -100,3 +100,10 @@ def test_a_verb_in_the_future_before_one_comma_is_no_aside(claims_of):
     # "suponer" is a cue ("supuso que …"), but an aside reports what was said, never what will be
     text = "La nueva tarifa supondrá, como mínimo, un ahorro que notarán quienes viajan a diario."
     assert not [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "supondrá"]
+
+
+def test_a_relative_clause_about_the_speaker_is_not_more_of_the_content(claims_of):
+    text = ("El museo abrirá los lunes, comentó Lucía Ferrer, directora del patronato, quien dijo que la "
+            "entrada seguirá siendo gratuita.")
+    found = {c["cue"]["text"]: c["content"]["text"] for c in claims_of(text)}
+    assert found == {"comentó": "El museo abrirá los lunes", "dijo": "que la entrada seguirá siendo gratuita"}

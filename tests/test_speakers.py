@@ -648,3 +648,29 @@ def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
             "incidieron en que los vecinos se organizaran. Recordó que la fábrica cerró en 1980.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "Recordó")
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Tomasa Ibarra", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("El puerto cerrará dos muelles en agosto, dijo a la prensa la capitana Irene Salas.", "Irene Salas"),
+    ("El puerto cerrará dos muelles en agosto, señaló en entrevista la capitana Irene Salas.", "Irene Salas"),
+    ("El puerto cerrará dos muelles en agosto, comentó sobre el tema Tomás Rivera, jefe de estibadores.",
+     "Tomás Rivera"),
+    ("El puerto cerrará dos muelles en agosto, afirmó al respecto Tomás Rivera.", "Tomás Rivera"),
+    ("El puerto cerrará dos muelles en agosto, explicó ayer en rueda de prensa el capitán Tomás Rivera.",
+     "Tomás Rivera"),
+    ("“El puerto cerrará dos muelles en agosto”, informó en un comunicado Tomás Rivera.", "Tomás Rivera"),
+])
+def test_a_prepositional_phrase_between_a_postposed_cue_and_its_subject(claims_of, text, name):
+    claims = claims_of(text)
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
+        (name, "El puerto cerrará dos muelles en agosto")]
+
+
+@pytest.mark.parametrize("text", [
+    "La cita fue en el puerto, declaró a su novia Irene Salas.",  # "a" + a person: whom he told, then her name
+    "El puerto cerrará en agosto, declaró ante la cadena Radio Faro.",  # the medium's own name
+    "El puerto cerrará en agosto, dijo sobre el acuerdo de los estibadores.",  # no subject after the phrase
+])
+def test_a_name_belonging_to_the_prepositional_phrase_is_not_the_subject(claims_of, text):
+    assert not [c for c in claims_of(text) if c["speaker"] and c["speaker"]["name"] in ("Irene Salas", "Radio Faro",
+                                                                                        "estibadores")]

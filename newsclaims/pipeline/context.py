@@ -23,7 +23,17 @@ from .confidence import claim_features
 from .cues import after_al, cue_kind, cue_lemma, find_phrases, source_verb
 from .features import describe
 from .kinds import noun_kind, speaker_kind
-from .mentions import disagrees, finite_of, fronted_participle, np_head, phrase_after, subject_of, trim_np
+from .mentions import (
+    disagrees,
+    finite_of,
+    fronted_participle,
+    np_head,
+    past_adverbial,
+    past_time_words,
+    phrase_after,
+    subject_of,
+    trim_np,
+)
 from .quotes import Quote, doc_quotes, quote_source
 from .speakers import SpeakerResolver
 
@@ -314,6 +324,13 @@ class Context:
         after = phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end)
         if after and not self.resolver.can_speak(after):
             after = []
+        if not after and postposed and "VerbForm=Fin" in str(verb.morph):
+            # "…, dijo a la prensa la alcaldesa.": past a prepositional phrase
+            start = verb.i + 1 + self.clitics(verb)
+            past = past_adverbial(doc, past_time_words(doc, start, sent.end), sent.end)
+            after = phrase_after(doc, past, sent.end) if past > start else []
+            if after and not self.resolver.can_speak(after, listed=True):
+                after = []
         head = np_head(after) if after else None
         if head is not None and disagrees(verb, head):
             after = []  # "Manifestaron su temor de …": the object, not a subject after the verb

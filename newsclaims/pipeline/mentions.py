@@ -250,6 +250,43 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     return out
 
 
+_ADVERBIAL_PREPS = {"a", "al", "en", "sobre", "durante", "ante", "tras", "con", "desde"}
+_SUBJECT_DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas"}
+
+
+def past_adverbial(doc: Doc, j: int, limit: int) -> int:
+    """The position after one prepositional phrase between a postposed cue and its subject:
+    "dijo a la prensa la alcaldesa", "señaló en entrevista la jueza", "comentó sobre el tema Luis
+    Pardo", "dijo al respecto el médico" -> where the subject starts. Only a phrase of lower-case
+    nouns and adjectives, followed by an article or a capitalised name; else ``j`` unchanged."""
+    if j >= limit or doc[j].lower_ not in _ADVERBIAL_PREPS:
+        return j
+    k = j + 1
+    if k < limit and doc[k].pos_ == "DET" and doc[k].lower_ in _SUBJECT_DETS | {"su", "sus", "este", "esta"}:
+        k += 1
+    nouns, head = 0, None
+    while k < limit and k < j + 8:
+        t = doc[k]
+        if t.is_lower and t.pos_ in ("NOUN", "ADJ"):
+            nouns += t.pos_ == "NOUN"
+            head = t if head is None and t.pos_ == "NOUN" else head
+            k += 1
+        elif t.lower_ in ("de", "del") and nouns and k + 1 < limit and doc[k + 1].is_lower \
+                and doc[k + 1].pos_ in ("NOUN", "ADJ"):
+            k += 1  # "en rueda de prensa" (not "al respecto de los datos": the phrase goes on)
+        else:
+            break
+    if not nouns or k >= limit or doc[k - 1].lower_ in ("de", "del"):
+        return j
+    if doc[k].lower_ in _SUBJECT_DETS:
+        return k
+    if doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_iob_ == "B" and head is not None \
+            and (doc[j].lower_ not in ("a", "al") or head.lower_ == "respecto") \
+            and noun_kind(head.text) not in ("person", "group", "organisation"):
+        return k  # (not "a su novia Ana", "ante la cadena CNN": the noun's own name)
+    return j
+
+
 def past_time_words(doc: Doc, j: int, limit: int) -> int:
     """The position after the time words and adverbs that open ``doc[j:limit]``: "este lunes",
     "el jueves pasado", "por su parte", "ayer"."""

@@ -12,7 +12,7 @@ from ...claims import Cue
 from ...rules import fold
 from ..context import DASHES, OPEN, Context
 from ..cues import cue_lemma
-from ..mentions import phrase_after, subject_of
+from ..mentions import past_adverbial, past_time_words, phrase_after, subject_of
 from ..quotes import Quote
 
 
@@ -72,8 +72,13 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
         if words[:len(p)] == p and start_tok + len(p) < prev and doc[start_tok + len(p)].text == ",":
             start_tok += len(p) + 1
             break
-    after = phrase_after(doc, tok.i + 1 + ctx.clitics(tok), sent.end)
     nxt = tok.i + 1 + ctx.clitics(tok)
+    after = phrase_after(doc, nxt, sent.end)
+    if not (after and ctx.resolver.person_like(after)) and "VerbForm=Fin" in str(tok.morph):
+        # "…, dijo a la prensa la alcaldesa.": a prepositional phrase before the inverted subject
+        past = past_adverbial(doc, past_time_words(doc, nxt, sent.end), sent.end)
+        if past > nxt and ctx.resolver.person_like(phrase_after(doc, past, sent.end)):
+            after = phrase_after(doc, past, sent.end)
     if parenthetical(ctx, tok, cue, sent, lemma, start_tok, prev, after):
         return True
     if prev - start_tok < 3:
@@ -140,9 +145,11 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     tail = [t for t in doc[k + 1:sent.end] if t.is_alpha]
     if len(tail) < 2 or prev - start_tok < 1:
         return False
-    if _describes_speaker(ctx, tail) and not any("VerbForm=Fin" in str(t.morph) for t in tail) \
-            and not ctx.quotes_opening_in(doc[k].idx, sent.end_char):
-        return False  # "…, comentó Ana Ruiz, directora general de la empresa.": her title, not more content
+    if _describes_speaker(ctx, tail) and not ctx.quotes_opening_in(doc[k].idx, sent.end_char) \
+            and not any("VerbForm=Fin" in str(t.morph) for t in _before_relative(tail)):
+        # "…, comentó Ana Ruiz, directora general de la empresa.": her title, not more content; so is
+        # a relative clause about her ("…, directora de la empresa, quien añadió que …")
+        return False
     # The sentence around the cue must be a statement: a finite verb besides the cue, or the
     # speaker's own quoted words after it ("Y más aún, precisa, para asegurar “la vigilancia”.").
     if not any("VerbForm=Fin" in str(t.morph) for t in list(doc[start_tok:prev]) + list(doc[k + 1:sent.end])) \
@@ -205,6 +212,15 @@ def _past_apposition(ctx: Context, k: int, limit: int) -> tuple[int, list[Token]
         if m < limit and doc[m].text == ",":
             return m, list(doc[j + 1:m])
     return k, []
+
+
+def _before_relative(tail: list[Token]) -> list[Token]:
+    """The words before a relative pronoun set off by a comma ("directora de la empresa, quien …")."""
+    for n in range(1, len(tail)):
+        if tail[n].lower_ in ("quien", "quienes") and tail[n - 1].i + 2 == tail[n].i \
+                and tail[n].doc[tail[n].i - 1].text == ",":
+            return tail[:n]
+    return tail
 
 
 def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
