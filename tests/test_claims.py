@@ -1226,3 +1226,11 @@ def test_a_desde_phrase_held_by_a_paragraph_break_on_a_whole_doc_parse(extractor
     # holding the phrase ("¶Desde la Secretaría …")
     doc = extractor.nlp("Titular.\n\nDesde la Secretaría de Pesca se informó que hay 40 barcos varados.")
     assert [c.speaker.name for c in doc._.claims] == ["Secretaría de Pesca"]
+
+
+@pytest.mark.parametrize("text", [
+    "La ministra Sara Gil defendió ayer las medidas económicas que aprobó el gobierno.",
+    "El alcalde Tomás Vera cree en los proyectos culturales que financia el ayuntamiento.",
+])
+def test_a_relative_clause_on_a_noun_and_its_adjective_is_not_reported_speech(claims_of, text):
+    assert not [c for c in claims_of(text) if c["content"]["text"].startswith("que")]

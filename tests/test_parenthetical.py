@@ -107,3 +107,10 @@ def test_a_relative_clause_about_the_speaker_is_not_more_of_the_content(claims_o
             "entrada seguirá siendo gratuita.")
     found = {c["cue"]["text"]: c["content"]["text"] for c in claims_of(text)}
     assert found == {"comentó": "El museo abrirá los lunes", "dijo": "que la entrada seguirá siendo gratuita"}
+
+
+def test_a_relative_clause_after_an_adjective_inside_the_interrupted_sentence(claims_of):
+    text = ("Por ejemplo, explicó la rectora Sara Gil, en el semestre académico que acaba de empezar, solo se "
+            "abrieron diez plazas.")
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == text.rstrip(".") and c["speaker"]["name"] == "Sara Gil"

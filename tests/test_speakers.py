@@ -674,3 +674,9 @@ def test_a_prepositional_phrase_between_a_postposed_cue_and_its_subject(claims_o
 def test_a_name_belonging_to_the_prepositional_phrase_is_not_the_subject(claims_of, text):
     assert not [c for c in claims_of(text) if c["speaker"] and c["speaker"]["name"] in ("Irene Salas", "Radio Faro",
                                                                                         "estibadores")]
+
+
+def test_a_lone_name_before_a_role_between_commas_is_the_person(claims_of):
+    # the small model tags the verb and the name as one entity ("reclamó Noelia") and drops it
+    (c,) = claims_of("“Nadie nos escucha”, reclamó Noelia, la tía de la joven.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"], c["speaker"]["gender"]) == ("Noelia", "person", "female")

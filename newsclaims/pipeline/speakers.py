@@ -698,6 +698,16 @@ class SpeakerResolver:
                 if place is not None:  # "el Partido Verde de Lima": the body's branch is the speaker
                     return Speaker(f"{ent.name} {place}", text, ent.label, start, end)
                 return Speaker(self._fuller(ent.name, tokens, head), text, ent.label, start, end)
+            comma = next((k for k, t in enumerate(bare) if t.text == "," and k > 0), None)
+            if comma is not None and bare[0].i <= head.i < bare[comma].i \
+                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in bare[:comma]):
+                # "Lilian, la tía de la joven" (a name the model tagged with the verb before it): a person
+                # named before the role that describes them
+                desc = [t for t in bare[comma + 1:] if not t.is_punct]
+                role_after = bool(desc) and (np_head(desc) is not None and self.is_role(np_head(desc)))
+                named = bare[:comma]
+                if role_after:
+                    return Speaker(self.text[named[0].idx:named[-1].idx + len(named[-1].text)], text, "PER", start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
         if is_anon and appos is not None:
             return Speaker(appos.name, text, appos.label, start, end)

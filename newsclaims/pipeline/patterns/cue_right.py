@@ -267,8 +267,12 @@ def _relative(que: Token) -> bool:
     prev = que.doc[que.i - 1]
     # ", que el quirófano abrirá" after a long aside is the complement even when parsed as a relative;
     # "un plan que enfrenta" (the noun right before) is a relative.
-    return prev.pos_ in ("NOUN", "PROPN") and que.head.dep_ in ("acl", "acl:relcl", "relcl") \
-        and que.head.head.i == prev.i
+    if prev.pos_ in ("NOUN", "PROPN") and que.head.dep_ in ("acl", "acl:relcl", "relcl") and que.head.head.i == prev.i:
+        return True
+    # "actos de acoso sexual que se reportan": the noun's adjective before it, the clause on a noun before
+    noun = que.head.head
+    return prev.pos_ == "ADJ" and que.pos_ == "PRON" and que.head.dep_ in ("acl", "acl:relcl", "relcl") \
+        and noun.pos_ in ("NOUN", "PROPN") and que.i - 6 <= noun.i < que.i
 
 
 def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
@@ -276,6 +280,8 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     los vecinos"): a relative clause on that object. A person there is a postposed subject or the
     addressee ("recordó el ministro que …"), whom the parser may also read as an object."""
     prev = que.doc[que.i - 1]
+    if prev.pos_ == "ADJ" and _relative(que):
+        prev = que.head.head  # "destacó el esfuerzo enorme que hicieron …"
     return prev.pos_ == "NOUN" and prev.dep_ == "obj" and prev.head.i == cue.i \
         and _relative(que) and not ctx.resolver.person_like([prev])
 
