@@ -703,11 +703,10 @@ class SpeakerResolver:
                     and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in bare[:comma]):
                 # "Lilian, la tía de la joven" (a name the model tagged with the verb before it): a person
                 # named before the role that describes them
-                desc = [t for t in bare[comma + 1:] if not t.is_punct]
-                role_after = bool(desc) and (np_head(desc) is not None and self.is_role(np_head(desc)))
-                named = bare[:comma]
-                if role_after:
-                    return Speaker(self.text[named[0].idx:named[-1].idx + len(named[-1].text)], text, "PER", start, end)
+                desc_head = np_head([t for t in bare[comma + 1:] if not t.is_punct])
+                if desc_head is not None and self.is_role(desc_head):
+                    first, last = bare[0], bare[comma - 1]
+                    return Speaker(self.text[first.idx:last.idx + len(last.text)], text, "PER", start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
         if is_anon and appos is not None:
             return Speaker(appos.name, text, appos.label, start, end)
