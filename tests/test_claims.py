@@ -1234,3 +1234,20 @@ def test_a_desde_phrase_held_by_a_paragraph_break_on_a_whole_doc_parse(extractor
 ])
 def test_a_relative_clause_on_a_noun_and_its_adjective_is_not_reported_speech(claims_of, text):
     assert not [c for c in claims_of(text) if c["content"]["text"].startswith("que")]
+
+
+@pytest.mark.parametrize("text, cue, name, content", [
+    ("Según ha contado la entrenadora Irene Salas, el equipo viajará en tren.", "Según ha contado", "Irene Salas",
+     "el equipo viajará en tren"),
+    ("Según han informado las autoridades portuarias, los buques esperarán al alba.", "Según han informado",
+     "autoridades portuarias", "los buques esperarán al alba"),
+    ("La entrenadora Irene Salas habló con la prensa. Según ha contado, la primera final fue en 1990.",
+     "Según ha contado", "Irene Salas", "la primera final fue en 1990"),
+    ("Según explicó en rueda de prensa la ministra Irene Salas, el plan empieza en mayo.", "Según explicó",
+     "Irene Salas", "el plan empieza en mayo"),
+    ("La cantante Eva Sol cree que su disco saldrá en mayo, según expresó en una entrevista con la radio local.",
+     "según expresó", "Eva Sol", "La cantante Eva Sol cree que su disco saldrá en mayo"),
+])
+def test_segun_with_a_compound_verb_or_a_channel_before_the_source(claims_of, text, cue, name, content):
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"] == cue]
+    assert (c["speaker"]["name"], c["content"]["text"]) == (name, content)

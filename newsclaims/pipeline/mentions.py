@@ -250,7 +250,7 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     return out
 
 
-_ADVERBIAL_PREPS = {"a", "al", "en", "sobre", "durante", "ante", "tras", "con", "desde"}
+_ADVERBIAL_PREPS = {"a", "al", "en", "sobre", "durante", "ante", "tras", "con", "desde", "mediante"}
 _SUBJECT_DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas"}
 
 

@@ -16,7 +16,7 @@ from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
 from ..cues import cue_lemma, source_verb
 from ..kinds import AGENTIVE, noun_kind
-from ..mentions import np_head, past_addressee, past_time_words, trim_np
+from ..mentions import np_head, past_addressee, past_adverbial, past_time_words, subject_of, trim_np
 
 
 def phrases(ctx: Context, sent: Span) -> None:
@@ -43,11 +43,15 @@ def phrases(ctx: Context, sent: Span) -> None:
             continue  # "según qué tarifa elija", "según si llueve", "según sea el caso": "depending on"
         if position == "verb" and doc[k].lower_ == "lo":
             k += 1  # "como lo explicó la ministra"
+        finite = doc[k] if k < sent.end else None
+        if k + 1 < sent.end and doc[k].lower_ in _HABER and doc[k + 1].pos_ in ("VERB", "AUX"):
+            k += 1  # "según ha informado la empresa", "según habían explicado": the participle is the verb
         if k < sent.end and cue_lemma(doc[k]) is not None:
             cue_tok = doc[k]
             k += 1
         elif fold(phrase) == "segun" and k + 1 < sent.end and doc[k].pos_ in ("VERB", "AUX") and (
-                "VerbForm=Fin" in str(doc[k].morph) or source_verb(doc[k]) is not None) and doc[k + 1].pos_ == "DET":
+                "VerbForm=Fin" in str(doc[k].morph) or source_verb(doc[k]) is not None
+                or finite is not doc[k]) and doc[k + 1].pos_ == "DET":
             # "según refleja una encuesta": any verb there introduces the source, listed or not (a listed
             # form is finite whatever the tagger says: "según advierten los autores")
             cue_tok = doc[k]
@@ -98,7 +102,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             _dropped_source(ctx, sent, first, cue_tok, k)
             continue
         if cue_tok is not None and not src and initial and k + 1 < sent.end and doc[k].text == "," \
-                and "Person=3" in str(cue_tok.morph) and position != "verb":
+                and "Person=3" in str(finite.morph if finite is not None else cue_tok.morph) and position != "verb":
             # ("Como prometió, el alcalde cerró …": the clause's own subject, not the current speaker)
             # "Según explicó, la obra terminará …": the subject is dropped; the current speaker vouches
             _dropped_source(ctx, sent, first, cue_tok, k)
@@ -107,6 +111,13 @@ def phrases(ctx: Context, sent: Span) -> None:
             continue  # "ha revelado, según dicen, sus planes …": nobody named; what follows is content
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
+        channel_only = False
+        if cue_tok is not None and src and src[0].lower_ in _CHANNEL:
+            past = past_adverbial(doc, src[0].i, src[-1].i + 1)
+            if past > src[0].i:
+                src = list(doc[past:src[-1].i + 1])  # "según explicó en rueda de prensa la ministra"
+            else:
+                channel_only = True  # "…, según declaró en el portal del partido": the subject is dropped
         by = next((n for n, t in enumerate(src) if t.lower_ == "por"), None) if src and src[0].lower_ == "lo" else None
         if by is not None and 1 <= by <= 3 and by + 1 < len(src):
             src = src[by + 1:]  # "de acuerdo con lo informado por la Secretaría": the agent is the source
@@ -114,10 +125,10 @@ def phrases(ctx: Context, sent: Span) -> None:
         # A long description is a source when the person's name follows it between commas.
         # So is one that ends the sentence ("…, según cifras de un informe difundido por la Agencia X.").
         closing = trailing and (k >= sent.end or doc[k].text in (".", ";")) and _one_phrase(src)
-        if not src or len(src) > (24 if named is not None or closing else 14) \
-                or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src):
+        if not channel_only and (not src or len(src) > (24 if named is not None or closing else 14)
+                                 or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in src)):
             continue
-        if position == "initial" and not _person_like(ctx, src):
+        if position == "initial" and not channel_only and not _person_like(ctx, src):
             continue
         cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
                   doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
@@ -125,7 +136,15 @@ def phrases(ctx: Context, sent: Span) -> None:
             cue = Cue(ctx.text[cue.start: cue_tok.idx + len(cue_tok.text)], cue_lemma(cue_tok) or phrase,
                       cue.start, cue_tok.idx + len(cue_tok.text))
         # "según se informó", "de acuerdo a lo narrado": an impersonal source names nobody
-        speaker = None if src[0].lower_ in ("se", "lo") and len(src) <= 2 else _source(ctx, src, sent)
+        if channel_only and cue_tok is not None:
+            subj = subject_of(sent.root) if trailing and sent.root.i < first else None
+            tokens = trim_np(ctx.within(subj, sent)) if subj is not None and subj.pos_ != "PRON" else []
+            if tokens and ctx.resolver.person_like(tokens):
+                speaker = ctx.resolver.resolve(tokens, ctx.current)  # "Kaká cree que …, según dijo en una entrevista"
+            else:
+                speaker = ctx.dropped_subject(cue_tok.idx, sent.start_char)
+        else:
+            speaker = None if src[0].lower_ in ("se", "lo") and len(src) <= 2 else _source(ctx, src, sent)
         if (initial or joined) and k + 1 < sent.end and doc[k].text == ",":
             start_char = doc[k].idx + 1
             end_tok = ctx.content_end(k + 1, sent, stop_at_cue=None)
@@ -169,6 +188,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         if cue_tok is not None and ctx.claims and ctx.claims[-1].cue and ctx.claims[-1].cue.start == cue_tok.idx:
             ctx.pop_claim()  # "según informó X": the verb's own finding is this one
         ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
+
+
+_HABER = frozenset({"ha", "han", "había", "habían", "habría", "habrían", "haya", "hayan", "hubiera", "hubieran"})
 
 
 def _depending_on(tok: Token) -> bool:
