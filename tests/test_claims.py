@@ -1251,3 +1251,14 @@ def test_a_relative_clause_on_a_noun_and_its_adjective_is_not_reported_speech(cl
 def test_segun_with_a_compound_verb_or_a_channel_before_the_source(claims_of, text, cue, name, content):
     (c,) = [c for c in claims_of(text) if c["cue"]["text"] == cue]
     assert (c["speaker"]["name"], c["content"]["text"]) == (name, content)
+
+
+def test_a_quotation_another_claim_holds_leaves_the_next_cue_its_own_que_clause(claims_of):
+    text = "La jueza Irene Salas calificó a la constructora como “irresponsable”, diciendo que esta nunca pagó sus deudas."
+    found = {c["cue"]["text"]: c["content"]["text"] for c in claims_of(text)}
+    assert found.get("diciendo") == "que esta nunca pagó sus deudas"
+
+
+def test_a_gerund_the_parser_hung_on_a_phrase_speaks_as_the_verbs_subject(claims_of):
+    (c,) = claims_of("Más tarde, el ministro Tomás Vera tuiteó al respecto asegurando que la concesión era ilegal.")
+    assert c["speaker"]["name"] == "Tomás Vera" and c["content"]["text"] == "que la concesión era ilegal"

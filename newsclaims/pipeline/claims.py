@@ -162,10 +162,19 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
         # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it; not
         # across a period ("“…”. Recordó que …": a new sentence's cue looks right).
         q_before = ctx.quote_ending_before(cs)
-        if (q_before is None or "." in ctx.text[q_before.close_mark:cs]) and cue_right.forward(ctx, tok, cue, sent, lemma):
+        if (q_before is None or "." in ctx.text[q_before.close_mark:cs] or _claimed_before_que(ctx, tok, q_before, sent)) \
+                and cue_right.forward(ctx, tok, cue, sent, lemma):
             continue
         if not cue_left.backward(ctx, tok, cue, sent, lemma):
             object_cues.object_content(ctx, tok, cue, sent, lemma)
+
+
+def _claimed_before_que(ctx: Context, tok: Token, q, sent: Span) -> bool:
+    """ "calificó la obra como “un desastre”, diciendo que …": the quotation before the cue is
+    another claim's already, and the cue reports its own "que" clause."""
+    nxt = tok.i + 1 + ctx.clitics(tok)
+    return nxt < sent.end and ctx.doc[nxt].lower_ == "que" and any(
+        c.start <= q.start and q.end <= c.end for c in ctx.claims if c.start >= sent.start_char)
 
 
 def _questioned(doc, tok: Token, sent: Span) -> bool:

@@ -230,6 +230,17 @@ class Context:
         subj = subject_of(verb)
         gerund = "VerbForm=Ger" in str(verb.morph) or re.search(r"ndo(?:le|les|lo|la|los|las|se)?$", verb.lower_)
         gov = verb.head if verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX") else None
+        if gov is None and gerund:
+            # "tuiteó al respecto asegurando que …": a gerund the parser hung on a word of the phrase
+            # before it; the verb that phrase belongs to
+            h = verb.head
+            for _ in range(3):
+                if h.pos_ in ("VERB", "AUX") and h.i < verb.i:
+                    gov = h
+                    break
+                if h.head.i == h.i:
+                    break
+                h = h.head
         if subj is None and gerund and gov is not None:
             # "La agencia citó al ministro recordándole que …": the quoted person speaks.
             lemma = cue_lexicon().lemma_of(gov.lower_) or gov.lemma_
