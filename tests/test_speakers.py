@@ -680,3 +680,19 @@ def test_a_lone_name_before_a_role_between_commas_is_the_person(claims_of):
     # the small model tags the verb and the name as one entity ("reclamó Noelia") and drops it
     (c,) = claims_of("“Nadie nos escucha”, reclamó Noelia, la tía de la joven.")
     assert (c["speaker"]["name"], c["speaker"]["kind"], c["speaker"]["gender"]) == ("Noelia", "person", "female")
+
+
+def test_a_name_opening_the_clause_after_a_segun_role_is_not_that_role(claims_of):
+    text = ("Así lo cuenta Nadia Ferro, una antigua empleada de la firma. Según la ingeniera, Globalnet ha sido "
+            "lenta en reaccionar a las campañas.")
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"] == "Según"]
+    assert c["speaker"]["name"] == "Nadia Ferro"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“Las obras avanzan muy despacio”, sintetizó un ingeniero de la constructora.", "ingeniero de la constructora"),
+    ("“Las obras avanzan muy despacio”, sintetizó la asociación de vecinos.", "asociación de vecinos"),
+])
+def test_an_unlisted_verb_after_a_quotation_with_a_typed_speaker(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["cue"]["text"]) == (name, "sintetizó")

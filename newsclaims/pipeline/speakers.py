@@ -361,7 +361,14 @@ class SpeakerResolver:
                 span = doc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
-                for side in (self._before(span), self._after(span)):
+                before = self._before(span)
+                follows = self.text[m.end:m.end + 3].lstrip(" ")
+                if before and "," in self.text[before[-1].idx:m.start] and follows and follows[0] not in ",.;:)—–\n" \
+                        and before[0].i > 0 and (doc[before[0].i - 1].pos_ == "ADP" or doc[before[0].i - 1].lower_ == "según"):
+                    # "Según la ingeniera, Nadia Web ha sido …": the name opens the clause the phrase
+                    # introduces, no apposition (unlike "El también edil, Luis Soto dijo …", a comma dropped)
+                    before = []
+                for side in (before, self._after(span)):
                     role, words = _role_in(side)
                     if role and " y " not in f" {ent.name} " and any(
                             role in _forms(t) and t.lower_ != role and "Number=Plur" in str(t.morph) for t in side):
@@ -757,7 +764,7 @@ class SpeakerResolver:
                            "ANON", start, end)
         if role is not None or is_role:
             gender = _gender(tokens, role)
-            person = self._named_right_after(end) or self._person_for(
+            person = self._named_right_after(end, self._governed(tokens)) or self._person_for(
                 role or head.lower_, words, gender, start, current) or self._written_name(tokens)
             if person is not None and " y " in person and gender != "-":
                 # "Los ministros Ana Gil y Luis Soto … la ministra": the one of the pair of her gender
@@ -765,7 +772,7 @@ class SpeakerResolver:
                 person = fits[0] if len(fits) == 1 else person
             return Speaker(person, text, "PER", start, end)
         if described:
-            person = self._named_right_after(end) or self._person_for(head.lower_, words, _gender(tokens, None), start,
+            person = self._named_right_after(end, self._governed(tokens)) or self._person_for(head.lower_, words, _gender(tokens, None), start,
                                                                       current, loose=False)
             if person is not None:
                 return Speaker(person, text, "PER", start, end)
@@ -1043,12 +1050,21 @@ class SpeakerResolver:
             return run
         return name
 
-    def _named_right_after(self, end: int) -> str | None:
+    def _governed(self, tokens: list[Token]) -> bool:
+        """Whether a preposition ("según", "para", "de acuerdo con") governs the phrase."""
+        i = tokens[0].i
+        return i > 0 and (self.doc[i - 1].pos_ == "ADP" or self.doc[i - 1].lower_ == "según")
+
+    def _named_right_after(self, end: int, governed: bool = False) -> str | None:
         """A person named in apposition right after a description: "según el copresidente del
-        equipo, el doctor Juan Soto, …" -> Juan Soto."""
+        equipo, el doctor Juan Soto, …" -> Juan Soto. After a description a preposition governs
+        (``governed``), the name must close as an apposition does: "Según la ingeniera, Nadia Web
+        ha sido …" opens the clause with another name."""
         for m, e in self.index.mentions_in(end, end + 160):
             gap = self.text[end:m.start]
-            if e.label == "PER" and (_APPOSITION_GAP.fullmatch(gap) or _LONG_GAP.fullmatch(gap)):
+            follows = self.text[m.end:m.end + 3].lstrip(" ")
+            if e.label == "PER" and (_APPOSITION_GAP.fullmatch(gap) or _LONG_GAP.fullmatch(gap)) \
+                    and not (governed and follows and follows[0] not in ",.;:)—–\n\"”»"):
                 return e.name
             if re.search(r"[.;:\n“”«»\"]", gap) or gap.count(",") > 2:
                 break  # past the sentence or the description

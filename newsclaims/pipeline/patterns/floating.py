@@ -68,7 +68,8 @@ def _unlisted_cue(ctx: Context, q, sent: Span):
         return None
     after = phrase_after(doc, verb.i + 1, sent.end)
     head = np_head(after) if after else None
-    if head is None or not (any(t.ent_type_ == "PER" for t in after) or ctx.resolver.is_role(head)):
+    if head is None or not (any(t.ent_type_ == "PER" for t in after) or ctx.resolver.is_role(head)
+                            or head.pos_ == "NOUN" and ctx.resolver.known_speaker(head)):
         return None
     rest = [t for t in doc[after[-1].i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if rest:
