@@ -1262,3 +1262,16 @@ def test_a_quotation_another_claim_holds_leaves_the_next_cue_its_own_que_clause(
 def test_a_gerund_the_parser_hung_on_a_phrase_speaks_as_the_verbs_subject(claims_of):
     (c,) = claims_of("Más tarde, el ministro Tomás Vera tuiteó al respecto asegurando que la concesión era ilegal.")
     assert c["speaker"]["name"] == "Tomás Vera" and c["content"]["text"] == "que la concesión era ilegal"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La ministra Irene Salas habló ayer en el Senado. Para ella, el alcalde está desinformado sobre las obras.",
+     "Irene Salas"),
+    ("La ministra Irene Salas habló ayer en el Senado. Según ella, el alcalde está desinformado sobre las obras.",
+     "Irene Salas"),
+    ("“Nos veremos el lunes”, dijo la ministra Irene Salas. El alcalde Tomás Vera habló después. Según él, la obra "
+     "se retrasa.", "Tomás Vera"),
+])
+def test_segun_or_para_a_subject_pronoun_is_the_person_of_its_gender(claims_of, text, name):
+    (c,) = [c for c in claims_of(text) if c["type"] == "according_to"]
+    assert c["speaker"]["name"] == name

@@ -625,8 +625,13 @@ class SpeakerResolver:
                 return self.resolve(antecedent, current)
             # "su recelo hacia un plan que considera …": "que" stands for what cannot speak; the
             # speaker is the one the sentence is about
-            if current is not None:
+            gender = {"él": "m", "ella": "f"}.get(lower)
+            if current is not None and (gender is None or current.label == "PER" and self.gender(current.name) in ("-", gender)):
                 return Speaker(current.name, text, current.label, start, end)
+            if gender is not None:  # "Según ella, …": the person of that gender the text is about
+                person = self._person_for("", frozenset(), gender, start, current)
+                if person is not None:
+                    return Speaker(person, text, "PER", start, end)
             return Speaker(None, text, "PER", start, end)
         if tokens[0].lower_ in ("su", "sus") and len(tokens) >= 2 and head.lower_ in word_set("possessed_groups.tsv") \
                 and not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens[head.i - tokens[0].i + 1:]):

@@ -434,6 +434,8 @@ def _person_like(ctx: Context, tokens: list[Token]) -> bool:
     if not tokens or "VerbForm=Inf" in str(tokens[0].morph) or tokens[0].pos_ in ("VERB", "AUX") \
             and re.fullmatch(r"[a-záéíóúñ]+(?:ar|er|ir)(?:l[aeo]s?|se)?", tokens[0].text):
         return False
+    if len(tokens) == 1 and tokens[0].lower_ in ("él", "ella", "ellos", "ellas"):
+        return True  # "Para ella, …": the person the text is about
     head = np_head(tokens)
     if head is not None and head.is_lower and noun_kind(head.text) == "document":
         return False
