@@ -1275,3 +1275,22 @@ def test_a_gerund_the_parser_hung_on_a_phrase_speaks_as_the_verbs_subject(claims
 def test_segun_or_para_a_subject_pronoun_is_the_person_of_its_gender(claims_of, text, name):
     (c,) = [c for c in claims_of(text) if c["type"] == "according_to"]
     assert c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("Según la ministra Irene Salas la región corre el riesgo de perder empleos.", "Irene Salas",
+     "la región corre el riesgo de perder empleos"),
+    ("De acuerdo con el artículo 12 de la Ley de Aguas el permiso dura diez años.", None, "el permiso dura diez años"),
+    ("Según fuentes del ministerio casi el 60 % de los contratos son temporales.", "fuentes del ministerio",
+     "casi el 60 % de los contratos son temporales"),
+])
+def test_segun_without_a_comma_ends_its_source_where_the_clause_subject_opens(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert c["type"] == "according_to" and c["content"]["text"] == content
+    if name is not None:
+        assert c["speaker"]["name"] == name
+
+
+def test_segun_without_a_comma_and_no_boundary_makes_no_claim(claims_of):
+    # the source's relative clause runs into the attributed one: no safe boundary, no claim
+    assert not claims_of("Según los vecinos que vieron el choque el conductor huyó.")

@@ -74,6 +74,18 @@ def phrases(ctx: Context, sent: Span) -> None:
             depth += (doc[k].text == "(") - (doc[k].text == ")")
             src.append(doc[k])
             k += 1
+        split = _commaless(src) if initial and cue_tok is None and fold(phrase) in _COMMALESS else None
+        if split is not None:
+            # "Según los datos del ministerio el paro bajó …": no comma; the source ends where the
+            # clause's subject opens
+            source = trim_np(_without_asides(src[:split]))
+            if source and len(source) <= 14 and ctx.quote_at(src[split].idx) is None:
+                end_tok = ctx.content_end(src[split].i, sent, stop_at_cue=None)
+                end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
+                cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
+                          doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
+                ctx.add("according_to", _source(ctx, source, sent), cue, src[split].idx, end_char, sent, "according_to")
+            continue
         if trailing and any(t.pos_ in ("VERB", "AUX") or t.text in OPEN + CLOSE or _predicate_after(src, n)
                             for n, t in enumerate(src)):
             # "X, según el escrito, subrayó …": a parenthetical source, not a trailing one.
@@ -191,6 +203,29 @@ def phrases(ctx: Context, sent: Span) -> None:
 
 
 _HABER = frozenset({"ha", "han", "había", "habían", "habría", "habrían", "haya", "hayan", "hubiera", "hubieran"})
+
+
+_COMMALESS = frozenset({"segun", "de acuerdo con", "de acuerdo a", "conforme a"})
+_CLAUSE_DETS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
+
+
+def _commaless(src: list[Token]) -> int | None:
+    """Where the attributed clause starts in the words after "según" when no comma closes the
+    source: an article right after the source's last noun or name (or a parenthesis), before the
+    clause's finite verb ("los datos del ministerio | el paro bajó", "Ana Ruiz | la región corre …").
+    None when there is no finite verb or no such boundary."""
+    verb = next((n for n, t in enumerate(src) if t.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(t.morph)), None)
+    if verb is None or verb < 2:
+        return None
+    depth = 0
+    for n in range(1, verb):
+        t, prev = src[n], src[n - 1]
+        depth += (prev.text == "(") - (prev.text == ")")
+        if depth or not (prev.pos_ in ("NOUN", "PROPN") or prev.text == ")"):
+            continue
+        if t.lower_ in _CLAUSE_DETS or t.pos_ == "ADV" and n + 1 < verb and src[n + 1].pos_ in ("DET", "NUM"):
+            return n
+    return None
 
 
 def _depending_on(tok: Token) -> bool:
