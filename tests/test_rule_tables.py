@@ -189,3 +189,8 @@ def test_a_demonym_with_an_article_is_the_person_named_before(claims_of, masculi
 @pytest.mark.parametrize("verb, example", examples("non_cue_verbs.tsv"))
 def test_a_verb_that_reports_no_speech_is_no_unlisted_cue(claims_of, verb, example):
     assert not [c for c in claims_of(example) if c["cue"] and fold(c["cue"]["text"]).startswith(fold(verb)[:3])], example
+
+
+@pytest.mark.parametrize("lemma, words, example", read_table("non_cue_senses.tsv", 3), ids=lambda v: str(v)[:20])
+def test_a_verb_in_a_sense_that_reports_no_speech_is_no_cue(claims_of, lemma, words, example):
+    assert not [c for c in claims_of(example) if c["cue"] and c["cue"]["lemma"] == lemma]

@@ -696,3 +696,15 @@ def test_a_name_opening_the_clause_after_a_segun_role_is_not_that_role(claims_of
 def test_an_unlisted_verb_after_a_quotation_with_a_typed_speaker(claims_of, text, name):
     (c,) = claims_of(text)
     assert (c["speaker"]["name"], c["cue"]["text"]) == (name, "sintetizó")
+
+
+def test_a_speaker_named_inside_reported_speech_does_not_take_over_the_dropped_subjects(claims_of):
+    text = ("La ministra Irene Salas señaló que los ayuntamientos han comunicado al ministerio que abrirán más "
+            "escuelas. Añadió que el plan costará diez millones.")
+    found = {c["cue"]["text"]: c["speaker"]["name"] for c in claims_of(text)}
+    assert found["han comunicado"] == "ayuntamientos" and found["Añadió"] == "Irene Salas"
+
+
+def test_a_body_the_kinds_table_types_can_be_a_subject(claims_of):
+    (c,) = claims_of("Aunque los datos son buenos, la comunidad educativa considera que faltan docentes.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("comunidad educativa", "group")

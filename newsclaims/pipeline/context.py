@@ -572,9 +572,12 @@ class Context:
         self._serials.append(serial)
         insort(self._claim_starts, (claim.start, serial))
         self._claim_reach = max(self._claim_reach, claim.end - claim.start)
-        if speaker is not None and not untyped:
+        nested = cue is not None and any(c is not claim and c.speaker is not None and c.start <= cue.start < c.end
+                                         for c in self.claims_near(cue.start, cue.end))
+        if speaker is not None and not untyped and not nested:
             # (a speaker no lexicon types, "estas obras", does not go on speaking in the
-            # sentences whose subject is dropped: the last typed one does)
+            # sentences whose subject is dropped: the last typed one does; nor does one named inside
+            # another's reported speech: "La ministra señaló que las regiones han comunicado que …")
             self.current, self.current_para = speaker, self.para(start)
             self.current_at = start
             self.resolver.remember(speaker)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..rules import attribution_phrases, cue_lexicon, cue_verb_phrases, fold, word_set
+from ..rules import attribution_phrases, cue_lexicon, cue_verb_non_senses, cue_verb_phrases, fold, word_set
 
 
 def cue_lemma(token: Token) -> str | None:
@@ -35,6 +35,10 @@ def cue_lemma(token: Token) -> str | None:
         # journalist's; reported speech is in the third person
     if lemma in cue_verb_phrases() and not phrase_words(token, lemma):
         return None  # "dejó a su hijo": "dejar" speaks only in "dejó claro que …"
+    for words in cue_verb_non_senses().get(lemma, ()):
+        after = token.doc[token.i + 1:token.i + 1 + len(words)]
+        if len(after) == len(words) and tuple(fold(t.text) for t in after) == words:
+            return None  # "cuenta con dos quirófanos que …": "contar con" is to have
     if "VerbForm=Inf" in str(token.morph) or low == lemma:
         # An infinitive reports speech only in a periphrasis ("volvió a decir que"), not in
         # "es ofensivo pensar que" or "se negó a decir si".

@@ -876,8 +876,8 @@ class SpeakerResolver:
             return head.text[:1].isupper() and head.pos_ not in ("VERB", "AUX")
         forms = set(_forms(head))
         if forms & self.roles.keys() or forms & self.anon or forms & self.orgs or forms & self.speakers \
-                or _AGENTIVE.search(head.lower_):
-            return True
+                or _AGENTIVE.search(head.lower_) or noun_kind(head.text) in ("person", "group", "organisation"):
+            return True  # (people and bodies the kinds table types: "la comunidad científica"; not its documents)
         if listed:
             return noun_kind(head.text) is not None  # ("las lluvias que anuncian …": only a noun the tables know speaks through "que")
         return not (forms & self.non_speakers or _ABSTRACT.search(head.lower_))

@@ -140,6 +140,19 @@ def cue_verb_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @lru_cache(maxsize=None)
+def cue_verb_non_senses() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lemma -> the folded word sequences after which a verb of cue_verbs.tsv is no cue ("contar"
+    -> ("con",): "cuenta con dos quirófanos")."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    verbs = cue_lexicon().verbs
+    for lemma, words, _example in read_table("non_cue_senses.tsv", 3):
+        if lemma not in verbs:
+            raise RuleTableError(f"non_cue_senses.tsv: {lemma}: not a verb of cue_verbs.tsv")
+        out.setdefault(lemma, []).append(tuple(fold(words).split()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
 def title_abbreviation() -> re.Pattern:
     """A regular expression matching one abbreviated title of title_abbreviations.tsv ("Prof.", "Dra")."""
     words = sorted((row[0] for row in read_table("title_abbreviations.tsv", 2)), key=len, reverse=True)
