@@ -128,3 +128,16 @@ def test_a_short_phrase_quoted_at_the_paragraphs_end_stays_nested():
     # one mark typed for two: “… por culpa del “ahorro”. closes both
     text = "Indicó: “Cerraron la escuela del barrio por culpa del “ahorro”.\n\nOtro párrafo."
     assert [c for c, _ in contents(text)] == ["Cerraron la escuela del barrio por culpa del “ahorro”."]
+
+
+def test_a_quotation_after_a_short_adverbial_lead_continues_the_current_speaker(claims_of):
+    text = ("“El festival crecerá este año”, dijo la directora Irene Salas. Por ejemplo, “la última edición fue un "
+            "éxito de público y de crítica”.")
+    found = [(c["speaker"]["name"], c["content"]["text"]) for c in claims_of(text)]
+    assert ("Irene Salas", "la última edición fue un éxito de público y de crítica") in found
+
+
+def test_a_quotation_after_a_lead_with_a_verb_or_a_name_is_no_floating_quotation(claims_of):
+    text = ("“El festival crecerá este año”, dijo la directora Irene Salas. En Lima, “la última edición fue un éxito "
+            "de público y de crítica”.")
+    assert [c["content"]["text"] for c in claims_of(text)] == ["El festival crecerá este año"]

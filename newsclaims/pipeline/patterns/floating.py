@@ -29,7 +29,7 @@ def floating(ctx: Context, sent: Span) -> None:
             continue  # the journalist's question in an interview (a rhetorical one inside the
             # speaker's own paragraph, after a statement, is the speaker's)
         before = ctx.text[max(0, q.open_mark - 3):q.open_mark]
-        if before.strip() and before.strip()[-1] not in ".!?:":
+        if before.strip() and before.strip()[-1] not in ".!?:" and not _adverbial_lead(ctx, sent, q):
             continue
         said = _unlisted_cue(ctx, q, sent)
         if said is not None:  # "“…”, cerró la candidata.": a verb the tables lack, then the speaker
@@ -44,6 +44,17 @@ def floating(ctx: Context, sent: Span) -> None:
             continue  # an interview answer may follow the journalist's question
         ctx.add(ctx.kind_of(q.start, q.end), Speaker(c.name, c.text, c.label, c.start, c.end),
                 None, q.start, q.end, sent, "floating")
+
+
+def _adverbial_lead(ctx: Context, sent: Span, q) -> bool:
+    """ "Por ejemplo, “…”." / "Por estas razones, “…”.": a sentence that is a quotation after a short
+    adverbial lead and its comma (no verb, no name), nothing but punctuation after it."""
+    lead = [t for t in sent if t.idx < q.open_mark and not t.is_space]
+    if not 2 <= len(lead) <= 5 or lead[-1].text != "," or not lead[0].text[:1].isupper():
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "PROPN", "NUM") or t.ent_type_ for t in lead[:-1]):
+        return False
+    return not ctx.text[q.outer[1]:sent.end_char].strip(" .\n\"”»’")
 
 
 def _same_paragraph_claim(ctx: Context, pos: int) -> bool:
