@@ -1294,3 +1294,18 @@ def test_segun_without_a_comma_ends_its_source_where_the_clause_subject_opens(cl
 def test_segun_without_a_comma_and_no_boundary_makes_no_claim(claims_of):
     # the source's relative clause runs into the attributed one: no safe boundary, no claim
     assert not claims_of("Según los vecinos que vieron el choque el conductor huyó.")
+
+
+@pytest.mark.parametrize("text", [
+    "Los vecinos continúan con la protesta que iniciaron hace una semana.",
+    "Los envíos al sur continúan, sin embargo, limitados por el cierre de la frontera.",
+    "La comisión prosiguió con la lectura del informe que presentó el ministerio.",
+])
+def test_an_aside_verb_before_its_content_or_as_the_main_verb_is_no_cue(claims_of, text):
+    assert not claims_of(text)
+
+
+def test_an_aside_verb_after_a_quotation_is_its_cue(claims_of):
+    text = "“La obra no es sencilla”, continuó la arquitecta Irene Salas, “pero la terminaremos en mayo”."
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["name"]) == ("continuó", "Irene Salas")

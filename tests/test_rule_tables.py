@@ -6,7 +6,8 @@ from newsclaims.rules import cue_lexicon, examples, fold, read_table
 CUES = [(lemma, kind, ex) for lemma, kind, _c, _f, ex in read_table("cue_verbs.tsv", 5)]
 
 
-@pytest.mark.parametrize("lemma, kind, example", [c for c in CUES if c[1] == "speech"], ids=lambda v: str(v)[:20])
+@pytest.mark.parametrize("lemma, kind, example", [c for c in CUES if c[1] in ("speech", "aside")],
+                         ids=lambda v: str(v)[:20])
 def test_speech_verb_example_gives_a_claim(claims_of, lemma, kind, example):
     found = [c for c in claims_of(example) if c["cue"] and c["cue"]["lemma"] == lemma]
     assert found, f"no claim with cue {lemma!r} in: {example}"

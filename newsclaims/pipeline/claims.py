@@ -35,7 +35,7 @@ from ..entities import Entity
 from . import gender, naming
 from .anonymous import anonymity_at, mark_anonymous
 from .context import Context, source_from
-from .cues import cue_span
+from .cues import cue_kind, cue_span
 from .mentions import subject_of
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns, unlisted
 
@@ -162,6 +162,9 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
         # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it; not
         # across a period ("“…”. Recordó que …": a new sentence's cue looks right).
         q_before = ctx.quote_ending_before(cs)
+        if cue_kind(lemma) == "aside":  # "“…”, continuó la jueza" / "…, prosiguió, …": never before content
+            cue_left.backward(ctx, tok, cue, sent, lemma)
+            continue
         if (q_before is None or "." in ctx.text[q_before.close_mark:cs] or _claimed_before_que(ctx, tok, q_before, sent)) \
                 and cue_right.forward(ctx, tok, cue, sent, lemma):
             continue

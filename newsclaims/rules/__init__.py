@@ -68,7 +68,7 @@ CLITICS = ("selo", "sela", "selos", "selas", "melo", "noslo", "le", "les", "lo",
 @dataclass(frozen=True)
 class CueVerb:
     lemma: str
-    kind: str  # "speech" | "stance" | "quoting" | "decision"
+    kind: str  # "speech" | "stance" | "quoting" | "decision" | "aside"
     example: str
 
 
@@ -108,8 +108,9 @@ def cue_lexicon() -> CueLexicon:
     forms: dict[str, str] = {}
     strong: set[str] = set()
     for n, (lemma, kind, conj, extra, example) in enumerate(read_table("cue_verbs.tsv", 5), 1):
-        if kind not in ("speech", "stance", "quoting", "decision"):
-            raise RuleTableError(f"cue_verbs.tsv: entry {n} ({lemma}): kind must be speech, stance, quoting or decision")
+        if kind not in ("speech", "stance", "quoting", "decision", "aside"):
+            raise RuleTableError(f"cue_verbs.tsv: entry {n} ({lemma}): kind must be speech, stance, quoting, decision "
+                                 "or aside")
         if conj not in ("ar", "er", "ir", "-"):
             raise RuleTableError(f"cue_verbs.tsv: entry {n} ({lemma}): conjugation must be ar, er, ir or -")
         verbs[lemma] = CueVerb(lemma, kind, example)

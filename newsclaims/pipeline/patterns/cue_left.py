@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ...claims import Cue
 from ...rules import fold
 from ..context import DASHES, OPEN, Context
-from ..cues import cue_lemma
+from ..cues import cue_kind, cue_lemma
 from ..mentions import past_adverbial, past_time_words, phrase_after, subject_of
 from ..quotes import Quote
 
@@ -59,7 +59,8 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     prev = tok.i - 1
     while prev >= sent.start and doc[prev].is_space:
         prev -= 1
-    if prev >= sent.start and doc[prev].pos_ in ("NOUN", "ADJ", "PROPN") and _comma_dropped(ctx, tok, cue, sent, lemma):
+    if prev >= sent.start and doc[prev].pos_ in ("NOUN", "ADJ", "PROPN") and cue_kind(lemma) != "aside" \
+            and _comma_dropped(ctx, tok, cue, sent, lemma):  # ("Los envíos continúan, sin embargo, limitados")
         return True
     if prev < sent.start or doc[prev].text not in (",", "—", "–"):
         return False
