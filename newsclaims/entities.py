@@ -152,6 +152,16 @@ def _clean(span: Span) -> Span | None:
         start += 1
         while start < end and (doc[start].lower_ in STOP or doc[start].is_punct):
             start += 1
+    # An interview's answer marker before a word of the answer: "R. Ahora escribo …" (where the
+    # article asks "P. ¿…?" too), never a name's initial.
+    if doc[start].text in ("R.", "P.", "R", "P") and _line_start(doc[start]) and _interview(doc):
+        start += 1
+        while start < end and doc[start].is_punct:
+            start += 1
+        if start >= end or not _given_name(doc[start]) and end - start == 1:
+            return None
+    if end - start == 1 and _INITIAL.fullmatch(doc[start].text):
+        return None  # a lone initial names nobody
     # A headline's speech verb before the name: "Asegura Ana Ruiz que …", "Destaca Ana Ruiz la labor …".
     first_in_line = start == 0 or doc[start - 1].is_space and "\n" in doc[start - 1].text
     if end - start > 1 and (_line_start(doc[start]) and end - start > 2 and _given_name(doc[start + 1])
@@ -358,6 +368,18 @@ def _without_medium(span: Span, text: str) -> Span:
             if m.group(1).islower() and m.group(1) in institution_nouns():
                 return span[:k]
     return span
+
+
+_INITIAL = re.compile(r"[A-ZÁÉÍÓÚÑ]\.")
+_QUESTION_LINE = re.compile(r"(?m)^[ \t]*(?:P|Pregunta)[ \t]*[.:\-–—]+[ \t]+\S")
+
+
+def _interview(doc: Doc) -> bool:
+    """Whether the article is set as questions and answers ("P. ¿…?" / "R. …"), read once per Doc."""
+    key = "newsclaims_interview"
+    if key not in doc.user_data:
+        doc.user_data[key] = _QUESTION_LINE.search(doc.text) is not None
+    return bool(doc.user_data[key])
 
 
 def _line_start(tok) -> bool:

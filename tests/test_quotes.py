@@ -141,3 +141,17 @@ def test_a_quotation_after_a_lead_with_a_verb_or_a_name_is_no_floating_quotation
     text = ("“El festival crecerá este año”, dijo la directora Irene Salas. En Lima, “la última edición fue un éxito "
             "de público y de crítica”.")
     assert [c["content"]["text"] for c in claims_of(text)] == ["El festival crecerá este año"]
+
+
+@pytest.mark.parametrize("q, a", [("P.", "R."), ("P:", "R:"), ("Pregunta.", "Respuesta.")])
+def test_an_interview_set_as_questions_and_answers_gives_the_answers_to_the_interviewee(claims_of, q, a):
+    text = (f"La escultora Marta Ibáñez expone en Bilbao.\n\n{q} ¿Cómo empezó todo?\n\n{a} Empezó en el taller de "
+            f"mi padre, entre virutas y herramientas viejas.\n\n{q} ¿Y ahora?\n\n{a} Ahora trabajo el hierro, que es "
+            "lo que siempre quise hacer.")
+    found = [(c["speaker"]["name"], c["content"]["text"]) for c in claims_of(text)]
+    assert found == [("Marta Ibáñez", "Empezó en el taller de mi padre, entre virutas y herramientas viejas"),
+                     ("Marta Ibáñez", "Ahora trabajo el hierro, que es lo que siempre quise hacer")]
+
+
+def test_answer_markers_without_questions_are_plain_text(claims_of):
+    assert not claims_of("R. Martín ganó la carrera de ayer en el circuito del norte.")

@@ -21,6 +21,9 @@ CLOSERS = {"”", "»", "›"}
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;¡¿«“‘\"'")
 
 
+# An interview set as questions and answers: "P. ¿…?" / "R. …", "Pregunta: …" / "Respuesta: …".
+_QUESTION_LINE = re.compile(r"(?m)^[ \t]*(?:P|Pregunta)[ \t]*[.:\-–—]+[ \t]+\S")
+ANSWER_LINE = re.compile(r"[ \t]*(?:R|Respuesta)[ \t]*[.:\-–—]+[ \t]+(?=[¿¡\w])")
 _INTERRUPTION = re.compile(r"[ \t]—(?=[a-záéíóúñ])")  # "… —dijo el alcalde—": the narrator speaks
 
 
@@ -139,7 +142,24 @@ def find_quotes(text: str) -> list[Quote]:
                 # (a later sentence has no mark of its own: it opens where its words do)
                 quotes.append(Quote(a, b, a - 1 if a == start + 1 else a, b - 1, True, [], orphan=False))
 
+    asked = _QUESTION_LINE.search(text) is not None
+
+    def answer(start: int) -> None:
+        """An interview set as "P. ¿…?" / "R. …" ("Pregunta:" / "Respuesta:"): an answer paragraph
+        is the interviewee's speech, its marker the only mark (only where the article asks too)."""
+        m = ANSWER_LINE.match(text, start) if asked else None
+        if m is None:
+            return
+        end = text.find("\n", start)
+        end = n if end == -1 else end
+        b = end
+        while b > m.end() and text[b - 1] in " \t":
+            b -= 1
+        if len(text[m.end():b].split()) >= 3 and not any(q in text[m.end():b] for q in "“”«»\""):
+            quotes.append(Quote(m.end(), b, m.end(), b - 1, True, [], orphan=False))
+
     dialogue(0)
+    answer(0)
     i = 0
     while i < n:
         ch = text[i]
@@ -172,6 +192,7 @@ def find_quotes(text: str) -> list[Quote]:
             if not stack:
                 found = len(quotes)
                 dialogue(i)
+                answer(i)
                 if len(quotes) > found:
                     i = quotes[-1].end  # the paragraph is dialogue; its dashes are not marks
             continue

@@ -10,6 +10,7 @@ from ...claims import Cue, Speaker
 from ..context import Context, ends_question
 from ..cues import past_lemmas
 from ..mentions import np_head, phrase_after
+from ..quotes import ANSWER_LINE as _ANSWER_LINE
 
 _FLOATING_WORDS = 4    # a floating quotation has at least this many words
 
@@ -40,7 +41,8 @@ def floating(ctx: Context, sent: Span) -> None:
         if c is None:
             continue
         gap = ctx.para(q.open_mark) - para
-        if gap > 1 and not (gap == 2 and ctx.question_before(q.open_mark)):
+        if gap > 1 and not (gap == 2 and (ctx.question_before(q.open_mark) or _ANSWER_LINE.match(
+                ctx.text, ctx.para_starts[ctx.para(q.open_mark)]))):
             continue  # an interview answer may follow the journalist's question
         ctx.add(ctx.kind_of(q.start, q.end), Speaker(c.name, c.text, c.label, c.start, c.end),
                 None, q.start, q.end, sent, "floating")
