@@ -708,3 +708,11 @@ def test_a_speaker_named_inside_reported_speech_does_not_take_over_the_dropped_s
 def test_a_body_the_kinds_table_types_can_be_a_subject(claims_of):
     (c,) = claims_of("Aunque los datos son buenos, la comunidad educativa considera que faltan docentes.")
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("comunidad educativa", "group")
+
+
+@pytest.mark.parametrize("text", [
+    "“Vamos a subir el precio cada año”, dijo en el programa Despierta con Loret, de la cadena local.",
+    "Un grupo de científicos descubrió un fenómeno nuevo, según afirman en un estudio publicado el 3 de mayo.",
+])
+def test_a_name_or_date_inside_the_prepositional_phrase_is_not_the_inverted_subject(claims_of, text):
+    assert [c["speaker"] for c in claims_of(text)] == [None]

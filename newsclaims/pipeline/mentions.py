@@ -279,11 +279,17 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
     if not nouns or k >= limit or doc[k - 1].lower_ in ("de", "del"):
         return j
     if doc[k].lower_ in _SUBJECT_DETS:
-        return k
+        nxt = doc[k + 1] if k + 1 < limit else None
+        # (not "publicado el 3 de mayo": a date)
+        return k if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.like_num else j
     if doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_iob_ == "B" and head is not None \
             and (doc[j].lower_ not in ("a", "al") or head.lower_ == "respecto") \
             and noun_kind(head.text) not in ("person", "group", "organisation"):
-        return k  # (not "a su novia Ana", "ante la cadena CNN": the noun's own name)
+        m = k + 1
+        while m < limit and doc[m].ent_iob_ == "I":
+            m += 1
+        if m >= limit or doc[m].is_punct:
+            return k  # (not "a su novia Ana", "ante la cadena CNN", "en el programa Despierta con …": the noun's own name)
     return j
 
 

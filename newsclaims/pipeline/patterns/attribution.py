@@ -151,8 +151,11 @@ def phrases(ctx: Context, sent: Span) -> None:
         if channel_only and cue_tok is not None:
             subj = subject_of(sent.root) if trailing and sent.root.i < first else None
             tokens = trim_np(ctx.within(subj, sent)) if subj is not None and subj.pos_ != "PRON" else []
-            if tokens and ctx.resolver.person_like(tokens):
+            plural = "Number=Plur" in str((finite or cue_tok).morph)
+            if tokens and ctx.resolver.person_like(tokens) and not plural:
                 speaker = ctx.resolver.resolve(tokens, ctx.current)  # "Kaká cree que …, según dijo en una entrevista"
+            elif plural:
+                speaker = None  # "…, según afirman en un estudio": they, nobody named
             else:
                 speaker = ctx.dropped_subject(cue_tok.idx, sent.start_char)
         else:
