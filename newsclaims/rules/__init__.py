@@ -127,30 +127,29 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(verbs, forms, folded, frozenset(strong))
 
 
+def _words_after_verbs(table: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Lemma -> the folded word sequences a table lists after a verb of cue_verbs.tsv, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    verbs = cue_lexicon().verbs
+    for lemma, words, _example in read_table(table, 3):
+        if lemma not in verbs:
+            raise RuleTableError(f"{table}: {lemma}: not a verb of cue_verbs.tsv")
+        out.setdefault(lemma, []).append(tuple(fold(words).split()))
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
 @lru_cache(maxsize=None)
 def cue_verb_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Lemma -> the folded word sequences that must follow it for it to be a cue ("dejar" ->
     ("claro",), ("en", "claro")), longest first; lemmas not listed need none."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    verbs = cue_lexicon().verbs
-    for lemma, words, _example in read_table("cue_verb_phrases.tsv", 3):
-        if lemma not in verbs:
-            raise RuleTableError(f"cue_verb_phrases.tsv: {lemma}: not a verb of cue_verbs.tsv")
-        out.setdefault(lemma, []).append(tuple(fold(words).split()))
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+    return _words_after_verbs("cue_verb_phrases.tsv")
 
 
 @lru_cache(maxsize=None)
 def cue_verb_non_senses() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Lemma -> the folded word sequences after which a verb of cue_verbs.tsv is no cue ("contar"
     -> ("con",): "cuenta con dos quirófanos")."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    verbs = cue_lexicon().verbs
-    for lemma, words, _example in read_table("non_cue_senses.tsv", 3):
-        if lemma not in verbs:
-            raise RuleTableError(f"non_cue_senses.tsv: {lemma}: not a verb of cue_verbs.tsv")
-        out.setdefault(lemma, []).append(tuple(fold(words).split()))
-    return {k: tuple(v) for k, v in out.items()}
+    return _words_after_verbs("non_cue_senses.tsv")
 
 
 @lru_cache(maxsize=None)
