@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from ...claims import Cue
 from ...rules import cue_lexicon, word_set
 from ..context import Context
-from ..cues import cue_lemma
+from ..cues import cue_kind, cue_lemma
 
 
 def _in_time(colon: Token) -> bool:
@@ -73,8 +73,8 @@ def headline(ctx: Context, sent: Span) -> None:
     doc = ctx.doc
     if not _free_line(ctx, sent):
         return
-    if any(cue_lemma(t) for t in sent):
-        return
+    if any(lemma and cue_kind(lemma) != "aside" for lemma in map(cue_lemma, sent)):
+        return  # (an aside verb speaks only after a quotation: "Cierre de escuelas: Ortega" is a title)
     colons = [t for t in sent if t.text == ":" and ctx.quote_at(t.idx) is None and not _in_time(t)]
     if len(colons) != 1:
         return
