@@ -160,7 +160,7 @@ def _clean(span: Span) -> Span | None:
             start += 1
         if start >= end or not _given_name(doc[start]) and end - start == 1:
             return None
-    if end - start == 1 and _INITIAL.fullmatch(doc[start].text):
+    if end - start == 1 and INITIAL.fullmatch(doc[start].text):
         return None  # a lone initial names nobody
     # A headline's speech verb before the name: "Asegura Ana Ruiz que …", "Destaca Ana Ruiz la labor …".
     first_in_line = start == 0 or doc[start - 1].is_space and "\n" in doc[start - 1].text
@@ -370,15 +370,17 @@ def _without_medium(span: Span, text: str) -> Span:
     return span
 
 
-_INITIAL = re.compile(r"[A-ZÁÉÍÓÚÑ]\.")
-_QUESTION_LINE = re.compile(r"(?m)^[ \t]*(?:P|Pregunta)[ \t]*[.:\-–—]+[ \t]+\S")
+# A lone initial ("R.", "P.") is never a name; an interview set as questions and answers asks in
+# lines "P. ¿…?" / "Pregunta: …" (read here and by the quotation finder).
+INITIAL = re.compile(r"[A-ZÁÉÍÓÚÑ]\.")
+QUESTION_LINE = re.compile(r"(?m)^[ \t]*(?:P|Pregunta)[ \t]*[.:\-–—]+[ \t]+\S")
 
 
 def _interview(doc: Doc) -> bool:
     """Whether the article is set as questions and answers ("P. ¿…?" / "R. …"), read once per Doc."""
     key = "newsclaims_interview"
     if key not in doc.user_data:
-        doc.user_data[key] = _QUESTION_LINE.search(doc.text) is not None
+        doc.user_data[key] = QUESTION_LINE.search(doc.text) is not None
     return bool(doc.user_data[key])
 
 

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..entities import QUESTION_LINE
+
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
 CLOSERS = {"”", "»", "›"}
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;¡¿«“‘\"'")
 
 
 # An interview set as questions and answers: "P. ¿…?" / "R. …", "Pregunta: …" / "Respuesta: …".
-_QUESTION_LINE = re.compile(r"(?m)^[ \t]*(?:P|Pregunta)[ \t]*[.:\-–—]+[ \t]+\S")
 ANSWER_LINE = re.compile(r"[ \t]*(?:R|Respuesta)[ \t]*[.:\-–—]+[ \t]+(?=[¿¡\w])")
 _INTERRUPTION = re.compile(r"[ \t]—(?=[a-záéíóúñ])")  # "… —dijo el alcalde—": the narrator speaks
 
@@ -142,7 +143,7 @@ def find_quotes(text: str) -> list[Quote]:
                 # (a later sentence has no mark of its own: it opens where its words do)
                 quotes.append(Quote(a, b, a - 1 if a == start + 1 else a, b - 1, True, [], orphan=False))
 
-    asked = _QUESTION_LINE.search(text) is not None
+    asked = QUESTION_LINE.search(text) is not None
 
     def answer(start: int) -> None:
         """An interview set as "P. ¿…?" / "R. …" ("Pregunta:" / "Respuesta:"): an answer paragraph

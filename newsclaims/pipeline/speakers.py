@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 from .. import nicknames
 from ..claims import Speaker
-from ..entities import NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns
+from ..entities import INITIAL, NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns
 from ..names import has_lexicon, word_gender
 from ..rules import (
     body_classes,
@@ -47,7 +47,6 @@ from .mentions import np_head
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
 _COMPLEMENTED = re.compile(r"(?:dor|dora|dores|doras)$|^(?:proxim|cercan|afin|ajen|fiel|leal|partidari|contrari)")
-_INITIAL = re.compile(r"[A-ZÁÉÍÓÚÑ]\.")
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}
 # Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
@@ -567,7 +566,7 @@ class SpeakerResolver:
 
     # --- resolution ----------------------------------------------------------------------------
     def remember(self, speaker: Speaker | None) -> None:
-        if speaker is None or not speaker.name or _INITIAL.fullmatch(speaker.name):
+        if speaker is None or not speaker.name or INITIAL.fullmatch(speaker.name):
             return  # (a lone initial, "R." of an interview's answer, names nobody to go on speaking)
         if speaker.label == "PER":
             self.salient.append((speaker.start, speaker))
@@ -646,7 +645,7 @@ class SpeakerResolver:
             return Speaker(" y ".join(people), text, "PER", start, end)
         bare = self._strip_det(tokens)
         bare_text = self.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
-        if _INITIAL.fullmatch(bare_text):
+        if INITIAL.fullmatch(bare_text):
             return None  # a lone initial ("P." of an interview's question) names nobody
         forms = set(_forms(head))
         is_org = bool(forms & self.orgs)
