@@ -6,7 +6,8 @@ The parser reads a cleaned text; every offset we print refers to the *original* 
 
 Two texts come out: ``text`` (cleaned, quote marks as written, used to find quotations) and
 ``parse_text`` (the same length, with typographic double quotes turned into ``"``: the Spanish
-models were trained on straight quotes and parse “…” badly).
+models were trained on straight quotes and parse “…” badly; and hyphens typed for a pair of dashes
+written as dashes).
 """
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ class Normalised:
 
     def __post_init__(self) -> None:
         if not self.parse_text:
-            self.parse_text = _MASKED_NUMBER.sub(_MASK_DIGITS, self.text.translate(_PARSE_QUOTES))
+            self.parse_text = dash_hyphens(_MASKED_NUMBER.sub(_MASK_DIGITS, self.text.translate(_PARSE_QUOTES)))
 
     @cached_property
     def masked(self) -> bool:
@@ -223,3 +224,25 @@ def _space_glued_periods(out: _Builder) -> None:
     for m in reversed(list(_GLUED_PERIOD.finditer(text))):
         out.chars.insert(m.end(), " ")
         out.index.insert(m.end(), out.index[m.start()])
+
+
+# "… una respuesta clara -dijo Gil con firmeza-; yo …": hyphens typed for a pair of dashes (an
+# aside, an interrupting cue). The parser and the rules read them as the dashes they stand for; the
+# parse text stays the same length, and the text shown and hashed keeps the hyphens. One opens
+# after a space or a bracket before a letter, the other closes after a letter or a period before a
+# space or punctuation, with no hyphen or dash between them on the line ("ex-ministro",
+# "1990-2000", "Tepic.- " and a list's "- " are no such pair). The opening one may be a dash
+# already ("–dijo-").
+_HYPHEN_PAIR = re.compile(r"(?:(?<=[\s(\[])-|[—–])(?=[^\W\d_])[^\n\-–—]{1,200}?(?<=[^\W\d_]|[.!?])-(?=[\s,.;:)\]]|$)")
+
+
+def dash_hyphens(text: str) -> str:
+    """``text`` with each pair of hyphens that stands for dashes written as em dashes."""
+    if "-" not in text:
+        return text
+    chars = list(text)
+    for m in _HYPHEN_PAIR.finditer(text):
+        for pos in (m.start(), m.end() - 1):
+            if chars[pos] == "-":
+                chars[pos] = "—"
+    return "".join(chars)

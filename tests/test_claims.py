@@ -1309,3 +1309,32 @@ def test_an_aside_verb_after_a_quotation_is_its_cue(claims_of):
     text = "“La obra no es sencilla”, continuó la arquitecta Irene Salas, “pero la terminaremos en mayo”."
     (c,) = claims_of(text)
     assert (c["cue"]["text"], c["speaker"]["name"]) == ("continuó", "Irene Salas")
+
+
+def test_a_title_line_quoting_several_sentences_then_a_colon_and_the_name(claims_of):
+    text = "“No era mi tarde. Ahora toca entrenar más”: Lidia Ferrán\n\nLa nadadora Lidia Ferrán quedó cuarta."
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["name"]) == (":", "Lidia Ferrán")
+    assert c["content"]["text"] == "No era mi tarde. Ahora toca entrenar más"
+
+
+@pytest.mark.parametrize("aside", ["—dijo—", ", dijo,"])
+def test_an_unnamed_cue_interrupting_reported_speech_belongs_to_it(claims_of, aside):
+    text = (f"El rector Tomás Ibarra anunció que el campus tendrá otra biblioteca, y para pagarla {aside} "
+            "la universidad venderá dos solares.")
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["name"]) == ("anunció", "Tomás Ibarra")
+    assert c["content"]["text"] == (f"que el campus tendrá otra biblioteca, y para pagarla {aside} "
+                                    "la universidad venderá dos solares")
+
+
+def test_a_named_cue_interrupting_reported_speech_is_its_own_claim(claims_of):
+    text = ("El rector Tomás Ibarra anunció que el campus tendrá otra biblioteca, y para pagarla, "
+            "añadió la gerente Eva Sanz, la universidad venderá dos solares.")
+    assert {c["speaker"]["name"] for c in claims_of(text)} == {"Tomás Ibarra", "Eva Sanz"}
+
+
+def test_a_closing_dash_of_an_aside_does_not_end_the_content(claims_of):
+    text = "La bióloga Marta Solís explicó que el hongo avanza y que —por desgracia— supone un riesgo para los pinos."
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == "que el hongo avanza y que —por desgracia— supone un riesgo para los pinos"

@@ -116,3 +116,22 @@ def test_a_masked_number_is_no_speaker_and_names_keep_the_mask(claims_of):
     (c,) = claims_of("El artículo *NUMBER* de la Ley de Riegos dice que el riego nocturno es obligatorio.")
     assert c["speaker"]["name"] == "artículo NUMBER de la Ley de Riegos"
     assert c["speaker"]["kind"] == "document"
+
+
+def test_hyphens_typed_for_a_pair_of_dashes_are_read_as_dashes():
+    n = normalise("“Nadie nos avisó -explica Rosa Gil con calma-; lo supimos tarde”. –Sí -añadió-.")
+    assert n.text == n.original  # the text shown and hashed keeps its hyphens
+    assert n.parse_text == '"Nadie nos avisó —explica Rosa Gil con calma—; lo supimos tarde". –Sí —añadió—.'
+    check_map(n)
+
+
+def test_hyphens_inside_words_numbers_and_datelines_stay():
+    text = "El ex-ministro franco-alemán gobernó de 1990-2000. Lugo.- La obra, a -5 grados, sigue.\n- Un punto"
+    assert normalise(text).parse_text == text
+
+
+def test_an_aside_between_typed_hyphens_interrupts_the_quotation(claims_of):
+    text = "La jueza Rosa Gil salió del tribunal. “Nadie nos avisó -explica Gil con calma-; lo supimos tarde”."
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["name"]) == ("explica", "Rosa Gil")
+    assert c["content"]["text"] == "Nadie nos avisó -explica Gil con calma-; lo supimos tarde"

@@ -716,3 +716,17 @@ def test_a_body_the_kinds_table_types_can_be_a_subject(claims_of):
 ])
 def test_a_name_or_date_inside_the_prepositional_phrase_is_not_the_inverted_subject(claims_of, text):
     assert [c["speaker"] for c in claims_of(text)] == [None]
+
+
+def test_segun_with_a_dropped_subject_reads_the_subject_of_the_verb_it_hangs_on(claims_of):
+    text = ("Además de su columna —los columnistas del diario cobran por pieza—, Irene Cobo dirige dos "
+            "podcasts, según ha explicado en su web.")
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"].startswith("según")]
+    assert c["speaker"]["name"] == "Irene Cobo"
+
+
+def test_segun_with_a_dropped_subject_skips_a_subject_that_cannot_speak(claims_of):
+    text = ("La alcaldesa Rosa Prat presentó ayer el proyecto del puente. La obra costará dos millones, "
+            "según explicó en un comunicado.")
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"].startswith("según")]
+    assert c["speaker"]["name"] == "Rosa Prat"

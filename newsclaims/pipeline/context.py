@@ -466,6 +466,9 @@ class Context:
                     and cue_lemma(x) is not None for x in doc[i + 1:min(sent.end, i + 3)]):
                 end = i  # "consideró que … y dijo que …": the speaker's next speech act, a claim of its own
                 break
+            if t.text in DASHES and sum(doc[k].text in DASHES for k in range(start_tok, i)) % 2 == 1:
+                i += 1  # "que —claro— supone una amenaza": the dash closes an aside; the clause goes on
+                continue
             if t.text in (",", ";", DASHES[0], DASHES[1]) and i + 1 < sent.end:
                 nxt = doc[i + 1]
                 words = tuple(fold(x.text) for x in doc[i + 1: i + 5])  # (the longest stop phrase: four words)
@@ -582,6 +585,15 @@ class Context:
             self.current_at = start
             self.resolver.remember(speaker)
         return claim
+
+    def stretch(self, claim: Claim, end: int) -> None:
+        """Let ``claim``'s content run on to ``end`` (past a cue that interrupts it); quoted words
+        it takes in make indirect speech mixed."""
+        claim.end = end
+        claim.sentence_end = max(claim.sentence_end, end)
+        self._claim_reach = max(self._claim_reach, claim.end - claim.start)
+        if claim.type == "indirect" and self.kind_of(claim.start, end) != "indirect":
+            claim.type = "mixed"
 
     def _asked(self, pos: int, sent: Span) -> bool:
         """Whether ``pos`` lies inside a question of its sentence ("¿… ?") outside any quotation."""

@@ -149,10 +149,16 @@ def phrases(ctx: Context, sent: Span) -> None:
                       cue.start, cue_tok.idx + len(cue_tok.text))
         # "según se informó", "de acuerdo a lo narrado": an impersonal source names nobody
         if channel_only and cue_tok is not None:
-            subj = subject_of(sent.root) if trailing and sent.root.i < first else None
+            # the subject of the verb the phrase hangs on, else of the sentence's root ("Además —los
+            # socios cobran poco—, Soler presenta dos programas, según ha declarado en …": Soler)
+            governors = [v for v in (cue_tok.head, sent.root) if trailing and v.i < first and v.i != cue_tok.i]
+            subj = next((x for x in map(subject_of, governors) if x is not None), None)
             tokens = trim_np(ctx.within(subj, sent)) if subj is not None and subj.pos_ != "PRON" else []
             plural = "Number=Plur" in str((finite or cue_tok).morph)
-            if tokens and ctx.resolver.person_like(tokens) and not plural:
+            head = np_head(tokens) if tokens else None
+            typed = head is not None and (head.pos_ == "PROPN" or head.ent_type_ in ("PER", "ORG")
+                                          or noun_kind(head.text) in ("person", "group", "organisation"))
+            if typed and ctx.resolver.person_like(tokens) and not plural:
                 speaker = ctx.resolver.resolve(tokens, ctx.current)  # "Kaká cree que …, según dijo en una entrevista"
             elif plural:
                 speaker = None  # "…, según afirman en un estudio": they, nobody named

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ...claims import Cue
+from ...claims import Claim, Cue
 from ...rules import fold
 from ..context import DASHES, OPEN, Context
 from ..cues import cue_kind, cue_lemma
@@ -123,6 +123,14 @@ def _lead_in(ctx: Context, sent: Span, q: Quote) -> int | None:
     return doc[start].idx
 
 
+def _claim_running_into(ctx: Context, sent: Span, start: int, limit: int) -> Claim | None:
+    """An earlier claim of the sentence whose content ends before an unnamed interrupting cue at
+    ``limit`` ("Ana Ruiz señaló que el país tiene una deuda, y para ello —dijo— las obras …"): the
+    cue interrupts that claim's speech, which runs on past it (rule 10: one claim)."""
+    return next((c for c in ctx.claims_near(sent.start_char, limit)
+                 if c.cue is not None and sent.start_char <= c.cue.start and start <= c.start < c.end <= limit), None)
+
+
 def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, start_tok: int, prev: int,
                   after: list[Token]) -> bool:
     """A cue between commas mid-sentence, without quote marks (rule 10: one claim, the
@@ -159,8 +167,12 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     end = sent.end
     while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    speaker = ctx.resolver.resolve(name, ctx.current) if name else ctx.speaker_for(tok, sent, postposed=True)
     start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    earlier = None if named else _claim_running_into(ctx, sent, start_char, doc[prev].idx)
+    if earlier is not None:
+        ctx.stretch(earlier, end_char)
+        return True
+    speaker = ctx.resolver.resolve(name, ctx.current) if name else ctx.speaker_for(tok, sent, postposed=True)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None
 

@@ -26,13 +26,26 @@ def _entity_label(ctx: Context, tok: Token) -> str | None:
     return ent.label if ent is not None else None
 
 
-def _free_line(ctx: Context, sent: Span) -> bool:
-    """Whether the sentence is a whole line (a title) with no claim found in it yet."""
+def _quoted_line_start(ctx: Context, sent: Span) -> int | None:
+    """Where the title line opens when it is a quotation of several sentences the model split, the
+    last of them holding its closing mark and the colon ("“No era mi día. Toca avanzar”: Ana Ruiz")."""
     text = ctx.text
-    line_start = sent.start_char == 0 or text[sent.start_char - 1] == "\n"
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    q = ctx.quote_at(start)
+    if q is None or q.open_mark != start or not sent.start_char <= q.close_mark < sent.end_char:
+        return None
+    return start
+
+
+def _free_line(ctx: Context, sent: Span, start: int | None = None) -> bool:
+    """Whether the sentence (from ``start`` when given) is a whole line (a title) with no claim
+    found in it yet."""
+    text = ctx.text
+    start = sent.start_char if start is None else start
+    line_start = start == 0 or text[start - 1] == "\n"
     line_end = sent.end_char >= len(text.rstrip()) or text[sent.end_char:sent.end_char + 1] in ("\n", "")
-    near = ctx.claims_near(sent.start_char, sent.end_char)
-    return line_start and line_end and not any(sent.start_char <= c.start < sent.end_char for c in near)
+    near = ctx.claims_near(start, sent.end_char)
+    return line_start and line_end and not any(start <= c.start < sent.end_char for c in near)
 
 
 # In a title these say what happened more often than what was said: "Celebra Ana Ruiz su cumpleaños".
@@ -71,15 +84,19 @@ def verb_first(ctx: Context, sent: Span) -> None:
 def headline(ctx: Context, sent: Span) -> None:
     """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
     doc = ctx.doc
-    if not _free_line(ctx, sent):
+    first = sent.start
+    opened = _quoted_line_start(ctx, sent)
+    if opened is not None and opened < sent.start_char:
+        first = doc.char_span(opened, sent.start_char, alignment_mode="expand").start
+    if not _free_line(ctx, sent, doc[first].idx):
         return
-    if any(lemma and cue_kind(lemma) != "aside" for lemma in map(cue_lemma, sent)):
+    if any(lemma and cue_kind(lemma) != "aside" for lemma in map(cue_lemma, doc[first:sent.end])):
         return  # (an aside verb speaks only after a quotation: "Cierre de escuelas: Ortega" is a title)
     colons = [t for t in sent if t.text == ":" and ctx.quote_at(t.idx) is None and not _in_time(t)]
     if len(colons) != 1:
         return
     colon = colons[0]
-    left = [t for t in doc[sent.start:colon.i] if not t.is_space]
+    left = [t for t in doc[first:colon.i] if not t.is_space]
     right = [t for t in doc[colon.i + 1:sent.end] if not t.is_space and t.text not in ".!"]
     cue = Cue(":", ":", colon.idx, colon.idx + 1)
 
