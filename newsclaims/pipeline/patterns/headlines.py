@@ -86,8 +86,10 @@ def headline(ctx: Context, sent: Span) -> None:
     doc = ctx.doc
     first = sent.start
     opened = _quoted_line_start(ctx, sent)
-    if opened is not None and opened < sent.start_char:
-        first = doc.char_span(opened, sent.start_char, alignment_mode="expand").start
+    span = doc.char_span(opened, sent.start_char, alignment_mode="expand") \
+        if opened is not None and opened < sent.start_char else None
+    if span is not None:
+        first = span.start
     if not _free_line(ctx, sent, doc[first].idx):
         return
     if any(lemma and cue_kind(lemma) != "aside" for lemma in map(cue_lemma, doc[first:sent.end])):
