@@ -730,3 +730,17 @@ def test_segun_with_a_dropped_subject_skips_a_subject_that_cannot_speak(claims_o
             "según explicó en un comunicado.")
     (c,) = [c for c in claims_of(text) if c["cue"]["text"].startswith("según")]
     assert c["speaker"]["name"] == "Rosa Prat"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("“El mercado abrirá el domingo”, explican desde el Ayuntamiento de Soria.", "Ayuntamiento de Soria"),
+    ("El mercado abrirá el domingo, aseguran desde la consejería de Comercio.", "consejería de Comercio"),
+])
+def test_a_plural_cue_after_its_content_speaks_from_the_body_after_desde(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name and c["speaker"]["kind"] == "organisation"
+
+
+def test_desde_a_place_after_the_cue_names_no_speaker(claims_of):
+    claims = claims_of("“El mercado abrirá el domingo”, escribieron desde Soria.")
+    assert [c["speaker"] for c in claims] == [None]

@@ -90,8 +90,10 @@ def source_from(verb: Token, sent: Span) -> Token | None:
             continue
         cases = {" ".join([c.lower_] + [f.lower_ for f in c.children if f.dep_ == "fixed"])
                  for c in child.children if c.dep_ == "case"}
-        if child.i > verb.i and not (cases & {"por parte de", "de parte de"} or child.lower_ == "parte"):
-            continue
+        body = noun_kind(child.text) in ("organisation", "group") or child.ent_type_ == "ORG"
+        if child.i > verb.i and not (cases & {"por parte de", "de parte de"} or child.lower_ == "parte"
+                                     or "desde" in cases and body):
+            continue  # ("“…”, explican desde la consejería": after the verb, a body only; not "desde Lima")
         if cases & {"desde", "por parte de", "de parte de"}:  # "Desde la Fiscalía explicaron …"
             return child
         if child.lower_ == "parte" and cases & {"por", "de"}:  # "Por parte de la Secretaría, informaron …",

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ...claims import Claim, Cue
 from ...rules import fold
-from ..context import DASHES, OPEN, Context
+from ..context import DASHES, OPEN, Context, source_from
 from ..cues import cue_kind, cue_lemma
 from ..mentions import past_adverbial, past_time_words, phrase_after, subject_of
 from ..quotes import Quote
@@ -92,7 +92,9 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
         # verb after an apposition, the sentence going on (not "…, reveló el periódico X.")
         return False
     ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
-    if not ends_here and not (after and ctx.resolver.person_like(after)):
+    # "…, explican desde la consejería.": the body a plural verb speaks from
+    from_body = nxt < sent.end and doc[nxt].lower_ == "desde" and source_from(tok, sent) is not None
+    if not ends_here and not (after and ctx.resolver.person_like(after)) and not from_body:
         return False
     if not any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:prev]):
         return False  # "La presidenta del consejo, reconoció …": a subject, not reported speech
