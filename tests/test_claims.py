@@ -1338,3 +1338,23 @@ def test_a_closing_dash_of_an_aside_does_not_end_the_content(claims_of):
     text = "La bióloga Marta Solís explicó que el hongo avanza y que —por desgracia— supone un riesgo para los pinos."
     (c,) = claims_of(text)
     assert c["content"]["text"] == "que el hongo avanza y que —por desgracia— supone un riesgo para los pinos"
+
+
+def test_a_cue_form_right_after_a_quotation_is_trusted_whatever_its_tag(claims_of):
+    # the tagger reads "asevera" before a name as part of it
+    (c,) = claims_of("“Tenemos documentos que prueban que la obra es legal”, asevera Luis Pardo Ríos.")
+    assert (c["cue"]["text"], c["speaker"]["name"]) == ("asevera", "Luis Pardo Ríos")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("La vecina Clara Ruiz habló con la prensa. “Nadie limpia el río desde marzo”, se quejó.", "quejó"),
+    ("La vecina Clara Ruiz habló con la prensa. “Si nadie limpia el río, ¿quién lo hará?”, se preguntó.", "preguntó"),
+])
+def test_a_pronominal_cue_after_a_quotation_is_not_impersonal(claims_of, text, cue):
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["name"]) == (cue, "Clara Ruiz")
+
+
+def test_an_impersonal_se_after_a_quotation_still_names_nobody(claims_of):
+    (c,) = claims_of("“Habrá cortes de agua el martes”, se informó en un comunicado.")
+    assert c["speaker"] is None

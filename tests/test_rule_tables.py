@@ -195,3 +195,9 @@ def test_a_verb_that_reports_no_speech_is_no_unlisted_cue(claims_of, verb, examp
 @pytest.mark.parametrize("lemma, words, example", read_table("non_cue_senses.tsv", 3), ids=lambda v: str(v)[:20])
 def test_a_verb_in_a_sense_that_reports_no_speech_is_no_cue(claims_of, lemma, words, example):
     assert not [c for c in claims_of(example) if c["cue"] and c["cue"]["lemma"] == lemma]
+
+
+@pytest.mark.parametrize("noun, example", examples("kin_nouns.tsv"))
+def test_a_relative_after_su_is_neither_the_person_named_nor_the_last_speaker(claims_of, noun, example):
+    (claim,) = claims_of(example)
+    assert claim["speaker"]["name"] == noun, (example, claim["speaker"])

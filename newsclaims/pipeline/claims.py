@@ -35,7 +35,7 @@ from ..entities import Entity
 from . import gender, naming
 from .anonymous import anonymity_at, mark_anonymous
 from .context import Context, source_from
-from .cues import cue_kind, cue_span
+from .cues import cue_kind, cue_span, pronominal
 from .mentions import subject_of
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns, unlisted
 
@@ -195,6 +195,12 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     doc = ctx.doc
     if tok.i - 1 < sent.start or doc[tok.i - 1].lower_ != "se":
         return False
+    lemma = ctx.cue_at.get(tok.i)
+    if lemma is not None and pronominal(lemma):
+        return False  # "“…”, se quejó.": the verb's own "se"
+    q = ctx.quote_ending_before(doc[tok.i - 1].idx)
+    if lemma == "preguntar" and q is not None and "?" in ctx.text[q.start:q.outer[1]]:
+        return False  # "“¿Quién lo hará?”, se preguntó.": asking oneself aloud
     subj = subject_of(tok)
     if subj is not None:
         # "se ratifica el llamado de alerta": passive "se" with a thing as subject, nobody speaks

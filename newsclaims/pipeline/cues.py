@@ -6,6 +6,8 @@ enclitics removed: "recordándole" -> recordar) or the model's lemma is a cue le
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -24,8 +26,11 @@ def cue_lemma(token: Token) -> str | None:
     # The tagger calls sentence-initial verbs proper nouns ("Recuerda que …", "Destaca la ministra …"):
     # trust the form table there, and for unambiguous past-tense forms anywhere.
     initial = token.i == 0 or token.is_sent_start or token.doc[token.i - 1].is_space or token.doc[token.i - 1].text in "\"“«"
+    # So is a lower-case form right after a quotation and its comma ("“…”, asevera Luis Pardo").
+    after_quote = token.i >= 2 and token.is_lower and token.doc[token.i - 1].text == "," \
+        and token.doc[token.i - 2].text in ("\"", "”", "»")
     if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not (initial and token.text[:1].isupper()) \
-            and not token.text.endswith(("le", "les", "lo", "la")):
+            and not after_quote and not token.text.endswith(("le", "les", "lo", "la")):
         return None
     if low.endswith(("amos", "emos", "imos")) and token.i > 0 and token.doc[token.i - 1].lower_ in ("te", "os"):
         return None  # "Te recomendamos: …", "te contamos que …": the medium addressing its reader
@@ -106,6 +111,18 @@ def _in_periphrasis(token: Token) -> bool:
 
 def cue_kind(lemma: str) -> str:
     return cue_lexicon().verbs[lemma].kind
+
+
+@lru_cache(maxsize=None)
+def pronominal(lemma: str) -> bool:
+    """Whether the cue verb is spoken with "se" of its own ("se quejó", "se jactó"): its table
+    example says so. Such a "se" never makes the verb impersonal ("“…”, se quejó.")."""
+    lex = cue_lexicon()
+    verb = lex.verbs.get(lemma)
+    if verb is None:
+        return False
+    words = [fold(w.strip(".,:;“”\"")) for w in verb.example.lower().split()]
+    return any(a == "se" and lex.lemma_of(b) == lemma for a, b in zip(words, words[1:]))
 
 
 _PROCLITICS = ("le", "les", "nos", "me", "te")

@@ -771,8 +771,14 @@ class SpeakerResolver:
                            "ANON", start, end)
         if role is not None or is_role:
             gender = _gender(tokens, role)
+            # "su abuela" (kin_nouns.tsv): somebody's relative, never that person nor whoever spoke
+            # last; a person described earlier as such, else the noun itself
+            possessed = tokens[0].lower_ in ("su", "sus") and head.lower_ in word_set("kin_nouns.tsv")
             person = self._named_right_after(end, self._governed(tokens)) or self._person_for(
-                role or head.lower_, words, gender, start, current) or self._written_name(tokens)
+                role or head.lower_, words, gender, start, None if possessed else current, loose=not possessed) \
+                or self._written_name(tokens)
+            if person is None and possessed:
+                return Speaker(self._head_words(bare, head) or bare_text, text, "PER", start, end)
             if person is not None and " y " in person and gender != "-":
                 # "Los ministros Ana Gil y Luis Soto … la ministra": the one of the pair of her gender
                 fits = [p for p in person.split(" y ") if self.gender(p) == gender]
