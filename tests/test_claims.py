@@ -1358,3 +1358,27 @@ def test_a_pronominal_cue_after_a_quotation_is_not_impersonal(claims_of, text, c
 def test_an_impersonal_se_after_a_quotation_still_names_nobody(claims_of):
     (c,) = claims_of("“Habrá cortes de agua el martes”, se informó en un comunicado.")
     assert c["speaker"] is None
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("El tenor Julio Cerdán asegura, “es el mejor papel de mi carrera”.", "asegura"),
+    ("La piloto Noa Vidal dijo por la radio del equipo, “lo volvimos a lograr, muchachos”.", "dijo"),
+])
+def test_a_quotation_in_lower_case_after_the_cue_and_a_comma_is_direct(claims_of, text, cue):
+    (c,) = claims_of(text)
+    assert (c["type"], c["cue"]["text"]) == ("direct", cue)
+    assert c["speaker"]["name"] in ("Julio Cerdán", "Noa Vidal")
+
+
+def test_a_cue_set_off_by_commas_before_a_lower_case_quotation_keeps_the_whole_sentence(claims_of):
+    text = "La alcaldesa Noa Vidal visitó la escuela. Dirigir este centro, dijo, “es un honor y una responsabilidad”."
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == "Dirigir este centro, dijo, “es un honor y una responsabilidad"
+
+
+def test_que_after_an_addressee_and_the_addressee_s_name_is_the_content(claims_of):
+    text = ("El fiscal Luis Holt aseguró a su homólogo francés, Pierre Duval, que el acusado no será "
+            "condenado a muerte.")
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["content"]["text"]) == (
+        "Luis Holt", "que el acusado no será condenado a muerte")

@@ -83,7 +83,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             if q is None or q.open_mark != t.idx:
                 return False
             words = len(re.findall(r"\w+", ctx.text[q.start:q.end]))
-            if ctx.text[q.start:q.start + 1].isupper() and words >= 3:
+            if words >= 3 and (ctx.text[q.start:q.start + 1].isupper() or _channel_before(doc, tok, first, j)):
                 speaker = ctx.speaker_for(tok, sent, postposed=False)
                 return ctx.add("direct", speaker, cue, q.start, q.end, sent, "direct_preposed", lemma) is not None
             # 'reconoció "haber decidido sin supervisión"', 'incidió en "no crear expectativas"',
@@ -137,13 +137,39 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             nxt = doc[j + 1]
             if nxt.lower_ in ("quien", "quienes", "cuyo", "cuya", "donde", "cuando"):
                 return False
-            if nxt.lower_ == "que" and (doc[j - 1].pos_ == "PROPN" or ctx.resolver.person_like([doc[j - 1]])):
+            # "aseguró a su colega, Pierre Duval, que …": after the addressee the cue's own clause
+            addressed = doc[first].lower_ in ("a", "al") and nxt.dep_ == "mark" \
+                and nxt.head.dep_ == "ccomp" and nxt.head.head.i == tok.i
+            if nxt.lower_ == "que" and (doc[j - 1].pos_ == "PROPN" or ctx.resolver.person_like([doc[j - 1]])) \
+                    and not addressed:
                 return False  # "señala Ortiz, que dirige …": a relative clause on the speaker
             commas += 1
             if commas > 2:
                 return False
         j += 1
     return False
+
+
+_CHANNEL_PREPOSITIONS = frozenset("a al ante en por durante desde tras vía mediante".split())
+
+
+def _channel_before(doc, tok: Token, first: int, j: int) -> bool:
+    """Only a comma, or a prepositional phrase of where or to whom it was said and a comma, between
+    the cue and a quotation in lower case: "aseguró, “es el mejor”", "dijo por la radio del equipo,
+    “lo volvimos a lograr”" (a sentence quoted whole, its capital dropped). Not a cue set off by
+    commas itself ("Realizar esta labor, dijo, “es …”": the whole sentence is the content) or
+    inside "según dijo"."""
+    between = list(doc[first:j])
+    if not between or between[-1].text != ",":
+        return False
+    k = tok.i - 1
+    while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("se", "le", "les", "me", "nos", "lo", "la")):
+        k -= 1
+    if k >= 0 and doc[k].lower_ in (",", "según", "como"):
+        return False
+    phrase = between[:-1]
+    return not phrase or len(phrase) <= 8 and phrase[0].lower_ in _CHANNEL_PREPOSITIONS \
+        and all(t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") for t in phrase)
 
 
 def _quote_follows(doc, first: int, j: int) -> bool:
