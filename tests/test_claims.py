@@ -1382,3 +1382,15 @@ def test_que_after_an_addressee_and_the_addressee_s_name_is_the_content(claims_o
     (c,) = claims_of(text)
     assert (c["speaker"]["name"], c["content"]["text"]) == (
         "Luis Holt", "que el acusado no será condenado a muerte")
+
+
+def test_an_unlisted_verb_after_a_quotation_with_a_body_by_its_name(claims_of):
+    (c,) = claims_of("“La reclamación llegó fuera de plazo y no se admite”, dictaminó la Corte Suprema.")
+    assert (c["cue"]["text"], c["speaker"]["name"], c["speaker"]["kind"]) == (
+        "dictaminó", "Corte Suprema", "organisation")
+
+
+def test_an_unlisted_verb_after_a_sentence_that_quotes_words_mid_way(claims_of):
+    (c,) = claims_of("La jornada de huelga “fue un éxito rotundo en todo el país”, presumió el líder sindical.")
+    assert (c["type"], c["cue"]["text"], c["speaker"]["name"]) == ("mixed", "presumió", "líder sindical")
+    assert c["content"]["text"] == "La jornada de huelga “fue un éxito rotundo en todo el país”"

@@ -41,7 +41,7 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
             q2 = ctx.quote_starting_at(doc[k].idx)
             if q2 is not None and q2.start > q.end and q2.open_mark == doc[k].idx:
                 end, rule = q2.end, "direct_interrupted"
-        lead = _lead_in(ctx, sent, q) if rule == "direct_postposed" and not q.orphan else None
+        lead = lead_in(ctx, sent, q) if rule == "direct_postposed" and not q.orphan else None
         if lead is not None:
             # "El equipo viajó para “reforzar la coordinación”, precisó la agencia.": the quotation
             # closes a sentence of reported speech; the whole sentence is the (mixed) content.
@@ -107,7 +107,7 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
                     "indirect_postposed", lemma) is not None
 
 
-def _lead_in(ctx: Context, sent: Span, q: Quote) -> int | None:
+def lead_in(ctx: Context, sent: Span, q: Quote) -> int | None:
     """Where the sentence starts when a quotation closes it but opens mid-sentence after three
     words or more of narration (no colon, no cue verb before it); None otherwise."""
     doc = ctx.doc

@@ -9,8 +9,10 @@ from spacy.tokens import Span
 from ...claims import Cue, Speaker
 from ..context import Context, ends_question
 from ..cues import past_lemmas
+from ..kinds import noun_kind
 from ..mentions import np_head, phrase_after
 from ..quotes import ANSWER_LINE as _ANSWER_LINE
+from .cue_left import lead_in
 
 _FLOATING_WORDS = 4    # a floating quotation has at least this many words
 
@@ -31,6 +33,10 @@ def floating(ctx: Context, sent: Span) -> None:
             # speaker's own paragraph, after a statement, is the speaker's)
         before = ctx.text[max(0, q.open_mark - 3):q.open_mark]
         if before.strip() and before.strip()[-1] not in ".!?:" and not _adverbial_lead(ctx, sent, q):
+            lead = lead_in(ctx, sent, q)
+            said = _unlisted_cue(ctx, q, sent) if lead is not None else None
+            if said is not None and lead is not None:  # "La jornada “quedará en la historia”, predijo Ana Ruiz."
+                ctx.add(ctx.kind_of(lead, q.outer[1]), said[0], said[1], lead, q.outer[1], sent, "direct_unlisted")
             continue
         said = _unlisted_cue(ctx, q, sent)
         if said is not None:  # "“…”, cerró la candidata.": a verb the tables lack, then the speaker
@@ -81,8 +87,10 @@ def _unlisted_cue(ctx: Context, q, sent: Span):
         return None
     after = phrase_after(doc, verb.i + 1, sent.end)
     head = np_head(after) if after else None
-    if head is None or not (any(t.ent_type_ == "PER" for t in after) or ctx.resolver.is_role(head)
-                            or head.pos_ == "NOUN" and ctx.resolver.known_speaker(head)):
+    # a person, a role, a speaker noun, or a body by its name ("la Corte Suprema", "el Ministerio de …")
+    if head is None or not (any(t.ent_type_ in ("PER", "ORG") for t in after) or ctx.resolver.is_role(head)
+                            or head.pos_ == "NOUN" and ctx.resolver.known_speaker(head)
+                            or head.pos_ == "PROPN" and noun_kind(head.text) == "organisation"):
         return None
     rest = [t for t in doc[after[-1].i + 1:sent.end] if not (t.is_punct or t.is_space)]
     if rest:
