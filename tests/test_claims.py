@@ -1394,3 +1394,20 @@ def test_an_unlisted_verb_after_a_sentence_that_quotes_words_mid_way(claims_of):
     (c,) = claims_of("La jornada de huelga “fue un éxito rotundo en todo el país”, presumió el líder sindical.")
     assert (c["type"], c["cue"]["text"], c["speaker"]["name"]) == ("mixed", "presumió", "líder sindical")
     assert c["content"]["text"] == "La jornada de huelga “fue un éxito rotundo en todo el país”"
+
+
+def test_para_a_source_then_a_quotation_without_a_comma(claims_of):
+    (c,) = claims_of("Para la ministra Ana Ruiz “el plan llega tarde y sin dinero suficiente”.")
+    assert (c["cue"]["text"], c["speaker"]["name"]) == ("Para", "Ana Ruiz")
+    assert c["content"]["text"].strip("“”") == "el plan llega tarde y sin dinero suficiente"
+
+
+def test_para_a_programme_then_its_quoted_name_is_no_claim(claims_of):
+    assert claims_of("Para el programa “Vivir mejor en casa” se destinaron dos millones.") == []
+
+
+def test_a_quotation_after_a_colon_in_a_para_claim_is_its_own_claim(claims_of):
+    text = ("Para el escritor Luis Vera, en el país está muy extendida la copia: “Antes nadie lo notaba y "
+            "ahora todo se descubre en segundos”.")
+    assert [(c["type"], c["speaker"]["name"]) for c in claims_of(text)] == [
+        ("according_to", "Luis Vera"), ("direct", "Luis Vera")]

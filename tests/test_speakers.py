@@ -744,3 +744,9 @@ def test_a_plural_cue_after_its_content_speaks_from_the_body_after_desde(claims_
 def test_desde_a_place_after_the_cue_names_no_speaker(claims_of):
     claims = claims_of("“El mercado abrirá el domingo”, escribieron desde Soria.")
     assert [c["speaker"] for c in claims] == [None]
+
+
+def test_para_and_a_surname_the_model_tags_a_place_is_the_person_the_article_names(claims_of):
+    text = "La jurista Marta Segovia habló ayer. Para Segovia, la reforma llega tarde y sin dinero."
+    (c,) = [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "Para"]
+    assert (c["speaker"]["name"], c["content"]["text"]) == ("Marta Segovia", "la reforma llega tarde y sin dinero")

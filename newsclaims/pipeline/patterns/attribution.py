@@ -74,12 +74,18 @@ def phrases(ctx: Context, sent: Span) -> None:
             depth += (doc[k].text == "(") - (doc[k].text == ")")
             src.append(doc[k])
             k += 1
+            if position == "initial" and len(src) > 1 and (q := ctx.quote_at(src[-1].idx)) is not None \
+                    and q.open_mark == src[-1].idx:
+                break  # "Para Figueroa “es …”": the quotation opens the clause (below)
         split = _commaless(src) if initial and cue_tok is None and fold(phrase) in _COMMALESS else None
+        quoted = _quote_opens(ctx, src) if initial and cue_tok is None and split is None else None
+        if quoted is not None and _person_like(ctx, trim_np(src[:quoted])):
+            split = quoted  # "Para Figueroa “es inexplicable …”": the quotation opens the clause
         if split is not None:
             # "Según los datos del ministerio el paro bajó …": no comma; the source ends where the
             # clause's subject opens
             source = trim_np(_without_asides(src[:split]))
-            if source and len(source) <= 14 and ctx.quote_at(src[split].idx) is None:
+            if source and len(source) <= 14 and (split == quoted or ctx.quote_at(src[split].idx) is None):
                 end_tok = ctx.content_end(src[split].i, sent, stop_at_cue=None)
                 end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
                 cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
@@ -168,7 +174,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             speaker = None if src[0].lower_ in ("se", "lo") and len(src) <= 2 else _source(ctx, src, sent)
         if (initial or joined) and k + 1 < sent.end and doc[k].text == ",":
             start_char = doc[k].idx + 1
-            end_tok = ctx.content_end(k + 1, sent, stop_at_cue=None)
+            end_tok = ctx.content_end(k + 1, sent, stop_at_cue=None, cue=doc[first])
             end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
             rule = "according_to_para" if position == "initial" else "according_to"
         elif not initial and position != "initial" and doc[first - 1].text in (",", "(", "—") \
@@ -234,6 +240,20 @@ def _commaless(src: list[Token]) -> int | None:
             continue
         if t.lower_ in _CLAUSE_DETS or t.pos_ == "ADV" and n + 1 < verb and src[n + 1].pos_ in ("DET", "NUM"):
             return n
+    return None
+
+
+def _quote_opens(ctx: Context, src: list[Token]) -> int | None:
+    """Where a quotation of three words or more opens in the words after the phrase, no comma
+    before it ("Para Figueroa “es inexplicable …”"): after a name or a noun, no verb before."""
+    for n, t in enumerate(src[1:], 1):
+        if t.pos_ in ("VERB", "AUX"):
+            return None
+        q = ctx.quote_at(t.idx)
+        if q is not None and q.open_mark == t.idx:
+            prev = src[n - 1]
+            ok = prev.pos_ in ("NOUN", "PROPN") and len(re.findall(r"\w+", ctx.text[q.start:q.end])) >= 3
+            return n if ok else None
     return None
 
 
@@ -483,5 +503,8 @@ def _person_like(ctx: Context, tokens: list[Token]) -> bool:
     head = np_head(tokens)
     if head is not None and head.is_lower and noun_kind(head.text) == "document":
         return False
-    return any(t.ent_type_ in ("PER", "ORG") for t in tokens) or ctx.resolver.person_like(
+    names = [t for t in tokens if t.pos_ == "PROPN"]
+    # (a surname the model tags a place here, of a person the article names: "Para Figueroa, …")
+    known = bool(names) and ctx.resolver.index.named(" ".join(t.text for t in names), "PER") is not None
+    return any(t.ent_type_ in ("PER", "ORG") for t in tokens) or known or ctx.resolver.person_like(
         [t for t in tokens if t.pos_ != "PROPN"])
