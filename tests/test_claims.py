@@ -1411,3 +1411,32 @@ def test_a_quotation_after_a_colon_in_a_para_claim_is_its_own_claim(claims_of):
             "ahora todo se descubre en segundos”.")
     assert [(c["type"], c["speaker"]["name"]) for c in claims_of(text)] == [
         ("according_to", "Luis Vera"), ("direct", "Luis Vera")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La alcaldesa Rosa Prat expresó su “más enérgica repulsa” por el incendio del mercado.",
+     "su “más enérgica repulsa” por el incendio del mercado"),
+    ("El concejal Luis Mora ha prometido este jueves medidas “muy duras” contra los responsables.",
+     "medidas “muy duras” contra los responsables"),
+])
+def test_a_speech_verb_whose_object_opens_the_speaker_s_quoted_words_is_mixed(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["content"]["text"]) == ("mixed", content)
+
+
+def test_a_verb_with_a_prepositional_phrase_before_quoted_words_is_no_claim(claims_of):
+    assert claims_of("El país se declaró el martes en “alerta máxima” por las lluvias.") == []
+
+
+def test_reported_speech_ends_where_another_speaker_s_act_begins(claims_of):
+    text = ("Los vecinos alegan que el puente tapará la luz, mientras que los que lo defienden "
+            "dicen que traerá comercio al barrio.")
+    claims = claims_of(text)
+    assert [c["content"]["text"] for c in claims] == [
+        "que el puente tapará la luz", "que traerá comercio al barrio"]
+
+
+def test_reported_speech_goes_on_past_a_clause_whose_subject_cannot_speak(claims_of):
+    text = "El médico Luis Pardo explicó que los casos suben en el norte, aunque en el sur las cifras se mantienen estables."
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == "que los casos suben en el norte, aunque en el sur las cifras se mantienen estables"

@@ -52,6 +52,26 @@ _SUBJ_PRONOUNS = {"él", "ella", "ellos", "ellas"}
 _CLAUSE_LINKS = frozenset({"pero", "aunque", "mientras", "y", "e", "sin", "no", "aun"})
 
 
+def _speaker_next(doc, a: int, b: int) -> bool:
+    """A cue verb in doc[a:b] whose own subject stands between ``a`` and it: "…, mientras el portavoz
+    del grupo, Aitor Esteban, ha criticado que …" (another speaker's act, not more content)."""
+    for x in doc[a:b]:
+        lemma = cue_lemma(x)
+        if lemma is None and "VerbForm=Fin" in str(x.morph) and (
+                x.pos_ == "VERB" or x.pos_ == "AUX" and not x.dep_.startswith("aux")):
+            return False  # the clause's own verb comes first ("pero el problema reside en que …")
+        if lemma is not None and x.pos_ == "VERB":
+            subj = subject_of(x)
+            if subj is None or not a <= subj.i < x.i or cue_kind(lemma) == "aside" \
+                    or "Mood=Sub" in str(x.morph) or any("Mood=Sub" in str(c.morph) for c in x.children if c.dep_ == "aux"):
+                return False  # ("sin que la usuaria lo haya denunciado": no act of its own)
+            # a person, a body or people speak ("el portavoz", "Ana Ruiz", "los que la defienden");
+            # not "las curvas se mantienen estables"
+            return subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PER", "ORG") \
+                or noun_kind(subj.text) in ("person", "group", "organisation")
+    return False
+
+
 def _addressed_medium(tok: Token) -> bool:
     """A name right after "a/al" and a medium's noun: "al medio El Tiempo", "a la cadena Radio Sur"."""
     doc, j = tok.doc, tok.i - 1
@@ -486,6 +506,7 @@ class Context:
                     and (subj := subject_of(nxt)) is not None and start_tok <= subj.i < i
                 if stop_at_cue and not going_on and not own_verb and self.quote_at(t.idx) is None and (cue_lemma(nxt) is not None or (
                         fold(nxt.text) in _CLAUSE_LINKS and any(cue_lemma(x) is not None for x in doc[i + 2:min(sent.end, i + 6)]))
+                        or fold(nxt.text) in _CLAUSE_LINKS and _speaker_next(doc, i + 2, min(sent.end, i + 16))
                         or nxt.lower_ in ("al", "tras") and i + 2 < sent.end and after_al(doc[i + 2])
                         and cue_lemma(doc[i + 2]) is not None):
                     end = i  # "…, dijo", "…, pero no precisó cuándo", "…, al explicar que": the speaker's next act

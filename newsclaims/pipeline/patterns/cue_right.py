@@ -16,6 +16,7 @@ from ...claims import Cue
 from ...rules import word_set
 from ..context import OPEN, Context
 from ..cues import cue_kind, phrase_words
+from ..mentions import past_time_words
 
 _MAX_WINDOW = 16       # tokens between a cue and its "que"
 # "lo que", "aquella que": words after which "que" opens a relative clause, not the content
@@ -92,7 +93,11 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             # ('pidió “calma” a las familias', 'lamentó la “falta de palabra” del club': guidelines
             # rules 6-8, mixed)
             follows = words >= 3 and _quote_follows(doc, first, j)
-            if not follows and not ((cue_kind(lemma) == "stance" or lemma in word_set("object_cues.tsv"))
+            # ("expresó su “más firme condena”": any speech verb whose object, a determiner and a
+            # noun's start, opens the speaker's quoted words)
+            own_object = cue_kind(lemma) == "speech" and 1 <= j - first <= 3 and doc[first].pos_ == "DET" \
+                and doc[first].lower_ not in ("un", "una", "unos", "unas") and doc[j - 1].pos_ != "ADP"
+            if not follows and not ((cue_kind(lemma) == "stance" or lemma in word_set("object_cues.tsv") or own_object)
                                     and not tok.lower_.endswith("rse") and _noun_object(doc, first, j)
                                     and _own_words(ctx, q, doc, j)):
                 return False
@@ -107,6 +112,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             addressee = first < j and doc[first].lower_ in ("a", "al") and (not follows or any(
                 t.pos_ in ("NOUN", "PROPN") for t in doc[first:j]))
             first = _with_article(doc, tok, lemma, first)
+            first = min(past_time_words(doc, first, j), j)  # ("ha preguntado este jueves “para qué …”")
             start_char = doc[first].idx if first < j and not addressee else q.open_mark
             if follows:
                 kind = ctx.kind_of(start_char, end_char) if first < j and not addressee else ctx.kind_of(q.start, end_char)
