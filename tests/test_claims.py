@@ -1440,3 +1440,20 @@ def test_reported_speech_goes_on_past_a_clause_whose_subject_cannot_speak(claims
     text = "El médico Luis Pardo explicó que los casos suben en el norte, aunque en el sur las cifras se mantienen estables."
     (c,) = claims_of(text)
     assert c["content"]["text"] == "que los casos suben en el norte, aunque en el sur las cifras se mantienen estables"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("El primer ministro Taro Ito pidió hace dos semanas que el seguro cubriera el tratamiento.",
+     "que el seguro cubriera el tratamiento"),
+    ("El diario El Faro reveló, hace unos días, que la empresa contrataba sin papeles.",
+     "que la empresa contrataba sin papeles"),
+    ("La ministra Ana Ruiz explicó hace un año que el plan no tendría recortes.", "que el plan no tendría recortes"),
+])
+def test_a_time_ago_between_the_cue_and_its_clause_is_neither(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == content
+
+
+def test_hace_in_the_clause_itself_stays_in_the_content(claims_of):
+    (c,) = claims_of("La ministra Ana Ruiz dijo que hace falta más dinero para las escuelas.")
+    assert c["content"]["text"] == "que hace falta más dinero para las escuelas"

@@ -34,6 +34,11 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     while j < sent.end and j - tok.i <= _MAX_WINDOW:
         t = doc[j]
         low = t.lower_
+        ago = _ago_end(doc, j, sent.end)
+        if ago is not None:  # "pidió hace dos semanas que …": a time, not a verb of the clause
+            first = ago if j == first else first  # (what follows is right after the cue)
+            j = ago
+            continue
         if _aside_mark(doc, j):
             close = _aside_end(doc, j, sent.end)
             if close is not None:  # "admitió —como han adelantado los críticos— que …": past the aside
@@ -154,6 +159,22 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 return False
         j += 1
     return False
+
+
+_AGO_UNITS = frozenset("segundos minuto minutos hora horas día días semana semanas mes meses año años "
+                       "década décadas siglo siglos tiempo rato poco".split())
+
+
+def _ago_end(doc, j: int, limit: int) -> int | None:
+    """After "hace dos semanas", "hace unos días", "hace poco" (a time ago) opening at ``j``."""
+    if doc[j].lower_ != "hace":
+        return None
+    for k in range(j + 1, min(limit, j + 4)):
+        if doc[k].lower_ in _AGO_UNITS:
+            return k + 1
+        if doc[k].pos_ not in ("NUM", "DET", "ADJ", "ADV"):
+            return None
+    return None
 
 
 _CHANNEL_PREPOSITIONS = frozenset("a al ante en por durante desde tras vía mediante".split())
