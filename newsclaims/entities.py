@@ -295,6 +295,12 @@ def _body_then_person(span: Span) -> int:
                 and all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in span[k:]) \
                 and any(t.lower_ in institution_nouns() or t.is_upper and len(t.text) >= 2 for t in span[:k]):
             return k
+    # "le dice a BBC Radio Peggy": a medium's acronym, then a lone given name closing the span
+    last = span[-1]
+    if len(span) >= 2 and _given_name(last) and last.text[1:].islower() and named_after < 0 \
+            and any(t.is_upper and t.is_alpha and len(t.text) >= 2 for t in span[:-1]) \
+            and span[-2].lower_ not in NAME_PARTICLES:
+        return len(span) - 1
     return 0
 
 

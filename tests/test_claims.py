@@ -1457,3 +1457,11 @@ def test_a_time_ago_between_the_cue_and_its_clause_is_neither(claims_of, text, c
 def test_hace_in_the_clause_itself_stays_in_the_content(claims_of):
     (c,) = claims_of("La ministra Ana Ruiz dijo que hace falta más dinero para las escuelas.")
     assert c["content"]["text"] == "que hace falta más dinero para las escuelas"
+
+
+def test_reported_speech_goes_on_past_pero_que_and_the_same_speaker_s_clause(claims_of):
+    text = ("El entrenador Luis Mora aclaró que aún no había un comunicado oficial, pero que ya le habían "
+            "avisado de su salida.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "aclaró")
+    assert c["content"]["text"] == ("que aún no había un comunicado oficial, pero que ya le habían avisado "
+                                    "de su salida")

@@ -124,7 +124,13 @@ def test_a_dateline_glued_to_its_place_is_no_entity(extractor):
      [("Universidad Ramón Llull", "ORG"), ("Teresa Oliva", "PER")]),
     ("Lo contó a RTN Noticias Rosa Vidal en la plaza.", "RTN", "Vidal", "PER",
      [("RTN Noticias", "ORG"), ("Rosa Vidal", "PER")]),
-    # a body named after a person is one name; so is a body whose next word is no person's
+    # a medium's acronym, then a lone given name
+    ("Lo contó emocionada a RTV Sur Rosa, una joven de la plaza.", "RTV", "Rosa", "PER",
+     [("RTV Sur", "ORG"), ("Rosa", "PER")]),
+    # a body named after a person is one name (no acronym before a lone given name); so is a body
+    # whose next word is no person's
+    ("Lo dijo el portavoz de la Fundación Rosa en la sala.", "Fundación", "Rosa", "ORG",
+     [("Fundación Rosa", "ORG")]),
     ("Lo dijo el portavoz de la Fundación Carlos Ortega Ruiz en la sala.", "Fundación", "Ruiz", "ORG",
      [("Fundación Carlos Ortega Ruiz", "ORG")]),
     ("Lo dijo la Academia Latina de la Danza en un comunicado.", "Academia", "Danza", "ORG",

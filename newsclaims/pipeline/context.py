@@ -67,6 +67,10 @@ def _speaker_next(doc, a: int, b: int) -> bool:
                 return False  # ("sin que la usuaria lo haya denunciado": no act of its own)
             # a person, a body or people speak ("el portavoz", "Ana Ruiz", "los que la defienden");
             # not "las curvas se mantienen estables"
+            if subj.lower_ == "que" and subj.i > a and doc[subj.i - 1].lower_ in ("los", "las", "el", "la", "aquellos", "aquellas"):
+                return True  # "…, mientras que los que lo defienden dicen …": people, the next act
+            if subj.lower_ in ("que", "lo", "la", "le", "les", "se", "me", "te", "nos"):
+                return False  # ("pero que ya le habían avisado que …": the same speech goes on)
             return subj.pos_ in ("PROPN", "PRON") or subj.ent_type_ in ("PER", "ORG") \
                 or noun_kind(subj.text) in ("person", "group", "organisation")
     return False
