@@ -1342,7 +1342,7 @@ def test_a_closing_dash_of_an_aside_does_not_end_the_content(claims_of):
 
 def test_a_cue_form_right_after_a_quotation_is_trusted_whatever_its_tag(claims_of):
     # the tagger reads "asevera" before a name as part of it
-    (c,) = claims_of("“Tenemos documentos que prueban que la obra es legal”, asevera Luis Pardo Ríos.")
+    (c,) = claims_of("“Las cuentas del sindicato están en orden y auditadas”, asevera Luis Pardo Ríos.")
     assert (c["cue"]["text"], c["speaker"]["name"]) == ("asevera", "Luis Pardo Ríos")
 
 
@@ -1362,7 +1362,7 @@ def test_an_impersonal_se_after_a_quotation_still_names_nobody(claims_of):
 
 @pytest.mark.parametrize("text, cue", [
     ("El tenor Julio Cerdán asegura, “es el mejor papel de mi carrera”.", "asegura"),
-    ("La piloto Noa Vidal dijo por la radio del equipo, “lo volvimos a lograr, muchachos”.", "dijo"),
+    ("La piloto Noa Vidal dijo por el altavoz del circuito, “hoy todo salió perfecto, gracias”.", "dijo"),
 ])
 def test_a_quotation_in_lower_case_after_the_cue_and_a_comma_is_direct(claims_of, text, cue):
     (c,) = claims_of(text)
@@ -1377,11 +1377,9 @@ def test_a_cue_set_off_by_commas_before_a_lower_case_quotation_keeps_the_whole_s
 
 
 def test_que_after_an_addressee_and_the_addressee_s_name_is_the_content(claims_of):
-    text = ("El fiscal Luis Holt aseguró a su homólogo francés, Pierre Duval, que el acusado no será "
-            "condenado a muerte.")
+    text = "El fiscal Tomás Rey aseguró a su homólogo chileno, Pedro Duval, que el preso será trasladado en mayo."
     (c,) = claims_of(text)
-    assert (c["speaker"]["name"], c["content"]["text"]) == (
-        "Luis Holt", "que el acusado no será condenado a muerte")
+    assert (c["speaker"]["name"], c["content"]["text"]) == ("Tomás Rey", "que el preso será trasladado en mayo")
 
 
 def test_an_unlisted_verb_after_a_quotation_with_a_body_by_its_name(claims_of):
@@ -1407,7 +1405,7 @@ def test_para_a_programme_then_its_quoted_name_is_no_claim(claims_of):
 
 
 def test_a_quotation_after_a_colon_in_a_para_claim_is_its_own_claim(claims_of):
-    text = ("Para el escritor Luis Vera, en el país está muy extendida la copia: “Antes nadie lo notaba y "
+    text = ("Para el escritor Luis Vera, copiar se ha vuelto costumbre en las aulas: “Antes nadie lo notaba y "
             "ahora todo se descubre en segundos”.")
     assert [(c["type"], c["speaker"]["name"]) for c in claims_of(text)] == [
         ("according_to", "Luis Vera"), ("direct", "Luis Vera")]
@@ -1416,8 +1414,8 @@ def test_a_quotation_after_a_colon_in_a_para_claim_is_its_own_claim(claims_of):
 @pytest.mark.parametrize("text, content", [
     ("La alcaldesa Rosa Prat expresó su “más enérgica repulsa” por el incendio del mercado.",
      "su “más enérgica repulsa” por el incendio del mercado"),
-    ("El concejal Luis Mora ha prometido este jueves medidas “muy duras” contra los responsables.",
-     "medidas “muy duras” contra los responsables"),
+    ("El concejal Luis Mora ha expresado este jueves su “total apoyo” a los vecinos del barrio.",
+     "su “total apoyo” a los vecinos del barrio"),
 ])
 def test_a_speech_verb_whose_object_opens_the_speaker_s_quoted_words_is_mixed(claims_of, text, content):
     (c,) = claims_of(text)
@@ -1425,28 +1423,27 @@ def test_a_speech_verb_whose_object_opens_the_speaker_s_quoted_words_is_mixed(cl
 
 
 def test_a_verb_with_a_prepositional_phrase_before_quoted_words_is_no_claim(claims_of):
-    assert claims_of("El país se declaró el martes en “alerta máxima” por las lluvias.") == []
+    assert claims_of("La universidad se declaró ayer en “huelga indefinida” por los recortes.") == []
 
 
 def test_reported_speech_ends_where_another_speaker_s_act_begins(claims_of):
-    text = ("Los vecinos alegan que el puente tapará la luz, mientras que los que lo defienden "
-            "dicen que traerá comercio al barrio.")
+    text = ("Los vecinos sostienen que el puente tapará la luz, mientras que los comerciantes del barrio "
+            "afirman que traerá clientes.")
     claims = claims_of(text)
-    assert [c["content"]["text"] for c in claims] == [
-        "que el puente tapará la luz", "que traerá comercio al barrio"]
+    assert [c["content"]["text"] for c in claims] == ["que el puente tapará la luz", "que traerá clientes"]
 
 
 def test_reported_speech_goes_on_past_a_clause_whose_subject_cannot_speak(claims_of):
-    text = "El médico Luis Pardo explicó que los casos suben en el norte, aunque en el sur las cifras se mantienen estables."
+    text = "La bióloga Ana Gil explicó que el lago pierde agua cada verano, aunque en invierno los niveles se mantienen altos."
     (c,) = claims_of(text)
-    assert c["content"]["text"] == "que los casos suben en el norte, aunque en el sur las cifras se mantienen estables"
+    assert c["content"]["text"] == "que el lago pierde agua cada verano, aunque en invierno los niveles se mantienen altos"
 
 
 @pytest.mark.parametrize("text, content", [
-    ("El primer ministro Taro Ito pidió hace dos semanas que el seguro cubriera el tratamiento.",
-     "que el seguro cubriera el tratamiento"),
-    ("El diario El Faro reveló, hace unos días, que la empresa contrataba sin papeles.",
-     "que la empresa contrataba sin papeles"),
+    ("La presidenta del club, Irene Sáez, pidió hace dos semanas que la liga revisara el calendario.",
+     "que la liga revisara el calendario"),
+    ("La revista Norte Verde reveló, hace unos días, que la fábrica vertía residuos al río.",
+     "que la fábrica vertía residuos al río"),
     ("La ministra Ana Ruiz explicó hace un año que el plan no tendría recortes.", "que el plan no tendría recortes"),
 ])
 def test_a_time_ago_between_the_cue_and_its_clause_is_neither(claims_of, text, content):
@@ -1460,8 +1457,6 @@ def test_hace_in_the_clause_itself_stays_in_the_content(claims_of):
 
 
 def test_reported_speech_goes_on_past_pero_que_and_the_same_speaker_s_clause(claims_of):
-    text = ("El entrenador Luis Mora aclaró que aún no había un comunicado oficial, pero que ya le habían "
-            "avisado de su salida.")
+    text = "La directora Ana Gil aclaró que el museo abrirá en junio, pero que ya le habían pedido retrasarlo."
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "aclaró")
-    assert c["content"]["text"] == ("que aún no había un comunicado oficial, pero que ya le habían avisado "
-                                    "de su salida")
+    assert c["content"]["text"] == "que el museo abrirá en junio, pero que ya le habían pedido retrasarlo"

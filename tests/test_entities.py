@@ -125,7 +125,7 @@ def test_a_dateline_glued_to_its_place_is_no_entity(extractor):
     ("Lo contó a RTN Noticias Rosa Vidal en la plaza.", "RTN", "Vidal", "PER",
      [("RTN Noticias", "ORG"), ("Rosa Vidal", "PER")]),
     # a medium's acronym, then a lone given name
-    ("Lo contó emocionada a RTV Sur Rosa, una joven de la plaza.", "RTV", "Rosa", "PER",
+    ("Lo contó con orgullo a RTV Sur Rosa, la dueña del puesto.", "RTV", "Rosa", "PER",
      [("RTV Sur", "ORG"), ("Rosa", "PER")]),
     # a body named after a person is one name (no acronym before a lone given name); so is a body
     # whose next word is no person's
