@@ -83,6 +83,10 @@ def connect(scheduler: str, jobs: int):
                 cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         finally:
             signal.signal(signal.SIGINT, previous)
+        # The parent's nanny says "Worker process still alive after 4.0 seconds, killing" when a
+        # loaded machine is slow to stop a worker after Ctrl-C: it is killed as meant, no message.
+        import logging
+        logging.getLogger("distributed.nanny").setLevel(logging.ERROR)
         return Client(cluster)
     try:
         return Client(scheduler, timeout="20s")
