@@ -1460,3 +1460,31 @@ def test_reported_speech_goes_on_past_pero_que_and_the_same_speaker_s_clause(cla
     text = "La directora Ana Gil aclaró que el museo abrirá en junio, pero que ya le habían pedido retrasarlo."
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "aclaró")
     assert c["content"]["text"] == "que el museo abrirá en junio, pero que ya le habían pedido retrasarlo"
+
+
+@pytest.mark.parametrize("text, content", [
+    # a speech verb whose object is quoted whole from its article on (guidelines rule 7: mixed)
+    ("La escritora señaló “la desidia” del editor como el origen de la ruptura.",
+     "“la desidia” del editor como el origen de la ruptura"),
+    ("El fiscal explicó “el porqué” de su recurso ante el tribunal.", "“el porqué” de su recurso ante el tribunal"),
+])
+def test_a_speech_verb_whose_object_is_quoted_from_its_article_is_mixed(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["content"]["text"]) == ("mixed", content)
+
+
+def test_a_quoted_title_after_a_speech_verb_is_no_mixed_object(claims_of):
+    assert all(c["type"] != "mixed" for c in claims_of("La banda anunció “El regreso”, su disco nuevo."))
+
+
+@pytest.mark.parametrize("text, lemma", [
+    ("La abogada Inés Pardo habló media hora. Remató: “Nadie está por encima de la ley”.", "rematar"),
+    ("La abogada Inés Pardo habló media hora. Luego continuó: «Nadie está por encima de la ley».", "continuar")])
+def test_an_aside_verb_before_a_colon_and_a_quotation_is_a_cue(claims_of, text, lemma):
+    (c,) = claims_of(text)
+    assert (c["type"], c["speaker"]["name"], c["cue"] and c["cue"]["lemma"], c["content"]["text"]) == \
+        ("direct", "Inés Pardo", lemma, "Nadie está por encima de la ley")
+
+
+def test_an_aside_verb_before_a_colon_without_a_quotation_is_no_cue(claims_of):
+    assert claims_of("La abogada Inés Pardo remató: la sesión terminó a las diez.") == []

@@ -318,3 +318,20 @@ def test_a_description_holding_a_name_is_not_named_by_its_words():
     c = Claim("indirect", sp, None, 50, 60, 0, 60, 0.9, "indirect_que")
     naming.described([c])
     assert c.speaker.name is None
+
+
+@pytest.mark.parametrize("text, name", [
+    # a body's name and a nationality adjective: the form the article writes with the country
+    ("El Consejo Electoral de Bolivia validó el recuento. Ayer, el Consejo Electoral boliviano aseguró que "
+     "no hubo fraude.", "Consejo Electoral de Bolivia"),
+    # its acronym and the adjective: the capitalised words whose initials it spells, with the country
+    ("El Consejo Electoral de Bolivia validó el recuento. Ayer, el CE boliviano aseguró que no hubo fraude.",
+     "Consejo Electoral de Bolivia"),
+])
+def test_a_body_with_a_nationality_adjective_takes_the_name_with_its_country(claims_of, text, name):
+    assert first(claims_of, text)[0] == name
+
+
+def test_a_nationality_adjective_without_the_country_written_stays(claims_of):
+    text = "El Consejo Electoral boliviano aseguró que no hubo fraude en el recuento."
+    assert first(claims_of, text)[0] == "Consejo Electoral boliviano"

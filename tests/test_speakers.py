@@ -750,3 +750,58 @@ def test_para_and_a_surname_the_model_tags_a_place_is_the_person_the_article_nam
     text = "La jurista Marta Segovia habló ayer. Para Segovia, la reforma llega tarde y sin dinero."
     (c,) = [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "Para"]
     assert (c["speaker"]["name"], c["content"]["text"]) == ("Marta Segovia", "la reforma llega tarde y sin dinero")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a clitic between "según" and the verb; the subject after it
+    ("El faro de la isla nunca se apagó, aunque nadie lo comprobó, según me relató un pescador del puerto.",
+     "pescador del puerto"),
+    # a cue form the tagger may call a noun, right after "según", with its subject dropped
+    ("El músico Iñaki Sola vive en Lisboa. Pasó años sin tocar y hoy, según cuenta en la charla, compone a diario.",
+     "Iñaki Sola"),
+    # a phrase about the topic, and nobody after it: the subject is dropped
+    ("La consejera Marta Vidal visitó la escuela. Según comentó al respecto, el comedor abrirá en enero.",
+     "Marta Vidal"),
+    # a personal pronoun as the subject: the person the sentence is about
+    ("La pintora Elena Miró es también profesora, según dijo ella en aquella charla.", "Elena Miró"),
+    # a medium after "a", then the subject
+    ("El túnel costará más de lo previsto, según explicó a Radio Sierra el portavoz de la constructora.",
+     "portavoz de la constructora"),
+])
+def test_segun_and_a_verb_reads_past_clitics_and_phrases_to_the_subject(claims_of, text, name):
+    (c,) = [c for c in claims_of(text) if c["type"] == "according_to"]
+    assert c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # "desde" names the body the plural speaks from
+    ("El mercado abrirá el domingo, según indican desde el Ayuntamiento de Soria en una nota.",
+     "Ayuntamiento de Soria"),
+    # a medium inside a phrase that goes on ("publicada por") is no subject
+    ("La cantante Ada Ferro cree que el disco saldrá en mayo, según dijo en una charla publicada por el diario "
+     "La Voz del Sur.", "Ada Ferro"),
+])
+def test_segun_and_a_verb_keeps_desde_bodies_and_phrases_that_go_on(claims_of, text, name):
+    (c,) = [c for c in claims_of(text) if c["type"] == "according_to"]
+    assert c["speaker"]["name"] == name
+
+
+def test_a_subject_the_parser_took_for_an_object_before_a_clitic(claims_of):
+    (c,) = claims_of("La concejala lo resumió así: “No habrá más prórrogas para las terrazas”.")
+    assert (c["speaker"]["name"], c["type"]) == ("concejala", "direct")
+
+
+def test_a_fronted_object_with_its_clitic_is_not_the_subject(claims_of):
+    (c,) = claims_of("La carta la firmó Ruiz ayer y dijo que era urgente.")
+    assert c["speaker"]["name"] == "Ruiz"
+
+
+def test_a_dropped_subject_after_an_unnamed_person_who_acted(claims_of):
+    (c,) = claims_of("El párroco recorrió el barrio el sábado. Dijo que la iglesia abrirá en marzo.")
+    assert c["speaker"]["name"] == "párroco" and c["speaker"]["kind"] == "person"
+
+
+def test_a_bullet_before_a_cue_is_no_subject(claims_of):
+    (c,) = claims_of("El juez Tomás Vera presentó su informe anual.\n\n■ Afirma que debe reforzarse la plantilla "
+                     "de los juzgados")
+    assert c["speaker"]["name"] == "Tomás Vera"

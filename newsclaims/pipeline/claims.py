@@ -114,6 +114,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
     title_speakers(claims, ctx.text)
     naming.unglue(claims)
     naming.complete(claims, ctx.entities, ctx.text)
+    naming.national(claims, ctx.text)
     naming.described(claims)
     doc.user_data["newsclaims_genders"] = gender.assign(
         claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
@@ -162,7 +163,8 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
         # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it; not
         # across a period ("“…”. Recordó que …": a new sentence's cue looks right).
         q_before = ctx.quote_ending_before(cs)
-        if cue_kind(lemma) == "aside":  # "“…”, continuó la jueza" / "…, prosiguió, …": never before content
+        if cue_kind(lemma) == "aside" and not _colon_quote_after(ctx, tok, sent):
+            # "“…”, continuó la jueza" / "…, prosiguió, …": never before content but a colon's quotation
             cue_left.backward(ctx, tok, cue, sent, lemma)
             continue
         if (q_before is None or "." in ctx.text[q_before.close_mark:cs] or _claimed_before_que(ctx, tok, q_before, sent)) \
@@ -170,6 +172,12 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
             continue
         if not cue_left.backward(ctx, tok, cue, sent, lemma):
             object_cues.object_content(ctx, tok, cue, sent, lemma)
+
+
+def _colon_quote_after(ctx: Context, tok: Token, sent: Span) -> bool:
+    """ "Remató: “…”", "Y continuó: «…»": right after the cue, a colon and a quotation."""
+    j = tok.i + 1 + ctx.clitics(tok)
+    return j + 1 < sent.end and ctx.doc[j].text == ":" and ctx.quote_starting_at(ctx.doc[j].idx + 1, " \t\n") is not None
 
 
 def _claimed_before_que(ctx: Context, tok: Token, q, sent: Span) -> bool:

@@ -785,3 +785,8 @@ class Context:
                 sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
                 if sp is not None and sp.name and sp.name[:1].isupper() and self.kind(sp) == "organisation":
                     self.resolver.agents.append((sp.start, sp))
+            elif t.pos_ in ("NOUN", "ADJ") and t.head.pos_ == "VERB" and self.resolver.is_role(t) and self.quote_at(t.idx) is None:
+                # "El alcalde visitó la obra. Dijo que …": a person the article has not named acts
+                sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
+                if sp is not None and self.kind(sp) == "person":
+                    self.resolver.agents.append((sp.start, sp))

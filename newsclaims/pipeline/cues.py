@@ -30,7 +30,7 @@ def cue_lemma(token: Token) -> str | None:
     after_quote = token.i >= 2 and token.is_lower and token.doc[token.i - 1].text == "," \
         and token.doc[token.i - 2].text in ("\"", "”", "»")
     if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not (initial and token.text[:1].isupper()) \
-            and not after_quote and not token.text.endswith(("le", "les", "lo", "la")):
+            and not after_quote and not _after_segun(token) and not token.text.endswith(("le", "les", "lo", "la")):
         return None
     if low.endswith(("amos", "emos", "imos")) and token.i > 0 and token.doc[token.i - 1].lower_ in ("te", "os"):
         return None  # "Te recomendamos: …", "te contamos que …": the medium addressing its reader
@@ -184,6 +184,19 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
         i += 1
     doc.user_data[key] = out
     return out
+
+
+_SEGUN_CLITICS = frozenset({"me", "te", "le", "les", "nos", "os"})
+
+
+def _after_segun(token: Token) -> bool:
+    """A lower-case cue form right after "según" (and a clitic) is the verb whatever the tag: "según
+    cuenta en la entrevista", "según me contó"; not a noun with its complement ("según informe de …")."""
+    doc, k = token.doc, token.i - 1
+    if k >= 0 and doc[k].lower_ in _SEGUN_CLITICS:
+        k -= 1
+    return k >= 0 and token.is_lower and fold(doc[k].text) == "segun" \
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "del"))
 
 
 def source_verb(token: Token) -> str | None:

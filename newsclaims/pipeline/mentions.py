@@ -188,7 +188,8 @@ def dateline(tok: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT"):
+        if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT") \
+                and any(ch.isalnum() for ch in child.text):  # ("■ Afirma que …": a bullet is nobody)
             if disagrees(verb, child):
                 continue
             if child.i < verb.i and dateline(child):
@@ -208,7 +209,26 @@ def subject_of(verb: Token) -> Token | None:
                 continue  # "Y sobre Soto, anunció …": a phrase under a preposition is no subject
                 # ("Desde el ministerio sostienen que …" names the source: kept)
             return child
-    return None
+    return _misread_subject(verb)
+
+
+_CLITICS = frozenset("lo la los las le les se me te nos os".split())
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """A noun phrase right before the verb and its clitics that the parser took for an object: "La
+    portavoz lo resumió así" (no preposition, the verb's number, no subject after the verb; a
+    fronted object is set off by a comma: "La propuesta, la presentó …")."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= 0 and doc[k].lower_ in _CLITICS and doc[k].pos_ == "PRON":
+        k -= 1
+    if k < 0 or k == verb.i - 1 or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].head.i != verb.i \
+            or doc[k].dep_ not in ("obj", "iobj") or disagrees(verb, doc[k]):
+        return None
+    if any(c.dep_ == "case" for c in doc[k].children) or any(c.dep_ in ("nsubj", "nsubj:pass") for c in verb.children):
+        return None
+    return doc[k]
 
 
 def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:

@@ -25,6 +25,7 @@ from dataclasses import replace
 from ..claims import Claim
 from ..entities import Entity
 from ..names import given_name_gender, word_gender
+from ..rules import fold
 
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 _LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"})
@@ -85,6 +86,52 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
             found = _written_full_names(text, word)
         if len(found) == 1:
             c.speaker = replace(sp, name=found.pop(), kind="person")
+
+
+_COUNTRY = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def national(claims: list[Claim], text: str) -> None:
+    """A body named by its name, or its acronym, and a nationality adjective ("el Tribunal Supremo
+    chileno", "el TS chileno") takes the form the article writes with the country: "Tribunal Supremo
+    de Chile" (the adjective and the country share their start: chileno/Chile, austríaco/Austria)."""
+    done: dict[str, str | None] = {}
+    for c in claims:
+        sp = c.speaker
+        if sp is None or not sp.name or sp.kind != "organisation":
+            continue
+        words = sp.name.split()
+        if len(words) < 2 or not words[-1].islower() or not words[0][:1].isupper() \
+                or not all(w[:1].isupper() or w in _LINKS or w in _ARTICLES for w in words[:-1]):
+            continue
+        if sp.name not in done:
+            done[sp.name] = _with_country(words[:-1], words[-1], text)
+        if done[sp.name] is not None:
+            c.speaker = replace(sp, name=done[sp.name])
+
+
+def _with_country(body: list[str], adjective: str, text: str) -> str | None:
+    stem = fold(adjective)
+    acronym = len(body) == 1 and body[0].isupper() and len(body[0]) >= 2
+    head = " ".join(body)
+    # "Tribunal Supremo de Chile", or for an acronym the capitalised words whose initials it spells
+    # (a lookahead: the match may start at any capitalised word, "El Tribunal …" or "Tribunal …")
+    pattern = rf"(?=\b((?:[A-ZÁÉÍÓÚÑ]\w+\s+(?:(?:de|del|la|las|los|y)\s+)*){{1,6}})de\s+({_COUNTRY})\b)" if acronym \
+        else rf"\b({re.escape(head)})\s+de\s+({_COUNTRY})\b"
+    found = set()
+    for m in re.finditer(pattern, text):
+        name, country = " ".join(m.group(1).split()), m.group(2)
+        first = fold(country.split()[0])
+        if len(first) < 4 or stem[:4] != first[:4]:
+            continue
+        if acronym and _initials(name.split()) != body[0]:
+            continue
+        found.add(f"{name} de {country}")
+    return found.pop() if len(found) == 1 else None
 
 
 _PRONOUNS = frozenset({"que", "quien", "quienes", "cual", "cuales", "él", "ella", "ellos", "ellas", "este", "esta",

@@ -43,6 +43,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             continue  # "según qué tarifa elija", "según si llueve", "según sea el caso": "depending on"
         if position == "verb" and doc[k].lower_ == "lo":
             k += 1  # "como lo explicó la ministra"
+        if fold(phrase) == "segun" and k + 1 < sent.end and doc[k].lower_ in _CLITICS and doc[k].pos_ == "PRON":
+            k += 1  # "según me contó un experto", "según le dijo a su abogado"
         finite = doc[k] if k < sent.end else None
         if k + 1 < sent.end and doc[k].lower_ in _HABER and doc[k + 1].pos_ in ("VERB", "AUX"):
             k += 1  # "según ha informado la empresa", "según habían explicado": the participle is the verb
@@ -130,12 +132,20 @@ def phrases(ctx: Context, sent: Span) -> None:
         if cue_tok is not None:
             src = _after_the_verb(src)  # "según informó este lunes la concejalía en un comunicado"
         channel_only = False
-        if cue_tok is not None and src and src[0].lower_ in _CHANNEL:
+        if cue_tok is not None and src and (src[0].lower_ in _CHANNEL or (src[0].pos_ == "ADP" or src[0].lower_ in ("al", "del"))
+                                            and src[0].lower_ not in ("desde", "por")):
+            # ("según indican desde el Consistorio": where a body speaks from names it)
             past = past_adverbial(doc, src[0].i, src[-1].i + 1)
             if past > src[0].i:
                 src = list(doc[past:src[-1].i + 1])  # "según explicó en rueda de prensa la ministra"
+            elif (n := _subject_past_phrase(src)) is not None:
+                src = src[n:]  # "según dijo a Reuters el portavoz"
             else:
-                channel_only = True  # "…, según declaró en el portal del partido": the subject is dropped
+                # "…, según declaró en el portal del partido", "Según comentó al respecto, …": the
+                # subject is dropped
+                channel_only = True
+        elif cue_tok is not None and src and src[0].lower_ in _PERSONAL and src[0].pos_ == "PRON":
+            channel_only = True  # "…, según dijo ella en la entrevista": the person the sentence is about
         by = next((n for n, t in enumerate(src) if t.lower_ == "por"), None) if src and src[0].lower_ == "lo" else None
         if by is not None and 1 <= by <= 3 and by + 1 < len(src):
             src = src[by + 1:]  # "de acuerdo con lo informado por la Secretaría": the agent is the source
@@ -217,6 +227,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
 
 
+_CLITICS = frozenset({"me", "te", "le", "les", "nos", "os"})
 _HABER = frozenset({"ha", "han", "había", "habían", "habría", "habrían", "haya", "hayan", "hubiera", "hubieran"})
 
 
@@ -306,6 +317,27 @@ def _dropped_source(ctx: Context, sent: Span, first: int, cue_tok: Token, comma:
 
 # Through what a source spoke: not part of its name ("en un comunicado", "ante la prensa").
 _CHANNEL = frozenset({"en", "mediante", "durante", "tras", "ante"})
+
+
+_PERSONAL = frozenset({"él", "ella", "ellos", "ellas"})
+
+
+def _subject_past_phrase(src: list[Token]) -> int | None:
+    """Where a subject starts after the prepositional phrase that opens ``src``: an article or a
+    name right after the phrase's noun or name ("a Reuters | el portavoz"); None when the phrase
+    is all there is ("al respecto", "a su hermana en la entrevista")."""
+    for n in range(2, min(len(src), 6)):
+        t, prev = src[n], src[n - 1]
+        if prev.pos_ not in ("NOUN", "PROPN", "ADJ", "DET"):
+            return None  # ("en una entrevista publicada por el diario X": a phrase that goes on)
+        if prev.lower_.endswith(("ado", "ada", "ido", "ida")):
+            return None  # "en un artículo publicado el 9 de junio": a participle's phrase, a date
+        nxt = src[n + 1] if n + 1 < len(src) else None
+        if prev.pos_ in ("NOUN", "PROPN", "ADJ") and (
+                t.pos_ == "DET" and t.lower_ in _CLAUSE_DETS and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ")
+                or t.pos_ == "PROPN" and t.text[:1].isupper() and prev.pos_ != "PROPN"):
+            return n
+    return None
 
 
 def _after_the_verb(src: list[Token]) -> list[Token]:

@@ -24,6 +24,8 @@ _BEFORE_RELATIVE = frozenset("el la lo los las aquel aquella aquello aquellos aq
                              "este esta esto estos estas".split())
 # "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
 # not the content of the cue before it ("bromeaba, ya que sus amigos …").
+_INDEFINITE = frozenset("un una unos unas".split())
+_DEFINITE = frozenset("el la los las lo su sus nuestro nuestra nuestros nuestras".split())
 _SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera sino sin vez medida luego".split())
 
 
@@ -99,9 +101,12 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             # rules 6-8, mixed)
             follows = words >= 3 and _quote_follows(doc, first, j)
             # ("expresó su “más firme condena”": any speech verb whose object, a determiner and a
-            # noun's start, opens the speaker's quoted words)
-            own_object = cue_kind(lemma) == "speech" and 1 <= j - first <= 3 and doc[first].pos_ == "DET" \
-                and doc[first].lower_ not in ("un", "una", "unos", "unas") and doc[j - 1].pos_ != "ADP"
+            # noun's start, opens the speaker's quoted words; or whose object is quoted whole from
+            # its article on: "señaló “la soberbia” del productor")
+            own_object = cue_kind(lemma) == "speech" and (
+                1 <= j - first <= 3 and doc[first].pos_ == "DET" and doc[first].lower_ not in _INDEFINITE
+                and doc[j - 1].pos_ != "ADP"
+                or j == first and j + 1 < sent.end and doc[j + 1].lower_ in _DEFINITE)
             if not follows and not ((cue_kind(lemma) == "stance" or lemma in word_set("object_cues.tsv") or own_object)
                                     and not tok.lower_.endswith("rse") and _noun_object(doc, first, j)
                                     and _own_words(ctx, q, doc, j)):
