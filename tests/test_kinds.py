@@ -16,6 +16,7 @@ from newsclaims.rules import read_table
     ("informe", "document"), ("informes", "document"), ("datos", "document"), ("análisis", "document"),
     ("ministerio", "organisation"), ("diario", "organisation"), ("familia", "group"),
     ("cirujana", "person"), ("manifestantes", "group"),    # agent nouns no table lists
+    ("coreógrafa", "person"), ("cartógrafos", "group"),    # (in -ógrafo: who writes or draws)
     ("jueces", "group"), ("actrices", "group"),            # plurals in -ces of nouns in -z
     ("petición", None), ("demoras", None), ("voto", None),  # nothing that can speak
     ("francés", "person"), ("chilena", "person"), ("uruguayos", "group"),  # demonyms (demonyms.tsv)

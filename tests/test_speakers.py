@@ -805,3 +805,17 @@ def test_a_bullet_before_a_cue_is_no_subject(claims_of):
     (c,) = claims_of("El juez Tomás Vera presentó su informe anual.\n\n■ Afirma que debe reforzarse la plantilla "
                      "de los juzgados")
     assert c["speaker"]["name"] == "Tomás Vera"
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("La sesión se suspendió, y como indicó la jueza Alba Rey, presidenta de la sala, el lunes se leerá la "
+     "sentencia.", "Alba Rey", "el lunes se leerá la sentencia"),
+])
+def test_a_como_source_opening_a_clause_after_y(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["speaker"]["name"], c["content"]["text"]) == ("according_to", name, content)
+
+
+def test_a_como_clause_of_cause_after_y_names_no_source(claims_of):
+    claims = claims_of("La obra se retrasó y como dijo que no habría dinero, los vecinos protestaron.")
+    assert all(c["type"] != "according_to" for c in claims)

@@ -30,7 +30,7 @@ from ..rules import RuleTableError, body_classes, demonyms, fold, read_table, ro
 KINDS = ("person", "group", "organisation", "document")
 # Spanish agent-noun endings: a noun that names a person by what they do ("la beneficiaria", "los
 # manifestantes", "el politólogo", "la cirujana").
-AGENTIVE = re.compile(r"(?:[ií]sta|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|an[oa])s?$")
+AGENTIVE = re.compile(r"(?:[ií]sta|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|ógraf[oa]|an[oa])s?$")
 # Words before the head of a name that do not say what it is: articles, numbers, quantifiers,
 # qualifiers ("los dos primeros informes", "Decenas de participantes" keep "informes", "participantes").
 _SKIP = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "su", "sus", "este", "esta",

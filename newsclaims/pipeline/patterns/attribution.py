@@ -34,8 +34,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         # "…, y, según el médico, su estado …": the same with the phrase set off by commas
         joined = joined or not initial and first - 2 > sent.start and doc[first - 1].text == "," \
             and doc[first - 2].lower_ in ("y", "e", "pero", "aunque")
-        if position == "initial" and lead != first or position == "verb" and not initial:
-            # (a trailing "…, como dijo X" often contrasts: "el puente no cerrará, como dijo el alcalde")
+        if position == "initial" and lead != first or position == "verb" and not initial and not joined:
+            # (a trailing "…, como dijo X" often contrasts: "el puente no cerrará, como dijo el alcalde";
+            # "…, y como indicó la jueza, …" opens a clause)
             continue
         # The source: a noun phrase up to the next comma (or a cue verb: "según informó la policía").
         k, cue_tok = last, None
