@@ -819,3 +819,22 @@ def test_a_como_source_opening_a_clause_after_y(claims_of, text, name, content):
 def test_a_como_clause_of_cause_after_y_names_no_source(claims_of):
     claims = claims_of("La obra se retrasó y como dijo que no habría dinero, los vecinos protestaron.")
     assert all(c["type"] != "according_to" for c in claims)
+
+
+def test_quien_after_a_body_in_the_persons_description_is_the_person(claims_of):
+    text = ("Las obras van lentas, dijo Tomás Ibarra Sanz, ex dirigente vecinal y miembro del Consejo Barrial, "
+            "quien además agregó que faltan obreros.")
+    claims = claims_of(text)
+    assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
+        ("Tomás Ibarra Sanz", "Las obras van lentas"), ("Tomás Ibarra Sanz", "que faltan obreros")]
+
+
+def test_quienes_after_a_body_named_alone_is_the_body(claims_of):
+    (c,) = claims_of("El plan fue aprobado por la Junta Vecinal, quienes aseguraron que habrá más fondos.")
+    assert c["speaker"]["name"] == "Junta Vecinal"
+
+
+def test_a_participle_noun_for_a_person_refers_back_to_the_person(claims_of):
+    text = ("Laura Vidal, propuesta por el alcalde como tesorera, sostuvo que no habrá recortes. “Vamos a cuidar "
+            "cada peso”, dijo. La nominada a la tesorería detalló que el presupuesto crecerá.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Laura Vidal"] * 3

@@ -1331,6 +1331,14 @@ class SpeakerResolver:
         noun = verb.head if verb.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "conj") else None
         if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i:
             return None
+        if pron.lower_ in ("quien", "quienes") and noun.ent_type_ != "PER":
+            # "quien" is a person: "Luis Mora, miembro del Comité Obrero, quien …" is Luis Mora's
+            # clause, however the parser hung it on the body
+            up = noun
+            while up.dep_ in ("nmod", "conj", "appos", "flat") and up.head.i < up.i and up.head.pos_ in ("PROPN", "NOUN"):
+                up = up.head
+                if up.ent_type_ == "PER":
+                    return next((list(e) for e in self.doc.ents if e.start <= up.i < e.end), [up])
         left = [t for t in noun.subtree if t.i <= noun.i or (t.i < pron.i and t.dep_ in ("flat", "appos", "amod"))]
         left = [t for t in left if t.i < pron.i and t.text != ","]
         while left and (left[0].pos_ == "ADP" or left[0].dep_ in ("case", "fixed")):  # "hacia un plan que …"

@@ -245,9 +245,12 @@ def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
     first = tail[0]
     if first.lower_ in ("de", "del") or first.lower_ in ("a", "al") and len(tail) > 1 and tail[1].pos_ == "PROPN":
         return True  # "…, de la Universidad de X." (an affiliation), "…, a Reuters." (the medium told)
-    if first.lower_ in ("el", "la", "los", "las", "un", "una", "su") and len(tail) > 1:
-        first = tail[1]
-    return ctx.resolver.is_role(first)
+    n = 0
+    # (past an article and a qualifier: "la ex líder sindical", "actual directora de …")
+    while n + 1 < len(tail) and n < 2 and (tail[n].lower_ in ("el", "la", "los", "las", "un", "una", "su", "ex")
+                                            or tail[n].pos_ == "ADJ" and not ctx.resolver.is_role(tail[n])):
+        n += 1
+    return ctx.resolver.is_role(tail[n])
 
 
 def interrupting(ctx: Context, tok: Token, q: Quote, cue: Cue, sent: Span, lemma: str) -> None:
