@@ -103,6 +103,8 @@ def closes_dateline(tok) -> bool:
     return k == 0 or doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
+_OPENING = frozenset({"pero", "y", "e", "o", "u", "ni", "mas", "aunque", "pues", "entonces", "ahora", "además",
+                      "también", "incluso", "según"})
 _THIS = frozenset({"este", "esta", "ese", "esa", "nuestro", "nuestra"})
 
 
@@ -120,6 +122,10 @@ def _clean(span: Span) -> Span | None:
                            and not given_al(doc, start, end)
                            or doc[start].text in "“”«»\"'‘’—–-"
                            or end - start > 1 and title_abbreviation().fullmatch(doc[start].text) and doc[start + 1].text != "."):
+        start += 1
+    # A sentence's opening conjunction and what was not capitalised: "Pero según Tomás Gil" is "Tomás Gil"
+    while end - start > 1 and doc[start].lower_ in _OPENING and (doc[start].is_lower or start == 0 or doc[start].is_sent_start
+                                                                 or _line_start(doc[start])):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in "“”«»\"'‘’"
                            or (end - start > 1 and doc[end - 1].pos_ in ("VERB", "AUX"))

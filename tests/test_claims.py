@@ -1488,3 +1488,13 @@ def test_an_aside_verb_before_a_colon_and_a_quotation_is_a_cue(claims_of, text, 
 
 def test_an_aside_verb_before_a_colon_without_a_quotation_is_no_cue(claims_of):
     assert claims_of("La abogada Inés Pardo remató: la sesión terminó a las diez.") == []
+
+
+def test_a_quotation_after_an_opening_segun_and_before_an_unnamed_cue_is_one_claim(claims_of):
+    claims = claims_of("Según la ministra Nuria Vidal, “el plan llegará a todos los barrios”, dijo en un comunicado.")
+    assert [(c["type"], c["speaker"]["name"]) for c in claims] == [("according_to", "Nuria Vidal")]
+
+
+def test_a_named_cue_after_an_opening_segun_keeps_its_own_claim(claims_of):
+    claims = claims_of("Según la ministra, “el plan llegará a todos los barrios”, dijo Luis Soto.")
+    assert ("Luis Soto", "dijo") in [(c["speaker"]["name"], c["cue"]["text"]) for c in claims]

@@ -335,3 +335,39 @@ def test_a_body_with_a_nationality_adjective_takes_the_name_with_its_country(cla
 def test_a_nationality_adjective_without_the_country_written_stays(claims_of):
     text = "El Consejo Electoral boliviano aseguró que no hubo fraude en el recuento."
     assert first(claims_of, text)[0] == "Consejo Electoral boliviano"
+
+
+@pytest.mark.parametrize("text, name, content", [
+    # a conjunction opening the sentence before the phrase, with or without a comma
+    ("Pero según la consejera, el hospital abrirá en junio.", "consejera", "el hospital abrirá en junio"),
+    ("Pero, según Nuria Vidal, el hospital abrirá en junio.", "Nuria Vidal", "el hospital abrirá en junio"),
+    ("Y de acuerdo con el censo, la ciudad perdió vecinos.", "censo", "la ciudad perdió vecinos"),
+    ("Y para la arquitecta, el edificio no tiene arreglo.", "arquitecta", "el edificio no tiene arreglo"),
+])
+def test_an_attribution_phrase_after_an_opening_conjunction(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["speaker"]["name"], c["content"]["text"]) == ("according_to", name, content)
+
+
+def test_a_purpose_after_an_opening_conjunction_is_no_source(claims_of):
+    assert claims_of("Y para llegar a tiempo, el alcalde salió temprano.") == []
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("Según la fuente del puerto, que pidió no ser identificada, el barco zarpó sin permiso.",
+     "fuente del puerto", "el barco zarpó sin permiso"),
+    ("Según los datos de la Cámara Hotelera, que agrupa a doscientos hoteles, la ocupación bajará.",
+     "Cámara Hotelera", "la ocupación bajará"),
+])
+def test_a_relative_clause_on_the_source_is_not_the_content(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["content"]["text"]) == (name, content)
+
+
+def test_an_opening_conjunction_the_model_glued_to_a_name_is_not_the_name(claims_of):
+    text = ("La Cámara rechazó las declaraciones de Andrés Mac Lean sobre la ley. Pero según Tomás Gil, presidente "
+            "de la Cámara Textil, “la ley protege el empleo”, dijo en un comunicado. “No es cierto que suba el "
+            "contrabando”, destacó Gil.")
+    (c,) = [c for c in claims_of(text) if c["cue"]["text"] == "destacó"]
+    assert c["speaker"]["name"] == "Tomás Gil"
+

@@ -34,7 +34,8 @@ def phrases(ctx: Context, sent: Span) -> None:
         # "…, y, según el médico, su estado …": the same with the phrase set off by commas
         joined = joined or not initial and first - 2 > sent.start and doc[first - 1].text == "," \
             and doc[first - 2].lower_ in ("y", "e", "pero", "aunque")
-        if position == "initial" and lead != first or position == "verb" and not initial and not joined:
+        linked = tuple(fold(t.text) for t in doc[lead:first] if not t.is_punct) in _LINKING
+        if position == "initial" and lead != first and not linked or position == "verb" and not initial and not joined:
             # (a trailing "…, como dijo X" often contrasts: "el puente no cerrará, como dijo el alcalde";
             # "…, y como indicó la jueza, …" opens a clause)
             continue
@@ -115,6 +116,15 @@ def phrases(ctx: Context, sent: Span) -> None:
             if described is None:
                 break
             k = described  # "Según Ana Ruiz, portavoz del ministerio, el plan …"
+        if (initial or joined) and cue_tok is None and k + 1 < sent.end and doc[k].text == "," \
+                and doc[k + 1].lower_ in ("que", "quien", "quienes", "cuyo", "cuya") and named is None:
+            # "Según la fuente, que pidió no ser identificada, el diseño …": the relative clause is
+            # about the source, the clause after it is what the source says
+            close = next((j for j in range(k + 2, min(sent.end, k + 30)) if doc[j].text in (",", ";", ".")
+                          or doc[j].text in OPEN + CLOSE), None)
+            if close is not None and doc[close].text == "," and named is None \
+                    and sum(1 for t in doc[close + 1:sent.end] if t.is_alpha) >= 3:
+                k = close
         if cue_tok is None and fold(phrase) == "segun" and len(src) == 1 and src[0].is_lower and src[0].is_alpha \
                 and initial and k + 1 < sent.end and doc[k].text == "," and not ctx.resolver.can_speak(src, listed=True):
             # "Según entiende, …": one lower-case word no table types is the verb of a dropped subject
@@ -512,10 +522,16 @@ def possessive(ctx: Context, sent: Span) -> None:
             return
 
 
+# a conjunction or connective that may open the sentence before the phrase, a comma or not ("Pero
+# según la ministra, …", "Y, de acuerdo con el informe, …")
+_LINKING = frozenset({("pero",), ("y",), ("e",), ("mas",), ("aunque",), ("pues",), ("ahora",), ("entonces",),
+                      ("ademas",), ("asimismo",), ("tambien",), ("incluso",)})
+
+
 def _opener_before(ctx: Context, lead: int, first: int) -> bool:
     """ "En tanto, según la policía, …": only a discourse opener stands before the phrase."""
     words = tuple(fold(t.text) for t in ctx.doc[lead:first] if not t.is_punct)
-    return ctx.doc[first - 1].text == "," and words in ctx.openers
+    return words in _LINKING or ctx.doc[first - 1].text == "," and words in ctx.openers
 
 
 def _sent_phrases(ctx: Context, sent: Span) -> list[tuple[int, int, str, str]]:

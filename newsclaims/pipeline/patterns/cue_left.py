@@ -41,6 +41,10 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
             q2 = ctx.quote_starting_at(doc[k].idx)
             if q2 is not None and q2.start > q.end and q2.open_mark == doc[k].idx:
                 end, rule = q2.end, "direct_interrupted"
+        if rule == "direct_postposed" and not after and _source_opens(ctx, sent, q):
+            # "Según Ana Ruiz, “…”, dijo en un comunicado": the source the sentence opens with says
+            # it; one claim, the attribution's (attribution.phrases)
+            return True
         lead = lead_in(ctx, sent, q) if rule == "direct_postposed" and not q.orphan else None
         if lead is not None:
             # "El equipo viajó para “reforzar la coordinación”, precisó la agencia.": the quotation
@@ -105,6 +109,20 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     end_char = doc[prev - 1].idx + len(doc[prev - 1].text)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                     "indirect_postposed", lemma) is not None
+
+
+_OPENING_SOURCES = frozenset({"segun", "de acuerdo con", "de acuerdo a", "conforme a"})
+_LINKS = frozenset({"pero", "y", "e", "mas", "aunque", "ademas", "asimismo", "tambien", "incluso"})
+
+
+def _source_opens(ctx: Context, sent: Span, q: Quote) -> bool:
+    """The sentence opens (after a conjunction at most) with "según X," and the quotation after it."""
+    doc = ctx.doc
+    lead = sent.start
+    while lead < sent.end and (doc[lead].is_punct or doc[lead].is_space or fold(doc[lead].text) in _LINKS):
+        lead += 1
+    return any(first == lead and fold(phrase) in _OPENING_SOURCES and doc[last - 1].idx < q.open_mark
+               for first, last, phrase, _ in ctx.phrases if sent.start <= first <= lead)
 
 
 def lead_in(ctx: Context, sent: Span, q: Quote) -> int | None:
