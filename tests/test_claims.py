@@ -1498,3 +1498,14 @@ def test_a_quotation_after_an_opening_segun_and_before_an_unnamed_cue_is_one_cla
 def test_a_named_cue_after_an_opening_segun_keeps_its_own_claim(claims_of):
     claims = claims_of("Según la ministra, “el plan llegará a todos los barrios”, dijo Luis Soto.")
     assert ("Luis Soto", "dijo") in [(c["speaker"]["name"], c["cue"]["text"]) for c in claims]
+
+
+def test_a_verb_after_a_dash_that_closes_an_aside_is_the_clauses_own(claims_of):
+    (c,) = claims_of("El fotógrafo Hugo Lins publicó la serie.\n\nLa Liga de Remo -LDR- rechazó las palabras del "
+                     "fotógrafo sobre el club.")
+    assert c["speaker"]["name"] == "Liga de Remo" and c["content"]["text"].startswith("las palabras")
+
+
+def test_a_cue_between_dashes_after_a_quotation_names_its_subject(claims_of):
+    (c,) = claims_of("“No cederemos” —aseguró la alcaldesa— “ni un metro”.")
+    assert c["speaker"]["name"] == "alcaldesa"

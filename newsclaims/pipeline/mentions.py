@@ -189,7 +189,8 @@ def dateline(tok: Token) -> bool:
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT") \
-                and any(ch.isalnum() for ch in child.text):  # ("■ Afirma que …": a bullet is nobody)
+                and not (child.is_sent_start and not any(t.is_alpha for t in child.subtree)):
+            # ("■ Afirma que …": a bullet opening the line is nobody)
             if disagrees(verb, child):
                 continue
             if child.i < verb.i and dateline(child):

@@ -2,7 +2,8 @@
 
 ``unglue``: a name never runs on into the sentence: "Fondo Forestal la tala de …" (an article
 and a lower-case word after a name, the model's span too long) is "Fondo Forestal"; "Organización
-de las Naciones Unidas" and "Isabel la Católica" keep their articles.
+de las Naciones Unidas" and "Isabel la Católica" keep their articles; an acronym set off by dashes
+after the name ("Cámara Textil -CTX-") is not part of it.
 
 ``described``: a speaker the article never names is named by the words it gives, without their
 article (guidelines rule 9): "el vocero de la entidad" is "vocero de la entidad".
@@ -31,11 +32,16 @@ _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 _LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"})
 
 
+_ACRONYM_ASIDE = re.compile(r"\s*[—–]\s*[A-ZÁÉÍÓÚÑ]{2,}\s*[—–]?$")
+
+
 def unglue(claims: list[Claim]) -> None:
     for c in claims:
         sp = c.speaker
         if sp is None or not sp.name or not sp.name[:1].isupper():
             continue
+        if _ACRONYM_ASIDE.search(sp.name):  # "Cámara Textil —CTX": the acronym's aside is not the name
+            c.speaker = sp = replace(sp, name=_ACRONYM_ASIDE.sub("", sp.name))
         words = sp.name.split()
         for k in range(1, len(words) - 1):
             if words[k] in _ARTICLES and words[k - 1][:1].isupper() and words[k - 1].lower() not in _LINKS \

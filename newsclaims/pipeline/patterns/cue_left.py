@@ -68,6 +68,8 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
         return True
     if prev < sent.start or doc[prev].text not in (",", "—", "–"):
         return False
+    if doc[prev].text in DASHES and sum(t.text in DASHES for t in doc[sent.start:prev]) % 2 == 1:
+        return False  # "La Cámara Textil —CTX— rechazó …": the dash closes an aside; the verb is the clause's
     # "…, aseguró la ministra.": content runs from the sentence start (openers dropped).
     start_tok = sent.start
     while start_tok < prev and (doc[start_tok].is_space or doc[start_tok].is_punct and doc[start_tok].text not in OPEN):
