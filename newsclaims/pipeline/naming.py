@@ -40,9 +40,10 @@ def unglue(claims: list[Claim]) -> None:
         sp = c.speaker
         if sp is None or not sp.name or not sp.name[:1].isupper():
             continue
-        if _ACRONYM_ASIDE.search(sp.name):  # "Cámara Textil —CTX": the acronym's aside is not the name
-            c.speaker = sp = replace(sp, name=_ACRONYM_ASIDE.sub("", sp.name))
-        words = sp.name.split()
+        name = _ACRONYM_ASIDE.sub("", sp.name)  # "Cámara Textil —CTX": the acronym's aside is not the name
+        if name != sp.name:
+            c.speaker = sp = replace(sp, name=name)
+        words = name.split()
         for k in range(1, len(words) - 1):
             if words[k] in _ARTICLES and words[k - 1][:1].isupper() and words[k - 1].lower() not in _LINKS \
                     and words[k + 1][:1].islower():
