@@ -1509,3 +1509,12 @@ def test_a_verb_after_a_dash_that_closes_an_aside_is_the_clauses_own(claims_of):
 def test_a_cue_between_dashes_after_a_quotation_names_its_subject(claims_of):
     (c,) = claims_of("“No cederemos” —aseguró la alcaldesa— “ni un metro”.")
     assert c["speaker"]["name"] == "alcaldesa"
+
+
+@pytest.mark.parametrize("text", [
+    "Desde el club remarcan que mantendrán la oferta de calidad que llevan prestando a la ciudad desde 1990.",
+    "La alcaldesa anunció un plan de vivienda que busca dar techo a mil familias.",
+])
+def test_a_relative_clause_on_a_noun_and_its_complement_is_no_reported_speech(claims_of, text):
+    assert all(not c["content"]["text"].startswith("que llevan") and not c["content"]["text"].startswith("que busca")
+               for c in claims_of(text))

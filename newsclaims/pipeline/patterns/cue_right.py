@@ -327,10 +327,11 @@ def _relative(que: Token) -> bool:
     # "un plan que enfrenta" (the noun right before) is a relative.
     if prev.pos_ in ("NOUN", "PROPN") and que.head.dep_ in ("acl", "acl:relcl", "relcl") and que.head.head.i == prev.i:
         return True
-    # "actos de acoso sexual que se reportan": the noun's adjective before it, the clause on a noun before
+    # "actos de acoso sexual que se reportan": the noun's adjective or complement before it, the clause
+    # on a noun before ("la oferta de calidad que llevan prestando")
     noun = que.head.head
-    return prev.pos_ == "ADJ" and que.pos_ == "PRON" and que.head.dep_ in ("acl", "acl:relcl", "relcl") \
-        and noun.pos_ in ("NOUN", "PROPN") and que.i - 6 <= noun.i < que.i
+    return (prev.pos_ == "ADJ" or prev.head.i == noun.i) and que.pos_ == "PRON" \
+        and que.head.dep_ in ("acl", "acl:relcl", "relcl") and noun.pos_ in ("NOUN", "PROPN") and que.i - 6 <= noun.i < que.i
 
 
 def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
@@ -338,8 +339,8 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     los vecinos"): a relative clause on that object. A person there is a postposed subject or the
     addressee ("recordó el ministro que …"), whom the parser may also read as an object."""
     prev = que.doc[que.i - 1]
-    if prev.pos_ == "ADJ" and _relative(que):
-        prev = que.head.head  # "destacó el esfuerzo enorme que hicieron …"
+    if prev.pos_ in ("ADJ", "NOUN") and prev.i != que.head.head.i and _relative(que):
+        prev = que.head.head  # "destacó el esfuerzo enorme que hicieron …", "mantendrán la oferta de calidad que …"
     return prev.pos_ == "NOUN" and prev.dep_ == "obj" and prev.head.i == cue.i \
         and _relative(que) and not ctx.resolver.person_like([prev])
 
