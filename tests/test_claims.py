@@ -1518,3 +1518,21 @@ def test_a_cue_between_dashes_after_a_quotation_names_its_subject(claims_of):
 def test_a_relative_clause_on_a_noun_and_its_complement_is_no_reported_speech(claims_of, text):
     assert all(not c["content"]["text"].startswith("que llevan") and not c["content"]["text"].startswith("que busca")
                for c in claims_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "La ministra pidió disculpas por el escándalo que salpicó a su partido.",
+    "El escritor relata varias historias de personas que buscaron refugio en la montaña.",
+    "El informe reveló la existencia de programas de espionaje que juntan millones de datos.",
+])
+def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of, text):
+    assert all(not c["content"]["text"].startswith("que ") for c in claims_of(text))
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La experta destacó en una de sus charlas que el interés por el tema crece.", "que el interés por el tema crece"),
+    ("El subsecretario declaró tras la publicación de la norma, que las tasas bajarán.", "que las tasas bajarán"),
+    ("La alcaldesa pidió a las autoridades que investiguen el caso.", "que investiguen el caso"),
+])
+def test_que_after_where_it_was_said_or_the_addressee_is_the_content(claims_of, text, content):
+    assert content in [c["content"]["text"] for c in claims_of(text)]

@@ -24,6 +24,7 @@ _BEFORE_RELATIVE = frozenset("el la lo los las aquel aquella aquello aquellos aq
                              "este esta esto estos estas".split())
 # "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
 # not the content of the cue before it ("bromeaba, ya que sus amigos …").
+_SAID_WHERE = frozenset("en tras durante ante mediante desde con sobre a al".split())
 _INDEFINITE = frozenset("un una unos unas".split())
 _DEFINITE = frozenset("el la los las lo su sus nuestro nuestra nuestros nuestras".split())
 _SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera sino sin vez medida luego".split())
@@ -341,8 +342,23 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     prev = que.doc[que.i - 1]
     if prev.pos_ in ("ADJ", "NOUN") and prev.i != que.head.head.i and _relative(que):
         prev = que.head.head  # "destacó el esfuerzo enorme que hicieron …", "mantendrán la oferta de calidad que …"
-    return prev.pos_ == "NOUN" and prev.dep_ == "obj" and prev.head.i == cue.i \
-        and _relative(que) and not ctx.resolver.person_like([prev])
+    if prev.pos_ == "NOUN" and prev.dep_ == "obj" and prev.head.i == cue.i \
+            and _relative(que) and not ctx.resolver.person_like([prev]):
+        return True
+    # deeper in the object or an adverbial ("reveló la existencia de programas que juntan …", "pidió
+    # disculpas por el escándalo que involucró …"): a clause the parser hangs on a noun between the
+    # cue and "que", not on the addressee ("pidió a las autoridades que investiguen")
+    noun = que.head.head
+    if que.pos_ != "PRON" or que.head.dep_ not in ("acl", "acl:relcl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") \
+            or not cue.i < noun.i < que.i or noun.head.i == cue.i or prev.text == ",":
+        return False  # (", que …" after a phrase is the complement: "declaró tras la publicación, que …")
+    up = noun
+    while up.head.i != cue.i and up.head.i != up.i and cue.i < up.head.i < que.i:
+        up = up.head
+    opening = que.doc[up.left_edge.i].lower_
+    # (not after where or when it was said: "destacó en una de sus intervenciones que …")
+    return up.head.i == cue.i and up.dep_ in ("obj", "obl", "nmod") and opening not in _SAID_WHERE \
+        and not any(t.lower_ in ("a", "al") for t in que.doc[up.left_edge.i:up.i])
 
 
 def _clause_from(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, j: int) -> bool:
