@@ -1536,3 +1536,18 @@ def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of,
 ])
 def test_que_after_where_it_was_said_or_the_addressee_is_the_content(claims_of, text, content):
     assert content in [c["content"]["text"] for c in claims_of(text)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La consejera exhortó a los vecinos a votar en la consulta con un voto “libre y sin miedo”.",
+     "a los vecinos a votar en la consulta con un voto “libre y sin miedo”"),
+    ("La agencia instó a los gobiernos a “negociar sin condiciones” antes del verano.",
+     "a los gobiernos a “negociar sin condiciones” antes del verano"),
+])
+def test_a_directive_to_an_addressee_with_quoted_words_is_mixed(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["content"]["text"]) == ("mixed", content)
+
+
+def test_a_directive_without_quoted_words_makes_no_claim(claims_of):
+    assert claims_of("La consejera exhortó a los vecinos a votar en la consulta.") == []

@@ -33,6 +33,8 @@ _SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre mod
 def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     doc = ctx.doc
     j = first = tok.i + 1 + phrase_words(tok, lemma) + ctx.clitics(tok)  # past "claro" in "dejó claro que"
+    if cue_kind(lemma) == "stance" and _exhortation(ctx, tok, cue, sent, lemma, first):
+        return True
     commas = 0
     while j < sent.end and j - tok.i <= _MAX_WINDOW:
         t = doc[j]
@@ -165,6 +167,26 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                 return False
         j += 1
     return False
+
+
+def _exhortation(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, first: int) -> bool:
+    """ "exhortó a los vecinos a votar “sin miedo”": a directive to an addressee whose content carries
+    the speaker's quoted words is a full (mixed) claim, the addressee included (guidelines rule 6)."""
+    doc = ctx.doc
+    if first >= sent.end or doc[first].lower_ not in ("a", "al"):
+        return False
+    second = next((k for k in range(first + 2, min(sent.end - 1, first + 10))
+                   if doc[k].lower_ == "a" and ("VerbForm=Inf" in str(doc[k + 1].morph) or doc[k + 1].text in OPEN)), None)
+    if second is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[first + 1:second]):
+        return False
+    end = ctx.content_end(second, sent, cue=tok)
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    if not ctx.quotes_opening_in(doc[second].idx, end_char):
+        return False  # without the speaker's words, an optional claim (rule 6): not made
+    q = ctx.quotes_opening_in(doc[second].idx, end_char)[-1]
+    end_char = max(end_char, q.outer[1])
+    speaker = ctx.speaker_for(tok, sent, postposed=False)
+    return ctx.add("mixed", speaker, cue, doc[first].idx, end_char, sent, "mixed_stance", lemma) is not None
 
 
 _AGO_UNITS = frozenset("segundos minuto minutos hora horas día días semana semanas mes meses año años "
