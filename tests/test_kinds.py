@@ -158,3 +158,8 @@ def test_a_name_introduced_with_an_organisations_noun_is_an_organisation(claims_
     text = "El diario alemán Hoffmann publicó la entrevista ayer. Hoffmann explica que el equipo no tiene defensa."
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "explica")
     assert (claim["speaker"]["name"], claim["speaker"]["kind"]) == ("Hoffmann", "organisation")
+
+
+def test_a_name_a_plural_cue_speaks_from_is_an_organisation(claims_of):
+    (c,) = claims_of("Desde Joy Lucero remarcan que mantendrán la oferta de siempre.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Joy Lucero", "organisation")

@@ -305,7 +305,13 @@ class Context:
                     tokens = tokens[1:]  # "desde", "en", "por parte de"
                 if tokens and self.resolver.can_speak(tokens):
                     # "Desde la consejería aseguraron que …": the body the impersonal plural speaks from
-                    return self.resolver.resolve(tokens, self.current)
+                    sp = self.resolver.resolve(tokens, self.current)
+                    desde = any(c.dep_ == "case" and c.lower_ == "desde" for c in source.children)
+                    if desde and sp is not None and sp.label in ("PER", "MISC") and sp.name and sp.name[:1].isupper() \
+                            and not any(self.resolver.is_role(t) for t in tokens):
+                        # ("Desde Bar Lucero remarcan …": a name one speaks from is a body's, whatever its tag)
+                        sp = Speaker(sp.name, sp.text, "ORG", sp.start, sp.end)
+                    return sp
         if subj is not None and subj.i > verb.i and _addressed_medium(subj):
             subj = None  # "declaró al medio El Tiempo que …": the medium addressed, not the speaker
         if subj is not None and fronted_participle(subj) and subj.i < verb.i:
