@@ -1501,7 +1501,7 @@ def test_a_named_cue_after_an_opening_segun_keeps_its_own_claim(claims_of):
 
 
 def test_a_verb_after_a_dash_that_closes_an_aside_is_the_clauses_own(claims_of):
-    (c,) = claims_of("El fotógrafo Hugo Lins publicó la serie.\n\nLa Liga de Remo -LDR- rechazó las palabras del "
+    (c,) = claims_of("El fotógrafo Hugo Lins publicó la serie.\n\nLa Liga de Remo -LDR- criticó las palabras del "
                      "fotógrafo sobre el club.")
     assert c["speaker"]["name"] == "Liga de Remo" and c["content"]["text"].startswith("las palabras")
 
@@ -1512,26 +1512,25 @@ def test_a_cue_between_dashes_after_a_quotation_names_its_subject(claims_of):
 
 
 @pytest.mark.parametrize("text", [
-    "Desde el club remarcan que mantendrán la oferta de calidad que llevan prestando a la ciudad desde 1990.",
-    "La alcaldesa anunció un plan de vivienda que busca dar techo a mil familias.",
+    "Desde el club aseguran que ampliarán la oferta de cursos que vienen dando en el barrio desde 1990.",
+    "La alcaldesa anunció un programa de becas que cubre el transporte escolar.",
 ])
 def test_a_relative_clause_on_a_noun_and_its_complement_is_no_reported_speech(claims_of, text):
-    assert all(not c["content"]["text"].startswith("que llevan") and not c["content"]["text"].startswith("que busca")
-               for c in claims_of(text))
+    assert all(not c["content"]["text"].startswith(("que vienen", "que cubre")) for c in claims_of(text))
 
 
 @pytest.mark.parametrize("text", [
-    "La ministra pidió disculpas por el escándalo que salpicó a su partido.",
-    "El escritor relata varias historias de personas que buscaron refugio en la montaña.",
-    "El informe reveló la existencia de programas de espionaje que juntan millones de datos.",
+    "El alcalde lamentó los retrasos de la obra que paralizó el tráfico.",
+    "La novela describe la vida de unos pastores que cruzaron la sierra.",
+    "La fiscal reveló la existencia de cuentas de la empresa que ocultaban dinero.",
 ])
 def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of, text):
     assert all(not c["content"]["text"].startswith("que ") for c in claims_of(text))
 
 
 @pytest.mark.parametrize("text, content", [
-    ("La experta destacó en una de sus charlas que el interés por el tema crece.", "que el interés por el tema crece"),
-    ("El subsecretario declaró tras la publicación de la norma, que las tasas bajarán.", "que las tasas bajarán"),
+    ("La experta subrayó durante su charla que la demanda de ingenieros crece.", "que la demanda de ingenieros crece"),
+    ("El concejal afirmó tras la votación del pleno, que las multas bajarán.", "que las multas bajarán"),
     ("La alcaldesa pidió a las autoridades que investiguen el caso.", "que investiguen el caso"),
 ])
 def test_que_after_where_it_was_said_or_the_addressee_is_the_content(claims_of, text, content):
@@ -1539,8 +1538,8 @@ def test_que_after_where_it_was_said_or_the_addressee_is_the_content(claims_of, 
 
 
 @pytest.mark.parametrize("text, content", [
-    ("La consejera exhortó a los vecinos a votar en la consulta con un voto “libre y sin miedo”.",
-     "a los vecinos a votar en la consulta con un voto “libre y sin miedo”"),
+    ("La consejera exhortó a los padres a acudir a la reunión del colegio con “propuestas concretas”.",
+     "a los padres a acudir a la reunión del colegio con “propuestas concretas”"),
     ("La agencia instó a los gobiernos a “negociar sin condiciones” antes del verano.",
      "a los gobiernos a “negociar sin condiciones” antes del verano"),
 ])

@@ -73,6 +73,9 @@ def test_a_name_with_de_keeps_it(extractor):
     # a title with its own modifier tagged with the name
     ("El diputado migrante Josué Herrera presentó una iniciativa.", "El", "Herrera", "MISC", "Josué Herrera"),
     ("La jueza federal Marta Quiroga falló ayer.", "jueza", "Quiroga", "PER", "Marta Quiroga"),
+    # the sentence's opening conjunction and "según"
+    ("Pero según Tomás Gil, el arancel salva empleos.", "Pero", "Gil", "PER", "Tomás Gil"),
+    ("Y según Nuria Vidal, la obra sigue.", "Y", "Vidal", "PER", "Nuria Vidal"),
 ])
 def test_what_the_model_glued_before_a_name_is_cut(extractor, text, first, last, label, name):
     from spacy.tokens import Span

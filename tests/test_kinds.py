@@ -161,5 +161,5 @@ def test_a_name_introduced_with_an_organisations_noun_is_an_organisation(claims_
 
 
 def test_a_name_a_plural_cue_speaks_from_is_an_organisation(claims_of):
-    (c,) = claims_of("Desde Joy Lucero remarcan que mantendrán la oferta de siempre.")
-    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Joy Lucero", "organisation")
+    (c,) = claims_of("Desde Roxy Lucero aseguran que ampliarán los horarios.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Roxy Lucero", "organisation")

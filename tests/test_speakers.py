@@ -754,16 +754,16 @@ def test_para_and_a_surname_the_model_tags_a_place_is_the_person_the_article_nam
 
 @pytest.mark.parametrize("text, name", [
     # a clitic between "según" and the verb; the subject after it
-    ("El faro de la isla nunca se apagó, aunque nadie lo comprobó, según me relató un pescador del puerto.",
+    ("El faro de la isla nunca se apagó, según me relató un pescador del puerto.",
      "pescador del puerto"),
     # a cue form the tagger may call a noun, right after "según", with its subject dropped
-    ("El músico Iñaki Sola vive en Lisboa. Pasó años sin tocar y hoy, según cuenta en la charla, compone a diario.",
+    ("El músico Iñaki Sola vive en Lisboa. Hoy compone a diario, según cuenta en su blog.",
      "Iñaki Sola"),
     # a phrase about the topic, and nobody after it: the subject is dropped
-    ("La consejera Marta Vidal visitó la escuela. Según comentó al respecto, el comedor abrirá en enero.",
+    ("La consejera Marta Vidal visitó la escuela. Según explicó sobre el asunto, el comedor abrirá en enero.",
      "Marta Vidal"),
     # a personal pronoun as the subject: the person the sentence is about
-    ("La pintora Elena Miró es también profesora, según dijo ella en aquella charla.", "Elena Miró"),
+    ("La pintora Elena Miró da clases en Vigo, según explicó ella en la radio.", "Elena Miró"),
     # a medium after "a", then the subject
     ("El túnel costará más de lo previsto, según explicó a Radio Sierra el portavoz de la constructora.",
      "portavoz de la constructora"),
@@ -802,14 +802,14 @@ def test_a_dropped_subject_after_an_unnamed_person_who_acted(claims_of):
 
 
 def test_a_bullet_before_a_cue_is_no_subject(claims_of):
-    (c,) = claims_of("El juez Tomás Vera presentó su informe anual.\n\n■ Afirma que debe reforzarse la plantilla "
-                     "de los juzgados")
-    assert c["speaker"]["name"] == "Tomás Vera"
+    (c,) = claims_of("La consejera Ana Gil presentó su balance anual.\n\n■ Afirma que debe ampliarse el horario "
+                     "de los centros de salud")
+    assert c["speaker"]["name"] == "Ana Gil"
 
 
 @pytest.mark.parametrize("text, name, content", [
-    ("La sesión se suspendió, y como indicó la jueza Alba Rey, presidenta de la sala, el lunes se leerá la "
-     "sentencia.", "Alba Rey", "el lunes se leerá la sentencia"),
+    ("El pleno terminó tarde, y como explicó el portavoz Óscar Lerma, la votación será el martes.",
+     "Óscar Lerma", "la votación será el martes"),
 ])
 def test_a_como_source_opening_a_clause_after_y(claims_of, text, name, content):
     (c,) = claims_of(text)
@@ -822,8 +822,8 @@ def test_a_como_clause_of_cause_after_y_names_no_source(claims_of):
 
 
 def test_quien_after_a_body_in_the_persons_description_is_the_person(claims_of):
-    text = ("Las obras van lentas, dijo Tomás Ibarra Sanz, ex dirigente vecinal y miembro del Consejo Barrial, "
-            "quien además agregó que faltan obreros.")
+    text = ("Las obras van lentas, dijo Tomás Ibarra Sanz, antiguo dirigente vecinal y vocal del Consejo Barrial, "
+            "quien también añadió que faltan obreros.")
     claims = claims_of(text)
     assert [(c["speaker"]["name"], c["content"]["text"]) for c in claims] == [
         ("Tomás Ibarra Sanz", "Las obras van lentas"), ("Tomás Ibarra Sanz", "que faltan obreros")]
@@ -835,6 +835,6 @@ def test_quienes_after_a_body_named_alone_is_the_body(claims_of):
 
 
 def test_a_participle_noun_for_a_person_refers_back_to_the_person(claims_of):
-    text = ("Laura Vidal, propuesta por el alcalde como tesorera, sostuvo que no habrá recortes. “Vamos a cuidar "
-            "cada peso”, dijo. La nominada a la tesorería detalló que el presupuesto crecerá.")
+    text = ("Laura Vidal, elegida tesorera del club en mayo, aseguró que no subirán las cuotas. “Vamos a cuidar "
+            "cada peso”, dijo. La nominada al premio de gestión explicó que el club crecerá.")
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Laura Vidal"] * 3
