@@ -186,14 +186,19 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
-_SEGUN_CLITICS = frozenset({"me", "te", "le", "les", "nos", "os"})
+# clitics of the person told, between "según" and its verb ("según me contó …")
+SEGUN_CLITICS = frozenset({"me", "te", "le", "les", "nos", "os"})
+# a conjunction or connective that may open a sentence before its attribution phrase, a comma or
+# not ("Pero según la ministra, …", "Y, de acuerdo con el informe, …"), folded
+LINKING_WORDS = frozenset({"pero", "y", "e", "mas", "aunque", "pues", "ahora", "entonces", "ademas", "asimismo",
+                           "tambien", "incluso"})
 
 
 def _after_segun(token: Token) -> bool:
     """A lower-case cue form right after "según" (and a clitic) is the verb whatever the tag: "según
     cuenta en la entrevista", "según me contó"; not a noun with its complement ("según informe de …")."""
     doc, k = token.doc, token.i - 1
-    if k >= 0 and doc[k].lower_ in _SEGUN_CLITICS:
+    if k >= 0 and doc[k].lower_ in SEGUN_CLITICS:
         k -= 1
     return k >= 0 and token.is_lower and fold(doc[k].text) == "segun" \
         and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "del"))

@@ -14,7 +14,7 @@ from ...entities import NAME_PARTICLES
 from ...names import word_gender
 from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
-from ..cues import cue_lemma, source_verb
+from ..cues import LINKING_WORDS, SEGUN_CLITICS, cue_lemma, source_verb
 from ..kinds import AGENTIVE, noun_kind
 from ..mentions import np_head, past_addressee, past_adverbial, past_time_words, subject_of, trim_np
 
@@ -34,7 +34,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         # "…, y, según el médico, su estado …": the same with the phrase set off by commas
         joined = joined or not initial and first - 2 > sent.start and doc[first - 1].text == "," \
             and doc[first - 2].lower_ in ("y", "e", "pero", "aunque")
-        linked = tuple(fold(t.text) for t in doc[lead:first] if not t.is_punct) in _LINKING
+        linked = _linking(doc, lead, first)
         if position == "initial" and lead != first and not linked or position == "verb" and not initial and not joined:
             # (a trailing "…, como dijo X" often contrasts: "el puente no cerrará, como dijo el alcalde";
             # "…, y como indicó la jueza, …" opens a clause)
@@ -45,7 +45,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             continue  # "según qué tarifa elija", "según si llueve", "según sea el caso": "depending on"
         if position == "verb" and doc[k].lower_ == "lo":
             k += 1  # "como lo explicó la ministra"
-        if fold(phrase) == "segun" and k + 1 < sent.end and doc[k].lower_ in _CLITICS and doc[k].pos_ == "PRON":
+        if fold(phrase) == "segun" and k + 1 < sent.end and doc[k].lower_ in SEGUN_CLITICS and doc[k].pos_ == "PRON":
             k += 1  # "según me contó un experto", "según le dijo a su abogado"
         finite = doc[k] if k < sent.end else None
         if k + 1 < sent.end and doc[k].lower_ in _HABER and doc[k + 1].pos_ in ("VERB", "AUX"):
@@ -122,7 +122,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             # about the source, the clause after it is what the source says
             close = next((j for j in range(k + 2, min(sent.end, k + 30)) if doc[j].text in (",", ";", ".")
                           or doc[j].text in OPEN + CLOSE), None)
-            if close is not None and doc[close].text == "," and named is None \
+            if close is not None and doc[close].text == "," \
                     and sum(1 for t in doc[close + 1:sent.end] if t.is_alpha) >= 3:
                 k = close
         if cue_tok is None and fold(phrase) == "segun" and len(src) == 1 and src[0].is_lower and src[0].is_alpha \
@@ -238,7 +238,6 @@ def phrases(ctx: Context, sent: Span) -> None:
         ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
 
 
-_CLITICS = frozenset({"me", "te", "le", "les", "nos", "os"})
 _HABER = frozenset({"ha", "han", "había", "habían", "habría", "habrían", "haya", "hayan", "hubiera", "hubieran"})
 
 
@@ -522,16 +521,16 @@ def possessive(ctx: Context, sent: Span) -> None:
             return
 
 
-# a conjunction or connective that may open the sentence before the phrase, a comma or not ("Pero
-# según la ministra, …", "Y, de acuerdo con el informe, …")
-_LINKING = frozenset({("pero",), ("y",), ("e",), ("mas",), ("aunque",), ("pues",), ("ahora",), ("entonces",),
-                      ("ademas",), ("asimismo",), ("tambien",), ("incluso",)})
+def _linking(doc, lead: int, first: int) -> bool:
+    """ "Pero según …", "Y, de acuerdo con …": one linking word alone before the phrase."""
+    words = [fold(t.text) for t in doc[lead:first] if not t.is_punct]
+    return len(words) == 1 and words[0] in LINKING_WORDS
 
 
 def _opener_before(ctx: Context, lead: int, first: int) -> bool:
     """ "En tanto, según la policía, …": only a discourse opener stands before the phrase."""
     words = tuple(fold(t.text) for t in ctx.doc[lead:first] if not t.is_punct)
-    return words in _LINKING or ctx.doc[first - 1].text == "," and words in ctx.openers
+    return _linking(ctx.doc, lead, first) or ctx.doc[first - 1].text == "," and words in ctx.openers
 
 
 def _sent_phrases(ctx: Context, sent: Span) -> list[tuple[int, int, str, str]]:

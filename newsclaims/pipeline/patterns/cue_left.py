@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ...claims import Claim, Cue
 from ...rules import fold
 from ..context import DASHES, OPEN, Context, source_from
-from ..cues import cue_kind, cue_lemma
+from ..cues import LINKING_WORDS, cue_kind, cue_lemma
 from ..mentions import past_adverbial, past_time_words, phrase_after, subject_of
 from ..quotes import Quote
 
@@ -114,14 +114,13 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
 
 
 _OPENING_SOURCES = frozenset({"segun", "de acuerdo con", "de acuerdo a", "conforme a"})
-_LINKS = frozenset({"pero", "y", "e", "mas", "aunque", "ademas", "asimismo", "tambien", "incluso"})
 
 
 def _source_opens(ctx: Context, sent: Span, q: Quote) -> bool:
     """The sentence opens (after a conjunction at most) with "según X," and the quotation after it."""
     doc = ctx.doc
     lead = sent.start
-    while lead < sent.end and (doc[lead].is_punct or doc[lead].is_space or fold(doc[lead].text) in _LINKS):
+    while lead < sent.end and (doc[lead].is_punct or doc[lead].is_space or fold(doc[lead].text) in LINKING_WORDS):
         lead += 1
     return any(first == lead and fold(phrase) in _OPENING_SOURCES and doc[last - 1].idx < q.open_mark
                for first, last, phrase, _ in ctx.phrases if sent.start <= first <= lead)

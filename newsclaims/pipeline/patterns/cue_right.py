@@ -22,11 +22,12 @@ _MAX_WINDOW = 16       # tokens between a cue and its "que"
 # "lo que", "aquella que": words after which "que" opens a relative clause, not the content
 _BEFORE_RELATIVE = frozenset("el la lo los las aquel aquella aquello aquellos aquellas ese esa eso esos esas "
                              "este esta esto estos estas".split())
-# "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
-# not the content of the cue before it ("bromeaba, ya que sus amigos …").
+# prepositions of where or when something was said ("destacó en una entrevista que …")
 _SAID_WHERE = frozenset("en tras durante ante mediante desde con sobre a al".split())
 _INDEFINITE = frozenset("un una unos unas".split())
 _DEFINITE = frozenset("el la los las lo su sus nuestro nuestra nuestros nuestras".split())
+# "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
+# not the content of the cue before it ("bromeaba, ya que sus amigos …").
 _SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera sino sin vez medida luego".split())
 
 
@@ -181,10 +182,10 @@ def _exhortation(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, fir
         return False
     end = ctx.content_end(second, sent, cue=tok)
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
-    if not ctx.quotes_opening_in(doc[second].idx, end_char):
+    quoted = ctx.quotes_opening_in(doc[second].idx, end_char)
+    if not quoted:
         return False  # without the speaker's words, an optional claim (rule 6): not made
-    q = ctx.quotes_opening_in(doc[second].idx, end_char)[-1]
-    end_char = max(end_char, q.outer[1])
+    end_char = max(end_char, quoted[-1].outer[1])
     speaker = ctx.speaker_for(tok, sent, postposed=False)
     return ctx.add("mixed", speaker, cue, doc[first].idx, end_char, sent, "mixed_stance", lemma) is not None
 
