@@ -310,7 +310,7 @@ class Context:
                     if desde and sp is not None and sp.label in ("PER", "MISC") and sp.name and sp.name[:1].isupper() \
                             and not any(self.resolver.is_role(t) for t in tokens):
                         # ("Desde Bar Lucero remarcan …": a name one speaks from is a body's, whatever its tag)
-                        sp = Speaker(sp.name, sp.text, "ORG", sp.start, sp.end)
+                        sp = replace(sp, label="ORG")
                     return sp
         if subj is not None and subj.i > verb.i and _addressed_medium(subj):
             subj = None  # "declaró al medio El Tiempo que …": the medium addressed, not the speaker

@@ -125,7 +125,8 @@ def pronominal(lemma: str) -> bool:
     return any(a == "se" and lex.lemma_of(b) == lemma for a, b in zip(words, words[1:]))
 
 
-_PROCLITICS = ("le", "les", "nos", "me", "te")
+# clitics of the person told, right before a speech verb ("le dice", "según me contó")
+PROCLITICS = frozenset({"le", "les", "nos", "me", "te", "os"})
 
 
 def cue_span(token: Token) -> tuple[int, int]:
@@ -136,7 +137,7 @@ def cue_span(token: Token) -> tuple[int, int]:
     while j >= 0 and doc[j].pos_ == "AUX" and doc[j].lemma_ in ("haber",) and j >= token.i - 2:
         start = doc[j]
         j -= 1
-    while j >= 0 and j >= start.i - 2 and doc[j].pos_ == "PRON" and doc[j].lower_ in _PROCLITICS:
+    while j >= 0 and j >= start.i - 2 and doc[j].pos_ == "PRON" and doc[j].lower_ in PROCLITICS:
         start = doc[j]  # "“…”, le dice a la radio X": the clitic belongs to the cue
         j -= 1
     last = doc[token.i + phrase_words(token)]
@@ -186,8 +187,6 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     return out
 
 
-# clitics of the person told, between "según" and its verb ("según me contó …")
-SEGUN_CLITICS = frozenset({"me", "te", "le", "les", "nos", "os"})
 # a conjunction or connective that may open a sentence before its attribution phrase, a comma or
 # not ("Pero según la ministra, …", "Y, de acuerdo con el informe, …"), folded
 LINKING_WORDS = frozenset({"pero", "y", "e", "mas", "aunque", "pues", "ahora", "entonces", "ademas", "asimismo",
@@ -198,7 +197,7 @@ def _after_segun(token: Token) -> bool:
     """A lower-case cue form right after "según" (and a clitic) is the verb whatever the tag: "según
     cuenta en la entrevista", "según me contó"; not a noun with its complement ("según informe de …")."""
     doc, k = token.doc, token.i - 1
-    if k >= 0 and doc[k].lower_ in SEGUN_CLITICS:
+    if k >= 0 and doc[k].lower_ in PROCLITICS:
         k -= 1
     return k >= 0 and token.is_lower and fold(doc[k].text) == "segun" \
         and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("de", "del"))

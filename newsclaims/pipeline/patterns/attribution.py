@@ -14,7 +14,7 @@ from ...entities import NAME_PARTICLES
 from ...names import word_gender
 from ...rules import fold, phrase_list, role_nouns, singulars
 from ..context import CLOSE, OPEN, Context
-from ..cues import LINKING_WORDS, SEGUN_CLITICS, cue_lemma, source_verb
+from ..cues import LINKING_WORDS, PROCLITICS, cue_lemma, source_verb
 from ..kinds import AGENTIVE, noun_kind
 from ..mentions import np_head, past_addressee, past_adverbial, past_time_words, subject_of, trim_np
 
@@ -45,7 +45,7 @@ def phrases(ctx: Context, sent: Span) -> None:
             continue  # "según qué tarifa elija", "según si llueve", "según sea el caso": "depending on"
         if position == "verb" and doc[k].lower_ == "lo":
             k += 1  # "como lo explicó la ministra"
-        if fold(phrase) == "segun" and k + 1 < sent.end and doc[k].lower_ in SEGUN_CLITICS and doc[k].pos_ == "PRON":
+        if fold(phrase) == "segun" and k + 1 < sent.end and doc[k].lower_ in PROCLITICS and doc[k].pos_ == "PRON":
             k += 1  # "según me contó un experto", "según le dijo a su abogado"
         finite = doc[k] if k < sent.end else None
         if k + 1 < sent.end and doc[k].lower_ in _HABER and doc[k + 1].pos_ in ("VERB", "AUX"):
