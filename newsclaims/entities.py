@@ -256,6 +256,7 @@ def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | N
     Radio Cumbre Elvira, una maestra …" with "contó a Radio Cumbre" and "afirma Elvira" elsewhere is the medium
     and the person. The second part must start with a given name, the first must not."""
     out: list[Span | None] = []
+    named = [s for s in spans if s is not None]
     for span in spans:
         if span is None or len(span) < 2 or _given_name(span[0]):
             out.append(span)
@@ -263,6 +264,11 @@ def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | N
         k = _body_then_person(span)
         if k:
             out += [Span(doc, span.start, span.start + k, label="ORG"), Span(doc, span.start + k, span.end, label="PER")]
+            continue
+        k = _place_then_surname(span, named)
+        if k:
+            out += [Span(doc, span.start, span.start + k, label=span.label_ if span.label_ in ("LOC", "ORG") else "LOC"),
+                    Span(doc, span.start + k, span.end, label="PER")]
             continue
         for k in range(1, len(span)):
             rest = span[k:]
@@ -280,6 +286,39 @@ def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | N
         else:
             out.append(span)
     return out
+
+
+_BEFORE_PLACE = frozenset({"a", "al", "de", "del", "desde", "en", "hacia", "hasta", "para", "por", "el", "la"})
+
+
+def _place_then_surname(span: Span, named: list[Span]) -> int:
+    """Where the surname starts of a person the article names in full elsewhere, after a place the
+    model ran into it over a lost period: "trabajando por Loja Ortega ha liderado …" with "el
+    prefecto de Loja" and "Wilmer Ortega Quishpe" written elsewhere; 0 for none. The span follows
+    a preposition or an article (a person's name does not); the words before the surname are a
+    place or body the article writes alone after a preposition or tagged so, and no title or
+    initials ("Secretario Chuayffet", "JC Chávez"); the person's full name is written elsewhere
+    with a given name or the surname is written alone as a person's, and it has none of the words
+    before ("Ulloa Barragán" of "Julio Ulloa Barragán" stays whole)."""
+    doc, last = span.doc, span[-1]
+    if not span.start or doc[span.start - 1].lower_ not in _BEFORE_PLACE or not last.is_title \
+            or any(not t.is_title or t.lower_ in role_nouns() or title_abbreviation().fullmatch(t.text)
+                   or _given_name(t) for t in span[:-1]):
+        return 0
+    prefix = span[:-1].text
+    if not any(s.text == prefix and (s.label_ in ("LOC", "ORG") or s.start and doc[s.start - 1].lower_ in _BEFORE_PLACE)
+               for s in named):
+        return 0  # ("la Iniciativa Global Clinton", "Grupo Salinas": bodies named after a person)
+    alone = Counter(s.label_ == "PER" for s in named if s.text == last.text)
+    if alone[False] > alone[True]:
+        return 0  # ("de Cisco México": the last word is mostly a place's name)
+    words = {t.text for t in span[:-1]}
+    for full in named:
+        if full.label_ == "PER" and len(full) >= 2 and all(t.is_title for t in full) \
+                and last.text in {t.text for t in full[1:]} and not words & {t.text for t in full} \
+                and (alone[True] > 0 or _given_name(full[0])):
+            return len(span) - 1
+    return 0
 
 
 def _body_then_person(span: Span) -> int:

@@ -256,6 +256,59 @@ def test_a_medium_and_a_person_run_together_are_split_when_each_stands_alone_els
     assert "Radio Cumbre Elvira" not in names
 
 
+def _tagged(extractor, text: str, names: list[tuple[str, str, int]]):
+    """``text`` parsed, its entities set by hand: (words, label, which occurrence)."""
+    from spacy.tokens import Span
+    doc = extractor.nlp(text)
+    ents = []
+    for words, label, nth in names:
+        n = len(words.split())
+        starts = [t.i for t in doc if doc[t.i:t.i + n].text == words]
+        ents.append(Span(doc, starts[nth], starts[nth] + n, label=label))
+    doc.ents = sorted(ents, key=lambda s: s.start)
+    return doc
+
+
+_LOST_PERIOD = ("El alcalde de Tarma, Iván Ortega Quispe, dio positivo. Ortega sigue activo. "
+                "Dijo que seguirá trabajando por Tarma Ortega ha encabezado varias campañas.")
+
+
+def test_a_place_run_into_a_surname_over_a_lost_period_is_split(extractor):
+    """ "trabajando por Tarma Ortega ha encabezado …" (a period lost after "Tarma"), with "el alcalde
+    de Tarma" and "Iván Ortega Quispe" written elsewhere: the place, then the person's surname."""
+    from newsclaims.entities import cluster
+    doc = _tagged(extractor, _LOST_PERIOD, [("Tarma", "LOC", 0), ("Iván Ortega Quispe", "PER", 0),
+                                            ("Ortega", "PER", 1), ("Tarma Ortega", "PER", 0)])
+    found = {e.name: (e.label, e.count) for e in cluster(doc)}
+    assert found == {"Tarma": ("LOC", 2), "Iván Ortega Quispe": ("PER", 3)}
+
+
+def test_the_lost_period_split_reaches_the_claims_speaker(claims_of):
+    names = {(c["speaker"] or {}).get("name") for c in claims_of(_LOST_PERIOD)}
+    assert names == {"Iván Ortega Quispe"}
+
+
+@pytest.mark.parametrize("text, names, glued", [
+    # a body named after a person, its first words never written alone
+    ("La expresidenta Nora Ruiz Paz habló. Ruiz criticó el plan de la Iniciativa Global Ruiz.",
+     [("Nora Ruiz Paz", "PER", 0), ("Ruiz", "PER", 1)], ("Iniciativa Global Ruiz", "PER", 0)),
+    # the two surnames of the person the article names in full with both
+    ("Julio Ulloa Barragán llegó. La prensa de Ulloa habló. El plan de Ulloa Barragán avanza.",
+     [("Julio Ulloa Barragán", "PER", 0), ("Ulloa", "PER", 1)], ("Ulloa Barragán", "PER", 1)),
+    # initials, a title: part of the name
+    ("Julio Chávez Soto volvió. Chávez entrenó. La fiesta de JC fue larga. El golpe de JC Chávez.",
+     [("Julio Chávez Soto", "PER", 0), ("Chávez", "PER", 1), ("JC", "ORG", 0)], ("JC Chávez", "PER", 0)),
+    # after no preposition nor article: a name of its own
+    ("Rosa Paredes Ortiz habló. Paredes sonrió. Vive en Nerja. Nerja Paredes publicó un libro.",
+     [("Rosa Paredes Ortiz", "PER", 0), ("Paredes", "PER", 1), ("Nerja", "LOC", 0)], ("Nerja Paredes", "PER", 0)),
+])
+def test_a_name_is_not_split_without_a_place_before_a_surname(extractor, text, names, glued):
+    from newsclaims.entities import _split_glued
+    doc = _tagged(extractor, text, names + [glued])
+    spans = list(doc.ents)
+    assert glued[0] in [s.text for s in _split_glued(doc, spans, text)]
+
+
 def test_a_persons_name_never_runs_over_a_colon(extractor):
     from spacy.tokens import Span
 
