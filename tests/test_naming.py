@@ -108,6 +108,28 @@ def test_a_name_never_runs_on_into_the_sentence():
                                                 "Isabel la Católica"]
 
 
+@pytest.mark.parametrize("name, kind, cut", [
+    # a body's short name set off by a comma
+    ("Agencia Andina de Aguas, Andagua", "organisation", "Agencia Andina de Aguas"),
+    # a description after a comma
+    ("Dirección de Deportes, presidida por Laura Gil", "organisation", "Dirección de Deportes"),
+    ("Peralta, de la alcaldía", "person", "Peralta"),
+    # a person's name before a capitalised word after a comma is left alone (it may be a place)
+    ("Peralta, Rosario", "person", "Peralta, Rosario"),
+    # a body whose name lists its fields keeps the list
+    ("Secretaría de Pesca, Caza y Montes", "organisation", "Secretaría de Pesca, Caza y Montes"),
+])
+def test_an_aside_set_off_by_a_comma_is_not_part_of_the_name(name, kind, cut):
+    claims = [_claim(name, kind)]
+    naming.unglue(claims)
+    assert claims[0].speaker.name == cut
+
+
+def test_a_bodys_short_name_after_a_comma_is_not_the_speakers_name(claims_of):
+    text = "La Agencia Andina de Aguas, Andagua, pidió este martes a los alcaldes “medidas urgentes” para los ríos."
+    assert first(claims_of, text)[0] == "Agencia Andina de Aguas"
+
+
 def test_an_unnamed_surname_takes_the_full_name():
     c = Claim("indirect", Speaker(None, "Rivas", "PER", 0, 5, kind="group"), None, 0, 1, 0, 1, 0.5, "test")
     naming.complete([c], [Entity("Noelia Rivas Ferrán", "PER", [])])

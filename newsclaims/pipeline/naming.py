@@ -3,7 +3,9 @@
 ``unglue``: a name never runs on into the sentence: "Fondo Forestal la tala de …" (an article
 and a lower-case word after a name, the model's span too long) is "Fondo Forestal"; "Organización
 de las Naciones Unidas" and "Isabel la Católica" keep their articles; an acronym set off by dashes
-after the name ("Cámara Textil -CTX-") is not part of it.
+after the name ("Cámara Textil -CTX-") is not part of it, nor a short name or a description set off
+by a comma ("Oficina de Naciones Unidas para la Infancia, Unicef", "Concejalía de Cultura,
+dirigida por …").
 
 ``described``: a speaker the article never names is named by the words it gives, without their
 article (guidelines rule 9): "el vocero de la entidad" is "vocero de la entidad".
@@ -33,6 +35,10 @@ _LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"
 
 
 _ACRONYM_ASIDE = re.compile(r"\s*[—–]\s*[A-ZÁÉÍÓÚÑ]{2,}\s*[—–]?$")
+_NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w.'-]*|de|del|la|las|los|y|e|para|por|en)"
+# "Oficina de Naciones Unidas para la Infancia, Unicef": a body's short name set off by a comma;
+# "Concejalía de Cultura, dirigida por …", "Ramírez, de la cancillería": a description after it
+_COMMA_ASIDE = re.compile(rf"^((?:{_NAME_WORD}\s+)*[A-ZÁÉÍÓÚÑ][\w.'-]*),\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*|[a-záéíóúñ].*)$")
 
 
 def unglue(claims: list[Claim]) -> None:
@@ -41,6 +47,9 @@ def unglue(claims: list[Claim]) -> None:
         if sp is None or not sp.name or not sp.name[:1].isupper():
             continue
         name = _ACRONYM_ASIDE.sub("", sp.name)  # "Cámara Textil —CTX": the acronym's aside is not the name
+        if sp.kind in ("organisation", "person") and (aside := _COMMA_ASIDE.match(name)) \
+                and (sp.kind == "organisation" or aside.group(0)[aside.end(1) + 2:][:1].islower()):
+            name = aside.group(1)
         if name != sp.name:
             c.speaker = sp = replace(sp, name=name)
         words = name.split()
