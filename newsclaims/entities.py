@@ -133,8 +133,12 @@ def _clean(span: Span) -> Span | None:
                            or (end - start > 1 and _looks_like_verb(doc[end - 1]))):
         end -= 1  # "Belta citó": the model took the verb into the name
     while end - start > 1 and doc[start].lower_ in role_nouns() and (
-            doc[start].is_lower or end - start >= 3 and _given_name(doc[start + 1])):
+            doc[start].is_lower or end - start >= 3 and _given_name(doc[start + 1])
+            or end - start >= 4 and doc[start + 1].is_title and not _given_name(doc[start + 1])
+            and doc[start + 1].lower_ not in NAME_PARTICLES and _given_name(doc[start + 2])):
         start += 1  # "la jueza María Soto", "el Gobernador Miguel Soto": the title is not part of the name
+        if doc[start].is_title and not _given_name(doc[start]) and _given_name(doc[start + 1]):
+            start += 1  # and its capitalised qualifier: "el Presidente Municipal Raúl Soto"
         # (the model tags some titled names as bodies: "la Diputada Ana Soto")
         while start < end and doc[start].lower_ in STOP:
             start += 1

@@ -211,6 +211,9 @@ def test_function_words_are_never_given_names():
 @pytest.mark.parametrize("text, name", [
     ("El Gobernador Anselmo Ruiz Tapia dijo que habrá obras en el puerto.", "Anselmo Ruiz Tapia"),
     ("La Presidenta Rosa Elena Quintanar aseguró que no habrá cortes de agua.", "Rosa Elena Quintanar"),
+    # with a capitalised qualifier of the title
+    ("El Presidente Municipal Raúl de la Vega Olmos informó que el mercado abrirá el lunes.", "Raúl de la Vega Olmos"),
+    ("La Fiscal General Marta Quiroga Lenz afirmó que el caso sigue abierto.", "Marta Quiroga Lenz"),
 ])
 def test_a_capitalised_title_is_not_part_of_the_name(claims_of, text, name):
     from newsclaims.names import lexicon_name
