@@ -130,6 +130,17 @@ def test_a_bodys_short_name_after_a_comma_is_not_the_speakers_name(claims_of):
     assert first(claims_of, text)[0] == "Agencia Andina de Aguas"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Los vecinos protestaron, e incluso los dirigentes del sindicato auguraron que habría huelga el lunes.",
+     "dirigentes del sindicato"),
+    ("Los médicos firmaron la carta, y también los enfermeros de la clínica afirmaron que faltan camas.",
+     "enfermeros de la clínica"),
+])
+def test_a_focus_adverb_before_the_subject_is_not_part_of_its_name(claims_of, text, name):
+    c = claims_of(text)[0]
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, "group")
+
+
 def test_an_unnamed_surname_takes_the_full_name():
     c = Claim("indirect", Speaker(None, "Rivas", "PER", 0, 5, kind="group"), None, 0, 1, 0, 1, 0.5, "test")
     naming.complete([c], [Entity("Noelia Rivas Ferrán", "PER", [])])

@@ -87,8 +87,9 @@ def trim_np(tokens: list[Token]) -> list[Token]:
     dated = [k for k, t in enumerate(out[:6]) if closes_dateline(t)]
     if dated:
         out = out[dated[0] + 1:]  # "Colima.- A Ana Ruiz le …": the person after the dateline
-    while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")):
-        out.pop(0)
+    while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")
+                   or len(out) > 1 and out[0].lower_ in _FOCUS):
+        out.pop(0)  # (and a focus adverb: "e incluso los dirigentes", "así como por las autoridades")
     if len(out) > 2 and fronted_participle(out[0]):
         commas = [k for k, t in enumerate(out) if t.text == ","]
         if commas and commas[0] + 1 < len(out):  # "Preguntada por la prensa, la ministra" -> "la ministra"
@@ -102,6 +103,9 @@ def trim_np(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# Focus adverbs before a noun phrase, no part of it ("incluso los dirigentes", "sólo los técnicos").
+_FOCUS = frozenset({"incluso", "inclusive", "también", "tampoco", "hasta", "aun", "aún", "sólo", "solo", "solamente",
+                    "únicamente", "siquiera", "así", "como", "además"})
 _PARTICIPLE_FORM = re.compile(r"(?:ad|id)[oa]s?$")
 _OPENING_LINKS = frozenset({"a", "al", "ante", "con", "de", "del", "en", "para", "por", "sobre", "tras", "acerca"})
 
