@@ -919,6 +919,11 @@ def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
      "que el plan seguirá"),
     ("El edil Tomás Barea inauguró el puente tras señalar que costó dos millones.", "Tomás Barea",
      "que costó dos millones"),
+    # opening the sentence: the content ends at the comma before the main clause, whose subject speaks
+    ("Al afirmar que el dinero lo entregó el alcalde, la diputada Ana Ruiz pidió una investigación.", "Ana Ruiz",
+     "que el dinero lo entregó el alcalde"),
+    ("Al advertir que siempre dirá lo que piensa, la concejala Marta Gil pidió respeto a sus colegas.", "Marta Gil",
+     "que siempre dirá lo que piensa"),
 ])
 def test_al_and_an_infinitive_of_speech_report_the_main_subject(claims_of, text, name, content):
     (c,) = [c for c in claims_of(text) if c["content"]["text"] == content]

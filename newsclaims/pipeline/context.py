@@ -20,7 +20,7 @@ from ..names import word_gender
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars, word_set
 from .candidates import gather
 from .confidence import claim_features
-from .cues import after_al, cue_kind, cue_lemma, find_phrases, source_verb
+from .cues import after_al, cue_kind, cue_lemma, find_phrases, fronted_al_comma, source_verb
 from .features import describe
 from .kinds import noun_kind, speaker_kind
 from .mentions import (
@@ -279,6 +279,12 @@ class Context:
             # "Ana pidió calma a los vecinos, al explicar que …": the main clause's subject speaks (the
             # infinitive has none of its own; a noun after "que" is the content's)
             subj = None
+            comma = fronted_al_comma(verb)
+            if comma is not None:  # "Al afirmar que …, la diputada pidió …": the main clause's, after it
+                rest = trim_np(list(doc[comma + 1:verb.head.i]))
+                if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
+                    return self.resolver.resolve(rest, self.current)
+                subj = subject_of(verb.head)
             if sent.root.i < verb.i and sent.root.pos_ in ("VERB", "AUX"):
                 gov = sent.root
         if subj is None and gov is not None and gov.i < verb.i and (verb.dep_ in ("xcomp", "ccomp", "conj") or (
@@ -485,10 +491,14 @@ class Context:
         doc = self.doc
         end = sent.end
         i = start_tok + 1
+        fronted = fronted_al_comma(cue) if cue is not None else None
         while i < sent.end:
             t = doc[i]
             if t.is_space and "\n" in t.text:
                 end = i
+                break
+            if cue is not None and i == fronted and self.quote_at(t.idx) is None:
+                end = i  # "Al afirmar que …, la diputada pidió …": the main clause is no content
                 break
             if cue is not None and t.text == ":" and self.colon_quote(t) is not None:
                 end = i  # "dijo que es grave: “No tenemos camas”": the quotation is a claim of its own

@@ -95,6 +95,21 @@ def after_al(token: Token) -> bool:
     return prev in ("al", "tras") or prev == "de" and token.i > 1 and doc[token.i - 2].lower_ in ("luego", "después", "antes")
 
 
+def fronted_al_comma(token: Token) -> int | None:
+    """ "Al afirmar que el plan es caro, la diputada pidió …": the comma that ends the fronted
+    clause of an "al" infinitive opening its sentence (the last one before the main verb it hangs
+    on), where the reported content ends and the main clause with the speaker starts; None else."""
+    doc = token.doc
+    if not after_al(token) or token.head.i <= token.i + 2 or token.dep_ != "advcl":
+        return None
+    first = token.i - 1 if doc[token.i - 1].lower_ == "al" else token.i - 2
+    if not (doc[first].is_sent_start or doc[first - 1].is_space and "\n" in doc[first - 1].text
+            or doc[first - 1].lower_ in ("y", "pero", "e") and doc[first - 1].is_sent_start):
+        return None
+    commas = [t.i for t in doc[token.i + 2:token.head.i] if t.text == ","]
+    return commas[-1] if commas else None
+
+
 def _in_periphrasis(token: Token) -> bool:
     """Whether an infinitive hangs from a periphrastic verb ("volvió a decir") or has one as its
     auxiliary (UD: "pudo confirmar", "va a anunciar")."""
