@@ -1528,6 +1528,8 @@ def test_a_relative_clause_on_a_noun_and_its_complement_is_no_reported_speech(cl
     "El alcalde lamentó los retrasos de la obra que paralizó el tráfico.",
     "La novela describe la vida de unos pastores que cruzaron la sierra.",
     "La fiscal reveló la existencia de cuentas de la empresa que ocultaban dinero.",
+    # on the topic after "sobre"
+    "La jueza informó sobre el caso que sigue abierto desde enero.",
 ])
 def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of, text):
     assert all(not c["content"]["text"].startswith("que ") for c in claims_of(text))
@@ -1537,6 +1539,8 @@ def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of,
     ("La experta subrayó durante su charla que la demanda de ingenieros crece.", "que la demanda de ingenieros crece"),
     ("El concejal afirmó tras la votación del pleno, que las multas bajarán.", "que las multas bajarán"),
     ("La alcaldesa pidió a las autoridades que investiguen el caso.", "que investiguen el caso"),
+    # a clause with its own subject before its verb, which the parser hung on the addressee
+    ("El hospital informó a las familias que las visitas se reanudan el lunes.", "que las visitas se reanudan el lunes"),
 ])
 def test_que_after_where_it_was_said_or_the_addressee_is_the_content(claims_of, text, content):
     assert content in [c["content"]["text"] for c in claims_of(text)]

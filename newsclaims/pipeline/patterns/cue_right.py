@@ -347,6 +347,9 @@ def _adjective_clause(doc, j: int, limit: int) -> bool:
 def _relative(que: Token) -> bool:
     """A relative "que" (subject or object of a clause that modifies a noun), not a complementiser."""
     prev = que.doc[que.i - 1]
+    if que.dep_ == "nsubj" and any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children):
+        return False  # "informó a las familias que las visitas se reanudan": the clause has its own subject
+        # before its verb (not "la demanda que investiga la Fiscalía": an object relative, its subject after)
     # ", que el quirófano abrirá" after a long aside is the complement even when parsed as a relative;
     # "un plan que enfrenta" (the noun right before) is a relative.
     if prev.pos_ in ("NOUN", "PROPN") and que.head.dep_ in ("acl", "acl:relcl", "relcl") and que.head.head.i == prev.i:
@@ -365,9 +368,10 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     prev = que.doc[que.i - 1]
     if prev.pos_ in ("ADJ", "NOUN") and prev.i != que.head.head.i and _relative(que):
         prev = que.head.head  # "destacó el esfuerzo enorme que hicieron …", "mantendrán la oferta de calidad que …"
-    if prev.pos_ == "NOUN" and prev.dep_ == "obj" and prev.head.i == cue.i \
-            and _relative(que) and not ctx.resolver.person_like([prev]):
-        return True
+    if prev.pos_ == "NOUN" and prev.head.i == cue.i and _relative(que) and not ctx.resolver.person_like([prev]) and (
+            prev.dep_ == "obj" or prev.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in ("sobre", "acerca")
+                                                              for c in prev.children)):
+        return True  # (or the topic: "informó sobre la situación que viven los vecinos")
     # deeper in the object or an adverbial ("reveló la existencia de programas que juntan …", "pidió
     # disculpas por el escándalo que involucró …"): a clause the parser hangs on a noun between the
     # cue and "que", not on the addressee ("pidió a las autoridades que investiguen")
