@@ -1530,6 +1530,10 @@ def test_a_relative_clause_on_a_noun_and_its_complement_is_no_reported_speech(cl
     "La fiscal reveló la existencia de cuentas de la empresa que ocultaban dinero.",
     # on the topic after "sobre"
     "La jueza informó sobre el caso que sigue abierto desde enero.",
+    # on what the object is taken for, a person too
+    "Ganó el premio y la prensa lo reconoció como el jugador que más ayudaba al equipo.",
+    # on the subject of a passive "se" after the cue, its object
+    "En la visita se explica la relevancia del barrio que están visitando los turistas.",
 ])
 def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of, text):
     assert all(not c["content"]["text"].startswith("que ") for c in claims_of(text))

@@ -838,3 +838,11 @@ def test_a_participle_noun_for_a_person_refers_back_to_the_person(claims_of):
     text = ("Laura Vidal, elegida tesorera del club en mayo, aseguró que no subirán las cuotas. “Vamos a cuidar "
             "cada peso”, dijo. La nominada al premio de gestión explicó que el club crecerá.")
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Laura Vidal"] * 3
+
+
+def test_an_interview_is_no_speaker_nor_its_kind(claims_of):
+    """ "…, dijo Rosa Lema durante la entrevista grabada, que aseguró que …": the relative's speaker is
+    the person, a person (an interview is no speaker, non_speaker_nouns.tsv)."""
+    text = "“No me gusta la fama”, dijo Rosa Lema durante la entrevista grabada, que aseguró que era la primera en su casa."
+    second = claims_of(text)[-1]
+    assert (second["speaker"]["name"], second["speaker"]["kind"]) == ("Rosa Lema", "person")

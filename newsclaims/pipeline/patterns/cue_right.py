@@ -368,10 +368,12 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     prev = que.doc[que.i - 1]
     if prev.pos_ in ("ADJ", "NOUN") and prev.i != que.head.head.i and _relative(que):
         prev = que.head.head  # "destacó el esfuerzo enorme que hicieron …", "mantendrán la oferta de calidad que …"
-    if prev.pos_ == "NOUN" and prev.head.i == cue.i and _relative(que) and not ctx.resolver.person_like([prev]) and (
-            prev.dep_ == "obj" or prev.dep_ == "obl" and any(c.dep_ == "case" and c.lower_ in ("sobre", "acerca")
-                                                              for c in prev.children)):
-        return True  # (or the topic: "informó sobre la situación que viven los vecinos")
+    if prev.pos_ == "NOUN" and prev.head.i == cue.i and _relative(que):
+        marks = {c.lower_ for c in prev.children if c.dep_ in ("case", "mark")}
+        if "como" in marks:
+            return True  # what the object is taken for, a person too: "lo reconoció como el jugador que más ayudaba"
+        if not ctx.resolver.person_like([prev]) and (prev.dep_ == "obj" or marks & {"sobre", "acerca"}):
+            return True  # (or the topic: "informó sobre la situación que viven los vecinos")
     # deeper in the object or an adverbial ("reveló la existencia de programas que juntan …", "pidió
     # disculpas por el escándalo que involucró …"): a clause the parser hangs on a noun between the
     # cue and "que", not on the addressee ("pidió a las autoridades que investiguen")
@@ -384,7 +386,10 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
         up = up.head
     opening = que.doc[up.left_edge.i].lower_
     # (not after where or when it was said: "destacó en una de sus intervenciones que …")
-    return up.head.i == cue.i and up.dep_ in ("obj", "obl", "nmod") and opening not in _SAID_WHERE \
+    # (the subject of a passive "se" after the cue is its object: "se explica la historia del barrio que …")
+    passive = up.dep_ == "nsubj" and up.i > cue.i and any(c.lower_ == "se" for c in cue.children) \
+        and not ctx.resolver.person_like([up])
+    return up.head.i == cue.i and (up.dep_ in ("obj", "obl", "nmod") or passive) and opening not in _SAID_WHERE \
         and not any(t.lower_ in ("a", "al") for t in que.doc[up.left_edge.i:up.i])
 
 
