@@ -846,3 +846,15 @@ def test_an_interview_is_no_speaker_nor_its_kind(claims_of):
     text = "“No me gusta la fama”, dijo Rosa Lema durante la entrevista grabada, que aseguró que era la primera en su casa."
     second = claims_of(text)[-1]
     assert (second["speaker"]["name"], second["speaker"]["kind"]) == ("Rosa Lema", "person")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a former office's role names the one who held it, not the last person named
+    ("El expresidente Felipe Soto se reunió con el juez Luis Mena. El exmandatario aseguró que no habrá acuerdo.",
+     "Felipe Soto"),
+    # and the office's role is not the former holder's
+    ("El presidente Felipe Soto se reunió con el expresidente Luis Mena. El mandatario aseguró que no habrá acuerdo.",
+     "Felipe Soto"),
+])
+def test_a_former_offices_role_has_its_own_class(claims_of, text, name):
+    assert claims_of(text)[0]["speaker"]["name"] == name

@@ -216,10 +216,15 @@ def role_classes() -> dict[str, str]:
 
 @lru_cache(maxsize=4096)
 def role_class(role: str) -> str | None:
+    """The class of a role (a feminine by its masculine); a former one's is its own: "exmandatario"
+    and "expresidente" are both "ex head", neither is "presidente"."""
     classes = role_classes()
     for form in (role, re.sub("esa$", "e", role), re.sub("a$", "o", role), re.sub("a$", "", role), re.sub("a$", "e", role)):
         if form in classes:
             return classes[form]
+    if role.startswith("ex") and len(role) > 5:
+        cls = role_class(role[2:].lstrip("-"))
+        return f"ex {cls}" if cls is not None else None
     return None
 
 
