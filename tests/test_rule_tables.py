@@ -201,3 +201,14 @@ def test_a_verb_in_a_sense_that_reports_no_speech_is_no_cue(claims_of, lemma, wo
 def test_a_relative_after_su_is_neither_the_person_named_nor_the_last_speaker(claims_of, noun, example):
     (claim,) = claims_of(example)
     assert claim["speaker"]["name"] == noun, (example, claim["speaker"])
+
+
+@pytest.mark.parametrize("noun, example", examples("held_events.tsv"))
+def test_an_event_held_is_no_content(claims_of, noun, example):
+    """ "La comisión celebró su reunión anual": "celebrar" holds the event; nothing was said."""
+    assert not claims_of(example), example
+
+
+def test_what_is_celebrated_is_still_content(claims_of):
+    (c,) = claims_of("La directora celebró la llegada de nuevos médicos al hospital.")
+    assert c["content"]["text"] == "la llegada de nuevos médicos al hospital"

@@ -10,6 +10,10 @@ from ..context import Context
 from ..mentions import subject_of, trim_np
 
 
+# Verbs of object_cues.tsv that also mean holding an event ("celebró una cena de gala").
+_HOLDING = frozenset({"celebrar"})
+
+
 def object_content(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> None:
     """ "La alcaldesa destacó la labor de los bomberos": for the verbs of object_cues.tsv the
     direct object is the reported content."""
@@ -24,8 +28,8 @@ def object_content(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -
                 and all(t.pos_ in ("ADP", "DET") for t in c.doc[tok.i + 1:c.i])]
     else:  # (an object after personal "a" is whom the verb is about: "reconoció a los voluntarios por …")
         objs = [c for c in objs if c.dep_ == "obj" and not any(x.dep_ == "case" and x.lower_ in ("a", "al") for x in c.children)]
-    if not objs:
-        return
+    if not objs or lemma in _HOLDING and objs[0].lemma_.lower() in word_set("held_events.tsv"):
+        return  # ("celebró su aniversario": an event held, held_events.tsv)
     tokens = ctx.within(objs[0], sent)
     tokens = [t for t in tokens if t.i > tok.i and t.pos_ != "ADP" or t.i > objs[0].i]
     if len(tokens) < 3 or not any(t.pos_ == "DET" for t in tokens[:2]):
