@@ -807,6 +807,13 @@ def test_a_bullet_before_a_cue_is_no_subject(claims_of):
     assert c["speaker"]["name"] == "Ana Gil"
 
 
+def test_a_hyphenated_name_opening_the_text_is_a_subject(claims_of):
+    # (its word is not alphabetic, as a bullet's is not: "■ Afirma que …" has no subject)
+    for name in ("Mega-Cola", "Roca-Pinto"):
+        (c,) = claims_of(f"{name} aseguró que reducirá el azúcar.")
+        assert c["speaker"]["name"] == name
+
+
 @pytest.mark.parametrize("text, name, content", [
     ("El pleno terminó tarde, y como explicó el portavoz Óscar Lerma, la votación será el martes.",
      "Óscar Lerma", "la votación será el martes"),

@@ -190,11 +190,14 @@ def dateline(tok: Token) -> bool:
     return any(closes_dateline(t) for t in doc[left:min(len(doc), left + 6)])
 
 
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
 def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT") \
-                and not (child.is_sent_start and not any(t.is_alpha for t in child.subtree)):
-            # ("■ Afirma que …": a bullet opening the line is nobody)
+                and not (child.is_sent_start and not any(t.is_alpha or _HYPHENATED.fullmatch(t.text) for t in child.subtree)):
+            # ("■ Afirma que …": a bullet opening the line is nobody; "Coca-Cola" is somebody)
             if disagrees(verb, child):
                 continue
             if child.i < verb.i and dateline(child):
