@@ -1561,5 +1561,19 @@ def test_a_directive_to_an_addressee_with_quoted_words_is_mixed(claims_of, text,
     assert (c["type"], c["content"]["text"]) == ("mixed", content)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("El presidente acusó al ministro de pretender “armar una gran guerra” en la región.",
+     "de pretender “armar una gran guerra” en la región"),
+    ("La diputada lo acusó de querer “comprar votos” con las ayudas.", "de querer “comprar votos” con las ayudas"),
+])
+def test_an_accusation_with_quoted_words_is_mixed_from_its_de(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["content"]["text"]) == ("mixed", content)
+
+
+def test_an_accusation_without_quoted_words_makes_no_claim(claims_of):
+    assert claims_of("El fiscal acusó al alcalde de desviar fondos.") == []
+
+
 def test_a_directive_without_quoted_words_makes_no_claim(claims_of):
     assert claims_of("La consejera exhortó a los vecinos a votar en la consulta.") == []

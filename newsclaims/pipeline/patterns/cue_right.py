@@ -172,14 +172,20 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
 
 def _exhortation(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, first: int) -> bool:
     """ "exhortó a los vecinos a votar “sin miedo”": a directive to an addressee whose content carries
-    the speaker's quoted words is a full (mixed) claim, the addressee included (guidelines rule 6)."""
+    the speaker's quoted words is a full (mixed) claim, the addressee included (guidelines rule 6);
+    so is an accusation, from its "de" ("acusó al ministro de pretender “armar una guerra”", rule 7)."""
     doc = ctx.doc
-    if first >= sent.end or doc[first].lower_ not in ("a", "al"):
-        return False
-    second = next((k for k in range(first + 2, min(sent.end - 1, first + 10))
-                   if doc[k].lower_ == "a" and ("VerbForm=Inf" in str(doc[k + 1].morph) or doc[k + 1].text in OPEN)), None)
-    if second is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[first + 1:second]):
-        return False
+    if first < sent.end - 1 and doc[first].lower_ == "de" and "VerbForm=Inf" in str(doc[first + 1].morph):
+        second = start = first  # "lo acusó de pretender “…”"
+    else:
+        if first >= sent.end or doc[first].lower_ not in ("a", "al"):
+            return False
+        second = next((k for k in range(first + 2, min(sent.end - 1, first + 10))
+                       if doc[k].lower_ in ("a", "de") and ("VerbForm=Inf" in str(doc[k + 1].morph) or doc[k + 1].text in OPEN)),
+                      None)
+        if second is None or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in doc[first + 1:second]):
+            return False
+        start = second if doc[second].lower_ == "de" else first
     end = ctx.content_end(second, sent, cue=tok)
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
     quoted = ctx.quotes_opening_in(doc[second].idx, end_char)
@@ -187,7 +193,7 @@ def _exhortation(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, fir
         return False  # without the speaker's words, an optional claim (rule 6): not made
     end_char = max(end_char, quoted[-1].outer[1])
     speaker = ctx.speaker_for(tok, sent, postposed=False)
-    return ctx.add("mixed", speaker, cue, doc[first].idx, end_char, sent, "mixed_stance", lemma) is not None
+    return ctx.add("mixed", speaker, cue, doc[start].idx, end_char, sent, "mixed_stance", lemma) is not None
 
 
 _AGO_UNITS = frozenset("segundos minuto minutos hora horas día días semana semanas mes meses año años "
