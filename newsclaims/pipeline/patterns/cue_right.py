@@ -175,6 +175,7 @@ def _exhortation(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, fir
     the speaker's quoted words is a full (mixed) claim, the addressee included (guidelines rule 6);
     so is an accusation, from its "de" ("acusó al ministro de pretender “armar una guerra”", rule 7)."""
     doc = ctx.doc
+    second: int | None
     if first < sent.end - 1 and doc[first].lower_ == "de" and "VerbForm=Inf" in str(doc[first + 1].morph):
         second = start = first  # "lo acusó de pretender “…”"
     else:
