@@ -865,3 +865,9 @@ def test_an_interview_is_no_speaker_nor_its_kind(claims_of):
 ])
 def test_a_former_offices_role_has_its_own_class(claims_of, text, name):
     assert claims_of(text)[0]["speaker"]["name"] == name
+
+
+def test_a_broadcaster_after_its_report_is_the_speaker(claims_of):
+    (c,) = claims_of("El incendio ya está controlado, informó la televisión estatal.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"], c["content"]["text"]) == (
+        "televisión estatal", "organisation", "El incendio ya está controlado")
