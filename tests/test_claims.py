@@ -1545,6 +1545,9 @@ def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of,
     ("La alcaldesa pidió a las autoridades que investiguen el caso.", "que investiguen el caso"),
     # a clause with its own subject before its verb, which the parser hung on the addressee
     ("El hospital informó a las familias que las visitas se reanudan el lunes.", "que las visitas se reanudan el lunes"),
+    # after the topic, a clause with its own subject first
+    ("Rosa Lema dijo sobre su libro que este fue escrito en varios momentos de su vida.",
+     "que este fue escrito en varios momentos de su vida"),
 ])
 def test_que_after_where_it_was_said_or_the_addressee_is_the_content(claims_of, text, content):
     assert content in [c["content"]["text"] for c in claims_of(text)]

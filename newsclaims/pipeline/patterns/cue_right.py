@@ -379,8 +379,10 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
         marks = {c.lower_ for c in prev.children if c.dep_ in ("case", "mark")}
         if "como" in marks:
             return True  # what the object is taken for, a person too: "lo reconoció como el jugador que más ayudaba"
-        if not ctx.resolver.person_like([prev]) and (prev.dep_ == "obj" or marks & {"sobre", "acerca"}):
-            return True  # (or the topic: "informó sobre la situación que viven los vecinos")
+        own_subject = any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children)
+        if not ctx.resolver.person_like([prev]) and (prev.dep_ == "obj" or marks & {"sobre", "acerca"} and not own_subject):
+            return True  # (or the topic: "informó sobre la situación que viven los vecinos"; not "dijo sobre su
+            # obra que esta fue escrita …", a clause with its own subject first)
     # deeper in the object or an adverbial ("reveló la existencia de programas que juntan …", "pidió
     # disculpas por el escándalo que involucró …"): a clause the parser hangs on a noun between the
     # cue and "que", not on the addressee ("pidió a las autoridades que investiguen")
