@@ -297,8 +297,8 @@ _BEFORE_PLACE = frozenset({"a", "al", "de", "del", "desde", "en", "hacia", "hast
 
 def _place_then_surname(span: Span, named: list[Span]) -> int:
     """Where the surname starts of a person the article names in full elsewhere, after a place the
-    model ran into it over a lost period: "trabajando por Loja Ortega ha liderado …" with "el
-    prefecto de Loja" and "Wilmer Ortega Quishpe" written elsewhere; 0 for none. The span follows
+    model ran into it over a lost period: "volver pronto a Tarma Ortega recorrerá …" with "el
+    alcalde de Tarma" and "Iván Ortega Quispe" written elsewhere; 0 for none. The span follows
     a preposition or an article (a person's name does not); the words before the surname are a
     place or body the article writes alone after a preposition or tagged so, and no title or
     initials ("Secretario Chuayffet", "JC Chávez"); the person's full name is written elsewhere

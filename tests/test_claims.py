@@ -920,10 +920,10 @@ def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
     ("El edil Tomás Barea inauguró el puente tras señalar que costó dos millones.", "Tomás Barea",
      "que costó dos millones"),
     # opening the sentence: the content ends at the comma before the main clause, whose subject speaks
-    ("Al afirmar que el dinero lo entregó el alcalde, la diputada Ana Ruiz pidió una investigación.", "Ana Ruiz",
-     "que el dinero lo entregó el alcalde"),
-    ("Al advertir que siempre dirá lo que piensa, la concejala Marta Gil pidió respeto a sus colegas.", "Marta Gil",
-     "que siempre dirá lo que piensa"),
+    ("Al afirmar que las cuentas no cuadran, la diputada Ana Ruiz pidió una auditoría.", "Ana Ruiz",
+     "que las cuentas no cuadran"),
+    ("Al advertir que no votará el presupuesto, la concejala Marta Gil pidió más diálogo.", "Marta Gil",
+     "que no votará el presupuesto"),
 ])
 def test_al_and_an_infinitive_of_speech_report_the_main_subject(claims_of, text, name, content):
     (c,) = [c for c in claims_of(text) if c["content"]["text"] == content]
@@ -1531,9 +1531,10 @@ def test_a_relative_clause_on_a_noun_and_its_complement_is_no_reported_speech(cl
     # on the topic after "sobre"
     "La jueza informó sobre el caso que sigue abierto desde enero.",
     # on what the object is taken for, a person too
-    "Ganó el premio y la prensa lo reconoció como el jugador que más ayudaba al equipo.",
+    "Ganó dos títulos y la afición lo reconoció como el portero que más paradas hizo.",
+    "La crítica la describió como la actriz que mejor entendió el papel.",
     # on the subject of a passive "se" after the cue, its object
-    "En la visita se explica la relevancia del barrio que están visitando los turistas.",
+    "Los obreros ocuparon el local para exigir se les reconozca el paro iniciado en una fábrica que se levanta junto a la plaza.",
 ])
 def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of, text):
     assert all(not c["content"]["text"].startswith("que ") for c in claims_of(text))
@@ -1546,8 +1547,8 @@ def test_a_relative_clause_deeper_in_the_object_is_no_reported_speech(claims_of,
     # a clause with its own subject before its verb, which the parser hung on the addressee
     ("El hospital informó a las familias que las visitas se reanudan el lunes.", "que las visitas se reanudan el lunes"),
     # after the topic, a clause with its own subject first
-    ("Rosa Lema dijo sobre su libro que este fue escrito en varios momentos de su vida.",
-     "que este fue escrito en varios momentos de su vida"),
+    ("Rosa Lema dijo sobre su disco que las canciones nacieron durante la pandemia.",
+     "que las canciones nacieron durante la pandemia"),
 ])
 def test_que_after_where_it_was_said_or_the_addressee_is_the_content(claims_of, text, content):
     assert content in [c["content"]["text"] for c in claims_of(text)]
@@ -1565,8 +1566,8 @@ def test_a_directive_to_an_addressee_with_quoted_words_is_mixed(claims_of, text,
 
 
 @pytest.mark.parametrize("text, content", [
-    ("El presidente acusó al ministro de pretender “armar una gran guerra” en la región.",
-     "de pretender “armar una gran guerra” en la región"),
+    ("La senadora acusó al ministro de querer “vender el puerto a pedazos” antes de las elecciones.",
+     "de querer “vender el puerto a pedazos” antes de las elecciones"),
     ("La diputada lo acusó de querer “comprar votos” con las ayudas.", "de querer “comprar votos” con las ayudas"),
 ])
 def test_an_accusation_with_quoted_words_is_mixed_from_its_de(claims_of, text, content):

@@ -270,11 +270,11 @@ def _tagged(extractor, text: str, names: list[tuple[str, str, int]]):
 
 
 _LOST_PERIOD = ("El alcalde de Tarma, Iván Ortega Quispe, dio positivo. Ortega sigue activo. "
-                "Dijo que seguirá trabajando por Tarma Ortega ha encabezado varias campañas.")
+                "Prometió volver pronto a Tarma Ortega recorrerá los barrios la próxima semana, dijo.")
 
 
 def test_a_place_run_into_a_surname_over_a_lost_period_is_split(extractor):
-    """ "trabajando por Tarma Ortega ha encabezado …" (a period lost after "Tarma"), with "el alcalde
+    """ "volver pronto a Tarma Ortega recorrerá …" (a period lost after "Tarma"), with "el alcalde
     de Tarma" and "Iván Ortega Quispe" written elsewhere: the place, then the person's surname."""
     from newsclaims.entities import cluster
     doc = _tagged(extractor, _LOST_PERIOD, [("Tarma", "LOC", 0), ("Iván Ortega Quispe", "PER", 0),

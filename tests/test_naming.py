@@ -131,7 +131,7 @@ def test_a_bodys_short_name_after_a_comma_is_not_the_speakers_name(claims_of):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Los vecinos protestaron, e incluso los dirigentes del sindicato auguraron que habría huelga el lunes.",
+    ("Los vecinos protestaron, e incluso los dirigentes del sindicato advirtieron que habrá huelga.",
      "dirigentes del sindicato"),
     ("Los médicos firmaron la carta, y también los enfermeros de la clínica afirmaron que faltan camas.",
      "enfermeros de la clínica"),

@@ -848,9 +848,9 @@ def test_a_participle_noun_for_a_person_refers_back_to_the_person(claims_of):
 
 
 def test_an_interview_is_no_speaker_nor_its_kind(claims_of):
-    """ "…, dijo Rosa Lema durante la entrevista grabada, que aseguró que …": the relative's speaker is
+    """ "…, contó Rosa Lema durante la entrevista radial, que aseguró que …": the relative's speaker is
     the person, a person (an interview is no speaker, non_speaker_nouns.tsv)."""
-    text = "“No me gusta la fama”, dijo Rosa Lema durante la entrevista grabada, que aseguró que era la primera en su casa."
+    text = "“Nunca quise ser famosa”, contó Rosa Lema durante la entrevista radial, que aseguró que sería la última."
     second = claims_of(text)[-1]
     assert (second["speaker"]["name"], second["speaker"]["kind"]) == ("Rosa Lema", "person")
 

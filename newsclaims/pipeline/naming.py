@@ -4,8 +4,7 @@
 and a lower-case word after a name, the model's span too long) is "Fondo Forestal"; "Organización
 de las Naciones Unidas" and "Isabel la Católica" keep their articles; an acronym set off by dashes
 after the name ("Cámara Textil -CTX-") is not part of it, nor a short name or a description set off
-by a comma ("Oficina de Naciones Unidas para la Infancia, Unicef", "Concejalía de Cultura,
-dirigida por …").
+by a comma ("Agencia Andina de Aguas, Andagua", "Concejalía de Cultura, dirigida por …").
 
 ``described``: a speaker the article never names is named by the words it gives, without their
 article (guidelines rule 9): "el vocero de la entidad" is "vocero de la entidad".
@@ -36,7 +35,7 @@ _LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"
 
 _ACRONYM_ASIDE = re.compile(r"\s*[—–]\s*[A-ZÁÉÍÓÚÑ]{2,}\s*[—–]?$")
 _NAME_WORD = r"(?:[A-ZÁÉÍÓÚÑ][\w.'-]*|de|del|la|las|los|y|e|para|por|en)"
-# "Oficina de Naciones Unidas para la Infancia, Unicef": a body's short name set off by a comma;
+# "Agencia Andina de Aguas, Andagua": a body's short name set off by a comma;
 # "Concejalía de Cultura, dirigida por …", "Ramírez, de la cancillería": a description after it
 _COMMA_ASIDE = re.compile(rf"^((?:{_NAME_WORD}\s+)*[A-ZÁÉÍÓÚÑ][\w.'-]*),\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*|[a-záéíóúñ].*)$")
 

@@ -378,11 +378,11 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     if prev.pos_ == "NOUN" and prev.head.i == cue.i and _relative(que):
         marks = {c.lower_ for c in prev.children if c.dep_ in ("case", "mark")}
         if "como" in marks:
-            return True  # what the object is taken for, a person too: "lo reconoció como el jugador que más ayudaba"
+            return True  # what the object is taken for, a person too: "la describió como la actriz que mejor …"
         own_subject = any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children)
         if not ctx.resolver.person_like([prev]) and (prev.dep_ == "obj" or marks & {"sobre", "acerca"} and not own_subject):
-            return True  # (or the topic: "informó sobre la situación que viven los vecinos"; not "dijo sobre su
-            # obra que esta fue escrita …", a clause with its own subject first)
+            return True  # (or the topic: "informó sobre el caso que sigue abierto"; not "dijo sobre su disco que
+            # las canciones nacieron …", a clause with its own subject first)
     # deeper in the object or an adverbial ("reveló la existencia de programas que juntan …", "pidió
     # disculpas por el escándalo que involucró …"): a clause the parser hangs on a noun between the
     # cue and "que", not on the addressee ("pidió a las autoridades que investiguen")
@@ -395,7 +395,7 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
         up = up.head
     opening = que.doc[up.left_edge.i].lower_
     # (not after where or when it was said: "destacó en una de sus intervenciones que …")
-    # (the subject of a passive "se" after the cue is its object: "se explica la historia del barrio que …")
+    # (the subject of a passive "se" after the cue is its object: "exigir se les reconozca el paro iniciado en una fábrica que …")
     passive = up.dep_ == "nsubj" and up.i > cue.i and any(c.lower_ == "se" for c in cue.children) \
         and not ctx.resolver.person_like([up])
     return up.head.i == cue.i and (up.dep_ in ("obj", "obl", "nmod") or passive) and opening not in _SAID_WHERE \

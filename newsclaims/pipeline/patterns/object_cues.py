@@ -9,7 +9,7 @@ from ...rules import word_set
 from ..context import Context
 from ..mentions import subject_of, trim_np
 
-# Verbs of object_cues.tsv that also mean holding an event ("celebró una cena de gala").
+# Verbs of object_cues.tsv that also mean holding an event ("celebraron una cena con los embajadores").
 _HOLDING = frozenset({"celebrar"})
 
 
