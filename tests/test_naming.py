@@ -125,6 +125,15 @@ def test_an_aside_set_off_by_a_comma_is_not_part_of_the_name(name, kind, cut):
     assert claims[0].speaker.name == cut
 
 
+def test_a_persons_name_its_bodys_description_typed_an_organisation_is_a_person_again():
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    claims = [_claim("Lucía Marín Sosa, diputada del Partido Verde", "organisation")]
+    naming.unglue(claims)
+    assert (claims[0].speaker.name, claims[0].speaker.kind) == ("Lucía Marín Sosa", "person")
+
+
 def test_a_bodys_short_name_after_a_comma_is_not_the_speakers_name(claims_of):
     text = "La Agencia Andina de Aguas, Andagua, pidió este martes a los alcaldes “medidas urgentes” para los ríos."
     assert first(claims_of, text)[0] == "Agencia Andina de Aguas"

@@ -46,11 +46,14 @@ def unglue(claims: list[Claim]) -> None:
         if sp is None or not sp.name or not sp.name[:1].isupper():
             continue
         name = _ACRONYM_ASIDE.sub("", sp.name)  # "Cámara Textil —CTX": the acronym's aside is not the name
+        kind = sp.kind
         if sp.kind in ("organisation", "person") and (aside := _COMMA_ASIDE.match(name)) \
                 and (sp.kind == "organisation" or aside.group(0)[aside.end(1) + 2:][:1].islower()):
             name = aside.group(1)
+            if given_name_gender(name) is not None:
+                kind = "person"  # "Lucía Marín, diputada del Partido Verde": typed by its body, a person
         if name != sp.name:
-            c.speaker = sp = replace(sp, name=name)
+            c.speaker = sp = replace(sp, name=name, kind=kind)
         words = name.split()
         for k in range(1, len(words) - 1):
             if words[k] in _ARTICLES and words[k - 1][:1].isupper() and words[k - 1].lower() not in _LINKS \
