@@ -351,10 +351,15 @@ def _adjective_clause(doc, j: int, limit: int) -> bool:
         and (doc[k].lower_ == "que" or "VerbForm=Inf" in str(doc[k].morph))  # ("igual de importante mantener …")
 
 
+def _subject_first(que: Token) -> bool:
+    """The clause after "que" has a subject of its own before its verb ("que las visitas se reanudan")."""
+    return any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children)
+
+
 def _relative(que: Token) -> bool:
     """A relative "que" (subject or object of a clause that modifies a noun), not a complementiser."""
     prev = que.doc[que.i - 1]
-    if que.dep_ == "nsubj" and any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children):
+    if que.dep_ == "nsubj" and _subject_first(que):
         return False  # "informó a las familias que las visitas se reanudan": the clause has its own subject
         # before its verb (not "la demanda que investiga la Fiscalía": an object relative, its subject after)
     # ", que el quirófano abrirá" after a long aside is the complement even when parsed as a relative;
@@ -379,8 +384,7 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
         marks = {c.lower_ for c in prev.children if c.dep_ in ("case", "mark")}
         if "como" in marks:
             return True  # what the object is taken for, a person too: "la describió como la actriz que mejor …"
-        own_subject = any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children)
-        if not ctx.resolver.person_like([prev]) and (prev.dep_ == "obj" or marks & {"sobre", "acerca"} and not own_subject):
+        if not ctx.resolver.person_like([prev]) and (prev.dep_ == "obj" or marks & {"sobre", "acerca"} and not _subject_first(que)):
             return True  # (or the topic: "informó sobre el caso que sigue abierto"; not "dijo sobre su disco que
             # las canciones nacieron …", a clause with its own subject first)
     # deeper in the object or an adverbial ("reveló la existencia de programas que juntan …", "pidió
