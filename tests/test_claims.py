@@ -1368,6 +1368,8 @@ def test_an_impersonal_se_after_a_quotation_still_names_nobody(claims_of):
 @pytest.mark.parametrize("text, cue", [
     ("El tenor Julio Cerdán asegura, “es el mejor papel de mi carrera”.", "asegura"),
     ("La piloto Noa Vidal dijo por el altavoz del circuito, “hoy todo salió perfecto, gracias”.", "dijo"),
+    # a phrase of what it was about, then the comma
+    ("El tenor Julio Cerdán opinó sobre la nueva sala, “es la mejor acústica que he probado”.", "opinó"),
 ])
 def test_a_quotation_in_lower_case_after_the_cue_and_a_comma_is_direct(claims_of, text, cue):
     (c,) = claims_of(text)
@@ -1378,7 +1380,7 @@ def test_a_quotation_in_lower_case_after_the_cue_and_a_comma_is_direct(claims_of
 def test_a_cue_set_off_by_commas_before_a_lower_case_quotation_keeps_the_whole_sentence(claims_of):
     text = "La alcaldesa Noa Vidal visitó la escuela. Dirigir este centro, dijo, “es un honor y una responsabilidad”."
     (c,) = claims_of(text)
-    assert c["content"]["text"] == "Dirigir este centro, dijo, “es un honor y una responsabilidad"
+    assert c["content"]["text"] == "Dirigir este centro, dijo, “es un honor y una responsabilidad”"
 
 
 def test_que_after_an_addressee_and_the_addressee_s_name_is_the_content(claims_of):

@@ -12,6 +12,14 @@ CASES = [
      "según", "sindicato", "La subida, según el sindicato, afectará a miles de familias"),
     ("El retraso, según la ingeniera, obedece a la falta de acero en el puerto.",
      "según", None, "El retraso, según la ingeniera, obedece a la falta de acero en el puerto"),
+    # a discourse marker between the cue and its subject
+    ("La cosecha, dijo por su parte el agrónomo Luis Soto, será la mejor en diez años.",
+     "dijo", "Luis Soto", "La cosecha, dijo por su parte el agrónomo Luis Soto, será la mejor en diez años"),
+    # quote marks inside mixed content are kept: the closing mark ends it
+    ("El problema, explicó la tesorera Ana Gil, es que “nadie quiere pagar la obra”.",
+     "explicó", "Ana Gil", "El problema, explicó la tesorera Ana Gil, es que “nadie quiere pagar la obra”"),
+    ("Los vecinos, recordó el párroco Tomás Vera, llevan años pidiendo \"una plaza con sombra\".",
+     "recordó", "Tomás Vera", "Los vecinos, recordó el párroco Tomás Vera, llevan años pidiendo \"una plaza con sombra\""),
 ]
 
 

@@ -871,3 +871,20 @@ def test_a_broadcaster_after_its_report_is_the_speaker(claims_of):
     (c,) = claims_of("El incendio ya está controlado, informó la televisión estatal.")
     assert (c["speaker"]["name"], c["speaker"]["kind"], c["content"]["text"]) == (
         "televisión estatal", "organisation", "El incendio ya está controlado")
+
+
+@pytest.mark.parametrize("text", [
+    "El entrenador Luis Soto llegó tarde al estadio. Los aficionados lo esperaban desde el mediodía. "
+    "Gritaban que el equipo merece otra directiva.",
+    "El delegado Pedro Ruiz visitó la planta el martes. Le comentaron que las máquinas llevan un mes paradas.",
+])
+def test_a_plural_verb_s_dropped_subject_is_never_one_person_of_the_context(claims_of, text):
+    # the verb's number must fit: one person named before does not say "gritaban", "comentaron"
+    (c,) = claims_of(text)
+    assert c["speaker"] is None or c["speaker"]["kind"] != "person", c
+
+
+def test_a_plural_verb_s_dropped_subject_may_be_a_pair_named_before(claims_of):
+    text = "Ana Gil y Luis Soto presentaron el proyecto. Explicaron que la obra durará dos años."
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Ana Gil y Luis Soto"

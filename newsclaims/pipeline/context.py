@@ -568,6 +568,16 @@ class Context:
     def phrase_words(self) -> list[tuple[str, ...]]:
         return [p for p, pos, _ in attribution_phrases() if pos == "any"]
 
+    def with_closing_mark(self, start: int, end: int) -> int:
+        """``end`` past the closing mark of a quotation that opened inside [start, end) and closes
+        after it with only punctuation between ("es que “nadie paga”." ends at the mark: quote
+        marks inside mixed content are kept)."""
+        q = self.quote_at(end)
+        if q is not None and q.balanced and start <= q.open_mark < end <= q.close_mark \
+                and not self.text[end:q.close_mark].strip(".,;:!?…)» \n"):
+            return q.outer[1]
+        return end
+
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Strip spaces and sentence punctuation (not closing quote marks) off a char span."""
         while start < end and (self.text[start].isspace() or self.text[start] in ",;:.—–-■•·"):
@@ -672,9 +682,17 @@ class Context:
         if (self.scorer is None or not self.scorer.enabled) and not self.record:
             return picked, None
         cands = gather(self, picked, cue.start if cue is not None else start, start, end, sent)
+        offered = len(cands)  # (a candidate left alone by the filter below was not offered alone)
+        number = self._cue_number(cue)
+        if number is not None:
+            # The verb's number must fit a subject the context offers: "aducían que …" is never said
+            # by one person, "“…”, dice." never by "los vecinos" (the rule's own pick stands: "Ana Gil
+            # y su equipo afirmaron …" may be cut to her name)
+            cands = [c for c in cands if "rule" in c.sources or (
+                not self._one_person(c.speaker) if number == "plural" else self.kind(c.speaker) != "group")]
         people = self.resolver.described_people()
         rule_none = picked is None
-        described = [describe(c, rule, picked.kind if picked else None, rule_none, len(cands), people) for c in cands]
+        described = [describe(c, rule, picked.kind if picked else None, rule_none, offered, people) for c in cands]
         chosen = picked
         if self.scorer is not None and self.scorer.enabled:
             k = self.scorer.choose(described, rule_none)
@@ -683,6 +701,26 @@ class Context:
         if self.record:
             recorded = [{"name": c.speaker.name, "text": c.speaker.text, "features": f} for c, f in zip(cands, described)]
         return chosen, recorded
+
+    def _one_person(self, speaker: Speaker) -> bool:
+        """A single person's name ("Ana Gil"; not "Ana Gil y Luis Soto", not "los vecinos")."""
+        name = speaker.name or speaker.text or ""
+        return self.kind(speaker) == "person" and " y " not in f" {name} " and " e " not in f" {name} " \
+            and "los " not in f"{speaker.text} ".lower()
+
+    def _cue_number(self, cue: Cue | None) -> str | None:
+        """ "plural" or "singular": the number of the cue's finite verb, third person ("afirmaron",
+        "han dicho" / "afirmó"); None for a phrase ("según"), a colon, or a form without number."""
+        if cue is None:
+            return None
+        span = self.doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span:
+            finite = finite_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if finite is not None and finite.morph.get("Person", []) == ["3"]:
+                return {"Plur": "plural", "Sing": "singular"}.get(next(iter(finite.morph.get("Number", [])), ""))
+        return None
 
     def _forgotten_periods(self) -> list[int]:
         """Sentence starts whose period was forgotten: a capitalised word right after a closing

@@ -328,6 +328,9 @@ def past_time_words(doc: Doc, j: int, limit: int) -> int:
         t = doc[j]
         nxt = doc[j + 1].lower_ if j + 1 < limit else ""
         if t.lower_ in _TIME_DETS:  # "el jueves", "este lunes", "por su parte": only before a time word
+            if t.lower_ == "por" and nxt in ("su", "otra") and j + 2 < limit and doc[j + 2].lower_ == "parte":
+                j += 3  # ("por" before "su parte", "otra parte": a discourse marker)
+                continue
             if nxt in _TIME_WORDS or nxt.isdigit():
                 j += 1
                 continue

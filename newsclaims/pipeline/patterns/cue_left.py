@@ -189,6 +189,7 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     while end > k + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    end_char = ctx.with_closing_mark(start_char, end_char)
     earlier = None if named else _claim_running_into(ctx, sent, start_char, doc[prev].idx)
     if earlier is not None:
         ctx.stretch(earlier, end_char)
@@ -224,6 +225,7 @@ def _comma_dropped(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -
     while end > nxt and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     start_char, end_char = doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    end_char = ctx.with_closing_mark(start_char, end_char)
     speaker = ctx.dropped_subject(tok.idx, sent.start_char, tok)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None

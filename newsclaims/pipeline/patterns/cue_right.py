@@ -214,12 +214,14 @@ def _ago_end(doc, j: int, limit: int) -> int | None:
 
 
 _CHANNEL_PREPOSITIONS = frozenset("a al ante en por durante desde tras vía mediante".split())
+_TOPIC_PREPOSITIONS = frozenset("sobre acerca respecto".split())  # "comentó sobre el caso, “…”"
 
 
 def _channel_before(doc, tok: Token, first: int, j: int) -> bool:
-    """Only a comma, or a prepositional phrase of where or to whom it was said and a comma, between
-    the cue and a quotation in lower case: "aseguró, “es el mejor”", "dijo por la radio del equipo,
-    “lo volvimos a lograr”" (a sentence quoted whole, its capital dropped). Not a cue set off by
+    """Only a comma, or a prepositional phrase of where, to whom or about what it was said and a
+    comma, between the cue and a quotation in lower case: "aseguró, “es el mejor”", "dijo por la
+    radio del equipo, “lo volvimos a lograr”", "opinó sobre la sentencia, “no la entiendo”" (a
+    sentence quoted whole, its capital dropped). Not a cue set off by
     commas itself ("Realizar esta labor, dijo, “es …”": the whole sentence is the content) or
     inside "según dijo"."""
     between = list(doc[first:j])
@@ -231,8 +233,8 @@ def _channel_before(doc, tok: Token, first: int, j: int) -> bool:
     if k >= 0 and doc[k].lower_ in (",", "según", "como"):
         return False
     phrase = between[:-1]
-    return not phrase or len(phrase) <= 8 and phrase[0].lower_ in _CHANNEL_PREPOSITIONS \
-        and all(t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") for t in phrase)
+    return not phrase or len(phrase) <= 8 and phrase[0].lower_ in _CHANNEL_PREPOSITIONS | _TOPIC_PREPOSITIONS \
+        and all(t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") for t in phrase[1:])
 
 
 def _quote_follows(doc, first: int, j: int) -> bool:
