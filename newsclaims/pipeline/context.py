@@ -683,13 +683,11 @@ class Context:
             return picked, None
         cands = gather(self, picked, cue.start if cue is not None else start, start, end, sent)
         offered = len(cands)  # (a candidate left alone by the filter below was not offered alone)
-        number = self._cue_number(cue)
-        if number is not None:
+        if self._cue_number(cue) == "plural":
             # The verb's number must fit a subject the context offers: "aducían que …" is never said
-            # by one person, "“…”, dice." never by "los vecinos" (the rule's own pick stands: "Ana Gil
-            # y su equipo afirmaron …" may be cut to her name)
-            cands = [c for c in cands if "rule" in c.sources or (
-                not self._one_person(c.speaker) if number == "plural" else self.kind(c.speaker) != "group")]
+            # by one person (the rule's own pick stands: "Ana Gil y su equipo afirmaron …" may be cut
+            # to her name). (A singular verb after a group may be one of its members speaking.)
+            cands = [c for c in cands if "rule" in c.sources or not self._one_person(c.speaker)]
         people = self.resolver.described_people()
         rule_none = picked is None
         described = [describe(c, rule, picked.kind if picked else None, rule_none, offered, people) for c in cands]
@@ -714,9 +712,7 @@ class Context:
         if cue is None:
             return None
         span = self.doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        if span is None:
-            return None
-        for tok in span:
+        for tok in span if span is not None else ():
             finite = finite_of(tok) if tok.pos_ in ("VERB", "AUX") else None
             if finite is not None and finite.morph.get("Person", []) == ["3"]:
                 return {"Plur": "plural", "Sing": "singular"}.get(next(iter(finite.morph.get("Number", [])), ""))
