@@ -967,8 +967,19 @@ def test_an_impersonal_plural_speaks_from_the_desde_phrase(claims_of, text, name
     assert c["speaker"]["name"] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Titular.\n\nEn el estudio se afirma que los ríos del norte están contaminados.", "estudio"),
+    ("Titular.\n\nEn el informe de la auditoría se indica que faltan tres millones.", "informe de la auditoría"),
+    ("Titular.\n\nEn un comunicado se informó que la planta cerrará en mayo.", "comunicado"),
+])
+def test_an_impersonal_se_in_a_document_is_the_document_speaking(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, "document")
+
+
 def test_en_a_place_or_an_event_is_no_source(claims_of):
     for text in ("Titular.\n\nEn la conferencia explicaron que hay 40 casos.",
+                 "Titular.\n\nEn la reunión se dijo que la planta cerrará en mayo.",
                  "Titular.\n\nEn Madrid aseguran que el alcalde dimitirá."):
         (c,) = claims_of(text)
         assert c["speaker"] is None or c["speaker"]["name"] is None, text

@@ -126,8 +126,10 @@ def source_from(verb: Token, sent: Span) -> Token | None:
                           and any(c.dep_ == "case" and c.lower_ in ("de", "del") for c in g.children)), None)
             if owner is not None:
                 return owner
-        # "En la Secretaría de Salud explicaron que …": a body's own noun or name after "en"
-        if "en" in cases and (noun_kind(child.text) == "organisation" or child.ent_type_ == "ORG"):
+        # "En la Secretaría de Salud explicaron que …": a body's own noun or name after "en"; so is a
+        # document's before the verb ("En el estudio se afirma que …": the study says it)
+        if "en" in cases and (noun_kind(child.text) == "organisation" or child.ent_type_ == "ORG"
+                              or noun_kind(child.text) == "document" and child.i < verb.i):
             return child
     return None
 
@@ -303,7 +305,7 @@ class Context:
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
                                  and not _one_of(subj)):
             subj = None  # outside this sentence, or words of the content itself
-        if subj is None and (_plural_verb(verb) or self._impersonal_se(verb, sent)):
+        if subj is None and (_plural_verb(verb) or self._impersonal_se(verb, sent) or self._said_in_document(verb, sent)):
             source = source_from(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
                 tokens = trim_np(self.within(source, sent))
@@ -465,6 +467,13 @@ class Context:
         prev = self.doc[verb.i - 1] if verb.i > sent.start else None
         return prev is not None and prev.lower_ == "se" and prev.dep_ != "obj" \
             and not any(t.ent_type_ == "PER" for t in self.doc[sent.start:verb.i])
+
+    def _said_in_document(self, verb: Token, sent: Span) -> bool:
+        """ "En el estudio se afirma que …": "se" before the verb (the parser may take it for an
+        object) and a document's noun after "en" before it: the document says it."""
+        prev = self.doc[verb.i - 1] if verb.i > sent.start else None
+        source = source_from(verb, sent) if prev is not None and prev.lower_ == "se" else None
+        return source is not None and source.i < verb.i and noun_kind(source.text) == "document"
 
     def within(self, tok: Token, sent: Span) -> list[Token]:
         """The contiguous part of ``tok``'s subtree around it inside ``sent``."""
