@@ -212,3 +212,12 @@ def test_an_event_held_is_no_content(claims_of, noun, example):
 def test_what_is_celebrated_is_still_content(claims_of):
     (c,) = claims_of("La directora celebró la llegada de nuevos médicos al hospital.")
     assert c["content"]["text"] == "la llegada de nuevos médicos al hospital"
+
+
+@pytest.mark.parametrize("noun, example", examples("reckoning_nouns.tsv"))
+def test_a_reckoning_after_a_possessive_is_its_maker_s_claim(claims_of, noun, example):
+    """ "Según sus cálculos, …": the person of the sentence before holds the reckoning."""
+    (claim,) = claims_of(example)
+    person = " ".join(example.split(".")[0].split()[2:4])  # "La economista Ana Ruiz habló …"
+    assert claim["type"] == "according_to" and claim["speaker"]["name"] == person, (example, claim["speaker"])
+    assert noun[:5] in claim["speaker"]["text"]  # the words as written stay the speaker's text

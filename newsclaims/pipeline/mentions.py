@@ -69,6 +69,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         if t.pos_ in ("VERB", "AUX") and out and t.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "ccomp"):
             break
         if out and t.pos_ == "ADP" and t.lower_ not in ("de", "del") and t.i > np_head_index(tokens) \
+                and not (t.lower_ == "por" and nxt is not None and nxt.lower_ == "ciento") \
                 and t.head.head.i == np_head_index(tokens) and not _inside_name(tokens, k) \
                 and not _named_after(tokens, k) and not given_al(t.doc, t.i, len(t.doc)):
             break  # "fuentes a Reuters": the addressee of the head is not part of the speaker

@@ -64,7 +64,9 @@ _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "o
                 "diversas", "numerosos", "numerosas", "ciertos", "ciertas", "distintos", "distintas"}
 # "Decenas de participantes", "miles de vecinos": a count before "de", not part of a group's name
 _QUANTITY_NOUNS = {"decenas", "docenas", "cientos", "centenares", "miles", "millares", "millones", "cantidad",
-                   "mayoría", "mayoria", "parte", "mitad", "uno", "una", "ninguno", "ninguna"}
+                   "mayoría", "mayoria", "parte", "mitad", "uno", "una", "ninguno", "ninguna",
+                   # a share: "el 40 % de los encuestados", "un tercio de los vecinos", "el 30 por ciento de …"
+                   "%", "ciento", "porcentaje", "tercio", "tercios", "cuarto", "cuartos", "quinto", "quintos"}
 # Adjectives that do not describe which body it is: qualifiers and participles ("el estudio publicado")
 _QUALIFIER_RE = re.compile(r"^(?:mism[oa]s?|propi[oa]s?|últim[oa]s?|primer[oa]?s?|nuev[oa]s?|dich[oa]s?)$|(?:ad|id|ch|st)[oa]s?$")
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
@@ -288,6 +290,23 @@ def _body_words() -> frozenset[str]:
     words = word_set("organisation_nouns.tsv") | word_set("speaker_nouns.tsv")
     return frozenset(words | {fold(w) for w in words})
 
+
+
+def _partitive_whole(tokens: list[Token]) -> list[Token]:
+    """The whole a share is taken of, when the phrase is a share: "el 40 % de los encuestados", "el
+    30 por ciento de los socios", "un tercio de los vecinos" -> "los encuestados" …; else ``tokens``."""
+    k = 0
+    while k < len(tokens) and (tokens[k].lower_ in _DETS or tokens[k].like_num):
+        k += 1
+    if k < len(tokens) - 1 and tokens[k].lower_ == "por" and tokens[k + 1].lower_ == "ciento":
+        k += 1
+    if 0 < k < len(tokens) - 2 and (tokens[k].lower_ in _QUANTITY_NOUNS or tokens[k - 1].like_num) \
+            and tokens[k + 1 if tokens[k].lower_ in _QUANTITY_NOUNS else k].lower_ in ("de", "del"):
+        rest = tokens[k + 2 if tokens[k].lower_ in _QUANTITY_NOUNS else k + 1:]
+        if len(rest) > 2 and rest[0].lower_ == "cada" and rest[1].like_num:
+            rest = rest[2:]  # "uno de cada diez encuestados"
+        return rest
+    return tokens
 
 class SpeakerResolver:
     """Resolves speaker phrases of one document; keeps the salience list and current speaker."""
@@ -870,7 +889,7 @@ class SpeakerResolver:
         (people, roles, institutions, unnamed sources, documents and media) or an agent noun
         ("los manifestantes"); not an abstract or inanimate noun ("los avances", "la posibilidad",
         "la petición", non_speaker_nouns.tsv) that no speaker table lists."""
-        tokens = [t for t in tokens if not t.is_space]
+        tokens = _partitive_whole([t for t in tokens if not t.is_space])
         head = np_head(tokens)
         if head is None:
             return False
@@ -1238,6 +1257,7 @@ class SpeakerResolver:
         while len(out) > 1 and out[0].lower_ in _DETS and len(out) > 3 and out[1].lower_ in _QUANTITY_NOUNS:
             out.pop(0)  # "la mayoría de los vecinos"
         while len(out) > 1 and (out[0].lower_ not in _QUANTITY_NOUNS or out[1].lower_ not in ("de", "del")) and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
+                                or out[0].lower_ == "por" and out[1].lower_ == "ciento" or out[0].like_num
                                 or any(f in qualifiers for f in singulars(out[0].lower_))):
             out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes", "el último informe" -> "informe"
         # "Decenas de participantes", "la mayoría de los vecinos", "uno de cada diez encuestados"

@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from ...claims import Cue, Speaker
 from ...entities import NAME_PARTICLES
 from ...names import word_gender
-from ...rules import fold, phrase_list, role_nouns, singulars
+from ...rules import fold, phrase_list, role_nouns, singulars, word_set
 from ..context import CLOSE, OPEN, Context
 from ..cues import LINKING_WORDS, PROCLITICS, cue_lemma, source_verb
 from ..kinds import AGENTIVE, noun_kind
@@ -455,15 +455,28 @@ def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: st
 
 def _source(ctx: Context, src: list[Token], sent: Span) -> Speaker | None:
     """The speaker a source phrase names; "según sus cálculos", "de acuerdo con sus datos": the
-    possessor, the current speaker (the words as written stay the speaker's text)."""
+    possessor, the current speaker (the words as written stay the speaker's text); a document of
+    its own after the possessive speaks itself ("según su informe"), a reckoning never
+    (reckoning_nouns.tsv)."""
     speaker = ctx.resolver.resolve(src, ctx.current)
     head = np_head(src)
-    if src[0].lower_ in ("su", "sus") and head is not None and not ctx.resolver.known_speaker(head):
+    if src[0].lower_ in ("su", "sus") and head is not None and (
+            not ctx.resolver.known_speaker(head) or _reckoning(head)):
         held = ctx.dropped_subject(src[0].idx, sent.start_char)
         if held is not None:
             s0, s1 = src[0].idx, src[-1].idx + len(src[-1].text)
             speaker = Speaker(held.name, ctx.text[s0:s1], held.label, s0, s1)
     return speaker
+
+
+@lru_cache(maxsize=None)
+def _reckonings() -> frozenset[str]:
+    return frozenset(fold(w) for w in word_set("reckoning_nouns.tsv"))
+
+
+def _reckoning(head: Token) -> bool:
+    """ "cálculos", "estimaciones": a reckoning (reckoning_nouns.tsv), in any number."""
+    return any(fold(f) in _reckonings() for f in singulars(head.lower_))
 
 
 @lru_cache(maxsize=None)
