@@ -221,3 +221,15 @@ def test_a_reckoning_after_a_possessive_is_its_maker_s_claim(claims_of, noun, ex
     person = " ".join(example.split(".")[0].split()[2:4])  # "La economista Ana Ruiz habló …"
     assert claim["type"] == "according_to" and claim["speaker"]["name"] == person, (example, claim["speaker"])
     assert noun[:5] in claim["speaker"]["text"]  # the words as written stay the speaker's text
+
+
+@pytest.mark.parametrize("verb, example", examples("belief_verbs.tsv"))
+def test_a_belief_in_a_past_tense_is_narration_not_speech(claims_of, verb, example):
+    assert not claims_of(example), example
+
+
+@pytest.mark.parametrize("text", ["La jueza cree que el juicio durará un mes.",
+                                  "El ministro piensa que la reforma saldrá adelante."])
+def test_a_belief_in_the_present_is_an_opinion_stated(claims_of, text):
+    (c,) = claims_of(text)
+    assert c["content"]["text"].startswith("que ")

@@ -32,11 +32,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..claims import Claim, Cue
 from ..entities import Entity
+from ..rules import word_set
 from . import gender, naming
 from .anonymous import anonymity_at, mark_anonymous
 from .context import Context, source_from
 from .cues import cue_kind, cue_span, pronominal
-from .mentions import subject_of
+from .mentions import finite_of, subject_of
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns, unlisted
 
 
@@ -152,6 +153,8 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
         tok, lemma = ctx.doc[i], ctx.cue_at[i]
         if _impersonal(ctx, tok, sent) or _questioned(ctx.doc, tok, sent) or anonymity_at(ctx.text, tok.idx):
             continue  # ("que pidió no ser identificado": a source asking not to be named says nothing here)
+        if lemma in word_set("belief_verbs.tsv") and _past(tok):
+            continue  # "creyó que …", "pensaba que …": what somebody believed then, narrated
         q_in = ctx.quote_at(tok.idx)
         if q_in is not None and not ctx.text[q_in.open_mark + 1:tok.idx].strip():
             q_in = None  # “subrayó que …”: the quotation starts with the cue itself
@@ -172,6 +175,14 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
             continue
         if not cue_left.backward(ctx, tok, cue, sent, lemma):
             object_cues.object_content(ctx, tok, cue, sent, lemma)
+
+
+def _past(verb: Token) -> bool:
+    """A verb in a past tense: preterite or imperfect ("creyó", "pensaba"), or a compound past
+    ("había creído")."""
+    finite = finite_of(verb)
+    return finite is not None and bool({"Past", "Imp"} & set(finite.morph.get("Tense", []))) \
+        or "Part" in verb.morph.get("VerbForm", []) and finite is not None and finite.lemma_ == "haber"
 
 
 def _colon_quote_after(ctx: Context, tok: Token, sent: Span) -> bool:
