@@ -1594,3 +1594,22 @@ def test_an_accusation_without_quoted_words_makes_no_claim(claims_of):
 
 def test_a_directive_without_quoted_words_makes_no_claim(claims_of):
     assert claims_of("La consejera exhortó a los vecinos a votar en la consulta.") == []
+
+
+@pytest.mark.parametrize("text, name, content", [
+    ("Titular de la nota\n\nLa presa se desbordó durante la noche y obligó a evacuar a cien familias.\n\n"
+     "Así lo informó la Secretaría de Protección Civil, que pidió calma a los vecinos.",
+     "Secretaría de Protección Civil", "La presa se desbordó durante la noche y obligó a evacuar a cien familias"),
+    ("El puerto cerrará dos semanas por obras en el muelle. Así lo ha confirmado el capitán Luis Soto.",
+     "Luis Soto", "El puerto cerrará dos semanas por obras en el muelle"),
+    ("Titular\n\nValdivia.- El hospital estrenará un quirófano en marzo.\n\nAsí lo dio a conocer la directora Ana Gil.",
+     "Ana Gil", "El hospital estrenará un quirófano en marzo"),
+])
+def test_asi_lo_attributes_what_was_said_just_before(claims_of, text, name, content):
+    (c,) = [c for c in claims_of(text) if c["content"]["text"] == content]
+    assert c["speaker"]["name"] == name and c["type"] == "indirect"
+
+
+def test_asi_lo_after_a_claim_adds_no_second_one(claims_of):
+    text = "El alcalde dijo que el puerto cerrará dos semanas por obras. Así lo confirmó también el capitán Luis Soto."
+    assert [c["cue"]["text"] for c in claims_of(text)] == ["dijo"]

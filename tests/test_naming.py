@@ -414,3 +414,17 @@ def test_a_quotation_after_pero_segun_and_an_unnamed_cue_is_the_sources(claims_o
             "de la Mesa Textil, “el arancel salva empleos”, escribió en una carta.")
     (c,) = [c for c in claims_of(text) if "salva" in c["content"]["text"]]
     assert (c["type"], c["speaker"]["name"]) == ("according_to", "Tomás Gil")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("El semanario El Eco Austral publicó la lista. Según El Eco Austral, faltan tres nombres.", "El Eco Austral"),
+    ("El puerto cerrará en mayo, informó La Voz del Valle.", "La Voz del Valle"),
+])
+def test_a_masthead_keeps_the_capital_article_written_inside_a_sentence(claims_of, text, name):
+    assert {c["speaker"]["name"] for c in claims_of(text)} == {name}
+
+
+def test_an_article_opening_a_sentence_or_a_paragraph_is_not_part_of_the_name(claims_of):
+    text = "Titular sobre salud\nLa Secretaría de Salud informó que hay diez casos."
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Secretaría de Salud"

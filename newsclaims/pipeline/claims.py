@@ -116,6 +116,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None)
     naming.unglue(claims)
     naming.complete(claims, ctx.entities, ctx.text)
     naming.national(claims, ctx.text)
+    naming.with_article(claims, ctx.text)
     naming.described(claims)
     doc.user_data["newsclaims_genders"] = gender.assign(
         claims, [(r.person, r.gender, r.role) for r in ctx.resolver.appositions])
@@ -166,6 +167,8 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
         # “…”, señala X, que …: a quotation just before the cue wins over a "que" after it; not
         # across a period ("“…”. Recordó que …": a new sentence's cue looks right).
         q_before = ctx.quote_ending_before(cs)
+        if cue_left.so_said(ctx, tok, cue, sent, lemma):
+            continue  # "… Así lo informó la Secretaría.": the sentence before is what it said
         if cue_kind(lemma) == "aside" and not _colon_quote_after(ctx, tok, sent):
             # "“…”, continuó la jueza" / "…, prosiguió, …": never before content but a colon's quotation
             cue_left.backward(ctx, tok, cue, sent, lemma)

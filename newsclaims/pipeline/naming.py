@@ -109,6 +109,30 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
 _COUNTRY = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 
 
+_CAPITAL_ARTICLE = re.compile(r"[a-záéíóúñ,][ \t]+(El|La|Los|Las)[ \t]+$")  # (not after a line break)
+
+
+def with_article(claims: list[Claim], text: str) -> None:
+    """A body whose name opens with an article written with a capital inside a sentence keeps it:
+    "según El Eco Austral", "el diario La Voz del Valle" -> "El Eco Austral", "La Voz del Valle"
+    (a newspaper's masthead; an article opening a sentence says nothing, "La Secretaría informó")."""
+    done: dict[str, str | None] = {}
+    for c in claims:
+        sp = c.speaker
+        if sp is None or not sp.name or sp.kind != "organisation" or not sp.name[:1].isupper() \
+                or sp.name.split()[0].lower() in _ARTICLES:
+            continue
+        if sp.name not in done:
+            done[sp.name] = None
+            for m in re.finditer(rf"(?<![\w-]){re.escape(sp.name)}(?![\w-])", text):
+                found = _CAPITAL_ARTICLE.search(text, max(0, m.start() - 40), m.start())
+                if found is not None:
+                    done[sp.name] = f"{found.group(1)} {sp.name}"
+                    break
+        if done[sp.name] is not None:
+            c.speaker = replace(sp, name=done[sp.name])
+
+
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 

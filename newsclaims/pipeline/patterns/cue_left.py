@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...claims import Claim, Cue
+from ...entities import closes_dateline
 from ...rules import fold
 from ..context import DASHES, OPEN, Context, source_from
 from ..cues import LINKING_WORDS, cue_kind, cue_lemma
@@ -294,6 +295,42 @@ def interrupting(ctx: Context, tok: Token, q: Quote, cue: Cue, sent: Span, lemma
     after = phrase_after(ctx.doc, tok.i + 1, sent.end)
     speaker = ctx.resolver.resolve(after, ctx.current) if after else ctx.speaker_for(tok, sent, True)
     ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_interrupted", lemma)
+
+
+def so_said(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
+    """ "La presa se desbordó de noche. Así lo informó la Secretaría de Protección Civil.": a
+    sentence opening with "Así lo" and the cue attributes what was said just before: the sentence
+    before in the paragraph, or the whole paragraph before when it opens one (a lead and its
+    source). The inverted subject after the cue speaks."""
+    doc = ctx.doc
+    j = tok.i - 1
+    while j > sent.start and doc[j].pos_ == "AUX":
+        j -= 1  # "Así lo ha confirmado …"
+    first = sent.start
+    while first < j and (doc[first].is_space or doc[first].is_punct or doc[first].lower_ in ("y", "e")):
+        first += 1
+    if not (j == first + 1 and doc[j].lower_ == "lo" and doc[first].lower_ == "así"):
+        return False
+    k = next((n for n, x in enumerate(ctx.sents) if x.start_char == sent.start_char), 0)
+    if k == 0:
+        return False
+    before = [ctx.sents[k - 1]]
+    para = ctx.para(before[0].start_char)
+    if para != ctx.para(sent.start_char):  # opening a paragraph: the whole paragraph before
+        m = k - 2
+        while m >= 0 and ctx.para(ctx.sents[m].start_char) == para:
+            before.insert(0, ctx.sents[m])
+            m -= 1
+    start, end = ctx.trim(before[0].start_char, before[-1].end_char)
+    dated = [t for t in doc[before[0].start:min(before[0].end, before[0].start + 8)] if closes_dateline(t)]
+    if dated:  # "Celaya.- A partir de octubre …": the dateline is not what was said
+        start, end = ctx.trim(dated[0].idx + len(dated[0].text), end)
+    if end - start < 20 or any(c.start < end and start < c.end for c in ctx.claims_near(start, end)):
+        return False  # (already somebody's claim: "Así lo dijo" repeats its source)
+    speaker = ctx.speaker_for(tok, sent, postposed=True)
+    if speaker is None:
+        return False
+    return ctx.add(ctx.kind_of(start, end), speaker, cue, start, end, sent, "indirect_postposed", lemma) is not None
 
 
 def _orphan_start(ctx: Context, q: Quote) -> int:
