@@ -1613,3 +1613,10 @@ def test_asi_lo_attributes_what_was_said_just_before(claims_of, text, name, cont
 def test_asi_lo_after_a_claim_adds_no_second_one(claims_of):
     text = "El alcalde dijo que el puerto cerrará dos semanas por obras. Así lo confirmó también el capitán Luis Soto."
     assert [c["cue"]["text"] for c in claims_of(text)] == ["dijo"]
+
+
+def test_an_unlisted_cue_before_a_copular_clause(claims_of):
+    # the clause hangs from its predicate ("enemigos"), its verb is the copula "somos"
+    text = "El abogado Pedro Soto visitó la cárcel. Soto diferenció que «no somos enemigos del juez, sino defensores de la ley»."
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["name"], c["type"]) == ("diferenció", "Pedro Soto", "mixed")

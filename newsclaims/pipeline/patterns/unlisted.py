@@ -37,7 +37,10 @@ def unlisted_que(ctx: Context, sent: Span) -> None:
                 or doc[verb.i - 1].lower_ in ("se", "lo", "la", "que") or ctx.quote_at(verb.idx) is not None:
             continue  # ("se supo que", "lo que pasó", "que resultó que": nobody reports)
         clause = que.head
-        if clause.head.i != verb.i or clause.pos_ not in ("VERB", "AUX") or clause.morph.get("Mood", []) != ["Ind"]:
+        # (a copular clause hangs from its predicate: "que no somos enemigos", the verb is "somos")
+        finite = clause if clause.pos_ in ("VERB", "AUX") else next(
+            (c for c in clause.children if c.dep_ == "cop" and c.i < clause.i), None)
+        if clause.head.i != verb.i or finite is None or finite.morph.get("Mood", []) != ["Ind"]:
             continue  # the clause must be the verb's own, asserted (not "logró que se abriera")
         subj = subject_of(verb)
         if subj is None or subj.i > verb.i:
