@@ -899,3 +899,15 @@ def test_a_plural_verb_s_dropped_subject_may_be_a_pair_named_before(claims_of):
 def test_a_share_of_a_group_speaks_as_the_group(claims_of, text, name):
     (c,) = claims_of(text)
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, "group")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("El empresario Mauricio Ruiz Soto fue detenido el lunes. El abogado de Ruiz dijo que apelarán la decisión.",
+     "abogado de Ruiz"),
+    ("La cantante Ana Gil canceló el concierto. La representante de Gil explicó que está enferma.",
+     "representante de Gil"),
+    ("El abogado de Ruiz, Pedro Lima, dijo que apelarán.", "Pedro Lima"),  # named in apposition
+])
+def test_somebody_s_lawyer_is_not_that_person(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

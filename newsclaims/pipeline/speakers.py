@@ -796,6 +796,11 @@ class SpeakerResolver:
             person = self._named_right_after(end, self._governed(tokens)) or self._person_for(
                 role or head.lower_, words, gender, start, None if possessed else current, loose=not possessed) \
                 or self._written_name(tokens)
+            of = self._person_of(tokens, head)
+            if of is not None and person is not None and name_words(person) & name_words(of):
+                # "el abogado de Ruiz", "la representante de Gil": somebody's lawyer is not that person
+                person = None
+                possessed = True
             if person is None and possessed:
                 return Speaker(self._head_words(bare, head) or bare_text, text, "PER", start, end)
             if person is not None and " y " in person and gender != "-":
@@ -1081,6 +1086,19 @@ class SpeakerResolver:
         if have < written and len(written) <= 6:
             return run
         return name
+
+    def _person_of(self, tokens: list[Token], head: Token) -> str | None:
+        """The person a role is related to, named after "de" right after the role noun: "el abogado
+        de Ruiz" -> the person "Ruiz" names."""
+        k = head.i + 1
+        if k + 1 > tokens[-1].i or self.doc[k].lower_ not in ("de", "del"):
+            return None
+        first = self.doc[k + 1]
+        ent = self.index.covering(first.idx)
+        if ent is None or ent.label != "PER" or not first.text[:1].isupper() or noun_kind(first.text) is not None \
+                or not any(m.start == first.idx for m in ent.mentions):
+            return None  # (not "el ministro de Gobierno Eduardo Soto": a body's word the model ran into the name)
+        return ent.name
 
     def _governed(self, tokens: list[Token]) -> bool:
         """Whether a preposition ("según", "para", "de acuerdo con") governs the phrase."""
