@@ -813,6 +813,13 @@ class Context:
         a, b = bisect_left(self._sent_starts, span.start_char), bisect_left(self._sent_starts, span.end_char)
         return self.sents[a:b]
 
+    def sentence_index(self, sent: Span) -> int:
+        """The position of ``sent`` in ``sents`` (-1 if it is not one of them)."""
+        if len(self._sent_starts) != len(self.sents):
+            self._sent_starts = [s.start_char for s in self.sents]
+        k = bisect_left(self._sent_starts, sent.start_char)
+        return k if k < len(self.sents) and self._sent_starts[k] == sent.start_char else -1
+
     def question_before(self, pos: int) -> bool:
         """Whether the paragraph before the one at ``pos`` is a question."""
         k = self.para(pos)

@@ -291,7 +291,6 @@ def _body_words() -> frozenset[str]:
     return frozenset(words | {fold(w) for w in words})
 
 
-
 def _partitive_whole(tokens: list[Token]) -> list[Token]:
     """The whole a share is taken of, when the phrase is a share: "el 40 % de los encuestados", "el
     30 por ciento de los socios", "un tercio de los vecinos" -> "los encuestados" …; else ``tokens``."""
@@ -300,13 +299,16 @@ def _partitive_whole(tokens: list[Token]) -> list[Token]:
         k += 1
     if k < len(tokens) - 1 and tokens[k].lower_ == "por" and tokens[k + 1].lower_ == "ciento":
         k += 1
-    if 0 < k < len(tokens) - 2 and (tokens[k].lower_ in _QUANTITY_NOUNS or tokens[k - 1].like_num) \
-            and tokens[k + 1 if tokens[k].lower_ in _QUANTITY_NOUNS else k].lower_ in ("de", "del"):
-        rest = tokens[k + 2 if tokens[k].lower_ in _QUANTITY_NOUNS else k + 1:]
-        if len(rest) > 2 and rest[0].lower_ == "cada" and rest[1].like_num:
-            rest = rest[2:]  # "uno de cada diez encuestados"
-        return rest
-    return tokens
+    if not 0 < k < len(tokens) - 2:
+        return tokens
+    of = k + 1 if tokens[k].lower_ in _QUANTITY_NOUNS else k if tokens[k - 1].like_num else None
+    if of is None or tokens[of].lower_ not in ("de", "del"):
+        return tokens
+    rest = tokens[of + 1:]
+    if len(rest) > 2 and rest[0].lower_ == "cada" and rest[1].like_num:
+        rest = rest[2:]  # "uno de cada diez encuestados"
+    return rest
+
 
 class SpeakerResolver:
     """Resolves speaker phrases of one document; keeps the salience list and current speaker."""
@@ -798,9 +800,9 @@ class SpeakerResolver:
                 or self._written_name(tokens)
             of = self._person_of(tokens, head)
             if of is not None and person is not None and name_words(person) & name_words(of):
-                # "el abogado de Ruiz", "la representante de Gil": somebody's lawyer is not that person
-                person = None
-                possessed = True
+                # "el abogado de Ruiz", "la representante de Gil": somebody's lawyer is not that
+                # person; unnamed, the role's words name the speaker (as for "su abuela")
+                return Speaker(self._head_words(bare, head) or bare_text, text, "PER", start, end)
             if person is None and possessed:
                 return Speaker(self._head_words(bare, head) or bare_text, text, "PER", start, end)
             if person is not None and " y " in person and gender != "-":

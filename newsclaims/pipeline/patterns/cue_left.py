@@ -311,8 +311,8 @@ def so_said(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         first += 1
     if not (j == first + 1 and doc[j].lower_ == "lo" and doc[first].lower_ == "así"):
         return False
-    k = next((n for n, x in enumerate(ctx.sents) if x.start_char == sent.start_char), 0)
-    if k == 0:
+    k = ctx.sentence_index(sent)
+    if k <= 0:
         return False
     before = [ctx.sents[k - 1]]
     para = ctx.para(before[0].start_char)
