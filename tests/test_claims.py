@@ -1616,7 +1616,7 @@ def test_asi_lo_after_a_claim_adds_no_second_one(claims_of):
 
 
 def test_an_unlisted_cue_before_a_copular_clause(claims_of):
-    # the clause hangs from its predicate ("enemigos"), its verb is the copula "somos"
-    text = "El abogado Pedro Soto visitó la cárcel. Soto diferenció que «no somos enemigos del juez, sino defensores de la ley»."
+    # the clause hangs from its predicate ("legal"), its verb is the copula "es"
+    text = "El arquitecto Pedro Soto visitó la obra. Soto diferenció que «la obra es legal, aunque el permiso llegó tarde»."
     (c,) = claims_of(text)
     assert (c["cue"]["text"], c["speaker"]["name"], c["type"]) == ("diferenció", "Pedro Soto", "mixed")
