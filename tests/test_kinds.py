@@ -163,3 +163,10 @@ def test_a_name_introduced_with_an_organisations_noun_is_an_organisation(claims_
 def test_a_name_a_plural_cue_speaks_from_is_an_organisation(claims_of):
     (c,) = claims_of("Desde Roxy Lucero aseguran que ampliarán los horarios.")
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Roxy Lucero", "organisation")
+
+
+def test_a_force_written_as_a_name_is_an_organisation_an_officer_a_person(claims_of):
+    (c,) = claims_of("La Policía Municipal informó que hay dos detenidos.")
+    assert c["speaker"]["kind"] == "organisation"
+    (c,) = claims_of("El policía Luis Soto dijo que hay dos detenidos.")
+    assert c["speaker"]["kind"] == "person"

@@ -164,6 +164,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     if head is None:
         return None
     kind = noun_kind(head)
+    if kind == "person" and head[:1].isupper() and head.lower() in word_set("organisation_nouns.tsv") \
+            and label == "ORG":
+        return "organisation"  # "la Policía Municipal" written as a name: the force, not an officer
     if kind is not None:
         return kind
     if name and label not in ("ORG", "LOC", "ANON") and 2 <= len(words) <= 5 \
