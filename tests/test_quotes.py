@@ -155,3 +155,12 @@ def test_an_interview_set_as_questions_and_answers_gives_the_answers_to_the_inte
 
 def test_answer_markers_without_questions_are_plain_text(claims_of):
     assert not claims_of("R. Martín ganó la carrera de ayer en el circuito del norte.")
+
+
+def test_a_quotation_never_closed_ends_before_a_sentence_that_opens_with_a_cue(claims_of):
+    # the closing mark was forgotten; "Dijo que …" is narration again, its own claim
+    text = ("La alcaldesa Marta Gil pidió un voto “libre y sin miedo en los doce distritos. "
+            "Dijo que la jornada electoral será tranquila en toda la provincia.")
+    claims = [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "Dijo"]
+    assert len(claims) == 1 and claims[0]["content"]["text"].startswith("que la jornada")
+    assert claims[0]["speaker"]["name"] == "Marta Gil"

@@ -159,6 +159,11 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
         q_in = ctx.quote_at(tok.idx)
         if q_in is not None and not ctx.text[q_in.open_mark + 1:tok.idx].strip():
             q_in = None  # “subrayó que …”: the quotation starts with the cue itself
+        if q_in is not None and not q_in.balanced and _opens_sentence(ctx, tok, sent) and q_in.open_mark < sent.start_char:
+            # "… un voto “en el que exista legalidad. Dijo que …": a quotation never closed, and a
+            # sentence that opens with a cue is narration again; the quotation ends before it
+            ctx.cut[q_in.open_mark] = ctx.trim(q_in.start, sent.start_char)[1]
+            q_in = None
         cs, ce = cue_span(tok)
         cue = Cue(ctx.text[cs:ce], lemma, cs, ce)
         if q_in is not None:
@@ -178,6 +183,14 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
             continue
         if not cue_left.backward(ctx, tok, cue, sent, lemma):
             object_cues.object_content(ctx, tok, cue, sent, lemma)
+
+
+def _opens_sentence(ctx: Context, tok: Token, sent: Span) -> bool:
+    """The cue is the sentence's first word, capitalised ("Dijo que …", "Agregó que …")."""
+    first = sent.start
+    while first < tok.i and (ctx.doc[first].is_space or ctx.doc[first].is_punct):
+        first += 1
+    return first == tok.i and tok.text[:1].isupper()
 
 
 def _past(verb: Token) -> bool:
