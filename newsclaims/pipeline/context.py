@@ -96,6 +96,13 @@ def _one_of(tok: Token) -> bool:
     return tok.lower_ in ("uno", "una") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("de", "del")
 
 
+def _one_person(speaker: Speaker) -> bool:
+    """A single person's name ("Ana Gil"; not "Ana Gil y Luis Soto", not "los vecinos"): never the
+    dropped subject of a plural verb."""
+    return speaker.label == "PER" and speaker_kind(speaker.name, speaker.text, speaker.label) == "person" \
+        and "los " not in f"{speaker.text} ".lower()
+
+
 def _plural_verb(verb: Token) -> bool:
     """A third-person plural finite verb, or a participle whose auxiliary is one ("han dicho")."""
     finite = finite_of(verb)
@@ -305,8 +312,8 @@ class Context:
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
                                  and not _one_of(subj)):
             subj = None  # outside this sentence, or words of the content itself
-        if subj is None and (_plural_verb(verb) or self._impersonal_se(verb, sent) or self._said_in_document(verb, sent)):
-            source = source_from(verb, sent)
+        if subj is None:
+            source = self._impersonal_source(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
                 tokens = trim_np(self.within(source, sent))
                 while tokens and tokens[0].dep_ in ("case", "fixed"):
@@ -456,8 +463,7 @@ class Context:
                     break
         if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
             return None
-        if verb is not None and _plural_verb(verb) and best.label == "PER" \
-                and speaker_kind(best.name, best.text, best.label) == "person" and "los " not in f"{best.text} ".lower():
+        if verb is not None and _plural_verb(verb) and _one_person(best):
             return None
         return Speaker(best.name, best.text, best.label, best.start, best.end)
 
@@ -468,12 +474,17 @@ class Context:
         return prev is not None and prev.lower_ == "se" and prev.dep_ != "obj" \
             and not any(t.ent_type_ == "PER" for t in self.doc[sent.start:verb.i])
 
-    def _said_in_document(self, verb: Token, sent: Span) -> bool:
-        """ "En el estudio se afirma que …": "se" before the verb (the parser may take it for an
-        object) and a document's noun after "en" before it: the document says it."""
-        prev = self.doc[verb.i - 1] if verb.i > sent.start else None
-        source = source_from(verb, sent) if prev is not None and prev.lower_ == "se" else None
-        return source is not None and source.i < verb.i and noun_kind(source.text) == "document"
+    def _impersonal_source(self, verb: Token, sent: Span) -> Token | None:
+        """Where an impersonal verb speaks from (``source_from``): for a plural or one with
+        impersonal "se"; for any "se" before the verb (the parser may take it for an object), a
+        document's noun after "en" before it ("En el estudio se afirma que …": the study says it)."""
+        if _plural_verb(verb) or self._impersonal_se(verb, sent):
+            return source_from(verb, sent)
+        if verb.i > sent.start and self.doc[verb.i - 1].lower_ == "se":
+            source = source_from(verb, sent)
+            if source is not None and source.i < verb.i and noun_kind(source.text) == "document":
+                return source
+        return None
 
     def within(self, tok: Token, sent: Span) -> list[Token]:
         """The contiguous part of ``tok``'s subtree around it inside ``sent``."""
@@ -692,11 +703,11 @@ class Context:
             return picked, None
         cands = gather(self, picked, cue.start if cue is not None else start, start, end, sent)
         offered = len(cands)  # (a candidate left alone by the filter below was not offered alone)
-        if self._cue_number(cue) == "plural":
+        if self._plural_cue(cue):
             # The verb's number must fit a subject the context offers: "aducían que …" is never said
             # by one person (the rule's own pick stands: "Ana Gil y su equipo afirmaron …" may be cut
             # to her name). (A singular verb after a group may be one of its members speaking.)
-            cands = [c for c in cands if "rule" in c.sources or not self._one_person(c.speaker)]
+            cands = [c for c in cands if "rule" in c.sources or not _one_person(c.speaker)]
         people = self.resolver.described_people()
         rule_none = picked is None
         described = [describe(c, rule, picked.kind if picked else None, rule_none, offered, people) for c in cands]
@@ -709,23 +720,13 @@ class Context:
             recorded = [{"name": c.speaker.name, "text": c.speaker.text, "features": f} for c, f in zip(cands, described)]
         return chosen, recorded
 
-    def _one_person(self, speaker: Speaker) -> bool:
-        """A single person's name ("Ana Gil"; not "Ana Gil y Luis Soto", not "los vecinos")."""
-        name = speaker.name or speaker.text or ""
-        return self.kind(speaker) == "person" and " y " not in f" {name} " and " e " not in f" {name} " \
-            and "los " not in f"{speaker.text} ".lower()
-
-    def _cue_number(self, cue: Cue | None) -> str | None:
-        """ "plural" or "singular": the number of the cue's finite verb, third person ("afirmaron",
-        "han dicho" / "afirmó"); None for a phrase ("según"), a colon, or a form without number."""
-        if cue is None:
-            return None
-        span = self.doc.char_span(cue.start, cue.end, alignment_mode="expand")
-        for tok in span if span is not None else ():
-            finite = finite_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-            if finite is not None and finite.morph.get("Person", []) == ["3"]:
-                return {"Plur": "plural", "Sing": "singular"}.get(next(iter(finite.morph.get("Number", [])), ""))
-        return None
+    def _plural_cue(self, cue: Cue | None) -> bool:
+        """Whether the cue's finite verb is a third-person plural ("afirmaron", "han dicho"); not
+        for a phrase ("según") or a colon."""
+        span = self.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+        finite = next((f for t in span or () if t.pos_ in ("VERB", "AUX") and (f := finite_of(t)) is not None
+                       and f.morph.get("Person", []) == ["3"]), None)
+        return finite is not None and _plural_verb(finite)
 
     def _forgotten_periods(self) -> list[int]:
         """Sentence starts whose period was forgotten: a capitalised word right after a closing
