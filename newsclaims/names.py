@@ -50,9 +50,15 @@ def word_gender(word: str) -> str | None:
     word = word.rstrip(".,")
     if len(word) < 2 or not word[0].isupper() or word.isupper() or not word.isalpha() or word.lower() in _NOT_NAMES:
         return None  # "El Tigre": the lexicon lists "El", an article here
-    detector = _lexicon()
-    if detector is None:
+    if _lexicon() is None:
         return None
+    return _lexicon_gender(word)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lexicon_gender(word: str) -> str | None:
+    """``word_gender``'s lexicon lookup, once per word (the same names recur on every article)."""
+    detector = _lexicon()
     found = detector.get_gender(word, "spain")
     if found not in _LEXICON_GENDER:
         found = detector.get_gender(word)

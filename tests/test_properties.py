@@ -67,3 +67,17 @@ def test_seed_in_nfd_gives_the_seeds_claims(extractor):
     text = next((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")).read_text(encoding="utf-8")
     assert _without_offsets(extractor.extract_text(unicodedata.normalize("NFD", text))) == \
         _without_offsets(extractor.extract_text(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=40),
+       st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=40))
+def test_in_table_is_membership(values, table):
+    """The binary search on a sorted hash table answers as numpy.isin does (empty sides included)."""
+    import numpy
+
+    from newsclaims.pipeline.mentions import in_table
+
+    vals = numpy.array(values + table[:3], dtype="uint64")
+    tab = numpy.array(sorted(set(table)), dtype="uint64")
+    assert in_table(vals, tab).tolist() == numpy.isin(vals, tab).tolist()

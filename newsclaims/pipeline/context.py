@@ -799,7 +799,7 @@ class Context:
         self.cue_idx = sorted(self.cue_at)
         strings = doc.vocab.strings
         arr = doc.to_array([DEP, LEMMA]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
-        subj = numpy.isin(arr[:, 0], [strings.add("nsubj"), strings.add("nsubj:pass")])
+        subj = (arr[:, 0] == strings.add("nsubj")) | (arr[:, 0] == strings.add("nsubj:pass"))
         self.subject_idx = [int(i) for i in numpy.nonzero(subj)[0]]
         self.ser_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("ser"))[0]]
         self.que_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("que"))[0]]

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..rules import attribution_phrases, cue_lexicon, cue_verb_non_senses, cue_verb_phrases, fold, word_set
+from .mentions import hash_table, in_table
 
 
 def cue_lemma(token: Token) -> str | None:
@@ -172,32 +173,43 @@ def _matches(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return True
 
 
-def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
-    """Attribution phrases as (first token, end token, phrase, position rule); found once per Doc."""
-    key = "newsclaims_phrases"
-    if key in doc.user_data:
-        return doc.user_data[key]
+@lru_cache(maxsize=None)
+def _phrases_by_first() -> tuple[dict[str, list], dict[str, int]]:
+    """The attribution phrases by their first (folded) word, and the longest phrase's length per word."""
     by_first: dict[str, list] = {}
     for row in attribution_phrases():
         by_first.setdefault(row[0][0], []).append(row)
-    # Only tokens whose lower-case form could open a phrase are looked at (hash comparison).
+    return by_first, {w: max(len(r[0]) for r in rows) for w, rows in by_first.items()}
+
+
+_FIRSTS: list = []  # hash_table of the phrases' first words (and "según" for "segun"), made once
+
+
+def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
+    """Attribution phrases as (first token, end token, phrase, position rule); found once per Doc."""
+    import numpy
+
+    key = "newsclaims_phrases"
+    if key in doc.user_data:
+        return doc.user_data[key]
+    by_first, longest = _phrases_by_first()
+    if not _FIRSTS:
+        _FIRSTS.append(hash_table(doc, set(by_first) | {w.replace("u", "ú") for w in by_first}))
+    # Only tokens whose lower-case form could open a phrase are looked at (found on the token array).
     strings = doc.vocab.strings
     lowers = doc.to_array("LOWER")
-    firsts = {strings.add(w) for w in by_first} | {strings.add(w.replace("u", "ú")) for w in by_first}
     out: list[tuple[int, int, str, str]] = []
-    i, n_tok = 0, len(doc)
-    while i < n_tok:
-        if int(lowers[i]) not in firsts:
-            i += 1
+    after = 0  # the token after the last phrase found: phrases do not overlap
+    for i in numpy.nonzero(in_table(lowers, _FIRSTS[0]))[0].tolist():
+        if i < after:
             continue
-        longest = max(len(r[0]) for r in by_first[fold(strings[int(lowers[i])])])
-        words = [fold(strings[int(x)]) for x in lowers[i:i + longest]]
-        for phrase, position, written in by_first[words[0]]:
+        first = fold(strings[int(lowers[i])])
+        words = [fold(strings[int(x)]) for x in lowers[i:i + longest[first]]]
+        for phrase, position, written in by_first[first]:
             if _matches(words, 0, phrase) and (position != "verb" or _speech_verb_after(doc, i, i + len(phrase))):
                 out.append((i, i + len(phrase), written, position))
-                i += len(phrase) - 1
+                after = i + len(phrase)
                 break
-        i += 1
     doc.user_data[key] = out
     return out
 
@@ -249,7 +261,7 @@ def _candidates(doc: Doc):
     if not len(doc):
         return
     arr = doc.to_array(["POS", "LOWER"])
-    mask = (arr[:, 0] == VERB) | (arr[:, 0] == AUX) | numpy.isin(arr[:, 1], _form_hashes(doc))
+    mask = (arr[:, 0] == VERB) | (arr[:, 0] == AUX) | in_table(arr[:, 1], _form_hashes(doc))
     for i in numpy.nonzero(mask)[0]:
         yield doc[int(i)]
 
@@ -258,11 +270,9 @@ _FORMS: list = []
 
 
 def _form_hashes(doc: Doc):
-    """The hashes of every cue form (string hashes do not depend on the vocabulary)."""
-    import numpy
-
+    """The sorted hashes of every cue form, made once."""
     if not _FORMS:
-        _FORMS.append(numpy.array(sorted({doc.vocab.strings.add(f) for f in cue_lexicon().forms}), dtype="uint64"))
+        _FORMS.append(hash_table(doc, cue_lexicon().forms))
     return _FORMS[0]
 
 

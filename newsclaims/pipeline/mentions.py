@@ -9,12 +9,16 @@ Resolution of a mention to a canonical speaker is ``newsclaims.pipeline.speakers
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from ..entities import closes_dateline, given_al, institution_nouns
 from ..rules import singulars, title_abbreviation
 from .kinds import noun_kind
+
+if TYPE_CHECKING:
+    import numpy
 
 DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
@@ -28,6 +32,25 @@ _TIME_WORDS = {"hoy", "ayer", "anoche", "anteayer", "mañana", "madrugada", "med
                "tarde", "noche", "pasado", "pasada", "parte", "de", "mayo", "enero", "febrero", "marzo", "abril",
                "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"}
 _TIME_DETS = {"el", "la", "este", "esta", "por", "su", "ese", "esa"}
+
+
+def hash_table(doc: Doc, words) -> "numpy.ndarray":
+    """The sorted string hashes of ``words``, for ``in_table`` (hashes do not depend on the vocabulary)."""
+    import numpy
+
+    return numpy.array(sorted({doc.vocab.strings.add(w) for w in words}), dtype="uint64")
+
+
+def in_table(values: "numpy.ndarray", table: "numpy.ndarray") -> "numpy.ndarray":
+    """Which of a token array's ``values`` are in the sorted ``table``: a binary search per value
+    (``numpy.isin`` sorts both sides at every call, 40 times slower on an article)."""
+    import numpy
+
+    if not len(table):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.searchsorted(table, values)
+    at[at == len(table)] = 0
+    return table[at] == values
 
 
 def np_head(tokens: list[Token]) -> Token | None:

@@ -21,6 +21,7 @@ from ..entities import QUESTION_LINE
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
 CLOSERS = {"”", "»", "›"}
 _OPEN_CONTEXT = set(" \t\n([{—–-/:;¡¿«“‘\"'")
+_MARK_OR_LINE = re.compile("[\n\"“”«»„‹›‘’]")  # the characters find_quotes acts on
 
 
 # An interview set as questions and answers: "P. ¿…?" / "R. …", "Pregunta: …" / "Respuesta: …".
@@ -163,6 +164,10 @@ def find_quotes(text: str) -> list[Quote]:
     answer(0)
     i = 0
     while i < n:
+        found = _MARK_OR_LINE.search(text, i)  # no other character changes anything below
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch == "\n":
             if stack and inner and _closed_at_line_end(text, para_start, i, inner[-1][1]):

@@ -42,7 +42,7 @@ from .kinds import noun_kind
 from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
-from .mentions import np_head
+from .mentions import hash_table, in_table, np_head
 
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
@@ -284,6 +284,9 @@ def _body_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in word_set("organisation_nouns.tsv") | word_set("speaker_nouns.tsv"))
 
 
+_BODY_HASHES: list = []  # hash_table of _body_words, made once
+
+
 @lru_cache(maxsize=None)
 def _body_words() -> frozenset[str]:
     """The body nouns as written in the tables (lower case, accents kept) and folded."""
@@ -421,8 +424,9 @@ class SpeakerResolver:
             if not len(doc):
                 self._bodies_at = []
             else:
-                hashes = numpy.array(sorted({doc.vocab.strings.add(w) for w in _body_words()}), dtype="uint64")
-                self._bodies_at = [doc[int(i)] for i in numpy.nonzero(numpy.isin(self._lower_array(), hashes))[0]]
+                if not _BODY_HASHES:
+                    _BODY_HASHES.append(hash_table(doc, _body_words()))
+                self._bodies_at = [doc[int(i)] for i in numpy.nonzero(in_table(self._lower_array(), _BODY_HASHES[0]))[0]]
         return self._bodies_at
 
     def _first_descriptions(self) -> dict[str, str]:
