@@ -118,6 +118,11 @@ def _clean(span: Span) -> Span | None:
                 or doc[k].text == ":" and k > start and span.label_ in ("PER", "ORG", "LOC"):
             end = k
             break
+    if span.label_ == "PER":
+        for k in range(start + 1, end):  # 'Julio Cortés "el Halcón': a nickname the model began, not the name
+            if doc[k].text in "“«\"" and not any(doc[j].text in "”»\"" for j in range(k + 1, end)):
+                end = k
+                break
     while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING
                            and not given_al(doc, start, end)
                            or doc[start].text in "“”«»\"'‘’—–-"

@@ -121,6 +121,19 @@ def test_a_dateline_glued_to_its_place_is_no_entity(extractor):
     assert [m.text for e in cluster(doc) for m in e.mentions] == ["Tomás Urrutia"]
 
 
+def test_a_nickname_the_model_began_inside_a_persons_name_is_cut(extractor, claims_of):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    text = 'Tras el recuento, Jorge Martínez Salas "El Tigre", candidato independiente, aseguró que ganará.'
+    doc = extractor.nlp(text)
+    start = [t.i for t in doc if t.text == "Jorge"][0]
+    doc.ents = [Span(doc, start, [t.i for t in doc if t.text == "Tigre"][0] + 1, label="PER")]
+    assert [m.text for e in cluster(doc) for m in e.mentions] == ["Jorge Martínez Salas"]
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Jorge Martínez Salas"
+
+
 @pytest.mark.parametrize("text, first, last, label, names", [
     # a body's name (a body noun, or an acronym), then a person's the model ran into it
     ("Lo explicó el geógrafo de la Universidad Ramón Llull Teresa Oliva en la sala.", "Universidad", "Oliva", "ORG",

@@ -218,6 +218,9 @@ def test_an_unnamed_source_is_named_by_its_head_words(claims_of, text, name):
      "Forestales, Iker Mendaro.", "Iker Mendaro"),
     ("“Hay que medir mejor”, según el coordinador del grupo que firmó el trabajo, la doctora Nora Quílez, "
      "del Departamento de Geología.", "Nora Quílez"),
+    # a body's name the model ran into the person's: the body's words are not hers or his
+    ('En la reunión, el titular de la Secretaría de Educación Pública Andrés Molina, dijo que "el gobierno '
+     'no tiene ninguna prueba de eso".', "Andrés Molina"),
 ])
 def test_the_name_after_a_long_description(claims_of, text, name):
     (c,) = claims_of(text)

@@ -1083,6 +1083,8 @@ class SpeakerResolver:
             a -= 1
         if a < head.i and a > 0 and doc[a - 1].lower_ in ("de", "del", "en"):
             a = head.i  # "la jefa de Catastro Ana Soto": the words before the name are a complement's
+        if a < head.i and word_gender(head.text) is not None and any(doc[k].lower_ in institution_nouns() for k in range(a, head.i)):
+            a = head.i  # "el titular de la Secretaría de Obras Ana Soto": a body's name the model ran into hers
         while b + 1 in ids and (free(b + 1) or doc[b + 1].lower_ in _NAME_LINKS and b + 2 in ids and free(b + 2)):
             b += 1
         run = doc[a:b + 1].text
