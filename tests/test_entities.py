@@ -177,6 +177,21 @@ def test_a_name_the_model_runs_into_the_next_clause_is_cut(extractor):
     assert [m.text for e in cluster(doc) for m in e.mentions] == ["Salvatierra"]
 
 
+@pytest.mark.parametrize("text, first, last, name", [
+    # a surname spelled like a cue verb's form ("narro", "revelo", "cuento"), capitalised inside the sentence
+    ("En otro punto, Rubén Narro exhortó al cabildo a dialogar.", "Rubén", "Narro", "Rubén Narro"),
+    ("La jueza Elena Revelo habló ayer con los vecinos.", "Elena", "Revelo", "Elena Revelo"),
+])
+def test_a_surname_spelled_like_a_cue_verb_is_kept(extractor, text, first, last, name):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp(text)
+    start = [t.i for t in doc if t.text == first][0]
+    doc.ents = [Span(doc, start, [t.i for t in doc if t.text == last][0] + 1, label="PER")]
+    assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
+
+
 def test_surnames_ending_like_verbs_are_kept(extractor):
     text = "Ayer habló Ana García con la prensa. Después, Sergio Ramos dijo que jugará."
     names = set(entities(extractor, text))
