@@ -103,6 +103,7 @@ def closes_dateline(tok) -> bool:
     return k == 0 or doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
+_PRETERITE = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíúñ]{2,}ó$")  # "Regresó", "Anunció": a capitalised verb in the preterite
 _OPENING = frozenset({"pero", "y", "e", "o", "u", "ni", "mas", "aunque", "pues", "entonces", "ahora", "además",
                       "también", "incluso", "según"})
 _THIS = frozenset({"este", "esta", "ese", "esa", "nuestro", "nuestra"})
@@ -181,8 +182,9 @@ def _clean(span: Span) -> Span | None:
     first_in_line = start == 0 or doc[start - 1].is_space and "\n" in doc[start - 1].text
     if end - start > 1 and (_line_start(doc[start]) and end - start > 2 and _given_name(doc[start + 1])
                             or first_in_line and doc[start + 1].text[:1].isupper()) \
-            and not _given_name(doc[start]) and cue_lexicon().lemma_of(doc[start].lower_) is not None:
-        start += 1
+            and not _given_name(doc[start]) and (cue_lexicon().lemma_of(doc[start].lower_) is not None
+                                                 or _PRETERITE.search(doc[start].text) and _given_name(doc[start + 1])):
+        start += 1  # a headline's verb before the name: "Anuncia Ana Ruiz …", "Regresó Luis Soto a …"
     # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz", and at a line's start
     # "Colima.- A Ana Ruiz le …", "Tepic, Nayarit.- El alcalde …" (the tokenizer keeps ".-" on the word).
     for k in range(start, min(end, start + 6)):
@@ -208,8 +210,10 @@ def _clean(span: Span) -> Span | None:
             if not (doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()) \
                     or fold(doc[k - 1].lower_) in _NAMED_AFTER:
                 break
-            if _given_name(t) and doc[k + 1].text[:1].isupper():
-                start, label = k, "PER"  # "el jefe de Logística Jorge Soto" (tagged MISC): a person
+            if _given_name(t) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ in NAME_PARTICLES
+                                   and 1 <= end - k - 2 <= 2 and all(x.text[:1].isupper() and x.lower_ not in institution_nouns()
+                                                                    for x in doc[k + 2:end])):
+                start, label = k, "PER"  # "el jefe de Logística Jorge Soto" (tagged MISC), "… Jorge del Río": a person
                 break
     # A name is capitalised words and their particles: the model runs some into the words after
     # them ("María Soto aún tenía", "Fan a Efe"); the name ends before the first other lower-case word.

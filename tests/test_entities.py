@@ -192,6 +192,22 @@ def test_a_surname_spelled_like_a_cue_verb_is_kept(extractor, text, first, last,
     assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
 
 
+@pytest.mark.parametrize("text, first, last, name", [
+    # a ministry's name before a person's whose surname has a particle
+    ("“No es persecución”, afirmó el ministro de Hacienda Tomás del Valle.", "Hacienda", "Valle", "Tomás del Valle"),
+    # a headline's verb in the preterite before the name, at the line's start
+    ("Regresó Jorge Almada a su pueblo\n\nEl exalcalde llegó ayer.", "Regresó", "Almada", "Jorge Almada"),
+])
+def test_what_stands_before_a_persons_name_is_cut(extractor, text, first, last, name):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp(text)
+    start = [t.i for t in doc if t.text == first][0]
+    doc.ents = [Span(doc, start, [t.i for t in doc if t.text == last][0] + 1, label="PER")]
+    assert [m.text for e in cluster(doc) for m in e.mentions] == [name]
+
+
 def test_surnames_ending_like_verbs_are_kept(extractor):
     text = "Ayer habló Ana García con la prensa. Después, Sergio Ramos dijo que jugará."
     names = set(entities(extractor, text))
