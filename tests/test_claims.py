@@ -601,6 +601,15 @@ def test_a_quotation_announced_by_a_speech_noun_before_it(claims_of, text, speak
     assert c["type"] == "direct" and c["speaker"]["name"] == speaker and noun in c["cue"]["text"], c
 
 
+def test_a_free_relative_after_the_cue_announces_the_colons_quotation(claims_of):
+    (c,) = claims_of('La arquitecta Olga Prieto explica lo que pasó: "El techo no aguantó el peso de la nieve".')
+    assert c["type"] == "direct" and c["cue"]["text"] == "explica" and c["speaker"]["name"] == "Olga Prieto"
+    assert c["content"]["text"] == "El techo no aguantó el peso de la nieve"
+    # another cue before the colon has the quotation
+    text = "El alcalde explicó lo que ocurrió en la reunión y luego añadió: “Nadie se irá sin respuesta”."
+    assert [c["cue"]["text"] for c in claims_of(text)] == ["añadió"]
+
+
 def test_a_document_announced_before_a_colon_is_no_speech(claims_of):
     assert not claims_of("El ministro firmó el siguiente decreto: “Artículo primero. Se prohíbe la pesca”.")
 
