@@ -459,7 +459,7 @@ def _looks_like_verb(tok) -> bool:
     word, low = tok.text, tok.lower_
     if cue_lexicon().lemma_of(low) is not None and (tok.is_lower or tok.is_sent_start or _line_start(tok)
                                                     or not tok.text[1:].islower()):
-        return True  # (a cue's form capitalised inside a sentence is a surname: "José Narro", "Ana Cuenca")
+        return True  # (a cue's form capitalised inside a sentence is a surname: "José Narro", "Elena Revelo")
     return re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None \
         and not word[1:].isupper() and (tok.is_lower or _line_start(tok))
 

@@ -182,9 +182,6 @@ def _phrases_by_first() -> tuple[dict[str, list], dict[str, int]]:
     return by_first, {w: max(len(r[0]) for r in rows) for w, rows in by_first.items()}
 
 
-_FIRSTS: list = []  # hash_table of the phrases' first words (and "según" for "segun"), made once
-
-
 def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Attribution phrases as (first token, end token, phrase, position rule); found once per Doc."""
     import numpy
@@ -193,14 +190,14 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     if key in doc.user_data:
         return doc.user_data[key]
     by_first, longest = _phrases_by_first()
-    if not _FIRSTS:
-        _FIRSTS.append(hash_table(doc, set(by_first) | {w.replace("u", "ú") for w in by_first}))
-    # Only tokens whose lower-case form could open a phrase are looked at (found on the token array).
+    # Only tokens whose lower-case form could open a phrase are looked at (found on the token array;
+    # "segun" opens "según" too).
+    firsts = hash_table("phrase openers", doc, set(by_first) | {w.replace("u", "ú") for w in by_first})
     strings = doc.vocab.strings
     lowers = doc.to_array("LOWER")
     out: list[tuple[int, int, str, str]] = []
     after = 0  # the token after the last phrase found: phrases do not overlap
-    for i in numpy.nonzero(in_table(lowers, _FIRSTS[0]))[0].tolist():
+    for i in numpy.nonzero(in_table(lowers, firsts))[0].tolist():
         if i < after:
             continue
         first = fold(strings[int(lowers[i])])
@@ -261,19 +258,9 @@ def _candidates(doc: Doc):
     if not len(doc):
         return
     arr = doc.to_array(["POS", "LOWER"])
-    mask = (arr[:, 0] == VERB) | (arr[:, 0] == AUX) | in_table(arr[:, 1], _form_hashes(doc))
+    mask = (arr[:, 0] == VERB) | (arr[:, 0] == AUX) | in_table(arr[:, 1], hash_table("cue forms", doc, cue_lexicon().forms))
     for i in numpy.nonzero(mask)[0]:
         yield doc[int(i)]
-
-
-_FORMS: list = []
-
-
-def _form_hashes(doc: Doc):
-    """The sorted hashes of every cue form, made once."""
-    if not _FORMS:
-        _FORMS.append(hash_table(doc, cue_lexicon().forms))
-    return _FORMS[0]
 
 
 @Language.factory("newsclaims_cues", assigns=["doc.spans"], default_config={"spans_key": "newsclaims_cues"})

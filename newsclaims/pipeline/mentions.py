@@ -34,11 +34,17 @@ _TIME_WORDS = {"hoy", "ayer", "anoche", "anteayer", "mañana", "madrugada", "med
 _TIME_DETS = {"el", "la", "este", "esta", "por", "su", "ese", "esa"}
 
 
-def hash_table(doc: Doc, words) -> "numpy.ndarray":
-    """The sorted string hashes of ``words``, for ``in_table`` (hashes do not depend on the vocabulary)."""
-    import numpy
+_TABLES: dict[str, "numpy.ndarray"] = {}
 
-    return numpy.array(sorted({doc.vocab.strings.add(w) for w in words}), dtype="uint64")
+
+def hash_table(name: str, doc: Doc, words) -> "numpy.ndarray":
+    """The sorted string hashes of ``words`` for ``in_table``, made once under ``name`` (string
+    hashes do not depend on the vocabulary, so one table serves every Doc)."""
+    if name not in _TABLES:
+        import numpy
+
+        _TABLES[name] = numpy.array(sorted({doc.vocab.strings.add(w) for w in words}), dtype="uint64")
+    return _TABLES[name]
 
 
 def in_table(values: "numpy.ndarray", table: "numpy.ndarray") -> "numpy.ndarray":

@@ -164,10 +164,10 @@ def find_quotes(text: str) -> list[Quote]:
     answer(0)
     i = 0
     while i < n:
-        found = _MARK_OR_LINE.search(text, i)  # no other character changes anything below
-        if found is None:
+        mark = _MARK_OR_LINE.search(text, i)  # no other character changes anything below
+        if mark is None:
             break
-        i = found.start()
+        i = mark.start()
         ch = text[i]
         if ch == "\n":
             if stack and inner and _closed_at_line_end(text, para_start, i, inner[-1][1]):

@@ -284,9 +284,6 @@ def _body_nouns() -> frozenset[str]:
     return frozenset(fold(w) for w in word_set("organisation_nouns.tsv") | word_set("speaker_nouns.tsv"))
 
 
-_BODY_HASHES: list = []  # hash_table of _body_words, made once
-
-
 @lru_cache(maxsize=None)
 def _body_words() -> frozenset[str]:
     """The body nouns as written in the tables (lower case, accents kept) and folded."""
@@ -424,9 +421,8 @@ class SpeakerResolver:
             if not len(doc):
                 self._bodies_at = []
             else:
-                if not _BODY_HASHES:
-                    _BODY_HASHES.append(hash_table(doc, _body_words()))
-                self._bodies_at = [doc[int(i)] for i in numpy.nonzero(in_table(self._lower_array(), _BODY_HASHES[0]))[0]]
+                hashes = hash_table("body words", doc, _body_words())
+                self._bodies_at = [doc[int(i)] for i in numpy.nonzero(in_table(self._lower_array(), hashes))[0]]
         return self._bodies_at
 
     def _first_descriptions(self) -> dict[str, str]:

@@ -59,8 +59,9 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS
                              or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"):  # ("al tiempo que")
             return False
-        if low == "que" and j == first and doc[j - 1].lower_ == "lo":  # ("lo" counted with the clitics)
-            return _what_then_colon(ctx, tok, cue, sent, lemma, j)  # "explicó lo que pasó: “…”"
+        if low == "que" and j == first and doc[j - 1].lower_ == "lo" \
+                and _what_then_colon(ctx, tok, cue, sent, lemma, j):  # ("lo" is counted with the clitics)
+            return True  # "explicó lo que pasó: “…”"
         if (low == "que" and doc[j - 1].lower_ not in _BEFORE_RELATIVE) or (
                 low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
             end = ctx.content_end(j, sent, cue=tok)
