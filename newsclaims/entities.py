@@ -414,6 +414,8 @@ def _joined(span: Span, nxt: Span) -> bool:
     if gap not in (["de"], ["del"], ["de", "la"], ["de", "los"], ["de", "las"]):
         return False
     if span.label_ == "PER" and nxt.label_ == "PER":
+        if span[0].lower_ in institution_nouns() and _given_name(nxt[0]):
+            return False  # "el Gobierno" + "de" + "Ana Ruiz": her government, and she is named
         return len(span) == 1 or gap == ["de"]
     # an institution and its place or its one-word field, whatever the model took the word for
     # ("Consejería" + "de" + "Pesca", tagged a person)

@@ -215,6 +215,20 @@ def test_names_the_model_splits_at_a_particle_are_joined(extractor):
     assert [e.name for e in cluster(doc)] == ["María de Lourdes Pardo Vela", "Ministerio de Salud de la Rioja"]
 
 
+def test_a_body_and_the_person_it_belongs_to_are_not_joined(extractor):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp("El Gobierno de Marta Lanza aprobó el plan. Más tarde, la primera ministra Lanza habló.")
+    g = [t.i for t in doc if t.text == "Gobierno"][0]
+    m = [t.i for t in doc if t.text == "Marta"][0]
+    last = [t.i for t in doc if t.text == "Lanza"][-1]
+    # as the model may tag it: "El Gobierno" and "Marta Lanza" both people, split at "de"
+    doc.ents = [Span(doc, g - 1, g + 1, label="PER"), Span(doc, m, m + 2, label="PER"), Span(doc, last, last + 1, label="PER")]
+    people = {e.name: [x.text for x in e.mentions] for e in cluster(doc)}
+    assert people["Marta Lanza"] == ["Marta Lanza", "Lanza"]
+
+
 def test_a_given_name_keeps_its_untagged_particle_surname(extractor):
     from spacy.tokens import Span
 
