@@ -103,7 +103,7 @@ def closes_dateline(tok) -> bool:
     return k == 0 or doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
-_PRETERITE = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíúñ]{2,}ó$")  # "Regresó", "Anunció": a capitalised verb in the preterite
+_PRETERITE = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíúñ]{2,}ó$")  # "Llegó", "Anunció": a capitalised verb in the preterite
 _OPENING = frozenset({"pero", "y", "e", "o", "u", "ni", "mas", "aunque", "pues", "entonces", "ahora", "además",
                       "también", "incluso", "según"})
 _THIS = frozenset({"este", "esta", "ese", "esa", "nuestro", "nuestra"})
@@ -184,7 +184,7 @@ def _clean(span: Span) -> Span | None:
                             or first_in_line and doc[start + 1].text[:1].isupper()) \
             and not _given_name(doc[start]) and (cue_lexicon().lemma_of(doc[start].lower_) is not None
                                                  or _PRETERITE.search(doc[start].text) and _given_name(doc[start + 1])):
-        start += 1  # a headline's verb before the name: "Anuncia Ana Ruiz …", "Regresó Luis Soto a …"
+        start += 1  # a headline's verb before the name: "Anuncia Ana Ruiz …", "Llegó Luis Soto a …"
     # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz", and at a line's start
     # "Colima.- A Ana Ruiz le …", "Tepic, Nayarit.- El alcalde …" (the tokenizer keeps ".-" on the word).
     for k in range(start, min(end, start + 6)):
@@ -457,11 +457,11 @@ def _line_start(tok) -> bool:
 def _looks_like_verb(tok) -> bool:
     """A verb the model took into a name ("Belta citó", "Acordamos" opening a sentence); a verb's
     form or ending on a capitalised word inside a sentence is a name's ("Ana García", "Sergio Ramos",
-    "Luis Narro")."""
+    "Irene Narro")."""
     word, low = tok.text, tok.lower_
     if cue_lexicon().lemma_of(low) is not None and (tok.is_lower or tok.is_sent_start or _line_start(tok)
                                                     or not tok.text[1:].islower()):
-        return True  # (a cue's form capitalised inside a sentence is a surname: "José Narro", "Elena Revelo")
+        return True  # (a cue's form capitalised inside a sentence is a surname: "Irene Narro", "Elena Revelo")
     return re.search(r"(amos|emos|imos|aron|ieron|ó|aba|aban|ía|ían)$", low) is not None \
         and not word[1:].isupper() and (tok.is_lower or _line_start(tok))
 

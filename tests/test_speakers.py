@@ -219,8 +219,8 @@ def test_an_unnamed_source_is_named_by_its_head_words(claims_of, text, name):
     ("“Hay que medir mejor”, según el coordinador del grupo que firmó el trabajo, la doctora Nora Quílez, "
      "del Departamento de Geología.", "Nora Quílez"),
     # a body's name the model ran into the person's: the body's words are not hers or his
-    ('En la reunión, el titular de la Secretaría de Educación Pública Andrés Molina, dijo que "el gobierno '
-     'no tiene ninguna prueba de eso".', "Andrés Molina"),
+    ('Durante la visita, la titular de la Secretaría de Obras Públicas Lucía Ferrer, afirmó que "el puente '
+     'abrirá en primavera".', "Lucía Ferrer"),
 ])
 def test_the_name_after_a_long_description(claims_of, text, name):
     (c,) = claims_of(text)
