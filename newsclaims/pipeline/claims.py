@@ -187,10 +187,7 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
 
 def _opens_sentence(ctx: Context, tok: Token, sent: Span) -> bool:
     """The cue is the sentence's first word, capitalised ("Dijo que …", "Agregó que …")."""
-    first = sent.start
-    while first < tok.i and (ctx.doc[first].is_space or ctx.doc[first].is_punct):
-        first += 1
-    return first == tok.i and tok.text[:1].isupper()
+    return ctx.first_word(sent, tok.i) == tok.i and tok.text[:1].isupper()
 
 
 def _past(verb: Token) -> bool:

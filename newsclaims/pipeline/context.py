@@ -814,6 +814,14 @@ class Context:
         a, b = bisect_left(self._sent_starts, span.start_char), bisect_left(self._sent_starts, span.end_char)
         return self.sents[a:b]
 
+    def first_word(self, sent: Span, limit: int, skip: tuple[str, ...] = ()) -> int:
+        """The index of ``sent``'s first word before ``limit`` (past spaces, punctuation and the
+        lower-case words in ``skip``); ``limit`` when none stands before it."""
+        first = sent.start
+        while first < limit and (self.doc[first].is_space or self.doc[first].is_punct or self.doc[first].lower_ in skip):
+            first += 1
+        return first
+
     def sentence_index(self, sent: Span) -> int:
         """The position of ``sent`` in ``sents`` (-1 if it is not one of them)."""
         if len(self._sent_starts) != len(self.sents):

@@ -174,12 +174,14 @@ def _matches(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _phrases_by_first() -> tuple[dict[str, list], dict[str, int]]:
-    """The attribution phrases by their first (folded) word, and the longest phrase's length per word."""
+def _phrases_by_first() -> tuple[dict[str, list], dict[str, int], frozenset[str]]:
+    """The attribution phrases by their first (folded) word, the longest phrase's length per word,
+    and the forms a first word is written in ("segun" opens "según" too)."""
     by_first: dict[str, list] = {}
     for row in attribution_phrases():
         by_first.setdefault(row[0][0], []).append(row)
-    return by_first, {w: max(len(r[0]) for r in rows) for w, rows in by_first.items()}
+    return (by_first, {w: max(len(r[0]) for r in rows) for w, rows in by_first.items()},
+            frozenset(by_first) | {w.replace("u", "ú") for w in by_first})
 
 
 def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
@@ -189,10 +191,9 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     key = "newsclaims_phrases"
     if key in doc.user_data:
         return doc.user_data[key]
-    by_first, longest = _phrases_by_first()
-    # Only tokens whose lower-case form could open a phrase are looked at (found on the token array;
-    # "segun" opens "según" too).
-    firsts = hash_table("phrase openers", doc, set(by_first) | {w.replace("u", "ú") for w in by_first})
+    by_first, longest, openers = _phrases_by_first()
+    # Only tokens whose lower-case form could open a phrase are looked at (found on the token array).
+    firsts = hash_table("phrase openers", doc, openers)
     strings = doc.vocab.strings
     lowers = doc.to_array("LOWER")
     out: list[tuple[int, int, str, str]] = []

@@ -106,6 +106,11 @@ def _head(words: list[str]) -> str | None:
     return None
 
 
+def _force(noun: str) -> bool:
+    """A noun the organisation table lists too: "policía", the force or (``noun_kind``'s person) an officer."""
+    return noun.lower() in word_set("organisation_nouns.tsv")
+
+
 def speaker_kind(name: str | None, text: str | None, label: str | None,
                  people: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The kind of a resolved speaker from its canonical name (else its words) and entity label:
@@ -120,8 +125,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     said = _head((text or "").split()) if name and text and text != name else None
     if said is not None and said.islower():
         kind = noun_kind(said)
-        if kind == "person" and said.lower() in word_set("organisation_nouns.tsv") \
-                and (text or "").split()[0].lower() in ("la", "esta", "esa", "dicha", "una"):
+        if kind == "person" and _force(said) and (text or "").split()[0].lower() in ("la", "esta", "esa", "dicha", "una"):
             kind = "organisation"  # "la policía" (the force), not "el policía" (an officer)
         # "cifras de la Oficina Andina" named "Oficina Andina": the body whose figures they are speaks
         named, written = name or "", text or ""
@@ -164,8 +168,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     if head is None:
         return None
     kind = noun_kind(head)
-    if kind == "person" and head[:1].isupper() and head.lower() in word_set("organisation_nouns.tsv") \
-            and label == "ORG":
+    if kind == "person" and head[:1].isupper() and _force(head) and label == "ORG":
         return "organisation"  # "la Policía Municipal" written as a name: the force, not an officer
     if kind is not None:
         return kind

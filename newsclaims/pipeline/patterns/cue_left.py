@@ -306,9 +306,7 @@ def so_said(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     j = tok.i - 1
     while j > sent.start and doc[j].pos_ == "AUX":
         j -= 1  # "Así lo ha confirmado …"
-    first = sent.start
-    while first < j and (doc[first].is_space or doc[first].is_punct or doc[first].lower_ in ("y", "e")):
-        first += 1
+    first = ctx.first_word(sent, j, skip=("y", "e"))
     if not (j == first + 1 and doc[j].lower_ == "lo" and doc[first].lower_ == "así"):
         return False
     k = ctx.sentence_index(sent)

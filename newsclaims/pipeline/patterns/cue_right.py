@@ -60,8 +60,9 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
                              or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"):  # ("al tiempo que")
             return False
         if low == "que" and j == first and doc[j - 1].lower_ == "lo" \
-                and _what_then_colon(ctx, tok, cue, sent, lemma, j):  # ("lo" is counted with the clitics)
-            return True  # "explicó lo que pasó: “…”"
+                and (colon := _colon_after_free_relative(ctx, j, min(sent.end, tok.i + _MAX_WINDOW + 1))) is not None:
+            j = colon  # "explicó lo que pasó: “…”" ("lo" is counted with the clitics): the colon's quotation, below
+            continue
         if (low == "que" and doc[j - 1].lower_ not in _BEFORE_RELATIVE) or (
                 low == "si" and j <= tok.i + 2):  # "preguntó si …": an indirect question
             end = ctx.content_end(j, sent, cue=tok)
@@ -318,18 +319,16 @@ def _own_words(ctx: Context, q, doc, j: int) -> bool:
                                                                  and doc[j - 2].lower_ in _NAMING)
 
 
-def _what_then_colon(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, que: int) -> bool:
-    """A free relative as the cue's object announces the quotation after its colon: "La arquitecta
-    explica lo que pasó: “El techo cedió”" (no other cue before the colon, which would be its own)."""
+def _colon_after_free_relative(ctx: Context, que: int, limit: int) -> int | None:
+    """The colon a free relative as the cue's object announces, when a quotation follows it: "La
+    arquitecta explica lo que pasó: “El techo cedió”" (no other cue before the colon, which would
+    be its own); ``limit``: the token the cue's window ends before."""
     doc = ctx.doc
-    colon = next((k for k in range(que + 1, min(sent.end, que + _MAX_WINDOW)) if doc[k].text == ":"), None)
-    if colon is None or any(k in ctx.cue_at for k in range(que + 1, colon)):
-        return False
-    q = ctx.quote_starting_at(doc[colon].idx + 1, " \t\n")
-    if q is None:
-        return False
-    speaker = ctx.speaker_for(tok, sent, postposed=False)
-    return ctx.add(ctx.kind_of(q.start, q.end), speaker, cue, q.start, q.end, sent, "direct_colon", lemma) is not None
+    colon = next((k for k in range(que + 1, limit) if doc[k].text == ":"), None)
+    if colon is None or any(k in ctx.cue_at for k in range(que + 1, colon)) \
+            or ctx.quote_starting_at(doc[colon].idx + 1, " \t\n") is None:
+        return None
+    return colon
 
 
 def _clause_without_que(ctx: Context, tok: Token, j: int, limit: int, lemma: str) -> bool:
