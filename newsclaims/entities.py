@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from . import nicknames
+from .doc_tokens import tokens
 from .rules import NAME_STOP as STOP
 from .rules import cue_lexicon, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 
@@ -112,86 +113,87 @@ _THIS = frozenset({"este", "esta", "ese", "esa", "nuestro", "nuestra"})
 def _clean(span: Span) -> Span | None:
     """Trim determiners and punctuation off a mention; None for obvious non-names."""
     doc = span.doc
+    toks = tokens(doc)
     start, end = span.start, span.end
     for k in range(start, end):  # a name never crosses a line ("Soto\n\nAun" is "Soto"), a person's or a body's
         # never a colon ("Ana Ruiz: No me rindo"; a work's title may: "Misión: Rescate")
-        if doc[k].is_space and "\n" in doc[k].text or "\n" in doc[k].text \
-                or doc[k].text == ":" and k > start and span.label_ in ("PER", "ORG", "LOC"):
+        if toks[k].is_space and "\n" in toks[k].text or "\n" in toks[k].text \
+                or toks[k].text == ":" and k > start and span.label_ in ("PER", "ORG", "LOC"):
             end = k
             break
     if span.label_ == "PER":
         for k in range(start + 1, end):  # 'Julio Cortés "el Halcón': a nickname the model began, not the name
-            if doc[k].text in "“«\"" and not any(doc[j].text in "”»\"" for j in range(k + 1, end)):
+            if toks[k].text in "“«\"" and not any(toks[j].text in "”»\"" for j in range(k + 1, end)):
                 end = k
                 break
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].lower_ in _LEADING
+    while start < end and (toks[start].is_punct or toks[start].is_space or toks[start].lower_ in _LEADING
                            and not given_al(doc, start, end)
-                           or doc[start].text in "“”«»\"'‘’—–-"
-                           or end - start > 1 and title_abbreviation().fullmatch(doc[start].text) and doc[start + 1].text != "."):
+                           or toks[start].text in "“”«»\"'‘’—–-"
+                           or end - start > 1 and title_abbreviation().fullmatch(toks[start].text) and toks[start + 1].text != "."):
         start += 1
     # A sentence's opening conjunction and what was not capitalised: "Pero según Tomás Gil" is "Tomás Gil"
-    while end - start > 1 and doc[start].lower_ in _OPENING and (doc[start].is_lower or start == 0 or doc[start].is_sent_start
-                                                                 or _line_start(doc[start])):
+    while end - start > 1 and toks[start].lower_ in _OPENING and (toks[start].is_lower or start == 0 or toks[start].is_sent_start
+                                                                 or _line_start(toks[start])):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in "“”«»\"'‘’"
-                           or (end - start > 1 and doc[end - 1].pos_ in ("VERB", "AUX"))
-                           or (end - start > 1 and doc[end - 1].lower_ in ("de", "del", "y", "e", "que", "quien", "como"))
-                           or (end - start > 1 and _looks_like_verb(doc[end - 1]))):
+    while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].text in "“”«»\"'‘’"
+                           or (end - start > 1 and toks[end - 1].pos_ in ("VERB", "AUX"))
+                           or (end - start > 1 and toks[end - 1].lower_ in ("de", "del", "y", "e", "que", "quien", "como"))
+                           or (end - start > 1 and _looks_like_verb(toks[end - 1]))):
         end -= 1  # "Belta citó": the model took the verb into the name
-    while end - start > 1 and doc[start].lower_ in role_nouns() and (
-            doc[start].is_lower or end - start >= 3 and _given_name(doc[start + 1])
-            or end - start >= 4 and doc[start + 1].is_title and not _given_name(doc[start + 1])
-            and doc[start + 1].lower_ not in NAME_PARTICLES and _given_name(doc[start + 2])):
+    while end - start > 1 and toks[start].lower_ in role_nouns() and (
+            toks[start].is_lower or end - start >= 3 and _given_name(toks[start + 1])
+            or end - start >= 4 and toks[start + 1].is_title and not _given_name(toks[start + 1])
+            and toks[start + 1].lower_ not in NAME_PARTICLES and _given_name(toks[start + 2])):
         start += 1  # "la jueza María Soto", "el Gobernador Miguel Soto": the title is not part of the name
-        if doc[start].is_title and not _given_name(doc[start]) and _given_name(doc[start + 1]):
+        if toks[start].is_title and not _given_name(toks[start]) and _given_name(toks[start + 1]):
             start += 1  # and its capitalised qualifier: "el Presidente Municipal Raúl Soto"
         # (the model tags some titled names as bodies: "la Diputada Ana Soto")
-        while start < end and doc[start].lower_ in STOP:
+        while start < end and toks[start].lower_ in STOP:
             start += 1
         # and the title's own modifiers: "el diputado local Ana Soto", "la jueza federal Ana Soto"
-        while end - start > 1 and doc[start].is_lower and doc[start].is_alpha and doc[start].pos_ in ("ADJ", "NOUN", "ADV") \
-                and doc[start].lower_ not in NAME_PARTICLES and doc[start + 1].text[:1].isupper():
+        while end - start > 1 and toks[start].is_lower and toks[start].is_alpha and toks[start].pos_ in ("ADJ", "NOUN", "ADV") \
+                and toks[start].lower_ not in NAME_PARTICLES and toks[start + 1].text[:1].isupper():
             start += 1
     # The rest of a title: "el secretario General de Gobierno, Ana Ruiz" (tagged PER) is no name.
-    if start > 0 and doc[start].lower_ in role_nouns() and doc[start - 1].is_lower \
-            and doc[start - 1].lower_ in role_nouns() and not any(_given_name(t) for t in doc[start:end]):
+    if start > 0 and toks[start].lower_ in role_nouns() and toks[start - 1].is_lower \
+            and toks[start - 1].lower_ in role_nouns() and not any(_given_name(t) for t in toks[start:end]):
         return None
     # A capitalised title the model tagged a person, with no given name before its complement: "el
     # Presidente Municipal de San Telmo, Ana Ruiz" is described by it, not named.
-    if span.label_ == "PER" and start < end and doc[start].text[:1].isupper() and doc[start].lower_ in role_nouns():
-        link = next((k for k in range(start, end) if doc[k].lower_ in ("de", "del")), end)
-        if not any(_given_name(t) for t in doc[start:link]):
+    if span.label_ == "PER" and start < end and toks[start].text[:1].isupper() and toks[start].lower_ in role_nouns():
+        link = next((k for k in range(start, end) if toks[k].lower_ in ("de", "del")), end)
+        if not any(_given_name(t) for t in toks[start:link]):
             return None
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
-    while end - start > 1 and _line_start(doc[start]) and doc[start].pos_ in ("NOUN", "ADJ", "VERB") \
+    while end - start > 1 and _line_start(toks[start]) and toks[start].pos_ in ("NOUN", "ADJ", "VERB") \
             and span.label_ != "PER":  # a person's given name may be tagged a noun: "Orlando Soto"
         start += 1
-        while start < end and (doc[start].lower_ in STOP or doc[start].is_punct):
+        while start < end and (toks[start].lower_ in STOP or toks[start].is_punct):
             start += 1
     # An interview's answer marker before a word of the answer: "R. Ahora escribo …" (where the
     # article asks "P. ¿…?" too), never a name's initial.
-    if doc[start].text in ("R.", "P.", "R", "P") and _line_start(doc[start]) and _interview(doc):
+    if toks[start].text in ("R.", "P.", "R", "P") and _line_start(toks[start]) and _interview(doc):
         start += 1
-        while start < end and doc[start].is_punct:
+        while start < end and toks[start].is_punct:
             start += 1
-        if start >= end or not _given_name(doc[start]) and end - start == 1:
+        if start >= end or not _given_name(toks[start]) and end - start == 1:
             return None
-    if end - start == 1 and INITIAL.fullmatch(doc[start].text):
+    if end - start == 1 and INITIAL.fullmatch(toks[start].text):
         return None  # a lone initial names nobody
     # A headline's speech verb before the name: "Asegura Ana Ruiz que …", "Destaca Ana Ruiz la labor …".
-    first_in_line = start == 0 or doc[start - 1].is_space and "\n" in doc[start - 1].text
-    if end - start > 1 and (_line_start(doc[start]) and end - start > 2 and _given_name(doc[start + 1])
-                            or first_in_line and doc[start + 1].text[:1].isupper()) \
-            and not _given_name(doc[start]) and (cue_lexicon().lemma_of(doc[start].lower_) is not None
-                                                 or _PRETERITE.search(doc[start].text) and _given_name(doc[start + 1])):
+    first_in_line = start == 0 or toks[start - 1].is_space and "\n" in toks[start - 1].text
+    if end - start > 1 and (_line_start(toks[start]) and end - start > 2 and _given_name(toks[start + 1])
+                            or first_in_line and toks[start + 1].text[:1].isupper()) \
+            and not _given_name(toks[start]) and (cue_lexicon().lemma_of(toks[start].lower_) is not None
+                                                 or _PRETERITE.search(toks[start].text) and _given_name(toks[start + 1])):
         start += 1  # a headline's verb before the name: "Anuncia Ana Ruiz …", "Llegó Luis Soto a …"
     # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz", and at a line's start
     # "Colima.- A Ana Ruiz le …", "Tepic, Nayarit.- El alcalde …" (the tokenizer keeps ".-" on the word).
     for k in range(start, min(end, start + 6)):
-        if k < end - 1 and _DATELINE_END.match(doc[k].text) and all(t.is_upper or t.is_punct or t.is_space for t in doc[start:k]) \
-                and (doc[k].text[:1].isupper() or k > start) or closes_dateline(doc[k]):
+        if k < end - 1 and _DATELINE_END.match(toks[k].text) and all(t.is_upper or t.is_punct or t.is_space for t in toks[start:k]) \
+                and (toks[k].text[:1].isupper() or k > start) or closes_dateline(toks[k]):
             start = k + 1
-            while start < end and doc[start].lower_ in ("a", "al", "el", "la", "los", "las"):
+            while start < end and toks[start].lower_ in ("a", "al", "el", "la", "los", "las"):
                 start += 1
             break
     if start >= end:
@@ -199,20 +201,20 @@ def _clean(span: Span) -> Span | None:
     # A place glued before a person's name: "el alcalde de Villarreal Adrián Soto" -> "Adrián Soto"
     # (a complement's name, then a given name and a surname; not "la escuela Benito Juárez").
     label = span.label_
-    titled = label == "ORG" and start > 1 and doc[start - 2].lower_ in role_nouns()  # "la portavoz del Departamento …"
-    after_link = start > 0 and doc[start - 1].lower_ in ("de", "del", "en") or start > 1 \
-        and doc[start - 1].lower_ in ("los", "las", "el", "la") and doc[start - 2].lower_ in ("de", "en")
-    if (label in ("PER", "MISC", "LOC") or titled) and end - start >= 3 and after_link and not _given_name(doc[start]):
+    titled = label == "ORG" and start > 1 and toks[start - 2].lower_ in role_nouns()  # "la portavoz del Departamento …"
+    after_link = start > 0 and toks[start - 1].lower_ in ("de", "del", "en") or start > 1 \
+        and toks[start - 1].lower_ in ("los", "las", "el", "la") and toks[start - 2].lower_ in ("de", "en")
+    if (label in ("PER", "MISC", "LOC") or titled) and end - start >= 3 and after_link and not _given_name(toks[start]):
         for k in range(start + 1, end - 1):
-            t = doc[k]
-            if doc[k - 1].lower_ in ("de", "del") and k - 1 > start:
+            t = toks[k]
+            if toks[k - 1].lower_ in ("de", "del") and k - 1 > start:
                 continue  # "el portavoz del Departamento de Obras Públicas Ana Ruiz": the body's name has its particles
-            if not (doc[k - 1].pos_ == "PROPN" and doc[k - 1].text[:1].isupper()) \
-                    or fold(doc[k - 1].lower_) in _NAMED_AFTER:
+            if not (toks[k - 1].pos_ == "PROPN" and toks[k - 1].text[:1].isupper()) \
+                    or fold(toks[k - 1].lower_) in _NAMED_AFTER:
                 break
-            if _given_name(t) and (doc[k + 1].text[:1].isupper() or doc[k + 1].lower_ in NAME_PARTICLES
+            if _given_name(t) and (toks[k + 1].text[:1].isupper() or toks[k + 1].lower_ in NAME_PARTICLES
                                    and 1 <= end - k - 2 <= 2 and all(x.text[:1].isupper() and x.lower_ not in institution_nouns()
-                                                                    for x in doc[k + 2:end])):
+                                                                    for x in toks[k + 2:end])):
                 start, label = k, "PER"  # "el jefe de Logística Jorge Soto" (tagged MISC), "… Jorge del Río": a person
                 break
     # A name is capitalised words and their particles: the model runs some into the words after
@@ -221,26 +223,26 @@ def _clean(span: Span) -> Span | None:
     # but no verb, adverb or pronoun ("Pekín rechazó firmemente …").
     person = label == "PER"
     for k in range(start + 1, end):
-        t = doc[k]
+        t = toks[k]
         if t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES and (
                 person or t.pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "NUM") or "PronType=Dem" in str(t.morph)
                 or t.pos_ == "ADJ" and _PARTICIPLE.search(t.lower_)):
             end = k
             break
-    while end - start > 1 and doc[end - 1].lower_ in NAME_PARTICLES:
+    while end - start > 1 and toks[end - 1].lower_ in NAME_PARTICLES:
         end -= 1
     if start >= end:
         return None
     # "dijo al medio argentino Efe Juan Pérez": a media or institution name glued to the person's.
-    before = [t for t in doc[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
+    before = [t for t in toks[max(0, start - 3):start] if t.is_lower and t.pos_ in ("ADJ", "NOUN", "NUM")]
     if end - start >= 3 and label == "PER" and any(t.lower_ in institution_nouns() for t in before) \
-            and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name(doc[start])) \
-            and not (_given_name(doc[start]) and start > 1 and doc[start - 2].lower_ in _THIS):
+            and (any(t.lower_ in _MEDIA_NOUNS for t in before) or not _given_name(toks[start])) \
+            and not (_given_name(toks[start]) and start > 1 and toks[start - 2].lower_ in _THIS):
         # (but "la pediatra Noelia Rivas Ferrán": a given name after no medium; "dijo a este diario
         # Noelia Rivas": the medium writing is not named)
         start += 1
     elif end - start >= 3 and label in ("ORG", "MISC") and any(t.lower_ in _MEDIA_NOUNS for t in before) \
-            and _given_name(doc[start + 1]) and doc[start + 2].text[:1].isupper():
+            and _given_name(toks[start + 1]) and toks[start + 2].text[:1].isupper():
         start, label = start + 1, "PER"  # "dijo a la agencia Efe Ana Ruiz" tagged as one body
     span = Span(doc, start, end, label=label)
     text = span.text

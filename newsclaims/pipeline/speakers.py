@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 from .. import nicknames
 from ..claims import Speaker
+from ..doc_tokens import tokens
 from ..entities import INITIAL, NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns
 from ..names import has_lexicon, word_gender
 from ..rules import (
@@ -505,20 +506,21 @@ class SpeakerResolver:
         """Names the model missed, written between commas after a person's title: "la directora
         del instituto, María Luisa Pardo Vega, presentó …" (two capitalised words or more)."""
         doc, found = self.doc, []
+        toks = tokens(doc)
         k = 0
         while k < len(doc) - 2:
-            if doc[k].text != "," or not (doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper()):
+            if toks[k].text != "," or not (toks[k + 1].pos_ == "PROPN" and toks[k + 1].text[:1].isupper()):
                 k += 1
                 continue
             j = k + 1
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            while j < len(doc) and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():
                 j += 1
             run = doc[k + 1:j]
             covered = self.index.covering(run.start_char) or self.index.covering(run[-1].idx)
             # The small model tags some long names LOC; a place is seldom three capitalised words
             # between commas right after a person's title.
             untagged = covered is None or (covered.label == "LOC" and len(run) >= 3)
-            if len(run) >= 2 and j < len(doc) and doc[j].text == "," and untagged:
+            if len(run) >= 2 and j < len(doc) and toks[j].text == "," and untagged:
                 before = self._before(run)
                 role, words = _role_in(before)
                 if role and _gender(before, role) != "-":  # a person's title, not "el informe, …"
@@ -528,22 +530,23 @@ class SpeakerResolver:
 
     def _before(self, span: Span) -> list[Token]:
         doc, j = self.doc, span.start - 1
-        comma = j >= 0 and doc[j].text == ","
+        toks = tokens(doc)
+        comma = j >= 0 and toks[j].text == ","
         if comma:
             j -= 1
-            if j >= 0 and doc[j].text == ")":  # "el secretario general de la ONU (Naciones Unidas), Ana Ruiz"
+            if j >= 0 and toks[j].text == ")":  # "el secretario general de la ONU (Naciones Unidas), Ana Ruiz"
                 k = j
-                while k > max(0, j - 8) and doc[k].text != "(":
+                while k > max(0, j - 8) and toks[k].text != "(":
                     k -= 1
-                if doc[k].text == "(":
+                if toks[k].text == "(":
                     j = k - 1
-        elif j >= 0 and doc[j].lower_ in ("de", "del"):
+        elif j >= 0 and toks[j].lower_ in ("de", "del"):
             return []  # "la política del gobierno de X": X completes a noun, it is not described
         out: list[Token] = []
-        while j >= 0 and len(out) < 14 and not doc[j].is_sent_end:
-            t = doc[j]
+        while j >= 0 and len(out) < 14 and not toks[j].is_sent_end:
+            t = toks[j]
             fields = t.text == "," and comma and out and out[0].text[:1].isupper() and j > 0 \
-                and doc[j - 1].text[:1].isupper() and any(x.lower_ in ("y", "e") for x in out)
+                and toks[j - 1].text[:1].isupper() and any(x.lower_ in ("y", "e") for x in out)
             # ("la ministra de Agricultura, Pesca y Alimentación, Ana Ruiz": the complement lists its fields)
             if t.pos_ in _NP_POS or t.dep_ == "amod" or fields or ((t.lower_ in _NP_LINK or t.lower_ in ("en", "al")) and comma):
                 # ("la Comisión de Atención al Turista, Ana Ruiz"; an adjective the tagger calls an
@@ -552,7 +555,7 @@ class SpeakerResolver:
                 # "El jefe de Gobierno de la Ciudad, Ana Ruiz", "el líder en la región, …": a
                 # determiner after a preposition opens a complement; the description's own article
                 # is further left.
-                if t.pos_ == "DET" and t.lower_ in _DETS and not (j > 0 and doc[j - 1].lower_ in ("de", "del", "en")):
+                if t.pos_ == "DET" and t.lower_ in _DETS and not (j > 0 and toks[j - 1].lower_ in ("de", "del", "en")):
                     break
                 j -= 1
                 continue

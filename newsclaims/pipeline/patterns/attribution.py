@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ...claims import Cue, Speaker
+from ...doc_tokens import tokens
 from ...entities import NAME_PARTICLES
 from ...names import word_gender
 from ...rules import fold, phrase_list, role_nouns, singulars, word_set
@@ -494,42 +495,43 @@ def possessive(ctx: Context, sent: Span) -> None:
     """ "Estas obras son, en su opinión, una inversión segura", "A su juicio, el museo …": an
     opinion phrase with a possessive names no source; the current speaker holds the opinion."""
     doc = ctx.doc
+    toks = tokens(doc)
     seconds = _opinion_seconds()
-    if not any(t.lower_ in seconds for t in doc[sent.start:sent.end]):
+    if not any(t.lower_ in seconds for t in toks[sent.start:sent.end]):
         return  # no possessive ("su", …): no opinion phrase here, nothing to fold
-    words = [fold(t.text) for t in doc[sent.start:sent.end]]
+    words = [fold(t.text) for t in toks[sent.start:sent.end]]
     for phrase in opinion_phrases():
         n = len(phrase)
         for k in range(len(words) - n + 1):
             if tuple(words[k:k + n]) != phrase:
                 continue
             first, last = sent.start + k, sent.start + k + n
-            if ctx.quote_at(doc[first].idx) is not None or last >= sent.end or doc[last].text != ",":
+            if ctx.quote_at(toks[first].idx) is not None or last >= sent.end or toks[last].text != ",":
                 continue
             if any(sent.start_char <= c.start < sent.end_char for c in ctx.claims_near(sent.start_char, sent.end_char)):
                 continue  # "dijo que, en su opinión, …": the verb's claim holds it already
             lead = sent.start
-            while lead < first and (doc[lead].is_space or doc[lead].is_punct):
+            while lead < first and (toks[lead].is_space or toks[lead].is_punct):
                 lead += 1
             end = sent.end
-            while end > last and (doc[end - 1].is_space or doc[end - 1].is_punct and doc[end - 1].text not in CLOSE):
+            while end > last and (toks[end - 1].is_space or toks[end - 1].is_punct and toks[end - 1].text not in CLOSE):
                 end -= 1
             if lead == first:  # "A su juicio, el museo …": what follows the comma
                 start_tok = last + 1
-                while start_tok < end and doc[start_tok].is_space:
+                while start_tok < end and toks[start_tok].is_space:
                     start_tok += 1
-            elif doc[first - 1].text == ",":  # between commas: the whole sentence
+            elif toks[first - 1].text == ",":  # between commas: the whole sentence
                 start_tok = lead
             else:
                 continue
-            if start_tok >= end or sum(1 for t in doc[start_tok:end] if t.is_alpha) < 3:
+            if start_tok >= end or sum(1 for t in toks[start_tok:end] if t.is_alpha) < 3:
                 continue
-            speaker = ctx.dropped_subject(doc[first].idx, sent.start_char)
+            speaker = ctx.dropped_subject(toks[first].idx, sent.start_char)
             if speaker is None:
                 continue
-            cue_text = ctx.text[doc[first].idx:doc[last - 1].idx + len(doc[last - 1].text)]
-            cue = Cue(cue_text, cue_text.lower(), doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
-            ctx.add("according_to", speaker, cue, doc[start_tok].idx, doc[end - 1].idx + len(doc[end - 1].text),
+            cue_text = ctx.text[toks[first].idx:toks[last - 1].idx + len(toks[last - 1].text)]
+            cue = Cue(cue_text, cue_text.lower(), toks[first].idx, toks[last - 1].idx + len(toks[last - 1].text))
+            ctx.add("according_to", speaker, cue, toks[start_tok].idx, toks[end - 1].idx + len(toks[end - 1].text),
                     sent, "according_to_opinion")
             return
 
