@@ -19,6 +19,8 @@ token attribute is the same with and without them.
 """
 from __future__ import annotations
 
+from typing import Any
+
 import numpy
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.errors import Errors
@@ -56,6 +58,29 @@ class RuleTable:
         self.rules = rules
         self.tested = sorted({attr for tests, _ in rules for attr, _v in tests})
         self.set_cols = [a for a in (TAG, POS) if any(a in sets for _, sets in rules)]
+        # What the rules do to a token, by the values of the tested attributes (a signature): the
+        # values to set (``_values``), which of them to keep as they are (``_keep``), whether a
+        # morphology is set (``_sets_morph``) and which (``_morph``); one row per signature met.
+        self._codes: dict[tuple[int, ...], int] = {}
+        self._rows: list[tuple[list[int], list[bool], bool, int]] = []
+        self._values: Any = None
+        self._keep: Any = None
+        self._sets_morph: Any = None
+        self._morph: Any = None
+
+    def _add(self, signature: tuple[int, ...]) -> None:
+        value = dict(zip(self.tested, signature))
+        sets: dict[int, int] = {}
+        for tests, rule_sets in self.rules:  # in order: the last rule that matches wins
+            if all(value[attr] == v for attr, v in tests):
+                sets.update(rule_sets)
+        self._codes[signature] = len(self._rows)
+        self._rows.append(([sets.get(a, 0) for a in self.set_cols], [a not in sets for a in self.set_cols],
+                           MORPH in sets, sets.get(MORPH, 0)))
+        self._values = numpy.array([r[0] for r in self._rows], dtype="uint64").reshape(len(self._rows), -1)
+        self._keep = numpy.array([r[1] for r in self._rows], dtype=bool).reshape(len(self._rows), -1)
+        self._sets_morph = numpy.array([r[2] for r in self._rows], dtype=bool)
+        self._morph = [r[3] for r in self._rows]
 
     @classmethod
     def of(cls, ruler) -> RuleTable | None:
@@ -73,28 +98,18 @@ class RuleTable:
         return cls(ruler, rules) if rules else None
 
     def __call__(self, doc):
-        if not len(doc):
+        n = len(doc)
+        if not n:
             return doc
-        seen = doc.to_array(self.tested)
-        seen = seen.reshape(len(doc), len(self.tested))
-        col = {attr: k for k, attr in enumerate(self.tested)}
-        out = doc.to_array(self.set_cols).reshape(len(doc), len(self.set_cols)).copy()
-        morph: dict[int, int] = {}
-        for tests, sets in self.rules:
-            mask = numpy.ones(len(doc), dtype=bool)
-            for attr, value in tests:
-                mask &= seen[:, col[attr]] == value
-            if not mask.any():
-                continue
-            for k, attr in enumerate(self.set_cols):
-                if attr in sets:
-                    out[mask, k] = sets[attr]
-            if MORPH in sets:
-                morph.update(dict.fromkeys(numpy.flatnonzero(mask).tolist(), sets[MORPH]))
-        doc.from_array(self.set_cols, out)
+        signatures = [tuple(row) for row in doc.to_array(self.tested).reshape(n, len(self.tested)).tolist()]
+        for signature in set(signatures).difference(self._codes):
+            self._add(signature)
+        codes = numpy.array([self._codes[s] for s in signatures])
+        now = doc.to_array(self.set_cols).reshape(n, len(self.set_cols))
+        doc.from_array(self.set_cols, numpy.where(self._keep[codes], now, self._values[codes]))
         strings = doc.vocab.strings
-        for i, key in morph.items():
-            doc[i].set_morph(strings[key])
+        for i in numpy.flatnonzero(self._sets_morph[codes]).tolist():
+            doc[i].set_morph(strings[self._morph[codes[i]]])
         return doc
 
     def pipe(self, docs, batch_size: int = 128):
