@@ -2,7 +2,8 @@
 
 Importing this package registers the factories ``newsclaims_quotes``, ``newsclaims_cues`` and
 ``newsclaims_claims`` (also exposed through the ``spacy_factories`` entry
-point, so ``nlp.add_pipe("newsclaims_claims")`` works in any Spanish pipeline).
+point, so ``nlp.add_pipe("newsclaims_claims")`` works in any Spanish pipeline), and the two that
+``load_pipeline`` puts in place of the model's attribute ruler and lemmatizer (``model_paths``).
 """
 from __future__ import annotations
 

@@ -50,7 +50,16 @@ def _rule_tests(pattern: list) -> list[tuple[int, int]] | None:
     return tests
 
 
-class RuleTable:
+class _PerDoc:
+    def __call__(self, doc):
+        raise NotImplementedError
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+class RuleTable(_PerDoc):
     """An attribute ruler's one-token rules on the token arrays (see the module's docstring)."""
 
     def __init__(self, ruler, rules: list[tuple[list[tuple[int, int]], dict]]) -> None:
@@ -112,12 +121,8 @@ class RuleTable:
             doc[i].set_morph(strings[self._morph[codes[i]]])
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
 
-
-class LemmaCache:
+class LemmaCache(_PerDoc):
     """A lemmatizer's ``lemmatize`` asked once per word, part of speech, morphology and sentence
     start (everything the rule and lookup lemmatizers read of a token)."""
 
@@ -153,34 +158,29 @@ class LemmaCache:
         doc.from_array([LEMMA], lemmas.reshape(len(doc), 1))
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
-        for doc in docs:
-            yield self(doc)
+
+_PATHS: dict[str, tuple[str, Any]] = {"attribute_ruler": ("newsclaims_rule_table", RuleTable), "lemmatizer": ("newsclaims_lemma_cache", LemmaCache)}
 
 
-@Language.factory("newsclaims_rule_table", default_config={"source": "attribute_ruler"})
-def make_rule_table(nlp, name: str, source: str):
-    table = RuleTable.of(nlp.get_pipe(source))
-    if table is None:
-        raise ValueError(f"{source!r} has rules that are not one-token equality rules")
-    return table
+def _factory(kind):
+    def make(nlp, name: str, source: str):
+        path = kind.of(nlp.get_pipe(source))
+        if path is None:
+            raise ValueError(f"{source!r} is not a component {kind.__name__} can stand in for")
+        return path
+    return make
 
 
-@Language.factory("newsclaims_lemma_cache", default_config={"source": "lemmatizer"})
-def make_lemma_cache(nlp, name: str, source: str):
-    cache = LemmaCache.of(nlp.get_pipe(source))
-    if cache is None:
-        raise ValueError(f"{source!r} is not a rule or lookup lemmatizer")
-    return cache
+for _source, (_name, _kind) in _PATHS.items():
+    Language.factory(_name, default_config={"source": _source}, func=_factory(_kind))
 
 
 def speed_up(nlp) -> list[str]:
     """Put the array paths in place of the model's attribute ruler and lemmatizer where they
     apply (same names, same output); returns the names replaced."""
     done = []
-    for name, factory, check in (("attribute_ruler", "newsclaims_rule_table", RuleTable.of),
-                                 ("lemmatizer", "newsclaims_lemma_cache", LemmaCache.of)):
-        if name not in nlp.pipe_names or check(nlp.get_pipe(name)) is None:
+    for name, (factory, kind) in _PATHS.items():
+        if name not in nlp.pipe_names or kind.of(nlp.get_pipe(name)) is None:
             continue
         nlp.add_pipe(factory, name=f"{name}_fast", after=name, config={"source": name})
         nlp.remove_pipe(name)
