@@ -125,3 +125,13 @@ def test_the_token_list_is_made_once_per_doc(models):
     assert tokens(a) is first and [t.i for t in first] == list(range(len(a)))
     assert [t.text for t in tokens(b)] == [t.text for t in b]
     assert tokens(a) is not first and [t.text for t in tokens(a)] == ["Una", "frase", "corta", "."]
+
+
+def test_a_lemmatizer_of_another_kind_keeps_its_own_path(models):
+    """A subclass may read more of a token than its word, tags and sentence start."""
+    from spacy.lang.es.lemmatizer import SpanishLemmatizer
+
+    _, fast = models
+    assert model_paths.LemmaCache.of(fast.get_pipe("lemmatizer").lemmatizer) is not None
+    wider = type("WiderLemmatizer", (SpanishLemmatizer,), {})
+    assert model_paths.LemmaCache.of(wider.__new__(wider)) is None

@@ -24,14 +24,15 @@ from typing import Any
 import numpy
 from spacy.attrs import IDS, LEMMA, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.errors import Errors
+from spacy.lang.es.lemmatizer import SpanishLemmatizer
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.pipeline import Lemmatizer
 
 # Token attributes a one-token rule may test: the part of speech and the lexical flags.  The
 # rules run on the values the tokens had before the ruler (as the ruler's matcher does).
 _FLAGS = {name for name, value in IDS.items() if name.startswith("IS_") and value < 64}
 _SETTABLE = {TAG, POS, MORPH}
-_LEMMATIZERS = {"Lemmatizer", "SpanishLemmatizer"}
 
 
 def _rule_tests(pattern: list) -> list[tuple[int, int]] | None:
@@ -132,7 +133,8 @@ class LemmaCache(_PerDoc):
 
     @classmethod
     def of(cls, lemmatizer) -> LemmaCache | None:
-        if type(lemmatizer).__name__ not in _LEMMATIZERS or getattr(lemmatizer, "mode", None) not in (
+        # (a subclass of another language may read more of a token than these four)
+        if type(lemmatizer) not in (Lemmatizer, SpanishLemmatizer) or lemmatizer.mode not in (
                 "rule", "lookup", "pos_lookup"):
             return None
         return cls(lemmatizer)
