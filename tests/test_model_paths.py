@@ -132,6 +132,23 @@ def test_a_lemmatizer_of_another_kind_keeps_its_own_path(models):
     from spacy.lang.es.lemmatizer import SpanishLemmatizer
 
     _, fast = models
-    assert model_paths.LemmaCache.of(fast.get_pipe("lemmatizer").lemmatizer) is not None
+    assert model_paths.LemmaCache.of(fast.get_pipe("lemmatizer").original) is not None
     wider = type("WiderLemmatizer", (SpanishLemmatizer,), {})
     assert model_paths.LemmaCache.of(wider.__new__(wider)) is None
+
+
+def test_a_pipeline_with_the_array_paths_is_saved_and_loaded_again(models, tmp_path):
+    """``nlp.to_disk`` writes the model's own ruler and lemmatizer in the stand-ins' place, and
+    ``spacy.load`` of the folder makes the stand-ins again from them."""
+    import spacy
+
+    plain, fast = models
+    fast.to_disk(tmp_path / "model")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        again = spacy.load(tmp_path / "model")
+    assert again.pipe_names == plain.pipe_names
+    assert type(again.get_pipe("attribute_ruler")) is model_paths.RuleTable
+    assert again.get_pipe("attribute_ruler").rules  # the ruler's patterns came back from disk
+    assert type(again.get_pipe("lemmatizer")) is model_paths.LemmaCache
+    _same(plain, again, TEXTS)
