@@ -80,6 +80,15 @@ class _PerDoc:
     def _load(self) -> None:
         """Made again from ``original`` after it was loaded."""
 
+    @staticmethod
+    def fits(component) -> bool:
+        raise NotImplementedError
+
+    @classmethod
+    def of(cls, component):
+        """The stand-in for ``component``, or None where it does not fit."""
+        return cls(component) if cls.fits(component) else None
+
     def pipe(self, docs, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
@@ -137,10 +146,10 @@ class RuleTable(_PerDoc):
         self._sets_morph = numpy.array([r[2] for r in self._rows], dtype=bool)
         self._morph = [r[3] for r in self._rows]
 
-    @classmethod
-    def of(cls, ruler) -> RuleTable | None:
-        """The table of ``ruler``, or None when a rule is not of the kind described above."""
-        return cls(ruler) if _rules_of(ruler) else None
+    @staticmethod
+    def fits(ruler) -> bool:
+        """Every rule of ``ruler`` is of the kind described above (and it has some)."""
+        return bool(_rules_of(ruler))
 
     def __call__(self, doc):
         n = len(doc)
@@ -171,13 +180,11 @@ class LemmaCache(_PerDoc):
     def _load(self) -> None:
         self.cache.clear()
 
-    @classmethod
-    def of(cls, lemmatizer) -> LemmaCache | None:
-        # (a subclass of another language may read more of a token than these four)
-        if type(lemmatizer) not in (Lemmatizer, SpanishLemmatizer) or lemmatizer.mode not in (
-                "rule", "lookup", "pos_lookup"):
-            return None
-        return cls(lemmatizer)
+    @staticmethod
+    def fits(lemmatizer) -> bool:
+        """spaCy's own rule or lookup lemmatizer (a subclass of another language may read more of
+        a token than these four)."""
+        return type(lemmatizer) in (Lemmatizer, SpanishLemmatizer) and lemmatizer.mode in ("rule", "lookup", "pos_lookup")
 
     def __call__(self, doc):
         if not len(doc):
@@ -187,16 +194,18 @@ class LemmaCache(_PerDoc):
             lem._validate_tables(Errors.E1004)  # the lemmatizer's own check of its tables
         arr = doc.to_array([ORTH, POS, MORPH, SENT_START, LEMMA])
         lemmas = arr[:, 4].copy()
+        todo = numpy.arange(len(doc)) if lem.overwrite else numpy.flatnonzero(lemmas == 0)
+        keys = arr[todo, :4].tolist()
         cache = self.cache
         strings = doc.vocab.strings
-        for i, row in enumerate(arr[:, :4].tolist()):
-            if lemmas[i] and not lem.overwrite:
-                continue
+        values = []
+        for i, row in zip(todo.tolist(), keys):
             key = tuple(row)
             value = cache.get(key)
             if value is None:
                 value = cache[key] = strings.add(lem.lemmatize(doc[i])[0])
-            lemmas[i] = value
+            values.append(value)
+        lemmas[todo] = values
         doc.from_array([LEMMA], lemmas.reshape(len(doc), 1))
         return doc
 
@@ -230,11 +239,11 @@ def speed_up(nlp) -> list[str]:
     done = []
     for name, factory, kind in (("attribute_ruler", "newsclaims_rule_table", RuleTable),
                                 ("lemmatizer", "newsclaims_lemma_cache", LemmaCache)):
-        if name not in nlp.pipe_names or (path := kind.of(nlp.get_pipe(name))) is None:
+        if name not in nlp.pipe_names or not kind.fits(original := nlp.get_pipe(name)):
             continue
         config = {"source": name}
         if kind is LemmaCache:
-            config.update(mode=path.original.mode, overwrite=path.original.overwrite)
+            config.update(mode=original.mode, overwrite=original.overwrite)
         nlp.add_pipe(factory, name=f"{name}_fast", after=name, config=config)
         nlp.remove_pipe(name)
         nlp.rename_pipe(f"{name}_fast", name)
