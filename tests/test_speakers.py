@@ -914,3 +914,24 @@ def test_a_share_of_a_group_speaks_as_the_group(claims_of, text, name):
 def test_somebody_s_lawyer_is_not_that_person(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+COPULAR = [
+    ("Ramiro Tello fue el encargado de impartir el curso y explicó que habrá una segunda etapa.", "Ramiro Tello"),
+    ("La Diputada Inés Lara es integrante de la comisión de salud y detalló que el documento tiene doce puntos.",
+     "Inés Lara"),
+    ("El ingeniero fue muy claro y advirtió que la obra se retrasará.", "ingeniero"),
+]
+
+
+@pytest.mark.parametrize("sentence, name", COPULAR, ids=[c[1] for c in COPULAR])
+def test_a_verb_joined_to_a_copular_clause_shares_its_person_subject(claims_of, sentence, name):
+    """ "X fue el encargado … y explicó que …": X speaks, not whoever spoke in the paragraph before."""
+    claims = claims_of("La alcaldesa Rosa Medel dijo que el taller fue un éxito.\n\n" + sentence)
+    assert [c["speaker"]["name"] for c in claims] == ["Rosa Medel", name]
+
+
+def test_a_copular_clause_about_a_thing_lends_no_subject(claims_of):
+    claims = claims_of("La alcaldesa Rosa Medel dijo que el taller fue un éxito.\n\n"
+                       "La sequía es grave y advirtió que la obra se retrasará.")
+    assert [c["speaker"]["name"] for c in claims] == ["Rosa Medel", "Rosa Medel"]
