@@ -27,7 +27,7 @@ _MEDIA_NOUNS = frozenset({"agencia", "medio", "diario", "periódico", "cadena", 
 _NAMED_AFTER = frozenset({"escuela", "colegio", "liceo", "instituto", "universidad", "hospital", "clinica", "sanatorio",
                           "estadio", "avenida", "calle", "paseo", "parque", "plaza", "teatro", "museo", "premio",
                           "aeropuerto", "centro", "fundacion", "biblioteca", "puente", "presa", "rey", "reina",
-                          "san", "santa", "santo", "doctor", "general", "presidente", "beato", "catedra"})
+                          "san", "santa", "santo", "club", "doctor", "general", "presidente", "beato", "catedra"})
 _LEADING = {"el", "la", "los", "las", "lo", "un", "una", "del", "al"}
 LABELS = ("PER", "ORG", "LOC", "MISC")
 

@@ -183,6 +183,17 @@ def test_the_person_is_named_not_the_complement_before_the_name(claims_of, text,
     assert first(claims_of, text)[0] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # a club named by its words, one of them also a given name: the role of the club speaks
+    ("El presidente del Club Toros de San Isidro dio a conocer que el jugador Rubén Salas quedaba fuera.",
+     "presidente del Club Toros de San Isidro"),
+    ("La directiva del Club Toros de San Isidro dio a conocer que el jugador Rubén Salas quedaba fuera.",
+     "directiva del Club Toros de San Isidro"),
+])
+def test_a_body_named_after_a_given_name_is_not_a_person(claims_of, text, name):
+    assert first(claims_of, text)[0] == name
+
+
 def test_a_name_in_a_complement_is_no_speaker(claims_of):
     """ "el director de la Casa Almería": without a person named, "Almería" speaks for nobody."""
     name, _ = first(claims_of, "El director de la Casa Almería dijo que las visitas siguen abiertas.")
