@@ -52,6 +52,10 @@ def test_noun_kind(word, kind):
     ("alcance del régimen", "el alcance del régimen", "MISC", None),
     # a demonym before a body's name qualifies it
     ("estadounidense Oficina del Agua", "la estadounidense Oficina del Agua", "ORG", "organisation"),
+    # an adjective before the noun the tables type; not a demonym after a noun they do not
+    (None, "el principal asesor del ministro", "PER", "person"),
+    ("amplia coalición de vecinos", "la amplia coalición de vecinos", "MISC", "organisation"),
+    ("enciclopedia peruana", "la enciclopedia peruana", "MISC", None),
     (None, None, "PER", None),
 ])
 def test_speaker_kind(name, text, label, kind):
@@ -89,6 +93,7 @@ def test_speaker_kinds_table_rows(noun, kind, example):
     ("El ministerio de Pesca informó que la veda empieza en mayo.", "organisation"),
     ("El informe del observatorio advierte que la merluza escasea.", "document"),
     ("Fuentes de la cofradía aseguraron que la flota no saldrá.", "group"),
+    ("El principal asesor del ministro dijo que la veda empieza en mayo.", "person"),
 ])
 def test_claims_carry_the_speaker_kind(claims_of, text, kind):
     claims = claims_of(text)

@@ -97,11 +97,16 @@ def noun_kind(word: str) -> str | None:
 
 
 def _head(words: list[str]) -> str | None:
-    """The first word of a phrase that is not an article, a number or a quantifier."""
+    """The first word of a phrase that is not an article, a number or a quantifier; past an adjective
+    before a noun the tables type ("el principal asesor", "la alta comisionada")."""
     for k, w in enumerate(words):
         w = w.strip(".,;:()«»“”\"'")
         if w and fold(w) not in _SKIP and not w.isdigit() and w != "*NUMBER*" \
                 and not (k + 1 < len(words) and w in demonyms()):  # "el estadounidense Instituto …"
+            after = words[k + 1].strip(".,;:()«»“”\"'") if k + 1 < len(words) else ""
+            if w.islower() and after.islower() and noun_kind(w) is None and noun_kind(after) is not None \
+                    and after not in demonyms():  # ("la enciclopedia británica": a noun, then its adjective)
+                return after
             return w
     return None
 
