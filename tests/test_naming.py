@@ -194,6 +194,19 @@ def test_a_body_named_after_a_given_name_is_not_a_person(claims_of, text, name):
     assert first(claims_of, text)[0] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # a word of a body's name that is also a given name ("Andina") starts no person's name
+    ("El portavoz de la Liga Andina Rural dijo que habrá paro.", "portavoz de la Liga Andina Rural"),
+    # a role described by a body's name of three capitalised words is named by its description
+    ("El secretario de la Federación Minera Andina dijo que habrá paro.",
+     "secretario de la Federación Minera Andina"),
+    ("El presidente de la Asociación Civil Nueva Aurora dijo que habrá paro.",
+     "presidente de la Asociación Civil Nueva Aurora"),
+])
+def test_a_role_of_a_named_body_is_named_by_its_description(claims_of, text, name):
+    assert first(claims_of, text)[0] == name
+
+
 def test_a_name_in_a_complement_is_no_speaker(claims_of):
     """ "el director de la Casa Almería": without a person named, "Almería" speaks for nobody."""
     name, _ = first(claims_of, "El director de la Casa Almería dijo que las visitas siguen abiertas.")

@@ -28,6 +28,7 @@ from ..claims import Claim
 from ..entities import Entity
 from ..names import given_name_gender, word_gender
 from ..rules import fold
+from .kinds import noun_kind
 
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 _LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"})
@@ -193,8 +194,14 @@ def described(claims: list[Claim]) -> None:
         if not words or words[0].lower() in _PRONOUNS or len(words) > 12 or not words[0][:1].islower():
             continue  # (a capitalised title, "el Presidente", would read as a name: left unnamed)
         run = best = 0
-        for w in words:
-            run = run + 1 if w[:1].isupper() else 0
+        body = False
+        for k, w in enumerate(words):
+            if not w[:1].isupper():
+                run, body = 0, False
+                continue
+            # (a body's name that opens with its noun is no person's: "de la Federación Minera Andina")
+            body = body or run == 0 and k > 0 and noun_kind(w) == "organisation"
+            run = 0 if body else run + 1
             best = max(best, run)
         if best >= 3:
             continue  # "el ministro de Relaciones Exteriores Yun Soo": a name the resolver missed inside

@@ -1141,8 +1141,9 @@ class SpeakerResolver:
             while j >= 0 and tokens[j].pos_ == "DET":
                 j -= 1  # "de la OMS": a complement, not the person's name
             capitalised = t.pos_ == "PROPN" and t.text[:1].isupper()
-            if in_complement and capitalised and self._name_starts(tokens, k):
+            if in_complement and capitalised and self._name_starts(tokens, k) and not (t.ent_iob_ == "I" and t.ent_type_ != "PER"):
                 in_complement = False  # "el alcalde de Villarreal Adrián Soto": the person's name follows
+                # (not inside a body's name the model tagged whole: "de la Liga Andina Rural")
             elif capitalised and not run and (j >= 0 and tokens[j].pos_ == "ADP" or in_complement):
                 in_complement = True
                 continue
