@@ -935,3 +935,17 @@ def test_a_copular_clause_about_a_thing_lends_no_subject(claims_of):
     claims = claims_of("La alcaldesa Rosa Medel dijo que el taller fue un éxito.\n\n"
                        "La sequía es grave y advirtió que la obra se retrasará.")
     assert [c["speaker"]["name"] for c in claims] == ["Rosa Medel", "Rosa Medel"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # the parser hangs the clause on a thing ("la ambulancia") or on a verb ("confirmar")
+    ("Al lugar llegaron paramédicos de la ambulancia del hospital, quienes certificaron que la mujer "
+     "se encontraba bien.", "paramédicos"),
+    ("El diario pudo confirmar la información con allegados suyos quienes revelaron que el jugador ya "
+     "se recupera.", "allegados suyos"),
+    # a person the clause hangs from is kept
+    ("La ministra Ana Ruiz, quien visitó la planta, dijo que habrá ayudas.", "Ana Ruiz"),
+])
+def test_quien_stands_for_the_nearest_people_before_it(claims_of, text, name):
+    claims = claims_of(text)
+    assert [c["speaker"]["name"] for c in claims] == [name]

@@ -1375,8 +1375,18 @@ class SpeakerResolver:
             return None
         verb = pron.head
         noun = verb.head if verb.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "conj") else None
-        if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i:
-            return None
+        found = None if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i \
+            else self._relative_phrase(noun, pron)
+        if pron.lower_ in ("quien", "quienes") and not (found and any(t.ent_type_ == "PER" or self._personal(t) for t in found)):
+            # "quien" is somebody: "con allegados suyos quienes …" hangs the clause on a verb, "llegaron
+            # paramédicos de la ambulancia 12, quienes …" on a thing; the nearest people before it
+            near = self._personal_before(pron)
+            if near is not None:
+                return self._relative_phrase(near, pron)
+        return found
+
+    def _relative_phrase(self, noun: Token, pron: Token) -> list[Token]:
+        """The phrase of ``noun``, the antecedent of the relative pronoun ``pron``."""
         if pron.lower_ in ("quien", "quienes") and noun.ent_type_ != "PER":
             # "quien" is a person: "Luis Mora, miembro del Comité Obrero, quien …" is Luis Mora's
             # clause, however the parser hung it on the body
@@ -1398,6 +1408,26 @@ class SpeakerResolver:
             if tail and all(t.ent_type_ == "PER" or t.lower_ in _NAME_LINKS for t in tail) and tail[0].ent_type_ == "PER":
                 return tail  # "…, Ana Ruiz, quien …": the name set off before the relative
         return left or [noun]
+
+    @staticmethod
+    def _personal(tok: Token) -> bool:
+        """A word that names people: a person's name or a noun the tables type as a person or group."""
+        return tok.ent_type_ == "PER" or tok.pos_ in ("NOUN", "ADJ") and noun_kind(tok.text) in ("person", "group")
+
+    def _personal_before(self, pron: Token) -> Token | None:
+        """The nearest word naming people before a relative pronoun, within its clause (no verb,
+        no sentence end between), as a noun: "paramédicos" (tagged an adjective) of "llegaron
+        paramédicos de la ambulancia, quienes …"."""
+        doc = self.doc
+        for k in range(pron.i - 1, max(pron.sent.start, pron.i - 12) - 1, -1):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.text in ".;:":
+                return None
+            if self._personal(t) and (t.ent_type_ == "PER" or _plural(t) == (pron.lower_ == "quienes")):
+                while t.dep_ == "flat" and t.head.i < t.i:
+                    t = t.head
+                return t  # (of the pronoun's number: "quienes" are several)
+        return None
 
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int,
                     current: Speaker | None = None, loose: bool = True) -> str | None:
