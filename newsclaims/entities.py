@@ -278,7 +278,8 @@ def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | N
             continue
         k = _body_then_person(span)
         if k:
-            out += [Span(doc, span.start, span.start + k, label="ORG"), Span(doc, span.start + k, span.end, label="PER")]
+            body = k - 1 if span[k - 1].is_punct else k
+            out += [Span(doc, span.start, span.start + body, label="ORG"), Span(doc, span.start + k, span.end, label="PER")]
             continue
         k = _place_then_surname(span, named)
         if k:
@@ -349,6 +350,10 @@ def _body_then_person(span: Span) -> int:
         if fold(prev.lower_) in _NAMED_AFTER:
             named_after = k
             continue
+        if prev.text == "," and k > 1 and (_given_name(span[k]) or _given_name(span[k + 1])) \
+                and span[k + 1].text[:1].isupper() and len(span) - k <= 4 \
+                and all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in span[k:]):
+            return k  # "la Unidad de Artes, Fabián Soto Gil": a person set off after the body, tagged as one
         if prev.lower_ in NAME_PARTICLES or prev.is_punct or 0 <= named_after and k < named_after + 2:
             continue  # ("Fundación Carlos Ortega Ruiz": "Ortega" is still the named person's)
         if _given_name(span[k]) and span[k + 1].text[:1].isupper() and len(span) - k <= 4 \
