@@ -949,3 +949,10 @@ def test_a_copular_clause_about_a_thing_lends_no_subject(claims_of):
 def test_quien_stands_for_the_nearest_people_before_it(claims_of, text, name):
     claims = claims_of(text)
     assert [c["speaker"]["name"] for c in claims] == [name]
+
+
+def test_a_role_noun_refers_to_the_person_its_sentence_has_just_named(claims_of):
+    """Of two deputies, "la diputada" is the one the sentence names before it, not the last described."""
+    text = ("La diputada Ana Ruiz presentó la moción del voto femenino. La diputada Eva Gil apoyó otra "
+            "propuesta. En el tema propuesto por Ruiz, la diputada recordó que el voto femenino cumple setenta años.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Ana Ruiz"]

@@ -1429,6 +1429,11 @@ class SpeakerResolver:
                 return t  # (of the pronoun's number: "quienes" are several)
         return None
 
+    def _named_in_sentence(self, position: int) -> frozenset[str]:
+        """The people named between the start of the sentence holding ``position`` and it."""
+        start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position), position - 400) + 1
+        return frozenset(e.name for _, e in self.index.mentions_in(start, position) if e.label == "PER")
+
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int,
                     current: Speaker | None = None, loose: bool = True) -> str | None:
         """The person a role noun or description refers back to: the one an earlier description
@@ -1450,8 +1455,11 @@ class SpeakerResolver:
                 score -= 3
             if score < 2:
                 continue
-            # The nearest earlier description wins a tie; a later one counts a little less.
+            # The nearest earlier description wins a tie; a later one counts a little less; one of the
+            # people the sentence has just named wins over both ("En el tema propuesto por Ruiz, la
+            # diputada recordó …": Ruiz, though another was described as a deputy since).
             score += 0.5 if r.position < position else 0.0
+            score += 1.0 if r.person in self._named_in_sentence(position) else 0.0
             score -= abs(position - r.position) / 1e6
             if score > best_score:
                 best, best_score = r.person, score
