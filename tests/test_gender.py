@@ -25,6 +25,11 @@ def speaker_of(claims_of, text, content_start):
     ("El politólogo Iván Mora afirmó que el gobierno caerá.", "que el gobierno", "male", "politólogo"),  # (a role of the table)
     # the role wins over the given name: a woman whose name the lexicon gives as male
     ("La diputada Ariel Campos dijo que el juicio será público.", "que el juicio", "female", "diputada"),
+    # a role's masculine form with a feminine article: the article tells (also for a name the
+    # lexicon gives as male), and "la presidente" later is she
+    ("La presidente Ariel Campos dijo que el juicio será público.", "que el juicio", "female", "presidente"),
+    ("El alcalde Luis Soto habló primero. La presidente del patronato, Nora Gil, inauguró la sala. "
+     "La presidente dijo que habrá más talleres.", "que habrá", "female", "presidente"),
     # where the grammar is silent, the given name of a full name
     ("Rosa Olmedo Vera explicó que el puente se abre en julio.", "que el puente", "female", "nombre: Rosa"),
     ("Fermín Laguna afirmó que la cosecha fue buena.", "que la cosecha", "male", "nombre: Fermín"),

@@ -45,6 +45,8 @@ def _words_gender(text: str) -> tuple[str, str] | None:
         if any(fold(f) in _EPICENE for f in forms):
             return None
         g = next((roles[f] for f in forms if f in roles), None)
+        if g == "m" and k > 0 and words[k - 1].lower() in _FEMININE:
+            g = "f"  # "la presidente": the article says whose the masculine form is
         if g in ("f", "m"):
             return g, " ".join(words[:k + 1])
         if k > 0 and words[k - 1].lower() in _FEMININE | _MASCULINE and AGENTIVE.search(w.lower()) \

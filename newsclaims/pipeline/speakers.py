@@ -188,6 +188,8 @@ def people_initials(entities: list[Entity]) -> dict[str, str]:
 
 def _gender(tokens: list[Token], role: str | None) -> str:
     g = role_nouns().get(role or "", "-")
+    if g == "m" and tokens and tokens[0].lower_ in _FEMININE_DETS and tokens[0].pos_ == "DET":
+        return "f"  # "la presidente", "la jefe": a masculine form a feminine article makes a woman's
     if g != "-":
         return g
     for k, t in enumerate(tokens):
