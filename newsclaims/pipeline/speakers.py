@@ -1442,6 +1442,7 @@ class SpeakerResolver:
         matches ("el líder chileno" ~ "el presidente chileno, Juan Soto"), else the current speaker,
         else (``loose``) the latest person of its gender or the most salient one."""
         best, best_score = None, 0.0
+        just_named: frozenset[str] | None = None
         for r in self.appositions:
             if gender != "-" and r.gender != "-" and gender != r.gender:
                 continue
@@ -1461,7 +1462,9 @@ class SpeakerResolver:
             # people the sentence has just named wins over both ("En el tema propuesto por Ruiz, la
             # diputada recordó …": Ruiz, though another was described as a deputy since).
             score += 0.5 if r.position < position else 0.0
-            score += 1.0 if r.person in self._named_in_sentence(position) else 0.0
+            if just_named is None:
+                just_named = self._named_in_sentence(position)
+            score += 1.0 if r.person in just_named else 0.0
             score -= abs(position - r.position) / 1e6
             if score > best_score:
                 best, best_score = r.person, score
