@@ -189,12 +189,6 @@ def test_the_person_is_named_not_the_complement_before_the_name(claims_of, text,
      "presidente del Club Toros de San Isidro"),
     ("La directiva del Club Toros de San Isidro dio a conocer que el jugador Rubén Salas quedaba fuera.",
      "directiva del Club Toros de San Isidro"),
-])
-def test_a_body_named_after_a_given_name_is_not_a_person(claims_of, text, name):
-    assert first(claims_of, text)[0] == name
-
-
-@pytest.mark.parametrize("text, name", [
     # a word of a body's name that is also a given name ("Andina") starts no person's name
     ("El portavoz de la Liga Andina Rural dijo que habrá paro.", "portavoz de la Liga Andina Rural"),
     # a role described by a body's name of three capitalised words is named by its description

@@ -1418,17 +1418,18 @@ class SpeakerResolver:
 
     def _personal_before(self, pron: Token) -> Token | None:
         """The nearest word naming people before a relative pronoun, within its clause (no verb,
-        no sentence end between), as a noun: "paramédicos" (tagged an adjective) of "llegaron
-        paramédicos de la ambulancia, quienes …"."""
+        no sentence end between): "paramédicos" (tagged an adjective) of "llegaron paramédicos de
+        la ambulancia, quienes …"."""
         doc = self.doc
         for k in range(pron.i - 1, max(pron.sent.start, pron.i - 12) - 1, -1):
             t = doc[k]
             if t.pos_ in ("VERB", "AUX") or t.text in ".;:":
                 return None
+            # (of the pronoun's number: "quienes" are several, "quien" one)
             if self._personal(t) and (t.ent_type_ == "PER" or _plural(t) == (pron.lower_ == "quienes")):
                 while t.dep_ == "flat" and t.head.i < t.i:
-                    t = t.head
-                return t  # (of the pronoun's number: "quienes" are several)
+                    t = t.head  # a name's first word
+                return t
         return None
 
     def _named_in_sentence(self, position: int) -> frozenset[str]:
