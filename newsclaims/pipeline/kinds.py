@@ -105,7 +105,9 @@ def _head(words: list[str]) -> str | None:
                 and not (k + 1 < len(words) and w in demonyms()):  # "el estadounidense Instituto …"
             after = words[k + 1].strip(".,;:()«»“”\"'") if k + 1 < len(words) else ""
             if w.islower() and after.islower() and noun_kind(w) is None and noun_kind(after) is not None \
-                    and after not in demonyms():  # ("la enciclopedia británica": a noun, then its adjective)
+                    and any(f in noun_kinds() for f in singulars(after.lower())):
+                # (a noun the tables list, not an adjective after a noun: "la enciclopedia británica",
+                # "el sistema inmunitario", "la avispa gigante")
                 return after
             return w
     return None
