@@ -353,7 +353,7 @@ def _body_then_person(span: Span) -> int:
         if prev.text == "," and k > 1 and (_given_name(span[k]) or _given_name(span[k + 1])) \
                 and span[k + 1].text[:1].isupper() and len(span) - k <= 4 \
                 and all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in span[k:]):
-            return k  # "la Unidad de Artes, Fabián Soto Gil": a person set off after the body, tagged as one
+            return k  # "la Oficina de Cultura, Marta Pineda Ríos": a person set off after the body, tagged as one
         if prev.lower_ in NAME_PARTICLES or prev.is_punct or 0 <= named_after and k < named_after + 2:
             continue  # ("Fundación Carlos Ortega Ruiz": "Ortega" is still the named person's)
         if _given_name(span[k]) and span[k + 1].text[:1].isupper() and len(span) - k <= 4 \

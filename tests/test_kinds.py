@@ -54,9 +54,9 @@ def test_noun_kind(word, kind):
     ("estadounidense Oficina del Agua", "la estadounidense Oficina del Agua", "ORG", "organisation"),
     # an adjective before the noun the tables type; not a demonym after a noun they do not
     (None, "el principal asesor del ministro", "PER", "person"),
-    ("amplia coalición de vecinos", "la amplia coalición de vecinos", "MISC", "organisation"),
-    ("enciclopedia peruana", "la enciclopedia peruana", "MISC", None),
-    ("sistema inmunitario", "el sistema inmunitario", "MISC", None),  # an adjective that looks like an agent
+    ("gran alianza de vecinos", "la gran alianza de vecinos", "MISC", "organisation"),
+    ("gaceta peruana", "la gaceta peruana", "MISC", None),
+    ("sistema ferroviario", "el sistema ferroviario", "MISC", None),  # an adjective that looks like an agent
     (None, None, "PER", None),
 ])
 def test_speaker_kind(name, text, label, kind):

@@ -185,9 +185,9 @@ def test_the_person_is_named_not_the_complement_before_the_name(claims_of, text,
 
 @pytest.mark.parametrize("text, name", [
     # a club named by its words, one of them also a given name: the role of the club speaks
-    ("El presidente del Club Toros de San Isidro dio a conocer que el jugador Rubén Salas quedaba fuera.",
+    ("El presidente del Club Toros de San Isidro anunció que el estadio cerrará en verano.",
      "presidente del Club Toros de San Isidro"),
-    ("La directiva del Club Toros de San Isidro dio a conocer que el jugador Rubén Salas quedaba fuera.",
+    ("La directiva del Club Toros de San Isidro anunció que el estadio cerrará en verano.",
      "directiva del Club Toros de San Isidro"),
     # a word of a body's name that is also a given name ("Andina") starts no person's name
     ("El portavoz de la Liga Andina Rural dijo que habrá paro.", "portavoz de la Liga Andina Rural"),

@@ -264,11 +264,11 @@ class Context:
         doc = self.doc
         subj = subject_of(verb)
         gerund = "VerbForm=Ger" in str(verb.morph) or re.search(r"ndo(?:le|les|lo|la|los|las|se)?$", verb.lower_)
-        # A copular main clause's predicate heads it: "Ana fue la encargada del taller y explicó que …"
+        # A copular main clause's predicate heads it: "Ana fue la coordinadora de la brigada y contó que …"
         copular = verb.dep_ == "conj" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "ADJ", "PROPN") \
             and any(c.dep_ == "cop" for c in verb.head.children) \
             and not any(c.dep_ == "parataxis" and c.i < verb.i for c in verb.head.children)
-        # (not a clause the speaker is quoted saying: "México está de fiesta, dijo, y admitió que …")
+        # (not a clause the speaker is quoted saying: "La ciudad está lista, dijo, y reconoció que …")
         gov = verb.head if verb.head.i != verb.i and (verb.head.pos_ in ("VERB", "AUX") or copular) else None
         if gov is None and gerund:
             # "tuiteó al respecto asegurando que …": a gerund the parser hung on a word of the phrase
@@ -308,7 +308,7 @@ class Context:
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
             if copular and subj is not None and not (subj.ent_type_ == "PER" or self.resolver.is_role(subj)
                                                      or self.resolver.is_title(subj)):
-                subj = None  # (only a person is "the one in charge" who then spoke; not "México está de fiesta y …")
+                subj = None  # (only a person is "the coordinator" who then spoke; not "La ciudad está lista y …")
             if subj is not None and verb.dep_ == "conj" and disagrees(verb, subj):
                 # "Los rescatistas revisaron al anciano, quien aguardaba … e indicaron que": the verb was
                 # joined to the wrong clause; the main clause's subject, if its number fits

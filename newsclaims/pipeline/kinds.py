@@ -106,8 +106,8 @@ def _head(words: list[str]) -> str | None:
             after = words[k + 1].strip(".,;:()«»“”\"'") if k + 1 < len(words) else ""
             if w.islower() and after.islower() and noun_kind(w) is None and noun_kind(after) is not None \
                     and any(f in noun_kinds() for f in singulars(after.lower())):
-                # (a noun the tables list, not an adjective after a noun: "la enciclopedia británica",
-                # "el sistema inmunitario", "la avispa gigante")
+                # (a noun the tables list, not an adjective after a noun: "la gaceta peruana",
+                # "el sistema ferroviario", "la tormenta gigante")
                 return after
             return w
     return None

@@ -1380,8 +1380,8 @@ class SpeakerResolver:
         found = None if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i \
             else self._relative_phrase(noun, pron)
         if pron.lower_ in ("quien", "quienes") and not (found and any(t.ent_type_ == "PER" or self._personal(t) for t in found)):
-            # "quien" is somebody: "con allegados suyos quienes …" hangs the clause on a verb, "llegaron
-            # paramédicos de la ambulancia 12, quienes …" on a thing; the nearest people before it
+            # "quien" is somebody: "habló con vecinos suyos quienes …" hangs the clause on a verb,
+            # "acudieron bomberos del cuartel norte, quienes …" on a thing; the nearest people before it
             near = self._personal_before(pron)
             if near is not None:
                 return self._relative_phrase(near, pron)
@@ -1418,8 +1418,7 @@ class SpeakerResolver:
 
     def _personal_before(self, pron: Token) -> Token | None:
         """The nearest word naming people before a relative pronoun, within its clause (no verb,
-        no sentence end between): "paramédicos" (tagged an adjective) of "llegaron paramédicos de
-        la ambulancia, quienes …"."""
+        no sentence end between): "bomberos" of "acudieron bomberos del cuartel norte, quienes …"."""
         doc = self.doc
         for k in range(pron.i - 1, max(pron.sent.start, pron.i - 12) - 1, -1):
             t = doc[k]
@@ -1460,8 +1459,8 @@ class SpeakerResolver:
             if score < 2:
                 continue
             # The nearest earlier description wins a tie; a later one counts a little less; one of the
-            # people the sentence has just named wins over both ("En el tema propuesto por Ruiz, la
-            # diputada recordó …": Ruiz, though another was described as a deputy since).
+            # people the sentence has just named wins over both ("Tras la moción que firmó Pineda, la
+            # senadora señaló …": Pineda, though another was described as a senator since).
             score += 0.5 if r.position < position else 0.0
             if just_named is None:
                 just_named = self._named_in_sentence(position)
