@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from . import nicknames
-from .doc_tokens import tokens
+from .doc_tokens import doc_text, tokens
 from .rules import NAME_STOP as STOP
 from .rules import cue_lexicon, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 
@@ -453,7 +453,7 @@ def _interview(doc: Doc) -> bool:
     """Whether the article is set as questions and answers ("P. ¿…?" / "R. …"), read once per Doc."""
     key = "newsclaims_interview"
     if key not in doc.user_data:
-        doc.user_data[key] = QUESTION_LINE.search(doc.text) is not None
+        doc.user_data[key] = QUESTION_LINE.search(doc_text(doc)) is not None
     return bool(doc.user_data[key])
 
 
@@ -490,7 +490,7 @@ def cluster(doc: Doc, text: str | None = None) -> list[Entity]:
     """Entities of ``doc`` with their mentions, in order of first mention (``text``: ``doc.text``, which
     spaCy rebuilds from the tokens at every access, when the caller has read it already)."""
     mentions: list[Mention] = []
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
     spans = _split_glued(doc, spans, text)

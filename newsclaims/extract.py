@@ -12,6 +12,7 @@ import dataclasses
 import re
 from typing import Any, Callable, Iterable, Iterator
 
+from .doc_tokens import TEXT_KEY
 from .entities import Entity
 from .inputs import Article
 from .metadata import extract_metadata
@@ -193,6 +194,7 @@ class Extractor:
                 whole = join_docs(pending)
                 pending = []
                 whole.user_data["newsclaims_marks"] = norm.text
+                whole.user_data[TEXT_KEY] = norm.parse_text
                 try:
                     for _, proc in ours:
                         whole = proc(whole)

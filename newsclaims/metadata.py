@@ -35,15 +35,14 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 def find_date(text: str) -> str | None:
     """The first date the text gives, as ISO: "11 de diciembre de 2025" -> "2025-12-11"."""
-    found = []
-    for m in _LONG_DATE.finditer(text):
-        found.append((m.start(), _valid(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))))
-    for m in _SLASH_DATE.finditer(text):
-        found.append((m.start(), _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))))
-    for m in _ISO_DATE.finditer(text):
-        found.append((m.start(), _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))))
-    found = sorted(f for f in found if f[1])
-    return found[0][1] if found else None
+    found = []  # the first valid date of each form: the earliest of them is the text's first
+    for pattern, ymd in ((_LONG_DATE, lambda m: (int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))),
+                         (_SLASH_DATE, lambda m: (int(m.group(3)), int(m.group(2)), int(m.group(1)))),
+                         (_ISO_DATE, lambda m: (int(m.group(1)), int(m.group(2)), int(m.group(3))))):
+        first = next(((m.start(), iso) for m in pattern.finditer(text) if (iso := _valid(*ymd(m)))), None)
+        if first is not None:
+            found.append(first)
+    return min(found)[1] if found else None
 
 
 def extract_metadata(original: str) -> Metadata:

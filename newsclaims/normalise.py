@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .rules import chrome_patterns
+from .rules import chrome_line
 
 # [text](url) and ![alt](url); the url may be empty or an anchor.
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"\n]*\")?\)")
@@ -160,7 +160,7 @@ def is_chrome(line: str) -> bool:
         return bool(line.strip())  # a line of markup only
     if BYLINE.match(line) or _BARE_DOMAIN.match(plain):
         return True
-    return any(p.match(plain) for p in chrome_patterns())
+    return chrome_line().match(plain) is not None
 
 
 def normalise(original: str) -> Normalised:
@@ -240,9 +240,12 @@ def dash_hyphens(text: str) -> str:
     """``text`` with each pair of hyphens that stands for dashes written as em dashes."""
     if "-" not in text:
         return text
+    pairs = [(m.start(), m.end() - 1) for m in _HYPHEN_PAIR.finditer(text)]
+    if not pairs:
+        return text
     chars = list(text)
-    for m in _HYPHEN_PAIR.finditer(text):
-        for pos in (m.start(), m.end() - 1):
+    for pair in pairs:
+        for pos in pair:
             if chars[pos] == "-":
                 chars[pos] = "—"
     return "".join(chars)

@@ -28,3 +28,13 @@ def test_seed_like_page():
 def test_plain_article_has_nulls():
     m = extract_metadata("Primera línea como título\n\nTexto.")
     assert (m.title, m.authors, m.date, m.url) == ("Primera línea como título", [], None, None)
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Actualizado 2024-03-09. Publicado el 7 de marzo de 2024", "2024-03-09"),   # the earliest form wins
+    ("Escrito el 7 de marzo de 2024; revisado 2024-03-09", "2024-03-07"),
+    ("Expediente 40/02/2024, vence 14/05/2024", "2024-05-14"),  # day 40 is no date: the next one of the form
+    ("Partido 99/99/2030; sesión del 2 de enero de 2031", "2031-01-02"),
+])
+def test_the_first_valid_date_of_any_form(text, iso):
+    assert find_date(text) == iso

@@ -152,3 +152,34 @@ def test_a_pipeline_with_the_array_paths_is_saved_and_loaded_again(models, tmp_p
     assert again.get_pipe("attribute_ruler").rules  # the ruler's patterns came back from disk
     assert type(again.get_pipe("lemmatizer")) is model_paths.LemmaCache
     _same(plain, again, TEXTS)
+
+
+def test_the_kept_text_is_the_docs_text_and_a_stale_one_is_ignored(models):
+    from newsclaims.doc_tokens import TEXT_KEY, doc_text
+
+    _, fast = models
+    doc = fast.make_doc("El perito declaró el martes.")
+    assert doc_text(doc) == doc.text  # nothing kept: built from the tokens
+    doc.user_data[TEXT_KEY] = doc.text
+    assert doc_text(doc) is doc.user_data[TEXT_KEY]
+    doc.user_data[TEXT_KEY] = "El perito declaró."  # another length: not this Doc's text
+    assert doc_text(doc) == "El perito declaró el martes."
+
+
+def test_the_extractor_keeps_the_text_it_parsed(extractor):
+    from newsclaims.doc_tokens import TEXT_KEY
+    from newsclaims.normalise import normalise
+
+    norm = normalise("Primer párrafo del caso.\n\nEl “perito” declaró -según dijo- que firmó.")
+    (_, doc), = extractor.parse([("k", norm)])
+    assert doc.user_data[TEXT_KEY] == norm.parse_text == doc.text
+
+
+def test_cue_lemmas_are_remembered_per_doc_not_across_docs(models):
+    from newsclaims.pipeline.cues import cue_lemma
+
+    _, fast = models
+    said, walked = fast("La fiscal explicó todo."), fast("La fiscal caminó mucho.")
+    assert cue_lemma(said[2]) == "explicar"
+    assert cue_lemma(walked[2]) is None  # the same index in another Doc
+    assert cue_lemma(said[2]) == "explicar" and cue_lemma(said[1]) is None

@@ -135,3 +135,15 @@ def test_an_aside_between_typed_hyphens_interrupts_the_quotation(claims_of):
     (c,) = claims_of(text)
     assert (c["cue"]["text"], c["speaker"]["name"]) == ("explica", "Rosa Gil")
     assert c["content"]["text"] == "Nadie nos avisó -explica Gil con calma-; lo supimos tarde"
+
+
+def test_the_joined_chrome_pattern_matches_where_one_of_the_lines_does():
+    from newsclaims.normalise import is_chrome
+    from newsclaims.rules import chrome_line, chrome_patterns, examples
+
+    lines = [ex for _, ex in examples("chrome_lines.tsv")] + [
+        "El concejal dijo que compartir en redes no basta.", "Ver PDF del contrato firmado ayer por el alcalde",
+        "Publicidad", "  Compartir  ", "Lea más sobre el caso: la fiscal declaró", "Foto: EFE / Ana Ruiz"]
+    for line in lines:
+        assert (chrome_line().match(line) is not None) == any(p.match(line) for p in chrome_patterns()), line
+    assert all(is_chrome(ex) for _, ex in examples("chrome_lines.tsv"))

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from ..claims import CONFIDENCE, STANCE, UNTYPED, Claim, Cue, Speaker
+from ..doc_tokens import doc_text
 from ..entities import cluster, institution_nouns
 from ..names import word_gender
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars, word_set
@@ -27,6 +28,8 @@ from .mentions import (
     disagrees,
     finite_of,
     fronted_participle,
+    hash_table,
+    in_table,
     np_head,
     past_adverbial,
     past_time_words,
@@ -170,7 +173,7 @@ class Context:
         self.scorer = scorer          # scorer.Scorer: the fitted choice among speaker candidates
         self.record = record          # keep each claim's candidates and features (newsclaims train)
         self.calibrator = calibrator  # confidence.Calibrator: the claim's fitted probability
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.marks = quote_source(doc, self.text)
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
         self.entities = cluster(doc, self.text)
@@ -202,6 +205,7 @@ class Context:
         self.sents: list[Span] = []
         self._sent_starts: list[int] = []
         self.cut: dict[int, int] = {}  # quotations whose closing mark was forgotten: open mark -> real end
+        self._positions: dict[str, list[int]] = {}  # see positions()
 
     def para(self, pos: int) -> int:
         """Index of the paragraph holding character ``pos``."""
@@ -811,6 +815,17 @@ class Context:
         self.subject_idx = [int(i) for i in numpy.nonzero(subj)[0]]
         self.ser_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("ser"))[0]]
         self.que_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("que"))[0]]
+
+    def positions(self, name: str, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lower-case form is one of ``words`` (the same set each time
+        under ``name``), found once on the token arrays."""
+        if name not in self._positions:
+            import numpy
+
+            lowers = self.doc.to_array("LOWER") if len(self.doc) else numpy.zeros(0, dtype="uint64")
+            found = in_table(lowers, hash_table(name, self.doc, words))
+            self._positions[name] = [int(i) for i in numpy.nonzero(found)[0]]
+        return self._positions[name]
 
     @staticmethod
     def within_sent(indices: list[int], sent: Span) -> list[int]:

@@ -14,9 +14,26 @@ from spacy.tokens import Doc, Span, Token
 from ..rules import attribution_phrases, cue_lexicon, cue_verb_non_senses, cue_verb_phrases, fold, word_set
 from .mentions import hash_table, in_table
 
+# cue_lemma's answers for the Doc read last, by token index: the rules ask about the same tokens
+# many times over (as doc_tokens.tokens, one Doc at a time; another Doc starts afresh).
+_memo: tuple[Doc | None, int, dict[int, str | None]] = (None, 0, {})
+
 
 def cue_lemma(token: Token) -> str | None:
     """The cue lemma of ``token``, or None.  "había dicho": "dicho" -> "decir" (with its auxiliary)."""
+    global _memo
+    doc = token.doc
+    held, n, memo = _memo
+    if held is not doc or n != len(doc):
+        memo = {}
+        _memo = (doc, len(doc), memo)
+    i = token.i
+    if i not in memo:
+        memo[i] = _cue_lemma(token)
+    return memo[i]
+
+
+def _cue_lemma(token: Token) -> str | None:
     lex = cue_lexicon()
     low = token.lower_
     lemma = lex.lemma_of(low)
@@ -184,6 +201,24 @@ def _phrases_by_first() -> tuple[dict[str, list], dict[str, int], frozenset[str]
             frozenset(by_first) | {w.replace("u", "ú") for w in by_first})
 
 
+@lru_cache(maxsize=None)
+def _second_words() -> dict[str, frozenset[str] | None]:
+    """For each first word, the words that may follow it in one of its phrases (None where a phrase
+    is that word alone): most of the tokens a first word opens ("de", "en") are then left at once."""
+    out: dict[str, frozenset[str] | None] = {}
+    for first, rows in _phrases_by_first()[0].items():
+        if any(len(phrase) == 1 for phrase, *_ in rows):
+            out[first] = None
+            continue
+        seconds = set()
+        for phrase, *_ in rows:
+            seconds.add(phrase[1])
+            if len(phrase) == 2:
+                seconds.update(_CONTRACTIONS.get(phrase[1], ()))
+        out[first] = frozenset(seconds)
+    return out
+
+
 def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
     """Attribution phrases as (first token, end token, phrase, position rule); found once per Doc."""
     import numpy
@@ -202,6 +237,9 @@ def find_phrases(doc: Doc) -> list[tuple[int, int, str, str]]:
         if i < after:
             continue
         first = fold(strings[int(lowers[i])])
+        seconds = _second_words()[first]
+        if seconds is not None and (i + 1 >= len(lowers) or fold(strings[int(lowers[i + 1])]) not in seconds):
+            continue
         words = [fold(strings[int(x)]) for x in lowers[i:i + longest[first]]]
         for phrase, position, written in by_first[first]:
             if _matches(words, 0, phrase) and (position != "verb" or _speech_verb_after(doc, i, i + len(phrase))):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..doc_tokens import doc_length, doc_text
 from ..entities import QUESTION_LINE
 
 OPENERS = {"“": "”", "«": "»", "„": "“", "‹": "›"}
@@ -308,17 +309,12 @@ def _with_single_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     return sorted(quotes + extra, key=lambda q: q.open_mark)
 
 
-def doc_length(doc: Doc) -> int:
-    """len(doc.text) without building the text (Doc.text joins every token on each access)."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-
-
 def quote_source(doc: Doc, text: str | None = None) -> str:
     """The text whose quote marks count: the original marks when the loader kept them aside."""
     source = doc.user_data.get("newsclaims_marks")
     if isinstance(source, str) and len(source) == doc_length(doc):
         return source
-    return doc.text if text is None else text
+    return doc_text(doc) if text is None else text
 
 
 def doc_quotes(doc: Doc, text: str | None = None) -> list[Quote]:

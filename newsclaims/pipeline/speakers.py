@@ -415,6 +415,12 @@ class SpeakerResolver:
             self._lowers = self.doc.to_array(LOWER)
         return self._lowers
 
+    def _commas(self) -> list[int]:
+        """Indices of the commas, found on the token array."""
+        import numpy
+
+        return numpy.flatnonzero(self._lower_array() == self.doc.vocab.strings[","]).tolist()
+
     def _body_tokens(self) -> list[Token]:
         """The tokens written as a body or document noun, found on the token array (not every token)."""
         if self._bodies_at is None:
@@ -510,9 +516,13 @@ class SpeakerResolver:
         doc, found = self.doc, []
         toks = tokens(doc)
         k = 0
-        while k < len(doc) - 2:
-            if toks[k].text != "," or not (toks[k + 1].pos_ == "PROPN" and toks[k + 1].text[:1].isupper()):
-                k += 1
+        for comma in self._commas():
+            if comma < k:
+                continue
+            k = comma
+            if k >= len(doc) - 2:
+                break
+            if not (toks[k + 1].pos_ == "PROPN" and toks[k + 1].text[:1].isupper()):
                 continue
             j = k + 1
             while j < len(doc) and toks[j].pos_ == "PROPN" and toks[j].text[:1].isupper():

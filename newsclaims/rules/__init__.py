@@ -29,9 +29,13 @@ def fold(text: str) -> str:
 NAME_STOP = frozenset({"el", "la", "los", "las", "de", "del", "y", "e", "lo", "un", "una", "al"})
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
 def name_words(text: str | None) -> frozenset[str]:
     """A name's folded words without articles and links ("Alexander Lukashenko" -> {alexander, lukashenko})."""
-    return frozenset(w for w in re.findall(r"\w+", fold(text or "")) if w not in NAME_STOP)
+    return frozenset(w for w in _WORD.findall(fold(text or "")) if w not in NAME_STOP)
 
 
 def read_table(name: str, columns: int) -> list[list[str]]:
@@ -251,6 +255,12 @@ def demonyms() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def chrome_patterns() -> list[re.Pattern[str]]:
     return [re.compile(rf"^\s*(?:{row[0]})\s*$", re.IGNORECASE) for row in read_table("chrome_lines.tsv", 2)]
+
+
+@lru_cache(maxsize=None)
+def chrome_line() -> re.Pattern[str]:
+    """One pattern that matches where one of ``chrome_patterns`` does."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p in chrome_patterns()), re.IGNORECASE)
 
 
 def examples(name: str) -> list[tuple[str, str]]:
