@@ -154,6 +154,8 @@ def _clean(span: Span) -> Span | None:
         while end - start > 1 and toks[start].is_lower and toks[start].is_alpha and toks[start].pos_ in ("ADJ", "NOUN", "ADV") \
                 and toks[start].lower_ not in NAME_PARTICLES and toks[start + 1].text[:1].isupper():
             start += 1
+    if start >= end:
+        return None  # nothing but marks and titles ("‘‘’" tagged a name)
     # The rest of a title: "el secretario General de Gobierno, Ana Ruiz" (tagged PER) is no name.
     if start > 0 and toks[start].lower_ in role_nouns() and toks[start - 1].is_lower \
             and toks[start - 1].lower_ in role_nouns() and not any(_given_name(t) for t in toks[start:end]):

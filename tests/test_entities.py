@@ -27,6 +27,12 @@ def test_markdown_debris_is_not_an_entity(extractor):
     assert all("http" not in n and "[" not in n and "#" not in n for n in names)
 
 
+@pytest.mark.parametrize("text", ["‘‘’", "“‘’”", "‘‘’ ‘’"])
+def test_a_text_of_quote_marks_alone_has_no_entity(extractor, text):
+    out = extractor.extract_text(text)  # (the model tags some runs of marks as a name)
+    assert out["entities"] == [] and out["claims"] == []
+
+
 def test_mentions_slice_the_original(extractor):
     text = "**La ministra Ana Ruiz** visitó [Quito](#). Ruiz volvió ayer."
     for e in extractor.extract_text(text)["entities"]:
