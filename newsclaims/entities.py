@@ -274,6 +274,7 @@ def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | N
     and the person. The second part must start with a given name, the first must not."""
     out: list[Span | None] = []
     named = [s for s in spans if s is not None]
+    texts = [s.text for s in named]
     for span in spans:
         if span is None or len(span) < 2 or _given_name(span[0]):
             out.append(span)
@@ -283,7 +284,7 @@ def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | N
             body = k - 1 if span[k - 1].is_punct else k
             out += [Span(doc, span.start, span.start + body, label="ORG"), Span(doc, span.start + k, span.end, label="PER")]
             continue
-        k = _place_then_surname(span, named)
+        k = _place_then_surname(span, named, texts)
         if k:
             out += [Span(doc, span.start, span.start + k, label=span.label_ if span.label_ in ("LOC", "ORG") else "LOC"),
                     Span(doc, span.start + k, span.end, label="PER")]
@@ -309,7 +310,7 @@ def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | N
 _BEFORE_PLACE = frozenset({"a", "al", "de", "del", "desde", "en", "hacia", "hasta", "para", "por", "el", "la"})
 
 
-def _place_then_surname(span: Span, named: list[Span]) -> int:
+def _place_then_surname(span: Span, named: list[Span], texts: list[str]) -> int:
     """Where the surname starts of a person the article names in full elsewhere, after a place the
     model ran into it over a lost period: "volver pronto a Tarma Ortega recorrerá …" with "el
     alcalde de Tarma" and "Iván Ortega Quispe" written elsewhere; 0 for none. The span follows
@@ -317,17 +318,17 @@ def _place_then_surname(span: Span, named: list[Span]) -> int:
     place or body the article writes alone after a preposition or tagged so, and no title or
     initials ("Secretario Chuayffet", "JC Chávez"); the person's full name is written elsewhere
     with a given name or the surname is written alone as a person's, and it has none of the words
-    before ("Ulloa Barragán" of "Julio Ulloa Barragán" stays whole)."""
+    before ("Ulloa Barragán" of "Julio Ulloa Barragán" stays whole).  ``texts``: the texts of ``named``."""
     doc, last = span.doc, span[-1]
     if not span.start or doc[span.start - 1].lower_ not in _BEFORE_PLACE or not last.is_title \
             or any(not t.is_title or t.lower_ in role_nouns() or title_abbreviation().fullmatch(t.text)
                    or _given_name(t) for t in span[:-1]):
         return 0
     prefix = span[:-1].text
-    if not any(s.text == prefix and (s.label_ in ("LOC", "ORG") or s.start and doc[s.start - 1].lower_ in _BEFORE_PLACE)
-               for s in named):
+    if not any(t == prefix and (s.label_ in ("LOC", "ORG") or s.start and doc[s.start - 1].lower_ in _BEFORE_PLACE)
+               for s, t in zip(named, texts)):
         return 0  # ("la Iniciativa Global Clinton", "Grupo Salinas": bodies named after a person)
-    alone = Counter(s.label_ == "PER" for s in named if s.text == last.text)
+    alone = Counter(s.label_ == "PER" for s, t in zip(named, texts) if t == last.text)
     if alone[False] > alone[True]:
         return 0  # ("de Cisco México": the last word is mostly a place's name)
     words = {t.text for t in span[:-1]}

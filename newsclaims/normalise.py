@@ -35,7 +35,7 @@ DATELINE = re.compile(
     r"(?P<date>[ \t]*,[ \t]*[^()\n\-–—]{1,30}?)?"
     r"(?P<agency>[ \t]*\([ \t]*[^()\n]{1,30}\))?"
     r"[ \t]*\.?[ \t]*[-–—]{1,2}[ \t]+(?=\S)")
-_PARSE_QUOTES = str.maketrans({"“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‟": '"'})
+_PARSE_QUOTES = "“”«»„‟"  # each read as '"' by the parser
 _SENTENCE_END = ".!?:;…"
 # Corpora that mask digits write "*NUMBER*" (its asterisks read as markdown emphasis and go): the
 # parser reads a number there, not a capitalised name ("El pasado *NUMBER* de mayo informó …").
@@ -54,7 +54,13 @@ class Normalised:
 
     def __post_init__(self) -> None:
         if not self.parse_text:
-            self.parse_text = dash_hyphens(_MASKED_NUMBER.sub(_MASK_DIGITS, self.text.translate(_PARSE_QUOTES)))
+            text = self.text
+            for mark in _PARSE_QUOTES:  # (str.replace per mark: str.translate reads a dict per character)
+                if mark in text:
+                    text = text.replace(mark, '"')
+            if "NUMBER" in text:
+                text = _MASKED_NUMBER.sub(_MASK_DIGITS, text)
+            self.parse_text = dash_hyphens(text)
 
     @cached_property
     def masked(self) -> bool:
@@ -155,7 +161,7 @@ def _keep_ranges(line: str, offset: int) -> list[tuple[int, int]]:
 
 def is_chrome(line: str) -> bool:
     """Whole lines of page furniture, dropped before parsing."""
-    plain = _LINK.sub(lambda m: m.group(2), line).strip(" \t*#_")
+    plain = (_LINK.sub(lambda m: m.group(2), line) if "[" in line else line).strip(" \t*#_")
     if not plain:
         return bool(line.strip())  # a line of markup only
     if BYLINE.match(line) or _BARE_DOMAIN.match(plain):

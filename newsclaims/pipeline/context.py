@@ -745,11 +745,15 @@ class Context:
         quote mark ("…necesarios” Se refirió a …"), or a capitalised verb right after a lower-case
         word ("…de manera responsable Dijo también que …")."""
         import numpy
-        from spacy.attrs import IS_TITLE
+        from spacy.attrs import IS_TITLE, POS
+        from spacy.symbols import ADP, ADV, AUX, DET, PRON, SCONJ, VERB
 
         doc = self.doc
         out: list[int] = []
-        for i in (numpy.nonzero(doc.to_array(IS_TITLE))[0].tolist() if len(doc) else []):
+        # (both kinds are a capitalised word of these parts of speech: only those are looked at)
+        arr = doc.to_array([IS_TITLE, POS]) if len(doc) else numpy.zeros((0, 2), dtype="uint64")
+        wanted = (arr[:, 0] == 1) & numpy.isin(arr[:, 1], [PRON, DET, VERB, AUX, ADV, SCONJ, ADP])
+        for i in numpy.nonzero(wanted)[0].tolist():
             if i < 2:
                 continue
             tok, prev = doc[i], doc[i - 1]
