@@ -183,3 +183,16 @@ def test_cue_lemmas_are_remembered_per_doc_not_across_docs(models):
     assert cue_lemma(said[2]) == "explicar"
     assert cue_lemma(walked[2]) is None  # the same index in another Doc
     assert cue_lemma(said[2]) == "explicar" and cue_lemma(said[1]) is None
+
+
+def test_only_tokens_the_cue_table_or_a_cue_verb_can_make_are_looked_at(models):
+    """The tokens cue_lemma may answer for: a form the table knows (with its enclitics) or a verb
+    whose lemma is a cue's; every other token is no cue, as the full rules say."""
+    from newsclaims.pipeline.cues import _cue_lemma, _possible, cue_lemma
+
+    _, fast = models
+    doc = fast("Contándoselo a su hermana, la perita subrayó que nadie había declarado nada y calló.")
+    possible = _possible(doc)
+    assert {t.i for t in doc if _cue_lemma(t) is not None} <= possible
+    assert {doc[i].text for i in possible} >= {"subrayó", "declarado"}
+    assert all(cue_lemma(t) == _cue_lemma(t) for t in doc)

@@ -14,23 +14,49 @@ from spacy.tokens import Doc, Span, Token
 from ..rules import attribution_phrases, cue_lexicon, cue_verb_non_senses, cue_verb_phrases, fold, word_set
 from .mentions import hash_table, in_table
 
-# cue_lemma's answers for the Doc read last, by token index: the rules ask about the same tokens
-# many times over (as doc_tokens.tokens, one Doc at a time; another Doc starts afresh).
-_memo: tuple[Doc | None, int, dict[int, str | None]] = (None, 0, {})
+# cue_lemma's answers for the Doc read last, by token index, and the tokens that may be cues at
+# all: the rules ask about the same tokens many times over, most of them no cue (as
+# doc_tokens.tokens, one Doc at a time; another Doc starts afresh).
+_memo: tuple[Doc | None, int, dict[int, str | None], set[int]] = (None, 0, {}, set())
 
 
 def cue_lemma(token: Token) -> str | None:
     """The cue lemma of ``token``, or None.  "había dicho": "dicho" -> "decir" (with its auxiliary)."""
     global _memo
     doc = token.doc
-    held, n, memo = _memo
+    held, n, memo, possible = _memo
     if held is not doc or n != len(doc):
-        memo = {}
-        _memo = (doc, len(doc), memo)
+        memo, possible = {}, _possible(doc)
+        _memo = (doc, len(doc), memo, possible)
     i = token.i
     if i not in memo:
-        memo[i] = _cue_lemma(token)
+        memo[i] = _cue_lemma(token) if i in possible else None
     return memo[i]
+
+
+_FORM_IS_CUE: dict[int, bool] = {}  # a lower-case form's hash -> whether the cue table knows it
+
+
+def _possible(doc: Doc) -> set[int]:
+    """Indices of the tokens whose form the cue table knows (enclitics removed) and of the verbs
+    whose lemma is a cue's: only these can be cues (found on the token arrays, each form once)."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER, POS
+    from spacy.symbols import AUX, VERB
+
+    if not len(doc):
+        return set()
+    lex, strings, seen = cue_lexicon(), doc.vocab.strings, _FORM_IS_CUE
+    if len(seen) > 500_000:
+        seen.clear()  # (a bound on a long run's memory: the forms met again are looked up again)
+    arr = doc.to_array([LOWER, POS, LEMMA])
+    forms = numpy.unique(arr[:, 0]).tolist()
+    for h in forms:
+        if h not in seen:
+            seen[h] = lex.lemma_of(strings[h]) is not None
+    known = numpy.array([h for h in forms if seen[h]], dtype="uint64")
+    verbs = ((arr[:, 1] == VERB) | (arr[:, 1] == AUX)) & in_table(arr[:, 2], hash_table("cue lemmas", doc, lex.verbs))
+    return set(numpy.flatnonzero(in_table(arr[:, 0], known) | verbs).tolist())
 
 
 def _cue_lemma(token: Token) -> str | None:
