@@ -24,7 +24,6 @@ def tokens(doc: Doc) -> list[Token]:
     return toks
 
 
-
 TEXT_KEY = "newsclaims_text"
 
 
