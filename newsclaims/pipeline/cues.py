@@ -50,13 +50,15 @@ def _possible(doc: Doc) -> set[int]:
     if len(seen) > 500_000:
         seen.clear()  # (a bound on a long run's memory: the forms met again are looked up again)
     arr = doc.to_array([LOWER, POS, LEMMA])
-    forms = numpy.unique(arr[:, 0]).tolist()
-    for h in forms:
-        if h not in seen:
-            seen[h] = lex.lemma_of(strings[h]) is not None
-    known = numpy.array([h for h in forms if seen[h]], dtype="uint64")
+    known = []
+    for h in numpy.unique(arr[:, 0]).tolist():  # (sorted, as in_table wants its table)
+        is_cue = seen.get(h)
+        if is_cue is None:
+            is_cue = seen[h] = lex.lemma_of(strings[h]) is not None
+        if is_cue:
+            known.append(h)
     verbs = ((arr[:, 1] == VERB) | (arr[:, 1] == AUX)) & in_table(arr[:, 2], hash_table("cue lemmas", doc, lex.verbs))
-    return set(numpy.flatnonzero(in_table(arr[:, 0], known) | verbs).tolist())
+    return set(numpy.flatnonzero(in_table(arr[:, 0], numpy.array(known, dtype="uint64")) | verbs).tolist())
 
 
 def _cue_lemma(token: Token) -> str | None:
