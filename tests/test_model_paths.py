@@ -196,3 +196,33 @@ def test_only_tokens_the_cue_table_or_a_cue_verb_can_make_are_looked_at(models):
     assert {t.i for t in doc if _cue_lemma(t) is not None} <= possible
     assert {doc[i].text for i in possible} >= {"subrayó", "declarado"}
     assert all(cue_lemma(t) == _cue_lemma(t) for t in doc)
+
+
+def test_the_per_doc_memories_answer_right_when_threads_read_other_docs(models):
+    """cue_lemma and tokens keep what they found for the Doc read last; threads reading different
+    Docs at once replace each other's memory, never mix them."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsclaims.pipeline.cues import _cue_lemma, cue_lemma
+
+    _, fast = models
+    docs = list(fast.pipe([
+        "La jueza explicó que el fallo llegará el lunes y el fiscal negó haber recibido presiones.",
+        "Los vecinos caminaron hasta la plaza; nadie dijo nada y la alcaldesa calló.",
+        "“Vamos a recurrir”, advirtió el abogado, que admitió errores en la demanda.",
+        "El ministro, según fuentes de su cartera, anunció recortes y subrayó su urgencia.",
+    ]))
+    expected = [[_cue_lemma(t) for t in doc] for doc in docs]
+
+    def read(k: int) -> bool:
+        doc = docs[k % len(docs)]
+        return all([cue_lemma(t) for t in tokens(doc)] == expected[k % len(docs)] for _ in range(50))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads take turns every few bytecodes: the memories are replaced often
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            assert all(pool.map(read, range(16)))
+    finally:
+        sys.setswitchinterval(interval)
