@@ -1629,3 +1629,30 @@ def test_an_unlisted_cue_before_a_copular_clause(claims_of):
     text = "El arquitecto Pedro Soto visitó la obra. Soto diferenció que «la obra es legal, aunque el permiso llegó tarde»."
     (c,) = claims_of(text)
     assert (c["cue"]["text"], c["speaker"]["name"], c["type"]) == ("diferenció", "Pedro Soto", "mixed")
+
+
+@pytest.mark.parametrize("text, cue, content, speaker_text", [
+    ("La autora de “Viento del sur” dijo que habrá segunda parte.", "dijo", "que habrá segunda parte",
+     "La autora de “Viento del sur”"),
+    ("El director de «Noche de faros» aseguró que el rodaje terminó en abril.", "aseguró",
+     "que el rodaje terminó en abril", "El director de «Noche de faros»"),
+    ("El dúo “Los Parientes” anunció que se separa tras veinte años.", "anunció", "que se separa tras veinte años",
+     "El dúo “Los Parientes”"),
+])
+def test_a_title_inside_the_subject_is_no_quotation_before_the_cue(claims_of, text, cue, content, speaker_text):
+    (c,) = claims_of(text)  # (not the title as a direct claim: rule 11)
+    assert (c["cue"]["text"], c["content"]["text"], c["type"]) == (cue, content, "indirect")
+    assert c["speaker"]["text"] == speaker_text and text[c["speaker"]["start"]:c["speaker"]["end"]] == speaker_text
+
+
+@pytest.mark.parametrize("text", [
+    "El intérprete de “Luna de papel” continuó su gira por el norte.",
+    "La autora de «Viento del sur» remató la presentación con una lectura.",
+])
+def test_a_title_before_an_aside_verb_makes_no_claim(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_quotation_opening_the_sentence_before_its_cue_without_a_comma(claims_of):
+    (c,) = claims_of("“Vamos a ganar el domingo” dijo el técnico antes del entrenamiento.")
+    assert (c["type"], c["content"]["text"], c["speaker"]["text"]) == ("direct", "Vamos a ganar el domingo", "el técnico")

@@ -233,9 +233,23 @@ class Context:
         gap = self.text[q.close_mark + 1:pos]
         if "." in gap and "\n" in gap:
             return None  # “…”.¶Indicó que …: a new paragraph's cue looks right, not back
+        if not gap.strip(" ") and self._names_a_work(q):
+            return None  # "La autora de “Viento del sur” dijo que …": a title inside the subject
         if not gap.strip(" ,\n" + DASHES) or re.fullmatch(r"\s*[,.]?\s*", gap):
             return q
         return None
+
+    def _names_a_work(self, q: Quote) -> bool:
+        """The quotation is a noun's complement inside a sentence: it opens right after "de" or a
+        common noun ("el intérprete de “Luna de papel”", "la canción “Otoño”"), the way a title is
+        written, not speech."""
+        before = self.doc.char_span(0, q.open_mark, alignment_mode="contract") if q.open_mark else None
+        if before is None or not len(before):
+            return False
+        prev = before[-1]
+        if prev.whitespace_ == "" or prev.is_sent_start:
+            return False
+        return prev.lower_ in ("de", "del") or prev.pos_ == "NOUN" and prev.is_lower
 
     def quote_starting_at(self, pos: int, slack: str = " \t") -> Quote | None:
         """The next quotation when only ``slack`` characters stand between ``pos`` and its mark."""

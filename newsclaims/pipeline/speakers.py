@@ -87,6 +87,11 @@ def _fold_lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
 
+def _unclosed(text: str) -> bool:
+    """A quotation opens in ``text`` and does not close there."""
+    return text.count('"') % 2 == 1 or text.count("“") + text.count("«") > text.count("”") + text.count("»")
+
+
 def _forms(tok: Token) -> tuple[str, ...]:
     """Lower-case forms to look a noun up in the tables: its singulars (the word itself first), then
     its lemma.  Ordered, so that a choice among them never depends on the hash seed."""
@@ -649,6 +654,10 @@ class SpeakerResolver:
         tokens = [t for t in tokens if not t.is_space]
         if not tokens:
             return None
+        after = tokens[-1].i + 1
+        if after < len(self.doc) and self.doc[after].text in ('"', "”", "»") and tokens[-1].whitespace_ == "" \
+                and _unclosed("".join(t.text for t in tokens)):
+            tokens = tokens + [self.doc[after]]  # "la autora de “Viento del sur”": the title's closing mark
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         text = self.text[start:end]
         head = np_head(tokens) or tokens[0]
