@@ -84,17 +84,17 @@ def test_load_gold_lists_articles_without_claims(tmp_path):
 
 
 def test_cues_no_table_lists_are_listed_for_the_user(tmp_path, claims_of):
-    text = ("Elvira Mora cerró el debate.\n\n“Los vecinos saben quién cumple y quién no”, remachó la candidata Elvira Mora.\n")
+    text = ("Elvira Mora cerró el debate.\n\n“Los vecinos saben quién cumple y quién no”, rubricó la candidata Elvira Mora.\n")
     from newsclaims.claims import CONFIDENCE
     claim = next(c for c in claims_of(text) if c["type"] == "direct")
-    assert claim["cue"]["text"] == "remachó"
+    assert claim["cue"]["text"] == "rubricó"
     assert CONFIDENCE["direct_unlisted"] < CONFIDENCE["direct_postposed"]  # found by its frame: less sure
     art = tmp_path / "debate.txt"
     art.write_text(text, encoding="utf-8")
     gold = tmp_path / "debate.gold.jsonl"
     gold.write_text(json.dumps({"doc": "debate.txt", "speaker": "Elvira Mora", "speaker_mention": "la candidata",
-                                "cue": "remachó", "type": "direct", "optional": False,
+                                "cue": "rubricó", "type": "direct", "optional": False,
                                 "content": "Los vecinos saben quién cumple y quién no"}) + "\n", encoding="utf-8")
     r, d = run(str(gold), "--articles", str(art), "--details")
     assert r.exit_code == 0, r.stderr
-    assert d["details"]["unlisted_cues"] == [{"lemma": "remachar", "claims": 1}]
+    assert d["details"]["unlisted_cues"] == [{"lemma": "rubricar", "claims": 1}]

@@ -693,12 +693,12 @@ def test_a_name_opening_the_clause_after_a_segun_role_is_not_that_role(claims_of
 
 
 @pytest.mark.parametrize("text, name", [
-    ("“Las obras avanzan muy despacio”, remachó un ingeniero de la constructora.", "ingeniero de la constructora"),
-    ("“Las obras avanzan muy despacio”, remachó la asociación de vecinos.", "asociación de vecinos"),
+    ("“Las obras avanzan muy despacio”, rubricó un ingeniero de la constructora.", "ingeniero de la constructora"),
+    ("“Las obras avanzan muy despacio”, rubricó la asociación de vecinos.", "asociación de vecinos"),
 ])
 def test_an_unlisted_verb_after_a_quotation_with_a_typed_speaker(claims_of, text, name):
     (c,) = claims_of(text)
-    assert (c["speaker"]["name"], c["cue"]["text"]) == (name, "remachó")
+    assert (c["speaker"]["name"], c["cue"]["text"]) == (name, "rubricó")
 
 
 def test_a_speaker_named_inside_reported_speech_does_not_take_over_the_dropped_subjects(claims_of):
