@@ -28,8 +28,6 @@ from .mentions import (
     disagrees,
     finite_of,
     fronted_participle,
-    hash_table,
-    in_table,
     np_head,
     past_adverbial,
     past_time_words,
@@ -205,7 +203,6 @@ class Context:
         self.sents: list[Span] = []
         self._sent_starts: list[int] = []
         self.cut: dict[int, int] = {}  # quotations whose closing mark was forgotten: open mark -> real end
-        self._positions: dict[str, list[int]] = {}  # see positions()
 
     def para(self, pos: int) -> int:
         """Index of the paragraph holding character ``pos``."""
@@ -243,10 +240,10 @@ class Context:
         """The quotation is a noun's complement inside a sentence: it opens right after "de" or a
         common noun ("el intérprete de “Luna de papel”", "la canción “Otoño”"), the way a title is
         written, not speech."""
-        before = self.doc.char_span(0, q.open_mark, alignment_mode="contract") if q.open_mark else None
-        if before is None or not len(before):
+        mark = self.doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
+        if mark is None or mark.start == 0:
             return False
-        prev = before[-1]
+        prev = self.doc[mark.start - 1]
         if prev.whitespace_ == "" or prev.is_sent_start:
             return False
         return prev.lower_ in ("de", "del") or prev.pos_ == "NOUN" and prev.is_lower
@@ -833,17 +830,6 @@ class Context:
         self.subject_idx = [int(i) for i in numpy.nonzero(subj)[0]]
         self.ser_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("ser"))[0]]
         self.que_idx = [int(i) for i in numpy.nonzero(arr[:, 1] == strings.add("que"))[0]]
-
-    def positions(self, name: str, words: frozenset[str]) -> list[int]:
-        """Indices of the tokens whose lower-case form is one of ``words`` (the same set each time
-        under ``name``), found once on the token arrays."""
-        if name not in self._positions:
-            import numpy
-
-            lowers = self.doc.to_array("LOWER") if len(self.doc) else numpy.zeros(0, dtype="uint64")
-            found = in_table(lowers, hash_table(name, self.doc, words))
-            self._positions[name] = [int(i) for i in numpy.nonzero(found)[0]]
-        return self._positions[name]
 
     @staticmethod
     def within_sent(indices: list[int], sent: Span) -> list[int]:

@@ -333,6 +333,7 @@ class SpeakerResolver:
         self._body_nouns = _body_nouns()
         self._bodies_at: list[Token] | None = None
         self._lowers: numpy.ndarray | None = None  # the tokens' lower-case hashes (``_lower_array``)
+        self._positions: dict[str, list[int]] = {}  # the tokens of some words (``positions``)
         self.bodies: dict[str, str] = self._first_descriptions()  # noun -> the first full description of that body or document
         self.roles = role_nouns()
         self.appositions: list[Role] = self._find_appositions()
@@ -420,11 +421,15 @@ class SpeakerResolver:
             self._lowers = self.doc.to_array(LOWER)
         return self._lowers
 
-    def _commas(self) -> list[int]:
-        """Indices of the commas, found on the token array."""
-        import numpy
+    def positions(self, name: str, words: frozenset[str]) -> list[int]:
+        """Indices of the tokens whose lower-case form is one of ``words`` (the same set each time
+        under ``name``), found once on the token array."""
+        if name not in self._positions:
+            import numpy
 
-        return numpy.flatnonzero(self._lower_array() == self.doc.vocab.strings[","]).tolist()
+            found = in_table(self._lower_array(), hash_table(name, self.doc, words))
+            self._positions[name] = numpy.flatnonzero(found).tolist()
+        return self._positions[name]
 
     def _body_tokens(self) -> list[Token]:
         """The tokens written as a body or document noun, found on the token array (not every token)."""
@@ -521,7 +526,7 @@ class SpeakerResolver:
         doc, found = self.doc, []
         toks = tokens(doc)
         k = 0
-        for comma in self._commas():
+        for comma in self.positions("commas", frozenset({","})):
             if comma < k:
                 continue
             k = comma

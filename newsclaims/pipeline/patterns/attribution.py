@@ -497,7 +497,7 @@ def possessive(ctx: Context, sent: Span) -> None:
     doc = ctx.doc
     toks = tokens(doc)
     seconds = _opinion_seconds()
-    if not ctx.within_sent(ctx.positions("opinion seconds", seconds), sent):
+    if not ctx.within_sent(ctx.resolver.positions("opinion seconds", seconds), sent):
         return  # no possessive ("su", …): no opinion phrase here, nothing to fold
     words = [fold(t.text) for t in toks[sent.start:sent.end]]
     for phrase in opinion_phrases():
