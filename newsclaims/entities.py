@@ -585,10 +585,15 @@ def _governed(words: frozenset[str], name: str) -> bool:
 
 
 def _compatible(mention: Mention, head: Mention) -> bool:
-    """A person's name never joins an institution named after someone ("Fundación Ana Ruiz")."""
+    """A person's name never joins an institution named after someone ("Fundación Ana Ruiz"), nor
+    a body's name the title of one of its people ("Radio Sur" is not "Director General de Radio
+    Sur": the model tags a capitalised title as a name)."""
     bodies = word_set("organisation_nouns.tsv")
     first = head.text.split()[0].lower()
     own = mention.text.split()[0].lower()  # "Registraduría" tagged a person is the body's short name
+    if first in role_nouns() and first not in bodies and own not in role_nouns() \
+            and _governed(name_words(mention.text), head.text):
+        return False
     return not (mention.label == "PER" and first in bodies and own not in bodies)
 
 

@@ -37,9 +37,13 @@ def lexicon_name() -> str | None:
         return "gender-guesser"
 
 
-# Capitalised function words and honorifics the lexicon lists as names but a Spanish text never uses so.
+# Capitalised function words and honorifics the lexicon lists as names but a Spanish text never uses
+# so: the ones a sentence opens with ("Pero Luis no vino", "Con Ana …", "Hay …", "Ante …").
 _NOT_NAMES = frozenset({"el", "la", "los", "las", "lo", "de", "del", "y", "e", "un", "una", "al", "don", "doña",
-                        "san", "santa", "santo", "fray", "sor"})
+                        "san", "santa", "santo", "fray", "sor",
+                        "pero", "con", "ante", "bajo", "durante", "salvo", "tan", "aun", "aún", "solo", "sólo",
+                        "nada", "uno", "ella", "este", "esta", "ese", "esa", "le", "les", "tu", "ha", "hay",
+                        "haya", "son", "sean", "era", "eran", "iban", "tiene", "hacer", "saber"})
 _LEXICON_GENDER = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
 
 

@@ -398,3 +398,20 @@ def test_a_person_set_off_by_a_comma_inside_a_bodys_entity_is_split():
     doc = Doc(spacy.blank("es").vocab, words=["el", "Ministerio", "de", "Industria", ",", "Comercio", "y", "Turismo"])
     spans = _split_glued(doc, [Span(doc, 1, 8, label="ORG")], doc.text)
     assert [s.text for s in spans if s is not None] == ["Ministerio de Industria , Comercio y Turismo"]
+
+
+def test_a_bodys_name_never_joins_the_title_of_one_of_its_people():
+    from newsclaims.entities import Mention, _compatible
+    title = Mention("Director Digital de Radio Sur Noticias", 100, 138, "MISC")
+    assert not _compatible(Mention("Radio Sur Noticias", 0, 18, "LOC"), title)
+    # a body whose noun is a role noun too ("policía") keeps its place's mentions
+    assert _compatible(Mention("Villalta", 0, 8, "LOC"), Mention("Policía Municipal de Villalta", 50, 79, "ORG"))
+    # the title's own short form still joins it
+    assert _compatible(Mention("Director Digital", 0, 16, "MISC"), title)
+
+
+def test_a_body_named_alone_is_not_renamed_by_a_title_that_holds_it(claims_of):
+    text = ("Radio Sur Noticias informó que sumará una aplicación a su oferta de contenidos.\n\n"
+            "\"Esta colaboración nos llevará lejos\", aseguró Tomás Irigoyen, Director Digital de Radio Sur Noticias.")
+    assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims_of(text)] == [
+        ("Radio Sur Noticias", "organisation"), ("Tomás Irigoyen", "person")]

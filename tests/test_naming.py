@@ -242,8 +242,21 @@ def test_a_surname_takes_a_full_name_the_model_did_not_tag(claims_of):
 
 
 def test_function_words_are_never_given_names():
-    from newsclaims.names import word_gender
+    from newsclaims.names import lexicon_name, word_gender
     assert word_gender("El") is None and word_gender("Santa") is None
+    # words a sentence opens with, which the lexicon lists as given names elsewhere
+    for word in ("Pero", "Con", "Ante", "Durante", "Hay", "Este", "Ella"):
+        assert word_gender(word) is None, word
+    if lexicon_name() is not None:
+        assert word_gender("Dolores") == "f" and word_gender("Domingo") == "m"  # real names stay
+
+
+def test_a_sentence_opening_conjunction_is_no_given_name_of_a_surname():
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    text = "Pero Quimby no es el único que piensa así. Con Quimby llegó la calma."
+    assert naming._written_full_names(text, "Quimby") == set()
 
 
 @pytest.mark.parametrize("text, name", [
@@ -446,3 +459,59 @@ def test_an_article_opening_a_sentence_or_a_paragraph_is_not_part_of_the_name(cl
     text = "Titular sobre salud\nLa Secretaría de Salud informó que hay diez casos."
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == "Secretaría de Salud"
+
+
+def test_a_name_takes_the_fullest_form_the_article_gives():
+    # the model's span after a sentence-opening given name, and a second surname given once
+    claims = [_claim("María del Rocío Vidal Tena"), _claim("Rocío Vidal Tena"), _claim("Ana Frías")]
+    naming.fullest(claims, [Entity("Ana Frías Lobo", "PER", []), Entity("Rocío Vidal Tena", "PER", [])])
+    assert [c.speaker.name for c in claims] == ["María del Rocío Vidal Tena", "María del Rocío Vidal Tena",
+                                                "Ana Frías Lobo"]
+
+
+@pytest.mark.parametrize("names, entities", [
+    # two different longer forms: which person is meant is unknown
+    (["Rocío Vidal", "Ana Rocío Vidal", "Rocío Vidal Tena Ruiz Soto"], []),
+    # words before a name come from another speaker's name only, never from an entity the model
+    # glued ("dijo a Efe Ana Frías": a medium, and a given name in the lexicon)
+    (["Ana Frías"], [Entity("Efe Ana Frías", "PER", [])]),
+    # nor from a noun's words ("Casa Blanca Obama") or two people
+    (["Rocío Vidal", "Oficina Rocío Vidal"], [Entity("Luis Soto y Rocío Vidal", "PER", [])]),
+    # an organisation, or a name of one word (complete's job), is left alone
+    (["Vidal"], [Entity("Rocío Vidal", "PER", [])]),
+])
+def test_a_name_keeps_its_form_without_one_fuller_form(names, entities):
+    claims = [_claim(n) for n in names]
+    naming.fullest(claims, entities)
+    assert [c.speaker.name for c in claims] == names
+
+
+def test_a_fuller_form_is_never_an_organisations():
+    claims = [_claim("Grupo Vidal", kind="organisation"), _claim("Grupo Vidal Tena")]
+    naming.fullest(claims, [])
+    assert [c.speaker.name for c in claims] == ["Grupo Vidal", "Grupo Vidal Tena"]
+
+
+def test_a_surname_pair_takes_the_full_name_the_model_cut(claims_of):
+    # the model tags "Rocío Vidal Tena" after the sentence-opening "María del"
+    text = ("María del Rocío Vidal Tena, secretaria del sindicato, denunció que en marzo no hubo pagos.\n\n"
+            "Vidal Tena añadió que la huelga seguirá hasta el lunes.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["María del Rocío Vidal Tena"] * 2
+
+
+@pytest.mark.parametrize("name, kind, person", [
+    ("Tomás Irigoyen, Director Digital de Radio Sur", "organisation", "Tomás Irigoyen"),
+    ("Partido Verde Austral, María del Pilar Osuna", "organisation", "María del Pilar Osuna"),
+    # a body's name with a comma in it stays whole
+    ("Cámara de Pesca, Puertos y Astilleros", "organisation", "Cámara de Pesca, Puertos y Astilleros"),
+    # two names with a given name each: no title to drop
+    ("Tomás Irigoyen, Lucía Marín", "person", "Tomás Irigoyen, Lucía Marín"),
+])
+def test_a_person_and_a_capitalised_title_set_off_by_a_comma_is_the_person(name, kind, person):
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    claims = [_claim(name, kind=kind)]
+    naming.unglue(claims)
+    assert claims[0].speaker.name == person
+    assert claims[0].speaker.kind == (kind if person == name else "person")

@@ -27,7 +27,7 @@ from dataclasses import replace
 from ..claims import Claim
 from ..entities import Entity
 from ..names import given_name_gender, word_gender
-from ..rules import fold
+from ..rules import fold, role_nouns
 from .kinds import noun_kind
 
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
@@ -53,6 +53,8 @@ def unglue(claims: list[Claim]) -> None:
             name = aside.group(1)
             if given_name_gender(name) is not None:
                 kind = "person"  # "Lucía Marín, diputada del Partido Verde": typed by its body, a person
+        if sp.kind in ("organisation", "person") and (pair := _person_and_title(name)) is not None:
+            name, kind = pair, "person"
         if name != sp.name:
             c.speaker = sp = replace(sp, name=name, kind=kind)
         words = name.split()
@@ -61,6 +63,23 @@ def unglue(claims: list[Claim]) -> None:
                     and words[k + 1][:1].islower():
                 c.speaker = replace(sp, name=" ".join(words[:k]))
                 break
+
+
+def _person_and_title(name: str) -> str | None:
+    """The person's name of a name and a capitalised title set off by a comma, in either order:
+    "Tomás Gil, Director General de Radio Sur" and "Partido Verde, Lucía Marín" (the model's span
+    over "la senadora del Partido Verde, Lucía Marín") are "Tomás Gil", "Lucía Marín"."""
+    if name.count(", ") != 1:
+        return None
+    first, second = name.split(", ")
+    if given_name_gender(first) is not None and second.split()[0].lower() in role_nouns() \
+            and given_name_gender(second) is None:
+        return first
+    words = second.split()
+    if given_name_gender(second) is not None and given_name_gender(first) is None and len(words) <= 5 \
+            and all(w[:1].isupper() or w in ("de", "del", "la", "las", "los") for w in words):
+        return second
+    return None
 
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
@@ -105,6 +124,54 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
             found = _written_full_names(text, word)
         if len(found) == 1:
             c.speaker = replace(sp, name=found.pop(), kind="person")
+
+
+_FORM_PARTICLES = frozenset({"de", "del", "la", "las", "los"})
+
+
+def _extra_name_words(words: list[str], before: bool) -> bool:
+    """Words a form adds to a name are name words: capitalised, or a particle inside ("María del
+    Carmen"); added before the name, the first is a given name or at least no noun the kinds
+    lexicon knows ("Casa Blanca Obama")."""
+    if not words or len(words) > 3 or (before and word_gender(words[0]) is None
+                                       and noun_kind(words[0]) is not None):
+        return False
+    if not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper()
+               or (k > 0 and w in _FORM_PARTICLES) for k, w in enumerate(words)):
+        return False
+    return before or words[-1][:1].isupper()
+
+
+def fullest(claims: list[Claim], entities: list[Entity]) -> None:
+    """A person's name takes the fullest form the article gives the same person (guidelines: the
+    canonical name is the fullest): "Carmen Soto Ríos" (the model's span after a sentence-opening
+    "María del") is "María del Carmen Soto Ríos" where another claim names it so, and "Ana Frías"
+    is "Ana Frías Lobo" where a claim or a person entity writes that.  The longer form holds the
+    name's words in a row at its end or its start, the words it adds are name words (a given name
+    when they open it), and the longer forms found nest in one another (two different ones leave
+    the name alone).  Words before a name come from speakers only: the model glues a medium
+    addressed before a name to it ("afirmó a Efe Ana Frías"; Efe is a given name too)."""
+    speakers = {c.speaker.name for c in claims
+                if c.speaker is not None and c.speaker.name and c.speaker.kind == "person"}
+    forms = {f: f.split() for f in speakers | {e.name for e in entities if e.label == "PER"}
+             if " y " not in f" {f} "}
+    longest: dict[str, str | None] = {}
+    for c in claims:
+        sp = c.speaker
+        if sp is None or not sp.name or sp.kind != "person" or sp.name not in forms:
+            continue
+        if sp.name not in longest:
+            words = forms[sp.name]
+            n = len(words)
+            found = [f for f, fw in forms.items() if len(fw) > n >= 2
+                     and (fw[-n:] == words and f in speakers and _extra_name_words(fw[:-n], True)
+                          or fw[:n] == words and _extra_name_words(fw[n:], False))]
+            best = max(found, key=len, default=None)
+            if best is not None and not all(f" {f} " in f" {best} " for f in found):
+                best = None
+            longest[sp.name] = best
+        if longest[sp.name] is not None:
+            c.speaker = replace(sp, name=longest[sp.name])
 
 
 _COUNTRY = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
