@@ -206,7 +206,8 @@ def _clean(span: Span) -> Span | None:
     titled = label == "ORG" and start > 1 and toks[start - 2].lower_ in role_nouns()  # "la portavoz del Departamento …"
     after_link = start > 0 and toks[start - 1].lower_ in ("de", "del", "en") or start > 1 \
         and toks[start - 1].lower_ in ("los", "las", "el", "la") and toks[start - 2].lower_ in ("de", "en")
-    if (label in ("PER", "MISC", "LOC") or titled) and end - start >= 3 and after_link and not _given_name(toks[start]):
+    if (label in ("PER", "MISC", "LOC") or titled) and end - start >= 3 and after_link and not _given_name(toks[start]) \
+            and _place_glued(toks, span, start):
         for k in range(start + 1, end - 1):
             t = toks[k]
             if toks[k - 1].lower_ in ("de", "del") and k - 1 > start:
@@ -266,6 +267,25 @@ def _clean(span: Span) -> Span | None:
     if len(span) > 8:
         return None
     return span
+
+
+def _place_glued(toks, span: Span, start: int) -> bool:
+    """Whether the capitalised word after "de" may be a place or a body glued before a person's
+    name: after a title or a body's noun ("el alcalde de Villarreal Adrián Soto"), or a word the
+    article writes elsewhere too; else a given name the lexicon does not know opens the name ("a
+    favor de Yerlin Mauricio Ostos")."""
+    link = start - 1 if toks[start - 1].lower_ in ("de", "del", "en") else start - 2
+    k = link - 1
+    while k > 0 and k > link - 3 and toks[k].pos_ == "ADJ" and toks[k].is_lower:
+        k -= 1  # "la alcaldesa interina de …"
+    if k >= 0 and (toks[k].lower_ in role_nouns() or fold(toks[k].lower_) in institution_nouns()
+                   or toks[k].text[:1].isupper() and toks[k].is_alpha):
+        return True
+    word = toks[start].text
+    doc = span.doc
+    text = doc_text(doc)
+    return any(not (span.start_char <= m.start() < span.end_char)
+               for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text))
 
 
 def _split_glued(doc: Doc, spans: list[Span | None], text: str) -> list[Span | None]:

@@ -415,3 +415,14 @@ def test_a_body_named_alone_is_not_renamed_by_a_title_that_holds_it(claims_of):
             "\"Esta colaboración nos llevará lejos\", aseguró Tomás Irigoyen, Director Digital de Radio Sur Noticias.")
     assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims_of(text)] == [
         ("Radio Sur Noticias", "organisation"), ("Tomás Irigoyen", "person")]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a given name the lexicon does not know opens the name: no title or body before "de"
+    ("El tribunal falló a favor de Yerlin Mauricio Ostos Cardona la demanda que tenía pendiente.\n\n"
+     "El candidato Ostos dijo que seguirá en campaña.", "Yerlin Mauricio Ostos Cardona"),
+    # a place after a title's "de" is the title's, even written once
+    ("El alcalde de Villarreal Anselmo Quirós dijo que el mercado abrirá en enero.", "Anselmo Quirós"),
+])
+def test_an_unknown_first_given_name_after_de_is_part_of_the_name(claims_of, text, name):
+    assert claims_of(text)[-1]["speaker"]["name"] == name

@@ -515,3 +515,9 @@ def test_a_person_and_a_capitalised_title_set_off_by_a_comma_is_the_person(name,
     naming.unglue(claims)
     assert claims[0].speaker.name == person
     assert claims[0].speaker.kind == (kind if person == name else "person")
+
+
+def test_a_fuller_form_with_jr_may_be_another_person():
+    claims = [_claim("Lucas Prado"), _claim("Lucas Prado Jr"), _claim("Ana Frías")]
+    naming.fullest(claims, [Entity("Ana Frías hijo", "PER", [])])
+    assert [c.speaker.name for c in claims] == ["Lucas Prado", "Lucas Prado Jr", "Ana Frías"]

@@ -127,6 +127,7 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
 
 
 _FORM_PARTICLES = frozenset({"de", "del", "la", "las", "los"})
+_GENERATION = frozenset({"jr", "junior", "júnior", "hijo", "sr", "senior", "ii", "iii"})
 
 
 def _extra_name_words(words: list[str], before: bool) -> bool:
@@ -136,6 +137,8 @@ def _extra_name_words(words: list[str], before: bool) -> bool:
     if not words or len(words) > 3 or (before and word_gender(words[0]) is None
                                        and noun_kind(words[0]) is not None):
         return False
+    if not before and words[-1].rstrip(".").lower() in _GENERATION:
+        return False  # "Lucas Prado Jr." may be the son of the "Lucas Prado" who speaks
     if not all(w[:1].isupper() and w[1:].replace("-", "").isalpha() and not w.isupper()
                or (k > 0 and w in _FORM_PARTICLES) for k, w in enumerate(words)):
         return False
