@@ -58,6 +58,11 @@ def test_noun_kind(word, kind):
     ("gaceta peruana", "la gaceta peruana", "MISC", None),
     ("sistema ferroviario", "el sistema ferroviario", "MISC", None),  # an adjective that looks like an agent
     (None, None, "PER", None),
+    # a body's short name the model tagged a person: after "la", or in capitals the article also
+    # writes as a word; a surname, a title or an acronym alone stays as it was
+    ("Fenaval", "la Fenaval", "PER", "organisation"), ("Fenaval", "FENAVAL", "PER", "organisation"),
+    ("Quiroga", "Quiroga", "PER", "person"), ("Viceministra", "la Viceministra", "PER", "person"),
+    ("JFK", "JFK", "PER", "person"),
 ])
 def test_speaker_kind(name, text, label, kind):
     assert speaker_kind(name, text, label) == kind

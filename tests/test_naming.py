@@ -521,3 +521,17 @@ def test_a_fuller_form_with_jr_may_be_another_person():
     claims = [_claim("Lucas Prado"), _claim("Lucas Prado Jr"), _claim("Ana Frías")]
     naming.fullest(claims, [Entity("Ana Frías hijo", "PER", [])])
     assert [c.speaker.name for c in claims] == ["Lucas Prado", "Lucas Prado Jr", "Ana Frías"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # "los fiscales de A, X, y de B, Y": the second name (tagged a place by the model) too
+    ("Los fiscales del distrito norte, Elena Robles, y del distrito sur, Tomás Vidal, anunciaron que no "
+     "procesarán esos casos.", "Elena Robles y Tomás Vidal"),
+    ("Las juezas de la sala primera, Irene Campos, y de la sala segunda, Lucía Ferrán, anunciaron que "
+     "revisarán el fallo.", "Irene Campos y Lucía Ferrán"),
+])
+def test_people_each_set_off_by_commas_after_a_plural_title_are_all_named(claims_of, text, name):
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    assert claims_of(text)[0]["speaker"]["name"] == name

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..names import given_name_gender
+from ..names import given_name_gender, word_gender
 from ..rules import RuleTableError, body_classes, demonyms, fold, read_table, role_nouns, singulars, word_set
 
 KINDS = ("person", "group", "organisation", "document")
@@ -163,6 +163,12 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         body = noun_kind(head) if head is not None and len(words) > 1 else None
         if body in ("organisation", "document"):
             return body  # "Secretaría de Salud", "Código Penal" tagged as a person
+        said_words = (text or "").split()
+        if len(words) == 1 and word_gender(name) is None and noun_kind(name) is None and (
+                len(said_words) == 2 and said_words[0].lower() == "la" and fold(said_words[1]) == fold(name)
+                or len(said_words) == 1 and said_words[0].isupper() and not name.isupper() and len(name) >= 3):
+            # "la Acnur", "FACUA" the article writes "Facua" too: a body's short name tagged as a person
+            return "organisation"
         if head is not None and head == words[0] and noun_kind(head) == "group" and (len(words) > 1 or not (
                 set(singulars(head)) & (role_nouns().keys() | word_set("anonymous_sources.tsv")))):
             # "Socorristas", "Vecinos de la zona" opening a sentence, tagged as a person; alone, not a

@@ -26,7 +26,7 @@ from .. import nicknames
 from ..claims import Speaker
 from ..doc_tokens import tokens
 from ..entities import INITIAL, NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns
-from ..names import has_lexicon, word_gender
+from ..names import given_name_gender, has_lexicon, word_gender
 from ..rules import (
     body_classes,
     demonyms,
@@ -978,9 +978,11 @@ class SpeakerResolver:
         found: dict[str, int] = {}
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
-            if e.label != "PER":
-                continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if e.label != "PER" and not (span is not None and given_name_gender(e.name) is not None
+                                         and span.start > 0 and self.doc[span.start - 1].text == ","
+                                         and (span.end > tokens[-1].i or self.doc[span.end].text == ",")):
+                continue  # (a full name set off by commas that the model tagged a place is a person's)
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             if span is None or span.start not in ids or span.end - 1 not in ids:
@@ -1078,9 +1080,11 @@ class SpeakerResolver:
             return None
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
-            if e.label != "PER":
-                continue
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if e.label != "PER" and not (span is not None and given_name_gender(e.name) is not None
+                                         and span.start > 0 and self.doc[span.start - 1].text == ","
+                                         and (span.end > tokens[-1].i or self.doc[span.end].text == ",")):
+                continue  # (a full name set off by commas that the model tagged a place is a person's)
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
