@@ -411,15 +411,15 @@ def test_a_bodys_name_never_joins_the_title_of_one_of_its_people():
 
 
 def test_a_body_named_alone_is_not_renamed_by_a_title_that_holds_it(claims_of):
-    text = ("Radio Sur Noticias informó que sumará una aplicación a su oferta de contenidos.\n\n"
-            "\"Esta colaboración nos llevará lejos\", aseguró Tomás Irigoyen, Director Digital de Radio Sur Noticias.")
+    text = ("Radio Sur Noticias anunció que emitirá los partidos del torneo en su web.\n\n"
+            "\"La alianza nos abre puertas\", aseguró Tomás Irigoyen, Director Digital de Radio Sur Noticias.")
     assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims_of(text)] == [
         ("Radio Sur Noticias", "organisation"), ("Tomás Irigoyen", "person")]
 
 
 @pytest.mark.parametrize("text, name", [
     # a given name the lexicon does not know opens the name: no title or body before "de"
-    ("El tribunal falló a favor de Yerlin Mauricio Ostos Cardona la demanda que tenía pendiente.\n\n"
+    ("El juzgado resolvió en favor de Yerlin Mauricio Ostos Cardona el pleito por las tierras.\n\n"
      "El candidato Ostos dijo que seguirá en campaña.", "Yerlin Mauricio Ostos Cardona"),
     # a place after a title's "de" is the title's, even written once
     ("El alcalde de Villarreal Anselmo Quirós dijo que el mercado abrirá en enero.", "Anselmo Quirós"),

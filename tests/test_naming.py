@@ -255,7 +255,7 @@ def test_a_sentence_opening_conjunction_is_no_given_name_of_a_surname():
     from newsclaims.names import lexicon_name
     if lexicon_name() is None:
         pytest.skip("the name lexicon (extra 'names') is not installed")
-    text = "Pero Quimby no es el único que piensa así. Con Quimby llegó la calma."
+    text = "Pero Quimby llegó tarde a la cita. Con Quimby vino la calma."
     assert naming._written_full_names(text, "Quimby") == set()
 
 

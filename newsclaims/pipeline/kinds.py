@@ -167,7 +167,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         if len(words) == 1 and word_gender(name) is None and noun_kind(name) is None and (
                 len(said_words) == 2 and said_words[0].lower() == "la" and fold(said_words[1]) == fold(name)
                 or len(said_words) == 1 and said_words[0].isupper() and not name.isupper() and len(name) >= 3):
-            # "la Acnur", "FACUA" the article writes "Facua" too: a body's short name tagged as a person
+            # "la Fenaval", "FENAVAL" the article writes "Fenaval" too: a body's short name tagged a person
             return "organisation"
         if head is not None and head == words[0] and noun_kind(head) == "group" and (len(words) > 1 or not (
                 set(singulars(head)) & (role_nouns().keys() | word_set("anonymous_sources.tsv")))):

@@ -132,8 +132,8 @@ _GENERATION = frozenset({"jr", "junior", "júnior", "hijo", "sr", "senior", "ii"
 
 def _extra_name_words(words: list[str], before: bool) -> bool:
     """Words a form adds to a name are name words: capitalised, or a particle inside ("María del
-    Carmen"); added before the name, the first is a given name or at least no noun the kinds
-    lexicon knows ("Casa Blanca Obama")."""
+    Rocío"); added before the name, the first is a given name or at least no noun the kinds
+    lexicon knows ("Oficina Central Quiroga")."""
     if not words or len(words) > 3 or (before and word_gender(words[0]) is None
                                        and noun_kind(words[0]) is not None):
         return False
@@ -147,8 +147,8 @@ def _extra_name_words(words: list[str], before: bool) -> bool:
 
 def fullest(claims: list[Claim], entities: list[Entity]) -> None:
     """A person's name takes the fullest form the article gives the same person (guidelines: the
-    canonical name is the fullest): "Carmen Soto Ríos" (the model's span after a sentence-opening
-    "María del") is "María del Carmen Soto Ríos" where another claim names it so, and "Ana Frías"
+    canonical name is the fullest): "Rocío Vidal Tena" (the model's span after a sentence-opening
+    "María del") is "María del Rocío Vidal Tena" where another claim names it so, and "Ana Frías"
     is "Ana Frías Lobo" where a claim or a person entity writes that.  The longer form holds the
     name's words in a row at its end or its start, the words it adds are name words (a given name
     when they open it), and the longer forms found nest in one another (two different ones leave
