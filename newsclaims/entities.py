@@ -275,12 +275,14 @@ def _place_glued(toks, span: Span, start: int) -> bool:
     article writes elsewhere too; else a given name the lexicon does not know opens the name ("a
     favor de Yerlin Mauricio Ostos")."""
     link = start - 1 if toks[start - 1].lower_ in ("de", "del", "en") else start - 2
+    from .pipeline.kinds import noun_kind  # (the pipeline's modules import this one)
+
     k = link - 1
     while k > 0 and k > link - 3 and toks[k].pos_ == "ADJ" and toks[k].is_lower:
         k -= 1  # "la alcaldesa interina de …"
-    if k >= 0 and (toks[k].lower_ in role_nouns() or fold(toks[k].lower_) in institution_nouns()
+    if k >= 0 and (noun_kind(toks[k].lower_) in ("person", "organisation") or fold(toks[k].lower_) in institution_nouns()
                    or toks[k].text[:1].isupper() and toks[k].is_alpha):
-        return True
+        return True  # ("el exgobernador de …": a title with a prefix too)
     word = toks[start].text
     doc = span.doc
     text = doc_text(doc)

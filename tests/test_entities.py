@@ -421,8 +421,10 @@ def test_a_body_named_alone_is_not_renamed_by_a_title_that_holds_it(claims_of):
     # a given name the lexicon does not know opens the name: no title or body before "de"
     ("El juzgado resolvió en favor de Yerlin Mauricio Ostos Cardona el pleito por las tierras.\n\n"
      "El candidato Ostos dijo que seguirá en campaña.", "Yerlin Mauricio Ostos Cardona"),
-    # a place after a title's "de" is the title's, even written once
+    # a place after a title's "de" is the title's, even written once, a title with a prefix too
     ("El alcalde de Villarreal Anselmo Quirós dijo que el mercado abrirá en enero.", "Anselmo Quirós"),
+    ("El exgobernador de Sonora Humberto Lizárraga dijo que no habrá ajuste.", "Humberto Lizárraga"),
+    ("\"No habrá ajuste\", dijo el exgobernador de Sonora Humberto Lizárraga.", "Humberto Lizárraga"),
 ])
 def test_an_unknown_first_given_name_after_de_is_part_of_the_name(claims_of, text, name):
     assert claims_of(text)[-1]["speaker"]["name"] == name

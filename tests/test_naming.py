@@ -535,3 +535,24 @@ def test_people_each_set_off_by_commas_after_a_plural_title_are_all_named(claims
     if lexicon_name() is None:
         pytest.skip("the name lexicon (extra 'names') is not installed")
     assert claims_of(text)[0]["speaker"]["name"] == name
+
+
+_LEAD = "Multas para los visitantes\n\n{} advirtió que habrá sanciones para quien no cumpla las normas del estadio.\n\n"
+
+
+@pytest.mark.parametrize("subject, later, name", [
+    # a description in the lead, before any name: the one person the article names in full
+    ("El diplomático", "Según Ivo Karlsen Dahl, embajador en la capital, las reglas se conocen desde marzo.",
+     "Ivo Karlsen Dahl"),
+    # two people named: which one is meant is unknown
+    ("El diplomático", "Según Ivo Karlsen Dahl, embajador en la capital, y Marta Lindqvist, su asesora, "
+     "las reglas se conocen desde marzo.", "diplomático"),
+])
+def test_a_description_before_any_name_is_the_one_person_named(claims_of, subject, later, name):
+    assert claims_of(_LEAD.format(subject) + later)[0]["speaker"]["name"] == name
+
+
+def test_a_plural_description_is_never_the_one_person_named(claims_of):
+    text = _LEAD.format("Los diplomáticos").replace("advirtió", "advirtieron") + \
+        "Según Ivo Karlsen Dahl, embajador en la capital, las reglas se conocen desde marzo."
+    assert claims_of(text)[0]["speaker"]["name"] == "diplomáticos"

@@ -825,7 +825,8 @@ class SpeakerResolver:
             # last; a person described earlier as such, else the noun itself
             possessed = tokens[0].lower_ in ("su", "sus") and head.lower_ in word_set("kin_nouns.tsv")
             person = self._named_right_after(end, self._governed(tokens)) or self._person_for(
-                role or head.lower_, words, gender, start, None if possessed else current, loose=not possessed) \
+                role or head.lower_, words, gender, start, None if possessed else current, loose=not possessed,
+                alone=not _plural(head)) \
                 or self._written_name(tokens)
             of = self._person_of(tokens, head)
             if of is not None and person is not None and name_words(person) & name_words(of):
@@ -1465,10 +1466,11 @@ class SpeakerResolver:
         return frozenset(e.name for _, e in self.index.mentions_in(start, position) if e.label == "PER")
 
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int,
-                    current: Speaker | None = None, loose: bool = True) -> str | None:
+                    current: Speaker | None = None, loose: bool = True, alone: bool = False) -> str | None:
         """The person a role noun or description refers back to: the one an earlier description
         matches ("el líder chileno" ~ "el presidente chileno, Juan Soto"), else the current speaker,
-        else (``loose``) the latest person of its gender or the most salient one."""
+        else (``loose``) the latest person of its gender or the most salient one, else (``alone``:
+        a singular description) the one person the article names in full."""
         best, best_score = None, 0.0
         just_named: frozenset[str] | None = None
         for r in self.appositions:
@@ -1529,5 +1531,16 @@ class SpeakerResolver:
 
         # else the nearest person named before ("… dijo Ana Ruiz. La experta …"), however far
         if gender != "-":
-            return salient(True) or self._last_named(gender, position, None) or salient(False)
-        return salient(False) or self._last_named(gender, position, None)
+            found = salient(True) or self._last_named(gender, position, None) or salient(False)
+        else:
+            found = salient(False) or self._last_named(gender, position, None)
+        return found or (self._only_person(gender) if alone else None)
+
+    def _only_person(self, gender: str) -> str | None:
+        """The one person the article names in full, of ``gender`` unless "-", for a description
+        before any name ("El diplomático advirtió …" in the lead, "Eva Soto, embajadora …" below)."""
+        people = {e.name for e in self.entities if e.label == "PER" and self._full_name(e.name)}
+        if len(people) != 1:
+            return None
+        person = people.pop()
+        return person if gender == "-" or self.gender(person) in ("-", gender) else None
