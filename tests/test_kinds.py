@@ -181,3 +181,12 @@ def test_a_force_written_as_a_name_is_an_organisation_an_officer_a_person(claims
     assert c["speaker"]["kind"] == "organisation"
     (c,) = claims_of("El policía Luis Soto dijo que hay dos detenidos.")
     assert c["speaker"]["kind"] == "person"
+
+
+def test_a_given_name_that_is_a_noun_too_opens_a_persons_name():
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    # "norma" is a document's noun, "Norma" a given name: the surname alone names the person
+    assert speaker_kind("Norma Ibarra Cuéllar", "Ibarra Cuéllar", "PER") == "person"
+    assert speaker_kind("Norma de Calidad del Agua", "la Norma de Calidad del Agua", "PER") == "document"

@@ -161,6 +161,8 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         if head is not None and head.islower():
             return noun_kind(head) or "person"  # "vecina" of "una vecina" when nobody is named
         body = noun_kind(head) if head is not None and len(words) > 1 else None
+        if body is not None and given_name_gender(name) is not None and words[1] not in ("de", "del"):
+            body = None  # "Norma Ibarra": a given name that is a noun too ("Norma de Calidad" is a document)
         if body in ("organisation", "document"):
             return body  # "Secretaría de Salud", "Código Penal" tagged as a person
         said_words = (text or "").split()
