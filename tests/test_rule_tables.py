@@ -153,6 +153,18 @@ def test_a_generic_body_noun_is_the_organisation_that_spoke_last(claims_of, noun
     assert first["speaker"]["name"][:1].isupper()
 
 
+@pytest.mark.parametrize("noun, example", examples("generic_documents.tsv"))
+def test_a_generic_document_noun_is_the_document_that_spoke_last(claims_of, noun, example):
+    first, second = claims_of(example)
+    assert second["speaker"]["text"].endswith(noun) and second["speaker"]["name"] == first["speaker"]["name"]
+    assert first["speaker"]["kind"] == second["speaker"]["kind"] == "document"
+
+
+def test_a_generic_document_noun_with_no_document_before_stays_itself(claims_of):
+    text = ("La alcaldesa Inés Ferrán presentó el plan de obras. El documento prevé que el puente abra en mayo.")
+    assert claims_of(text)[-1]["speaker"]["name"] == "documento"
+
+
 @pytest.mark.parametrize("role, cls, example", read_table("role_classes.tsv", 3), ids=lambda v: str(v)[:20])
 def test_a_role_of_the_same_class_names_the_person_described_so(claims_of, role, cls, example):
     # "El alcalde Jorge Paredes y el juez Luis Soto visitaron la obra. El edil aseguró …" -> Jorge Paredes,

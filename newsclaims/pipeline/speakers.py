@@ -344,6 +344,7 @@ class SpeakerResolver:
         self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
         self.agents: list[tuple[int, Speaker]] = []  # (position, speaker) of organisations seen as subjects
         self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
+        self.documents_seen: list[tuple[int, str]] = []  # (position, name) of described documents that spoke
         self.named_bodies: list[tuple[int, str, str]] = self._find_named_bodies()
         self._body_names: frozenset[str] | None = None
         self._acronym_map: dict[str, str] | None = None
@@ -619,6 +620,8 @@ class SpeakerResolver:
             return
         if speaker.label == "ORG" and speaker.name[:1].isupper():
             self.bodies_seen.append((speaker.start, speaker.name))  # for a later "el organismo"
+        if len(speaker.name.split()) > 2 and noun_kind(speaker.name.split()[0]) == "document":
+            self.documents_seen.append((speaker.start, speaker.name))  # for a later "el documento"
         if len(speaker.name.split()) > 1 and "," not in speaker.name:
             # "un informe de la Organización X" … "el informe": the first full description of a
             # body or document names it for later bare mentions of the same noun.
@@ -745,6 +748,8 @@ class SpeakerResolver:
             named = self._named_body(head.lower_, start)
             if named is not None:  # "el rotativo" after "el diario Eco Austral", "la cartera" after a ministry
                 return Speaker(named, text, "ORG", start, end)
+        if self._described_before(tokens, head) is None and (seen := self._document_before(tokens, head, start)):
+            return Speaker(seen, text, "MISC", start, end)
         if is_anon and appos is None:
             return Speaker(self._group_described(tokens, head) or self._head_words(bare, head) or bare_text, text,
                            "ANON", start, end)
@@ -852,6 +857,16 @@ class SpeakerResolver:
         if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
             return Speaker(named, text, "MISC", start, end)
         return Speaker(self._without_agent(bare, head) or bare_text, text, "MISC", start, end)
+
+    def _document_before(self, tokens: list[Token], head: Token, start: int) -> str | None:
+        """For "el documento", "el texto" (generic_documents.tsv, with adjectives at most): the
+        document described in full that spoke last, within a few paragraphs ("el informe anual de
+        la Oficina X" … "El documento advierte …"); its own noun's description is found before."""
+        if tokens[0].lower_ not in _DEFINITE or head.lower_ not in word_set("generic_documents.tsv") \
+                or not all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
+            return None
+        seen = [name for pos, name in self.documents_seen if pos < start and start - pos < 3000]
+        return seen[-1] if seen else None
 
     def _body_named_before(self, position: int) -> str | None:
         """The organisation the text named last before ``position``, within a few paragraphs and
