@@ -556,3 +556,23 @@ def test_a_plural_description_is_never_the_one_person_named(claims_of):
     text = _LEAD.format("Los diplomáticos").replace("advirtió", "advirtieron") + \
         "Según Ivo Karlsen Dahl, embajador en la capital, las reglas se conocen desde marzo."
     assert claims_of(text)[0]["speaker"]["name"] == "diplomáticos"
+
+
+_MEDIUM = "Kurier explica que el equipo llega cansado al torneo.{}\"¿Podremos defender el título?\", se pregunta el diario."
+
+
+@pytest.mark.parametrize("before, gap, names", [
+    # the masthead the model tags a person speaks, then "el diario" in the same paragraph: the
+    # medium, and a body in every claim
+    ("", " ", [("Kurier", "organisation"), ("Kurier", "organisation")]),
+    # a person's surname is no medium's name
+    ("La entrenadora Ana Kurier habló tras el partido. ", " ", [("Ana Kurier", "person"), ("diario", "organisation")]),
+    # nor is a source of another paragraph
+    ("", "\n\n", [("Kurier", "person"), ("diario", "organisation")]),
+])
+def test_a_medium_noun_is_the_source_speaking_in_its_paragraph(claims_of, before, gap, names):
+    from newsclaims.names import lexicon_name
+    if lexicon_name() is None:
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+    claims = claims_of(before + _MEDIUM.format(gap))
+    assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims][-2:] == names

@@ -130,6 +130,19 @@ _FORM_PARTICLES = frozenset({"de", "del", "la", "las", "los"})
 _GENERATION = frozenset({"jr", "junior", "júnior", "hijo", "sr", "senior", "ii", "iii"})
 
 
+def body_named(claims: list[Claim]) -> None:
+    """A name the article also calls by a body's noun is that body's, in every claim: "Kurier"
+    (tagged a person) after "…, se pregunta el diario" resolved to it is an organisation — never a
+    name with a given name ("Ana Kurier")."""
+    bodies = {c.speaker.name for c in claims if c.speaker is not None and c.speaker.name
+              and c.speaker.kind == "organisation" and c.speaker.text.split()[0].lower() in _ARTICLES
+              and len(c.speaker.text.split()) == 2 and noun_kind(c.speaker.text.split()[1]) == "organisation"}
+    for c in claims:
+        sp = c.speaker
+        if sp is not None and sp.name in bodies and sp.kind == "person" and given_name_gender(sp.name) is None:
+            c.speaker = replace(sp, kind="organisation")
+
+
 def _extra_name_words(words: list[str], before: bool) -> bool:
     """Words a form adds to a name are name words: capitalised, or a particle inside ("María del
     Rocío"); added before the name, the first is a given name or at least no noun the kinds

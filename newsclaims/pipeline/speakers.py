@@ -745,7 +745,7 @@ class SpeakerResolver:
                 and head.lower_ not in word_set("generic_bodies.tsv") \
                 and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
             # (a generic body's noun, "la empresa", is first the organisation that spoke last, below)
-            named = self._named_body(head.lower_, start)
+            named = self._named_body(head.lower_, start) or self._medium_speaking(head.lower_, start, current)
             if named is not None:  # "el rotativo" after "el diario Eco Austral", "la cartera" after a ministry
                 return Speaker(named, text, "ORG", start, end)
         if self._described_before(tokens, head) is None and (seen := self._document_before(tokens, head, start)):
@@ -857,6 +857,22 @@ class SpeakerResolver:
         if named is not None:  # "dice el memorándum" after "firmó el memorándum presidencial"
             return Speaker(named, text, "MISC", start, end)
         return Speaker(self._without_agent(bare, head) or bare_text, text, "MISC", start, end)
+
+    def _medium_speaking(self, noun: str, start: int, current: Speaker | None) -> str | None:
+        """For "el diario", "el periódico" (a medium's noun): the source speaking in the same
+        paragraph when its name is no person's — a capitalised name with no given name, which the
+        article never writes as part of a person's full name ("Gaceta explica … 'Habrá otro
+        juicio', señala el diario", the masthead the model tagged as a person)."""
+        if current is None or not current.name or body_classes().get(noun) != "medium" \
+                or not current.name[:1].isupper() or given_name_gender(current.name) is not None \
+                or "\n\n" in self.text[current.start:start] or start - current.start > 800:
+            return None
+        words = current.name.split()
+        if any(noun_kind(w) is not None for w in words) or any(
+                e.label == "PER" and e.name != current.name and len(e.name.split()) > len(words)
+                and e.name.split()[-len(words):] == words for e in self.entities):
+            return None  # ("Ruiz" of "Ana Ruiz" is a person; "Oficina Andina" a body, named by _named_body)
+        return current.name
 
     def _document_before(self, tokens: list[Token], head: Token, start: int) -> str | None:
         """For "el documento", "el texto" (generic_documents.tsv, with adjectives at most): the
