@@ -274,9 +274,9 @@ def _place_glued(toks, span: Span, start: int) -> bool:
     name: after a title or a body's noun ("el alcalde de Villarreal Adrián Soto"), or a word the
     article writes elsewhere too; else a given name the lexicon does not know opens the name ("a
     favor de Yerlin Mauricio Ostos")."""
-    link = start - 1 if toks[start - 1].lower_ in ("de", "del", "en") else start - 2
-    from .pipeline.kinds import noun_kind  # (the pipeline's modules import this one)
+    from .pipeline.kinds import noun_kind  # (here: the pipeline's modules import this one)
 
+    link = start - 1 if toks[start - 1].lower_ in ("de", "del", "en") else start - 2
     k = link - 1
     while k > 0 and k > link - 3 and toks[k].pos_ == "ADJ" and toks[k].is_lower:
         k -= 1  # "la alcaldesa interina de …"

@@ -576,3 +576,14 @@ def test_a_medium_noun_is_the_source_speaking_in_its_paragraph(claims_of, before
         pytest.skip("the name lexicon (extra 'names') is not installed")
     claims = claims_of(before + _MEDIUM.format(gap))
     assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims][-2:] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    # a body's name after its noun, tagged a person by the model, then the person set off by commas
+    ("La sequía afecta a 300 familias, dijo el vocero de la cooperativa Surco Verde, Israel Ochoa.",
+     "Israel Ochoa"),
+    ("Las heladas dañaron el maíz, explicó la tesorera de la asociación Tierra Fértil, Victoria Salcedo.",
+     "Victoria Salcedo"),
+])
+def test_a_bodys_name_after_its_noun_is_not_the_person_of_the_description(claims_of, text, name):
+    assert claims_of(text)[0]["speaker"]["name"] == name

@@ -1011,10 +1011,8 @@ class SpeakerResolver:
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if e.label != "PER" and not (span is not None and given_name_gender(e.name) is not None
-                                         and span.start > 0 and self.doc[span.start - 1].text == ","
-                                         and (span.end > tokens[-1].i or self.doc[span.end].text == ",")):
-                continue  # (a full name set off by commas that the model tagged a place is a person's)
+            if e.label != "PER" and not self._set_off_full_name(e, span, tokens):
+                continue
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             if span is None or span.start not in ids or span.end - 1 not in ids:
@@ -1104,6 +1102,13 @@ class SpeakerResolver:
             return written
         return e.name
 
+    def _set_off_full_name(self, e: Entity, span: Span | None, tokens: list[Token]) -> bool:
+        """Whether a name the model tagged other than a person is a person's in a description: a full
+        name with a given name set off by commas ("el representante de la cooperativa Tolvac, Israel
+        Montoya" with "Israel Montoya" tagged a place; "los fiscales de A, X, y de B, Y")."""
+        return span is not None and given_name_gender(e.name) is not None and span.start > 0 \
+            and self.doc[span.start - 1].text == "," and (span.end > tokens[-1].i or self.doc[span.end].text == ",")
+
     def _named_person(self, tokens: list[Token]) -> str | None:
         """The first person named in a description that opens with a common noun, not as a
         complement ("de Ana Ruiz"): "el ministro de Salud bonaerense, Ana Ruiz" -> Ana Ruiz."""
@@ -1113,10 +1118,8 @@ class SpeakerResolver:
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if e.label != "PER" and not (span is not None and given_name_gender(e.name) is not None
-                                         and span.start > 0 and self.doc[span.start - 1].text == ","
-                                         and (span.end > tokens[-1].i or self.doc[span.end].text == ",")):
-                continue  # (a full name set off by commas that the model tagged a place is a person's)
+            if e.label != "PER" and not self._set_off_full_name(e, span, tokens):
+                continue
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
@@ -1124,6 +1127,8 @@ class SpeakerResolver:
                 prev = self.doc[span.start - 2]  # "de la Alianza X": past the article
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
                 continue
+            if prev is not None and prev.is_lower and noun_kind(prev.text) == "organisation":
+                continue  # "de la cooperativa Surco Verde, Ana Ruiz": the body's name, tagged a person
             return self._fuller(e.name, tokens, span[0]) if span is not None else e.name
         return None
 
