@@ -26,6 +26,14 @@ def claims_of(extractor):
     return run
 
 
+@pytest.fixture
+def lexicon():
+    """Skips a test that needs the name lexicon (the ``names`` extra: given names and their gender)."""
+    from newsclaims.names import has_lexicon
+    if not has_lexicon():
+        pytest.skip("the name lexicon (extra 'names') is not installed")
+
+
 # --- Debian's Chromium driven by Playwright (the HTML pages' tests) -----------------------------
 
 @pytest.fixture(scope="session")

@@ -296,14 +296,12 @@ def test_a_lone_surname_written_lower_case_elsewhere_is_kept_when_the_article_na
     assert "Octavio Paz" in names
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_a_medium_and_a_person_run_together_are_split_when_each_stands_alone_elsewhere(claims_of):
     """ "cuenta a Radio Cumbre Elvira, una maestra …" with "contó a Radio Cumbre" and "afirma Elvira"
     elsewhere: the medium, then the person."""
     text = ("\"Mereció el esfuerzo\", cuenta orgullosa a Radio Cumbre Elvira, una maestra de Cusco.\n\n"
             "Según contó a Radio Cumbre, la deuda creció en enero.\n\n\"Estamos pagando\", afirma Elvira.")
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     names = [(c["speaker"] or {}).get("name") for c in claims_of(text)]
     assert names[0] == "Elvira" and names[-1] == "Elvira"
     assert "Radio Cumbre Elvira" not in names

@@ -79,10 +79,8 @@ def test_a_name_described_as_a_person_is_one_whatever_its_label():
     ("Tadeo Quiroga", "ORG", "organisation"),  # the model's ORG stays ("Rosa Náutica", a company)
     ("Fundación Tadeo Quiroga", "LOC", "organisation"),  # a body named after a person
 ])
+@pytest.mark.usefixtures("lexicon")
 def test_a_full_name_with_a_given_name_is_a_person(name, label, kind):
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     assert speaker_kind(name, name.split()[-1], label) == kind
 
 
@@ -183,10 +181,8 @@ def test_a_force_written_as_a_name_is_an_organisation_an_officer_a_person(claims
     assert c["speaker"]["kind"] == "person"
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_a_given_name_that_is_a_noun_too_opens_a_persons_name():
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     # "norma" is a document's noun, "Norma" a given name: the surname alone names the person
     assert speaker_kind("Norma Ibarra Cuéllar", "Ibarra Cuéllar", "PER") == "person"
     assert speaker_kind("Norma de Calidad del Agua", "la Norma de Calidad del Agua", "PER") == "document"

@@ -125,10 +125,8 @@ def test_an_aside_set_off_by_a_comma_is_not_part_of_the_name(name, kind, cut):
     assert claims[0].speaker.name == cut
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_a_persons_name_its_bodys_description_typed_an_organisation_is_a_person_again():
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     claims = [_claim("Lucía Marín Sosa, diputada del Partido Verde", "organisation")]
     naming.unglue(claims)
     assert (claims[0].speaker.name, claims[0].speaker.kind) == ("Lucía Marín Sosa", "person")
@@ -231,12 +229,10 @@ def test_a_body_noun_with_a_participle_form_is_still_a_speaker(claims_of):
     assert name == "Senado de Valcarria"
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_a_surname_takes_a_full_name_the_model_did_not_tag(claims_of):
     """ "La obra de Ronald Quimby llegó …" — no entity for it, but the text writes a given
     name before the surname the claim names."""
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     text = "La obra de Ronald Quimby llegó a Lima en marzo.\n\n\"Fue un sueño\", dijo Quimby."
     assert first(claims_of, text)[0] == "Ronald Quimby"
 
@@ -251,10 +247,8 @@ def test_function_words_are_never_given_names():
         assert word_gender("Dolores") == "f" and word_gender("Domingo") == "m"  # real names stay
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_a_sentence_opening_conjunction_is_no_given_name_of_a_surname():
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     text = "Pero Quimby llegó tarde a la cita. Con Quimby vino la calma."
     assert naming._written_full_names(text, "Quimby") == set()
 
@@ -266,10 +260,8 @@ def test_a_sentence_opening_conjunction_is_no_given_name_of_a_surname():
     ("El Presidente Municipal Raúl de la Vega Olmos informó que el mercado abrirá el lunes.", "Raúl de la Vega Olmos"),
     ("La Fiscal General Marta Quiroga Lenz afirmó que el caso sigue abierto.", "Marta Quiroga Lenz"),
 ])
+@pytest.mark.usefixtures("lexicon")
 def test_a_capitalised_title_is_not_part_of_the_name(claims_of, text, name):
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     assert first(claims_of, text)[0] == name
 
 
@@ -321,12 +313,10 @@ def test_an_aside_or_a_bodys_acronym_after_a_title_is_no_persons_name(claims_of,
     assert first(claims_of, text)[0] != not_name
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_a_role_takes_the_person_whose_given_name_has_its_gender(claims_of):
     """ "la youtuber" after a man and a woman are named: the woman, by her given name in the
     lexicon (neither ends in -a/-o)."""
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     text = ("Raquel Montiel Ruiz grabó un video con Jaime Lozano Peña.\n\n"
             "La youtuber escribió que el video sale el lunes.")
     assert first(claims_of, text)[0] == "Raquel Montiel Ruiz"
@@ -339,22 +329,18 @@ def test_an_adverb_opening_a_sentence_is_no_name():
     assert "Lógicamente" not in {e.name for e in cluster(doc)}
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_a_gendered_role_takes_the_latest_person_of_that_gender_by_given_name(claims_of):
     """ "la funcionaria" with no description of anyone: the latest woman seen as a subject, her gender
     known from her given name."""
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     text = ("Raquel Montiel Ruiz visitó el albergue el lunes. Jaime Lozano Peña llegó después.\n\n"
             "La funcionaria explicó que faltan camas.")
     assert first(claims_of, text)[0] == "Raquel Montiel Ruiz"
 
 
+@pytest.mark.usefixtures("lexicon")
 def test_full_names_written_before_a_surname():
-    from newsclaims.names import lexicon_name
     from newsclaims.pipeline.naming import _written_full_names
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     assert _written_full_names("La obra de Ronald Quimby llegó a Lima. Quimby sonrió.", "Quimby") == {"Ronald Quimby"}
     assert _written_full_names("El Museo Quimby abrió ayer.", "Quimby") == set()
 
@@ -507,10 +493,8 @@ def test_a_surname_pair_takes_the_full_name_the_model_cut(claims_of):
     # two names with a given name each: no title to drop
     ("Tomás Irigoyen, Lucía Marín", "person", "Tomás Irigoyen, Lucía Marín"),
 ])
+@pytest.mark.usefixtures("lexicon")
 def test_a_person_and_a_capitalised_title_set_off_by_a_comma_is_the_person(name, kind, person):
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     claims = [_claim(name, kind=kind)]
     naming.unglue(claims)
     assert claims[0].speaker.name == person
@@ -530,10 +514,8 @@ def test_a_fuller_form_with_jr_may_be_another_person():
     ("Las juezas de la sala primera, Irene Campos, y de la sala segunda, Lucía Ferrán, anunciaron que "
      "revisarán el fallo.", "Irene Campos y Lucía Ferrán"),
 ])
+@pytest.mark.usefixtures("lexicon")
 def test_people_each_set_off_by_commas_after_a_plural_title_are_all_named(claims_of, text, name):
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     assert claims_of(text)[0]["speaker"]["name"] == name
 
 
@@ -570,10 +552,8 @@ _MEDIUM = "Kurier explica que el equipo llega cansado al torneo.{}\"¿Podremos d
     # nor is a source of another paragraph
     ("", "\n\n", [("Kurier", "person"), ("diario", "organisation")]),
 ])
+@pytest.mark.usefixtures("lexicon")
 def test_a_medium_noun_is_the_source_speaking_in_its_paragraph(claims_of, before, gap, names):
-    from newsclaims.names import lexicon_name
-    if lexicon_name() is None:
-        pytest.skip("the name lexicon (extra 'names') is not installed")
     claims = claims_of(before + _MEDIUM.format(gap))
     assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims][-2:] == names
 

@@ -748,7 +748,7 @@ class SpeakerResolver:
             named = self._named_body(head.lower_, start) or self._medium_speaking(head.lower_, start, current)
             if named is not None:  # "el rotativo" after "el diario Eco Austral", "la cartera" after a ministry
                 return Speaker(named, text, "ORG", start, end)
-        if self._described_before(tokens, head) is None and (seen := self._document_before(tokens, head, start)):
+        if (seen := self._document_before(tokens, head, start)) and self._described_before(tokens, head) is None:
             return Speaker(seen, text, "MISC", start, end)
         if is_anon and appos is None:
             return Speaker(self._group_described(tokens, head) or self._head_words(bare, head) or bare_text, text,
