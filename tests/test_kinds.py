@@ -186,3 +186,42 @@ def test_a_given_name_that_is_a_noun_too_opens_a_persons_name():
     # "norma" is a document's noun, "Norma" a given name: the surname alone names the person
     assert speaker_kind("Norma Ibarra Cuéllar", "Ibarra Cuéllar", "PER") == "person"
     assert speaker_kind("Norma de Calidad del Agua", "la Norma de Calidad del Agua", "PER") == "document"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an indefinite pronoun opening a sentence, which the model may tag as a person's name
+    ("Los vecinos protestaron ante el ayuntamiento.\n\nOtros dijeron que la calle lleva meses cortada.", "group"),
+    ("Los vecinos protestaron ante el ayuntamiento.\n\nAmbos dijeron que la calle lleva meses cortada.", "group"),
+    ("Los vecinos protestaron ante el ayuntamiento.\n\nAlguien gritó que el alcalde debía dimitir.", "person"),
+])
+def test_an_indefinite_pronoun_is_a_group_or_a_person(claims_of, text, kind):
+    assert claims_of(text)[-1]["speaker"]["kind"] == kind
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # one word the model tagged a thing, with no given name and nobody's name around it: a body
+    ("Snapgram anunció el lunes que cerrará dos centros de datos en la región.", "Snapgram", "organisation"),
+    # written as no person's name is (a capital inside it)
+    ("TecnoVerde anunció que cerrará dos plantas en la región.", "TecnoVerde", "organisation"),
+    # a surname of a person the article names in full stays a person
+    ("La ministra Ana Ruiz visitó la zona.\n\nRuiz informó que el puente abrirá en mayo.", "Ana Ruiz", "person"),
+    # a name described by a person's noun stays a person
+    ("La cantante Zelia Arroyo dijo que se retira.", "Zelia Arroyo", "person"),
+])
+def test_a_one_word_name_with_nothing_of_a_person_is_an_organisation(claims_of, text, name, kind):
+    c = claims_of(text)[-1]
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, kind)
+
+
+@pytest.mark.parametrize("name", ["McCartney", "DiCaprio", "MacArthur", "Sampedro"])
+def test_a_surnames_inner_capital_is_no_brands(name):
+    from newsclaims.pipeline.speakers import _BRAND_SHAPE
+    assert _BRAND_SHAPE.search(name) is None
+    assert _BRAND_SHAPE.search("TecnoVerde") is not None and _BRAND_SHAPE.search("Grupo7") is not None
+
+
+@pytest.mark.usefixtures("lexicon")
+def test_a_given_name_with_a_plurals_ending_is_a_person():
+    # "Panos" ends as a plural agent noun would ("-anos"); the lexicon knows it as a given name
+    assert speaker_kind("Panos Vidakis", "Panos Vidakis, de la Oficina de Asuntos Humanitarios", "PER") == "person"
+    assert speaker_kind("Panos Vidakis", "Panos Vidakis", "LOC") == "person"

@@ -567,3 +567,40 @@ def test_a_medium_noun_is_the_source_speaking_in_its_paragraph(claims_of, before
 ])
 def test_a_bodys_name_after_its_noun_is_not_the_person_of_the_description(claims_of, text, name):
     assert claims_of(text)[0]["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a person's title inside a complement names the complement's person, not the speaker
+    ("El portavoz del ministro Julián Mora dijo que no hubo fraude.", "portavoz del ministro Julián Mora"),
+    ("El consejero de Hacienda, Martín Oller, explicó que el paro apenas se nota en las oficinas.\n\n"
+     "\"Seguimos dispuestos a negociar\", añadió el funcionario, sobrino del alcalde Sergio Paredes.", "Martín Oller"),
+    # titles joined by "y" are the same person's
+    ("La cantante y actriz Lucía Berrocal dijo que volverá a los escenarios.", "Lucía Berrocal"),
+    # the author of a document or an act keeps naming it
+    ("Según la ponencia del magistrado Elías Carranza, el recurso no procede.", "Elías Carranza"),
+])
+def test_a_name_after_a_title_in_a_complement_is_the_complements(claims_of, text, name):
+    assert claims_of(text)[-1]["speaker"]["name"] == name
+
+
+@pytest.mark.usefixtures("lexicon")
+def test_a_full_name_the_model_tagged_a_place_is_named_by_a_later_role(claims_of):
+    text = ("\"Los campamentos ya no dan abasto\", advirtió Panos Vidakis, de la Oficina "
+            "Humanitaria del Sur.\n\nEl representante de la oficina calculó que unas diez mil familias "
+            "dejaron sus casas en marzo.")
+    assert [(c["speaker"]["name"], c["speaker"]["kind"]) for c in claims_of(text)] == [
+        ("Panos Vidakis", "person"), ("Panos Vidakis", "person")]
+
+
+def test_a_body_the_model_tagged_otherwise_is_the_company_that_spoke(claims_of):
+    text = ("Snapgram anunció el lunes que cerrará dos centros de datos en la región.\n\n"
+            "\"Fue una decisión difícil\", señaló la compañía por medio de su blog.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Snapgram", "Snapgram"]
+
+
+def test_an_acronym_set_off_by_commas_after_the_name_is_named_in_full():
+    from newsclaims.pipeline.speakers import acronyms
+    text = "La Agencia Andina para los Desplazados, Acandes, pidió ayuda. Según Acandes, faltan mantas."
+    assert acronyms(text) == {"Acandes": "Agencia Andina para los Desplazados"}
+    # a person set off by commas after a body is no acronym of it
+    assert acronyms("El Ministerio de Pesca, Elena, dijo que no.") == {}

@@ -709,6 +709,8 @@ class Context:
         kind = speaker_kind(speaker.name, speaker.text, speaker.label, self.resolver.described_people())
         if kind == "person" and speaker.name in self.resolver.named_body_names():
             kind = "organisation"  # "el diario alemán Gaceta" … "Gaceta explica": a body the model tagged a person
+        elif kind == "person" and speaker.label == "PER" and self.resolver.no_person_named(speaker.name, speaker.text):
+            kind = "organisation"  # "Tecnova anunció …": one word, no given name, nobody's name in the article
         return kind
 
     def _typed(self, speaker: Speaker | None) -> Speaker | None:

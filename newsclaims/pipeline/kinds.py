@@ -44,8 +44,11 @@ _SKIP = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", 
                    "mismo", "misma", "propio", "propia", "pertinente", "pertinentes", "prestigioso",
                    "prestigiosa", "reciente", "recientes"})
 _PREFIXES = ("sub", "vice", "ex", "co", "pro", "viceprimer")
-_PERSON_PRONOUNS = {"él", "ella", "yo", "usted", "quien"}
-_GROUP_PRONOUNS = {"ellos", "ellas", "nosotros", "nosotras", "ustedes", "quienes", "algunos", "algunas"}
+# pronouns standing for the speaker, indefinite ones too ("Alguien gritó …", "Otros dicen …")
+_PERSON_PRONOUNS = {"él", "ella", "yo", "usted", "quien", "alguien", "otro", "otra", "uno", "una"}
+_GROUP_PRONOUNS = {"ellos", "ellas", "nosotros", "nosotras", "ustedes", "quienes", "algunos", "algunas",
+                   "otros", "otras", "unos", "unas", "varios", "varias", "muchos", "muchas", "todos", "todas",
+                   "ambos", "ambas"}
 _LINK = re.compile(r"\s(?:y|e)\s")
 _ARTICLE_ACRONYM = re.compile(r"^(?:el|la|los|las|del|al)\s+[A-ZÁÉÍÓÚÑ0-9&-]{2,}$", re.IGNORECASE)
 
@@ -76,9 +79,9 @@ def noun_kinds() -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
-def noun_kind(word: str) -> str | None:
-    """The kind a head noun names: "informe" -> document, "fuentes" -> group, "vocera" -> person;
-    ``None`` for a noun no table lists and no agent ending marks ("petición", "demoras")."""
+def listed_kind(word: str) -> str | None:
+    """The kind the speaker tables give a noun (singular or plural, with a prefix, accented or
+    not); ``None`` for a word they do not list, whatever its ending ("Panos" is no agent noun)."""
     table = noun_kinds()
     low = word.lower()
     # "subsecretaría", "vicepresidenta", "exministro": the noun without its prefix, when no table has it
@@ -89,6 +92,17 @@ def noun_kind(word: str) -> str | None:
             kind = table.get(form)
             if kind is not None:
                 return "group" if kind == "person" and k > 0 else kind
+    return None
+
+
+@lru_cache(maxsize=65536)
+def noun_kind(word: str) -> str | None:
+    """The kind a head noun names: "informe" -> document, "fuentes" -> group, "vocera" -> person;
+    ``None`` for a noun no table lists and no agent ending marks ("petición", "demoras")."""
+    kind = listed_kind(word)
+    if kind is not None:
+        return kind
+    low = word.lower()
     if any(AGENTIVE.search(form) for form in singulars(low)):  # "pescadores" by "pescador"
         return "group" if low.endswith("s") else "person"
     if word[:1].islower() and any(form in demonyms() for form in singulars(low)):
@@ -152,8 +166,13 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         return "organisation"  # "el SAT", "la ONG", "los CDC": an article before an acronym names a body
     if name and label in ("LOC", "MISC") and 2 <= len(words) <= 5 \
             and all(w[:1].isupper() or w in ("de", "del", "la", "y") for w in words) and " y " not in f" {name} " \
-            and noun_kind(words[0]) is None and given_name_gender(name):
-        return "person"  # "Tadeo Quiroga" whose surname alone the model took for a place (an ORG stays)
+            and listed_kind(words[0]) is None and given_name_gender(name):
+        # "Tadeo Quiroga" whose surname alone the model took for a place (an ORG stays); a given name
+        # with an agent noun's ending is still a name ("Panos")
+        return "person"
+    if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+        # ("él" would read as an article; "Otros", opening a sentence, as a person's name)
+        return "person" if words[0].lower() in _PERSON_PRONOUNS else "group"
     if name and (label == "PER" or name in people):
         if _LINK.search(f" {name} ") and sum(1 for w in words if w[:1].isupper()) >= 2:
             return "group"  # "Ana Ruiz y Luis Soto"
@@ -171,14 +190,14 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
                 or len(said_words) == 1 and said_words[0].isupper() and not name.isupper() and len(name) >= 3):
             # "la Fenaval", "FENAVAL" the article writes "Fenaval" too: a body's short name tagged a person
             return "organisation"
-        if head is not None and head == words[0] and noun_kind(head) == "group" and (len(words) > 1 or not (
+        if head is not None and head == words[0] and noun_kind(head) == "group" and given_name_gender(name) is None \
+                and (len(words) > 1 or not (
                 set(singulars(head)) & (role_nouns().keys() | word_set("anonymous_sources.tsv")))):
             # "Socorristas", "Vecinos de la zona" opening a sentence, tagged as a person; alone, not a
-            # plural a surname shares with a title or a source ("Reyes", "Fuentes")
+            # plural a surname shares with a title or a source ("Reyes", "Fuentes"); not a given name
+            # with a plural's ending ("Panos Vidakis")
             return "group"
         return "person"
-    if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-        return "person" if words[0].lower() in _PERSON_PRONOUNS else "group"  # "él" would read as an article
     head = _head(words)
     if head is None:
         return None

@@ -78,6 +78,9 @@ _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "d
 _CURRENT_REACH = 1500  # characters: how far back the current speaker still stands for a description
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
+# a one-word name written as no person's is: a digit, or a capital inside it that no surname's
+# prefix explains ("Grupo7", "TecnoVerde"; not "McCartney", "DiCaprio", "MacArthur", "LaGuardia")
+_BRAND_SHAPE = re.compile(r"\d|^(?!(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|Fitz)[A-ZÁÉÍÓÚÑ]).+[a-záéíóúñ][A-ZÁÉÍÓÚÑ]")
 _RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
@@ -115,6 +118,10 @@ _SPELLED_OUT = re.compile(
     r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)"
     r"|,[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*){1,12})"  # "Cámara de Industria, Pesca y Minería (Carinsur)"
     r"[ \t]*\([ \t]*(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9})[ \t]*\)")
+# "la Agencia Andina para los Refugiados, Acandi, pidió …": the acronym set off by commas
+_SET_OFF_ACRONYM = re.compile(
+    r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)){1,12})"
+    r",[ \t]+(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9}),")
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
 
 
@@ -122,9 +129,11 @@ def acronyms(text: str) -> dict[str, str]:
     """Acronyms the text spells out: "el Instituto Nacional de Vivienda Social (Invis)" -> {"Invis":
     "Instituto Nacional de Vivienda Social"}.  The capitals of the full name must appear, in order, among
     the acronym's letters, or the name must open with a body's noun: "los Servicios de Sanidad Vegetal
-    de Canadá (CPHS)" translates an English name, "Juan Pérez (PRI)" names his party, not him."""
+    de Canadá (CPHS)" translates an English name, "Juan Pérez (PRI)" names his party, not him.  An
+    acronym set off by commas after the name ("el Instituto …, Invis, anunció") needs the capitals."""
     found: dict[str, str] = {}
-    for m in _SPELLED_OUT.finditer(text):
+    matches = [(m, True) for m in _SPELLED_OUT.finditer(text)] + [(m, False) for m in _SET_OFF_ACRONYM.finditer(text)]
+    for m, parenthesised in matches:
         acr, words = m.group("acr"), m.group("full").split()
         for k, w in enumerate(words):  # the longest tail starting with the acronym's first letter
             if k > 1 and words[k - 1][:1].isupper():
@@ -136,7 +145,7 @@ def acronyms(text: str) -> dict[str, str]:
             if len(initials) >= 2 and all(c in letters for c in initials):
                 found.setdefault(acr, " ".join(words[k:]))
             break
-        if acr not in found and len(words) >= 2:
+        if acr not in found and len(words) >= 2 and parenthesised:
             # a body's name in another language's order: from its first noun of a body on
             body = next((k for k, w in enumerate(words) if noun_kind(w) == "organisation"), None)
             if body is not None and len(words) - body >= 2:
@@ -358,6 +367,30 @@ class SpeakerResolver:
         if self._people is None:
             self._people = frozenset(r.person for r in self.appositions)
         return self._people
+
+    def no_person_named(self, name: str | None, text: str | None) -> bool:
+        """Whether a one-word name that the resolver took for a person's shows nothing of one and
+        something of a body: no given name, never part of a person's longer name nor described by a
+        person's noun in the article ("Ruiz" of "Ana Ruiz", "la cantante Zelia" stay people), and
+        the model tagged it a thing or an organisation, never a person, or it is written as no
+        person's name is ("CamelCase", "Grupo7", "L'Obs": a brand, a medium, a movement)."""
+        if not name or " " in name or not name[:1].isupper() or len(name) < 3 or name.isupper() \
+                or word_gender(name) is not None or name in self.described_people() \
+                or any(w.islower() and noun_kind(w) == "person" for w in (text or "").split()):
+            return False
+        labels = set()
+        for e in self.entities:
+            words = e.name.split()
+            if name in words and (e.label == "PER" or len(words) > 1 and given_name_gender(e.name) is not None):
+                return False
+            if e.name == name:
+                labels.add(e.label)
+                for m in e.mentions:
+                    before = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    if before is not None and before.start > 0 and self.doc[before.start - 1].is_lower \
+                            and noun_kind(self.doc[before.start - 1].text) == "person":
+                        return False  # "la cantante Zelia"
+        return bool(labels & {"MISC", "ORG"}) or _BRAND_SHAPE.search(name) is not None
 
     def gender(self, name: str | None) -> str:
         """A person's gender for matching descriptions: from a description the article gives ("la
@@ -615,11 +648,13 @@ class SpeakerResolver:
     def remember(self, speaker: Speaker | None) -> None:
         if speaker is None or not speaker.name or INITIAL.fullmatch(speaker.name):
             return  # (a lone initial, "R." of an interview's answer, names nobody to go on speaking)
-        if speaker.label == "PER":
+        if speaker.label == "PER" and speaker.kind != "organisation" or self._untagged_person(speaker):
             self.salient.append((speaker.start, speaker))
             return
-        if speaker.label == "ORG" and speaker.name[:1].isupper():
-            self.bodies_seen.append((speaker.start, speaker.name))  # for a later "el organismo"
+        if speaker.name[:1].isupper() and (speaker.label == "ORG" or speaker.label in ("MISC", "PER") and speaker.kind == "organisation"):
+            # for a later "el organismo", "la compañía" (a body the model tagged a thing or a person,
+            # typed by kind; not a place: a country speaking is typed an organisation too)
+            self.bodies_seen.append((speaker.start, speaker.name))
         if len(speaker.name.split()) > 2 and noun_kind(speaker.name.split()[0]) == "document":
             self.documents_seen.append((speaker.start, speaker.name))  # for a later "el documento"
         if len(speaker.name.split()) > 1 and "," not in speaker.name:
@@ -628,6 +663,18 @@ class SpeakerResolver:
             first = fold(speaker.name.split()[0])
             if first in self._body_nouns:
                 self.bodies.setdefault(first, speaker.name)
+
+    def _untagged_person(self, speaker: Speaker) -> bool:
+        """A full name the model tagged a place or a thing, typed a person by its given name and
+        written as such inside a line ("…”, dijo Panos Vidakis, de la Oficina X"); a line's first
+        words may be a verb or a common noun the model ran into a name ("Cierra Grupo Astor")."""
+        if not speaker.name or speaker.kind != "person" or speaker.label not in ("LOC", "MISC") \
+                or not self._full_name(speaker.name) \
+                or not (speaker.text or "").startswith(speaker.name) or speaker.start == 0 \
+                or self.text[speaker.start - 1] == "\n":
+            return False
+        first = self.doc.char_span(speaker.start, speaker.start + 1, alignment_mode="expand")
+        return first is not None and not first[0].is_sent_start
 
     def resolve(self, tokens: list[Token], current: Speaker | None) -> Speaker | None:
         """The canonical speaker of a mention; an acronym the article spells out ("Registro
@@ -1129,8 +1176,23 @@ class SpeakerResolver:
                 continue
             if prev is not None and prev.is_lower and noun_kind(prev.text) == "organisation":
                 continue  # "de la cooperativa Surco Verde, Ana Ruiz": the body's name, tagged a person
+            if self._titled_complement(head, prev):
+                continue  # "el asesor, primo del alcalde Juan Soto": the person a complement names
             return self._fuller(e.name, tokens, span[0]) if span is not None else e.name
         return None
+
+    def _titled_complement(self, head: Token, title: Token | None) -> bool:
+        """Whether ``title``, right before a name, is a person's title inside a complement of a
+        person's noun ``head`` ("del alcalde", "de su ministro"): the name is the complement's, not
+        the speaker ("el portavoz del ministro Julián Mora", "el asesor, primo del alcalde Juan
+        Soto"). A document's or an act's author keeps naming it ("la ponencia del juez X")."""
+        if title is None or not title.is_lower or _plural(title) or not self.is_role(title) \
+                or not (self.is_role(head) or noun_kind(head.text) == "person"):
+            return False
+        k = title.i - 1
+        if k >= 0 and self.doc[k].pos_ == "DET":
+            k -= 1
+        return k >= 0 and self.doc[k].lower_ in ("de", "del", "a", "al", "para", "con")
 
     def _fuller(self, name: str, tokens: list[Token], head: Token) -> str:
         """The name as written here when it is fuller than the cluster's and contains it: the model
@@ -1163,11 +1225,15 @@ class SpeakerResolver:
 
     def _person_of(self, tokens: list[Token], head: Token) -> str | None:
         """The person a role is related to, named after "de" right after the role noun: "el abogado
-        de Ruiz" -> the person "Ruiz" names."""
+        de Ruiz" -> the person "Ruiz" names; "el portavoz del ministro Julián Mora" -> Julián Mora."""
         k = head.i + 1
         if k + 1 > tokens[-1].i or self.doc[k].lower_ not in ("de", "del"):
             return None
         first = self.doc[k + 1]
+        if first.pos_ == "DET" and k + 2 <= tokens[-1].i:
+            first = self.doc[k + 2]  # "de la ministra Ana Gil"
+        if first.is_lower and self.is_role(first) and first.i + 1 <= tokens[-1].i:
+            first = self.doc[first.i + 1]  # the complement's title before its name
         ent = self.index.covering(first.idx)
         if ent is None or ent.label != "PER" or not first.text[:1].isupper() or noun_kind(first.text) is not None \
                 or not any(m.start == first.idx for m in ent.mentions):
@@ -1417,6 +1483,7 @@ class SpeakerResolver:
             between: list[Token] = list(self.doc[head.i + 1:first.i]) \
                 if head.i < first.i and noun_kind(head.text) == "group" else []
             if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")) \
+                    or self._titled_complement(head, prev) \
                     or first.dep_ == "conj" or (not any(x.text == "," for x in between) and any(
                         x.pos_ == "ADP" and (x.lower_ in ("del", "al") or x.nbor(1).pos_ == "DET") for x in between)):
                 # a complement, or one of a list ("los participantes de Austria, Alemania y Suiza"); a name
