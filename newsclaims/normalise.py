@@ -121,11 +121,16 @@ class _Builder:
         return ""
 
 
+# A bullet opening a line ("■ Lamenta Ana Ruiz que …", a subhead): the parser would take it for the
+# line's subject; it is dropped like a heading's marks.
+_BULLET = re.compile(r"[ \t]*[■•▪►▶◆●◾‣][ \t]+")
+
+
 def _keep_ranges(line: str, offset: int) -> list[tuple[int, int]]:
     """Ranges of ``line`` (as absolute offsets) that survive inline markdown removal."""
     drop: list[tuple[int, int]] = []
     keep_inside: list[tuple[int, int, int, int]] = []
-    m = _HEADING.match(line) or _QUOTE_PREFIX.match(line)
+    m = _HEADING.match(line) or _QUOTE_PREFIX.match(line) or _BULLET.match(line)
     if m:
         drop.append((0, m.end()))
     m = DATELINE.match(line)

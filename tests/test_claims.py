@@ -1656,3 +1656,10 @@ def test_a_title_before_an_aside_verb_makes_no_claim(claims_of, text):
 def test_a_quotation_opening_the_sentence_before_its_cue_without_a_comma(claims_of):
     (c,) = claims_of("“Vamos a ganar el domingo” dijo el técnico antes del entrenamiento.")
     assert (c["type"], c["content"]["text"], c["speaker"]["text"]) == ("direct", "Vamos a ganar el domingo", "el técnico")
+
+
+def test_an_own_possessive_after_an_attribution_phrase_names_no_source(claims_of):
+    text = ("Nuevas reglas para el mercado\n\nDe acuerdo a mis cuentas, el puesto cerrará en marzo: Lozano\n\n"
+            "El gerente Iván Lozano Pérez habló ayer.")
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("Iván Lozano Pérez", ":")

@@ -426,3 +426,9 @@ def test_a_body_named_alone_is_not_renamed_by_a_title_that_holds_it(claims_of):
 ])
 def test_an_unknown_first_given_name_after_de_is_part_of_the_name(claims_of, text, name):
     assert claims_of(text)[-1]["speaker"]["name"] == name
+
+
+def test_a_subheads_verb_after_a_bullet_is_not_part_of_the_name(extractor):
+    out = extractor.extract_text("Plaza nueva\n\n■ Lamenta Quintanar que no haya consulta\n\n"
+                                 "El regidor Tomás Quintanar dijo que la obra terminará en mayo.")
+    assert not any(e["name"].startswith("Lamenta") for e in out["entities"])

@@ -147,3 +147,19 @@ def test_the_joined_chrome_pattern_matches_where_one_of_the_lines_does():
     for line in lines:
         assert (chrome_line().match(line) is not None) == any(p.match(line) for p in chrome_patterns()), line
     assert all(is_chrome(ex) for _, ex in examples("chrome_lines.tsv"))
+
+
+def test_a_bullet_opening_a_line_is_dropped_for_the_parser():
+    n = normalise("Obras en la plaza\n\n■ Promete la alcaldesa terminar en mayo\n\n• Otro subtítulo")
+    assert n.text == "Obras en la plaza\n\nPromete la alcaldesa terminar en mayo\n\nOtro subtítulo"
+    check_map(n)
+    # a bullet inside a line stays
+    assert normalise("Precio ■ 20 pesos").text == "Precio ■ 20 pesos"
+
+
+def test_a_subhead_after_a_bullet_is_a_claim_with_its_speaker(claims_of):
+    text = ("Obras en la plaza\n\n■ Asegura Irene Campos que la fuente estará lista en mayo\n\n"
+            "La alcaldesa Irene Campos Vélez visitó las obras.")
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["cue"]["text"]) == ("Irene Campos Vélez", "Asegura")
+    assert text[c["content"]["start"]:c["content"]["end"]] == c["content"]["text"]

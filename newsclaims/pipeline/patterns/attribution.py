@@ -19,6 +19,10 @@ from ..cues import LINKING_WORDS, PROCLITICS, cue_lemma, source_verb
 from ..kinds import AGENTIVE, noun_kind
 from ..mentions import np_head, past_addressee, past_adverbial, past_time_words, subject_of, trim_np
 
+# First- and second-person possessives: "según mis cuentas", "de acuerdo a nuestras normas" name no source
+_OWN = frozenset({"mi", "mis", "tu", "tus", "nuestro", "nuestra", "nuestros", "nuestras", "vuestro", "vuestra",
+                  "vuestros", "vuestras"})
+
 
 def phrases(ctx: Context, sent: Span) -> None:
     doc = ctx.doc
@@ -82,6 +86,8 @@ def phrases(ctx: Context, sent: Span) -> None:
             if position == "initial" and len(src) > 1 and (q := ctx.quote_at(src[-1].idx)) is not None \
                     and q.open_mark == src[-1].idx:
                 break  # "Para Figueroa “es …”": the quotation opens the clause (below)
+        if cue_tok is None and src and src[0].lower_ in _OWN:
+            continue  # "De acuerdo a mis cuentas, el puesto cierra …": the one speaking, no source named
         split = _commaless(src) if initial and cue_tok is None and fold(phrase) in _COMMALESS else None
         quoted = _quote_opens(ctx, src) if initial and cue_tok is None and split is None else None
         if quoted is not None and _person_like(ctx, trim_np(src[:quoted])):
