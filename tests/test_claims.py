@@ -1663,3 +1663,21 @@ def test_an_own_possessive_after_an_attribution_phrase_names_no_source(claims_of
             "El gerente Iván Lozano Pérez habló ayer.")
     (c,) = claims_of(text)
     assert (c["speaker"]["name"], c["cue"]["text"]) == ("Iván Lozano Pérez", ":")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a plural verb whose subject is dropped: the people or bodies that acted just before speak
+    ("El alcalde Julio Meza inauguró la obra.\n\nLos inspectores de Obras y de Protección Civil sostuvieron "
+     "reuniones con los comerciantes.\n\nSeñalaron que el mercado abrirá en mayo.",
+     "inspectores de Obras y de Protección Civil"),
+    ("Los delegados de ambos sindicatos visitaron ayer a los vecinos. Aseguraron que la huelga terminará el lunes.",
+     "delegados de ambos sindicatos"),
+    # not a thing named by an agent's ending ("las variantes"), nor several that acted before the
+    # last one who spoke
+    ("Las variantes del virus circulan más rápido.\n\nAseguraron que la vacuna sigue siendo eficaz.", None),
+    ("Los delegados de ambos sindicatos visitaron ayer a los vecinos. El alcalde Julio Meza dijo que habrá "
+     "diálogo. Aseguraron que la huelga terminará el lunes.", None),
+])
+def test_a_dropped_plural_subject_is_the_group_that_acted_before(claims_of, text, name):
+    c = claims_of(text)[-1]
+    assert (c["speaker"] or {}).get("name") == name

@@ -23,7 +23,7 @@ from .candidates import gather
 from .confidence import claim_features
 from .cues import after_al, cue_kind, cue_lemma, find_phrases, fronted_al_comma, source_verb
 from .features import describe
-from .kinds import noun_kind, speaker_kind
+from .kinds import listed_kind, noun_kind, speaker_kind
 from .mentions import (
     disagrees,
     finite_of,
@@ -102,6 +102,11 @@ def _one_person(speaker: Speaker) -> bool:
     dropped subject of a plural verb."""
     return speaker.label == "PER" and speaker_kind(speaker.name, speaker.text, speaker.label) == "person" \
         and "los " not in f"{speaker.text} ".lower()
+
+
+# plural agent nouns that name people by their trade or cause ("los futbolistas", "los inspectores",
+# "los mineros"); not every agent ending does ("las variantes", "los restaurantes")
+_PEOPLE_BY_TRADE = re.compile(r"(?:istas|[dts]ores|[dts]oras|eros|eras)$")
 
 
 def _plural_verb(verb: Token) -> bool:
@@ -484,6 +489,13 @@ class Context:
                             and not (verb is not None and _plural_verb(verb)):
                         best, best_para = sp, self.para(at)
                     break
+        if verb is not None and _plural_verb(verb) and (best is None or _one_person(best)):
+            # "… se reunieron con ellos. Señalaron que …": several that acted in the sentences just
+            # before, after anybody spoke, speak for a plural verb
+            acted = next(((at, sp) for at, sp in reversed(self.resolver.plural_agents) if at < sent_start), None)
+            if acted is not None and self.para(pos) - self.para(acted[0]) <= 1 \
+                    and acted[0] > (self.current_at if self.current else -1):
+                best, best_para = acted[1], self.para(acted[0])
         if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
             return None
         if verb is not None and _plural_verb(verb) and _one_person(best):
@@ -894,3 +906,11 @@ class Context:
                 sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
                 if sp is not None and self.kind(sp) == "person":
                     self.resolver.agents.append((sp.start, sp))
+            if t.pos_ == "NOUN" and t.is_lower and t.head.pos_ in ("VERB", "AUX") and _plural_verb(t.head) \
+                    and self.quote_at(t.idx) is None \
+                    and (listed_kind(t.text) in ("group", "organisation") or _PEOPLE_BY_TRADE.search(t.lower_)):
+                # "Los delegados de ambos clubes se reunieron ayer. Aseguraron que …": people or bodies
+                # the tables know (or named by their trade: "los inspectores"), several, act
+                sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
+                if sp is not None and sp.name and self.kind(sp) in ("group", "organisation"):
+                    self.resolver.plural_agents.append((sp.start, sp))
