@@ -185,6 +185,7 @@ class Context:
         self.current: Speaker | None = None
         self.current_para = -1
         self.current_at = -1
+        self.plural_agents: list[tuple[int, Token, Span]] = []  # plural subjects that acted (position, head, sentence)
         self.claims: list[Claim] = []
         # Indexes that keep every lookup local, so that cost grows linearly with the length of the
         # document: quotations by opening and closing mark, claims by start.
@@ -492,10 +493,12 @@ class Context:
         if verb is not None and _plural_verb(verb) and (best is None or _one_person(best)):
             # "… se reunieron con ellos. Señalaron que …": several that acted in the sentences just
             # before, after anybody spoke, speak for a plural verb
-            acted = next(((at, sp) for at, sp in reversed(self.resolver.plural_agents) if at < sent_start), None)
+            acted = next(((at, t, s) for at, t, s in reversed(self.plural_agents) if at < sent_start), None)
             if acted is not None and self.para(pos) - self.para(acted[0]) <= 1 \
                     and acted[0] > (self.current_at if self.current else -1):
-                best, best_para = acted[1], self.para(acted[0])
+                group = self.resolver.resolve(trim_np(self.within(acted[1], acted[2])), None)
+                if group is not None and group.name and self.kind(group) in ("group", "organisation"):
+                    best, best_para = group, self.para(acted[0])
         if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
             return None
         if verb is not None and _plural_verb(verb) and _one_person(best):
@@ -906,11 +909,10 @@ class Context:
                 sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
                 if sp is not None and self.kind(sp) == "person":
                     self.resolver.agents.append((sp.start, sp))
-            if t.pos_ == "NOUN" and t.is_lower and t.head.pos_ in ("VERB", "AUX") and _plural_verb(t.head) \
-                    and self.quote_at(t.idx) is None \
-                    and (listed_kind(t.text) in ("group", "organisation") or _PEOPLE_BY_TRADE.search(t.lower_)):
+            if t.pos_ == "NOUN" and t.is_lower and t.lower_.endswith("s") and t.head.pos_ in ("VERB", "AUX") \
+                    and (listed_kind(t.text) in ("group", "organisation") or _PEOPLE_BY_TRADE.search(t.lower_)) \
+                    and _plural_verb(t.head) and self.quote_at(t.idx) is None:
                 # "Los delegados de ambos clubes se reunieron ayer. Aseguraron que …": people or bodies
-                # the tables know (or named by their trade: "los inspectores"), several, act
-                sp = self.resolver.resolve(trim_np(self.within(t, sent)), None)
-                if sp is not None and sp.name and self.kind(sp) in ("group", "organisation"):
-                    self.resolver.plural_agents.append((sp.start, sp))
+                # the tables know (or named by their trade: "los inspectores"), several, act (resolved
+                # only when a plural verb's subject is dropped: ``dropped_subject``)
+                self.plural_agents.append((t.idx, t, sent))

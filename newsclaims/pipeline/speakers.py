@@ -351,7 +351,6 @@ class SpeakerResolver:
             if r.gender != "-":
                 self.gender_of.setdefault(r.person, r.gender)
         self.salient: list[tuple[int, Speaker]] = []  # (position, speaker) of persons seen as subjects
-        self.plural_agents: list[tuple[int, Speaker]] = []  # (position, speaker) of groups seen as plural subjects
         self.agents: list[tuple[int, Speaker]] = []  # (position, speaker) of organisations seen as subjects
         self.bodies_seen: list[tuple[int, str]] = []  # (position, name) of named organisations that spoke
         self.documents_seen: list[tuple[int, str]] = []  # (position, name) of described documents that spoke
