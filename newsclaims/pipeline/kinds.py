@@ -178,7 +178,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
             return "group"  # "Ana Ruiz y Luis Soto"
         head = _head(words)
         if head is not None and head.islower():
-            return noun_kind(head) or "person"  # "vecina" of "una vecina" when nobody is named
+            # "vecina" of "una vecina" when nobody is named; a noun no table types ("el discurso", "los
+            # resultados") is no person for the tag the resolver gave it
+            return noun_kind(head)
         body = noun_kind(head) if head is not None and len(words) > 1 else None
         if body is not None and given_name_gender(name) is not None and words[1] not in ("de", "del"):
             body = None  # "Norma Ibarra": a given name that is a noun too ("Norma de Calidad" is a document)
