@@ -386,9 +386,9 @@ class SpeakerResolver:
             if e.name == name:
                 labels.add(e.label)
                 for m in e.mentions:
-                    before = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-                    if before is not None and before.start > 0 and self.doc[before.start - 1].is_lower \
-                            and noun_kind(self.doc[before.start - 1].text) == "person":
+                    span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                    prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
+                    if prev is not None and prev.is_lower and noun_kind(prev.text) == "person":
                         return False  # "la cantante Zelia"
         return bool(labels & {"MISC", "ORG"}) or _BRAND_SHAPE.search(name) is not None
 
