@@ -1681,3 +1681,15 @@ def test_an_own_possessive_after_an_attribution_phrase_names_no_source(claims_of
 def test_a_dropped_plural_subject_is_the_group_that_acted_before(claims_of, text, name):
     c = claims_of(text)[-1]
     assert (c["speaker"] or {}).get("name") == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a relative clause's plural verb speaks from where its noun's verb does
+    ("Desde la oficina del candidato difundieron un boletín donde sostienen que la alianza sigue firme.",
+     "oficina del candidato"),
+    ("Desde la Secretaría de Pesca publicaron una nota en la que explican que la veda durará un mes.",
+     "Secretaría de Pesca"),
+])
+def test_a_relative_clause_speaks_from_its_governing_verbs_source(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

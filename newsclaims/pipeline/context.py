@@ -144,6 +144,12 @@ def source_from(verb: Token, sent: Span) -> Token | None:
         if "en" in cases and (noun_kind(child.text) == "organisation" or child.ent_type_ == "ORG"
                               or noun_kind(child.text) == "document" and child.i < verb.i):
             return child
+    owner = verb.head.head
+    if verb.dep_.startswith("acl") and verb.head.dep_ in ("obj", "obl") and owner.pos_ in ("VERB", "AUX") \
+            and owner.i < verb.i and _plural_verb(owner) == _plural_verb(verb):
+        # "Desde la Secretaría publicaron una nota en la que explican que …": the relative clause
+        # speaks from where its noun's verb does
+        return source_from(owner, sent)
     return None
 
 
