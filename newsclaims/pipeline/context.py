@@ -645,7 +645,8 @@ class Context:
     def trim(self, start: int, end: int) -> tuple[int, int]:
         """Strip spaces and sentence punctuation (not closing quote marks) off a char span."""
         while start < end and (self.text[start].isspace() or self.text[start] in ",;:.—–-■•·"):
-            start += 1  # ("■ Hay que …": a subhead's bullet is not what was said)
+            start += 1  # (a bullet or dash left inside a line is not what was said; one opening a
+            # line is dropped before parsing, ``normalise._BULLET``)
         while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;:.—–-"):
             end -= 1
         return start, end

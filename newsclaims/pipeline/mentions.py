@@ -227,7 +227,8 @@ def subject_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT") \
                 and not (child.is_sent_start and not any(t.is_alpha or _HYPHENATED.fullmatch(t.text) for t in child.subtree)):
-            # ("■ Afirma que …": a bullet opening the line is nobody; "Coca-Cola" is somebody)
+            # ("— Afirma que …": a symbol opening the sentence is nobody, "Coca-Cola" is somebody;
+            # a bullet opening a line is dropped before parsing, ``normalise._BULLET``)
             if disagrees(verb, child):
                 continue
             if child.i < verb.i and dateline(child):

@@ -114,14 +114,16 @@ class Role:
     position: int
 
 
+# A body's name: a capitalised word, then its particles and capitalised words; and an acronym.
+_NAME_FIRST = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+"
+_NAME_NEXT = r"[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)"
+_ACRONYM = r"(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9})"
 _SPELLED_OUT = re.compile(
-    r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)"
+    rf"(?P<full>{_NAME_FIRST}(?:{_NAME_NEXT}"
     r"|,[ \t]+[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*){1,12})"  # "Cámara de Industria, Pesca y Minería (Carinsur)"
-    r"[ \t]*\([ \t]*(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9})[ \t]*\)")
+    rf"[ \t]*\([ \t]*{_ACRONYM}[ \t]*\)")
 # "la Agencia Andina para los Refugiados, Acandi, pidió …": the acronym set off by commas
-_SET_OFF_ACRONYM = re.compile(
-    r"(?P<full>[A-ZÁÉÍÓÚÑ][\wáéíóúñü-]+(?:[ \t]+(?:de|del|la|las|los|el|para|y|e|en|[A-ZÁÉÍÓÚÑ][\wáéíóúñü.-]*)){1,12})"
-    r",[ \t]+(?P<acr>[A-ZÁÉÍÓÚÑ][A-Za-zÁÉÍÓÚÑ]{1,9}),")
+_SET_OFF_ACRONYM = re.compile(rf"(?P<full>{_NAME_FIRST}(?:{_NAME_NEXT}){{1,12}}),[ \t]+{_ACRONYM},")
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "para", "y", "e", "en"}
 
 
@@ -373,7 +375,7 @@ class SpeakerResolver:
         something of a body: no given name, never part of a person's longer name nor described by a
         person's noun in the article ("Ruiz" of "Ana Ruiz", "la cantante Zelia" stay people), and
         the model tagged it a thing or an organisation, never a person, or it is written as no
-        person's name is ("CamelCase", "Grupo7", "L'Obs": a brand, a medium, a movement)."""
+        person's name is ("TecnoVerde", "Grupo7": a brand, a medium, a movement)."""
         if not name or " " in name or not name[:1].isupper() or len(name) < 3 or name.isupper() \
                 or word_gender(name) is not None or name in self.described_people() \
                 or any(w.islower() and noun_kind(w) == "person" for w in (text or "").split()):
