@@ -181,6 +181,16 @@ def test_the_person_is_named_not_the_complement_before_the_name(claims_of, text,
     assert first(claims_of, text)[0] == name
 
 
+def test_a_role_the_tagger_called_a_name_still_takes_the_name_set_off_after_it(claims_of):
+    # "estratega" before a body's name is tagged a proper noun by the small model: the name after
+    # the comma is still the speaker's, not the person the role was linked to before
+    text = ("Para el coordinador del Centro de la Universidad Central, Ramón Gil Ortega, la ciudad no ha "
+            "usado bien sus recursos.\n\nPor su parte, el estratega de la Universidad La Merced, Tomás Ibarra, "
+            "aseguró que el alcalde ha \"cambiado mucho\" en su trato con los vecinos.")
+    names = [(c["speaker"] or {}).get("name") for c in claims_of(text)]
+    assert names == ["Ramón Gil Ortega", "Tomás Ibarra"]
+
+
 @pytest.mark.parametrize("text, name", [
     # a club named by its words, one of them also a given name: the role of the club speaks
     ("El presidente del Club Toros de San Isidro anunció que el estadio cerrará en verano.",

@@ -1162,8 +1162,9 @@ class SpeakerResolver:
         """The first person named in a description that opens with a common noun, not as a
         complement ("de Ana Ruiz"): "el ministro de Salud bonaerense, Ana Ruiz" -> Ana Ruiz."""
         head = np_head(tokens) if tokens else None
-        if head is None or (tokens[0].pos_ == "PROPN" or head.pos_ == "PROPN") and not self.is_title(head):
-            return None
+        if head is None or (tokens[0].pos_ == "PROPN" or head.pos_ == "PROPN" and not head.is_lower) \
+                and not self.is_title(head):
+            return None  # (a lower-case head the tagger called a name is the noun it is: "el estratega")
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
