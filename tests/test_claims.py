@@ -1182,10 +1182,35 @@ def test_a_cue_inside_a_question_makes_no_claim(claims_of, text, contents):
     ("La jueza Clara Bosch visitó el penal. “Faltan médicos y sobran celdas”, se queja la jueza Bosch.",
      "queja", "Clara Bosch"),
     ("“¿Quién pagará la fiesta?”, se preguntó el concejal Tomás Gil en el pleno.", "preguntó", "Tomás Gil"),
+    # with its auxiliary between "se" and the verb
+    ("“Nadie nos avisó del corte de agua”, se ha quejado este martes la vecina Marta Lillo.", "ha quejado",
+     "Marta Lillo"),
+    ("“No voy a opinar de la vida privada de nadie”, se ha pronunciado hoy el edil Rubén Sarria, "
+     "portavoz del grupo.", "ha pronunciado", "Rubén Sarria"),
 ])
 def test_a_pronominal_cue_after_a_quotation_takes_it(claims_of, text, cue, name):
     (c,) = [c for c in claims_of(text) if c["type"] == "direct"]
     assert c["cue"]["text"] == cue and c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text", [
+    # "pronunciar" is a cue only after a quotation, never "pronunció un discurso" nor before content
+    "El edil Rubén Sarria pronunció un discurso ante los vecinos y luego se pronunció por la obra.",
+    "El edil Rubén Sarria pronunció la frase “aquí no sobra nadie” ante los vecinos.",
+    # an impersonal "se" with a clitic after a quotation that names a report is no speaker's cue
+    "En un informe del comité, titulado “El río y sus orillas”, se le menciona en diez ocasiones.",
+])
+def test_no_pronominal_cue_without_its_quotation(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_an_after_quotation_verb_inside_a_lost_opening_quotation_keeps_it_whole(claims_of):
+    # the quotation lost its opening mark; a verb that is a cue only after a quotation (here a typo
+    # for the first person) makes no narration of its first sentence
+    text = ("Al ver la pancarta, la alcaldesa calló unos segundos antes de responder.\n\n"
+            "Me pronunció contra cualquier abuso. Sí a la calma, sí al diálogo\", dijo Ruiz antes de irse.")
+    assert [c["content"]["text"] for c in claims_of(text)] == [
+        "Me pronunció contra cualquier abuso. Sí a la calma, sí al diálogo"]
 
 
 def test_a_quotation_before_a_new_sentence_opening_with_se_is_not_postposed(claims_of):

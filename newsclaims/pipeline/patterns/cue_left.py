@@ -21,10 +21,13 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     doc = ctx.doc
     cs = cue.start
     q = ctx.quote_ending_before(cs)
-    if q is None and tok.i > sent.start and doc[tok.i - 1].lower_ == "se" and cue.start == tok.idx:
-        # "“…”, se queja la senadora": a pronominal verb; after the comma that sets the quotation off
-        q = ctx.quote_ending_before(doc[tok.i - 1].idx)
-        if q is not None and not any(c in ctx.text[q.close_mark:doc[tok.i - 1].idx] for c in ",—–"):
+    first = next((t for t in doc[max(sent.start, tok.i - 3):tok.i + 1] if t.idx == cs), tok)
+    if q is None and first.i > sent.start and doc[first.i - 1].lower_ == "se" \
+            and all(t.pos_ == "AUX" for t in doc[first.i:tok.i]):  # (not "“…”, se le menciona")
+        # "“…”, se queja la senadora", "“…”, se ha quejado la senadora": a pronominal verb (with
+        # its auxiliary); after the comma that sets the quotation off
+        q = ctx.quote_ending_before(doc[first.i - 1].idx)
+        if q is not None and not any(c in ctx.text[q.close_mark:doc[first.i - 1].idx] for c in ",—–"):
             q = None
     if q is not None:
         speaker = ctx.speaker_for(tok, sent, postposed=True)
@@ -334,13 +337,14 @@ def so_said(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
 def _orphan_start(ctx: Context, q: Quote) -> int:
     """A quotation whose opening mark was lost starts its paragraph, unless that paragraph
     opens with narration: skip leading sentences that hold a cue verb ("Finalmente, la
-    ministra pidió calma. Hay que …”, concluyó.")."""
+    ministra pidió calma. Hay que …”, concluyó."). A verb that is a cue only after a quotation
+    ("continuó", "se pronunció") makes no sentence narration."""
     start = q.start
     span = ctx.doc.char_span(q.start, q.end, alignment_mode="expand")
     if span is None:
         return start
     for sent in ctx.sentences_in(span):
-        if sent.end_char >= q.end or not any(cue_lemma(t) for t in sent):
+        if sent.end_char >= q.end or not any((lemma := cue_lemma(t)) and cue_kind(lemma) != "aside" for t in sent):
             break
         start = sent.end_char
     while start < q.end and ctx.text[start] in " \n\t":
