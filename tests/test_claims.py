@@ -1327,6 +1327,19 @@ def test_segun_or_para_a_subject_pronoun_is_the_person_of_its_gender(claims_of, 
     assert c["speaker"]["name"] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # "ella" right after a man spoke: the woman the text is about
+    ("La cantante Marta Lillo visitó el pueblo. \"Es precioso\", dijo el alcalde Tomás Gil. Aunque la cantante "
+     "ya había sido reconocida, ella pidió que la dejaran pasear tranquila.", "Marta Lillo"),
+    # of the same gender, the one who has just spoken
+    ("El alcalde Tomás Gil visitó el pueblo. \"Es precioso\", dijo Gil. Después él pidió que lo dejaran pasear "
+     "tranquilo.", "Tomás Gil"),
+])
+def test_a_subject_pronoun_speaks_for_the_person_of_its_gender(claims_of, text, name):
+    (c,) = [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "pidió"]
+    assert c["speaker"]["name"] == name
+
+
 @pytest.mark.parametrize("text, name, content", [
     ("Según la ministra Irene Salas la región corre el riesgo de perder empleos.", "Irene Salas",
      "la región corre el riesgo de perder empleos"),

@@ -407,6 +407,14 @@ class Context:
                 # "La propuesta, dijo, …", a mis-parsed object: not a speaker; the current one speaks
                 return self.dropped_subject(verb.idx, sent.start_char, verb)
             if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
+                gender = {"él": "m", "ella": "f"}.get(subj.lower_)
+                if gender is not None and self.current.label == "PER" \
+                        and self.resolver.gender(self.current.name) not in ("-", gender):
+                    # "ella" after a man spoke: the person of her gender the text is about, when the
+                    # article tells that gender (the resolver's)
+                    other = self.resolver.resolve([subj], self.current)
+                    if other is not None and other.name and self.resolver.gender(other.name) == gender:
+                        return other
                 return Speaker(self.current.name, subj.text, self.current.label, subj.idx, subj.idx + len(subj.text))
             if tokens:
                 return self.resolver.resolve(tokens, self.current)
