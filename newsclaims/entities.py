@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from . import nicknames
 from .doc_tokens import doc_text, tokens
 from .rules import NAME_STOP as STOP
-from .rules import cue_lexicon, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
+from .rules import body_classes, cue_lexicon, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
 
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
 # Nouns of media, whose name may stand glued before a person's ("la agencia Efe Marta Soto").
@@ -606,6 +606,21 @@ def _governed(words: frozenset[str], name: str) -> bool:
     return False
 
 
+def _field_of_ministry(name: str, words: frozenset[str]) -> bool:
+    """Whether ``words`` are the field a ministry's name gives first: "Hacienda" in "Secretaría de
+    Hacienda y Crédito Público", not "Chile" in "Ministerio de Pesca de Chile"."""
+    written = name.split()
+    if body_classes().get(written[0].lower()) != "ministry":
+        return False
+    k = next((k for k, w in enumerate(written) if w.lower() in ("de", "del")), None)
+    if k is None:
+        return False
+    k += 1
+    while k < len(written) and written[k].lower() in ("la", "las", "los", "el"):
+        k += 1
+    return k < len(written) and name_words(written[k]) == words
+
+
 def _compatible(mention: Mention, head: Mention) -> bool:
     """A person's name never joins an institution named after someone ("Fundación Ana Ruiz"), nor
     a body's name the title of one of its people ("Radio Sur" is not "Director General de Radio
@@ -616,6 +631,13 @@ def _compatible(mention: Mention, head: Mention) -> bool:
     if first in role_nouns() and first not in bodies and own not in role_nouns() \
             and _governed(name_words(mention.text), head.text):
         return False
+    words = name_words(mention.text)
+    if mention.label == "LOC" and len(words) == 1 and _governed(words, head.text):
+        # a place is not what is named after it ("México" is not "Ciudad de México" nor "Banco de
+        # México"), unless a person's name runs on with a particle ("Luis de Guindos") or the word
+        # is a ministry's field, its short name ("Hacienda" of "Secretaría de Hacienda", tagged a place)
+        from .names import word_gender
+        return word_gender(head.text.split()[0]) is not None or _field_of_ministry(head.text, words)
     return not (mention.label == "PER" and first in bodies and own not in bodies)
 
 

@@ -402,8 +402,10 @@ def test_a_bodys_name_never_joins_the_title_of_one_of_its_people():
     from newsclaims.entities import Mention, _compatible
     title = Mention("Director Digital de Radio Sur Noticias", 100, 138, "MISC")
     assert not _compatible(Mention("Radio Sur Noticias", 0, 18, "LOC"), title)
-    # a body whose noun is a role noun too ("policía") keeps its place's mentions
-    assert _compatible(Mention("Villalta", 0, 8, "LOC"), Mention("Policía Municipal de Villalta", 50, 79, "ORG"))
+    # a body whose noun is a role noun too ("policía") is no title: its short form joins it (tagged a
+    # place, a lone word after "de" is the place, test_a_place_joins_no_name_it_stands_after_de_in)
+    assert _compatible(Mention("Villalta", 0, 8, "MISC"), Mention("Policía Municipal de Villalta", 50, 79, "ORG"))
+    assert not _compatible(Mention("Villalta", 0, 8, "LOC"), Mention("Policía Municipal de Villalta", 50, 79, "ORG"))
     # the title's own short form still joins it
     assert _compatible(Mention("Director Digital", 0, 16, "MISC"), title)
 
@@ -432,3 +434,31 @@ def test_a_subheads_verb_after_a_bullet_is_not_part_of_the_name(extractor):
     out = extractor.extract_text("Plaza nueva\n\n■ Lamenta Quintanar que no haya consulta\n\n"
                                  "El regidor Tomás Quintanar dijo que la obra terminará en mayo.")
     assert not any(e["name"].startswith("Lamenta") for e in out["entities"])
+
+
+@pytest.mark.parametrize("text, long_name, label, short, joined", [
+    # a place is not the body named after it
+    ("El Banco de Noruega subió los tipos. Noruega exporta gas y pescado.", "Banco de Noruega", "ORG", "Noruega",
+     False),
+    ("La Universidad de Sonora abrió un máster. Sonora tiene un clima muy seco.", "Universidad de Sonora", "ORG",
+     "Sonora", False),
+    # a ministry's field is its short name, even tagged a place
+    ("La Secretaría de Hacienda publicó las cifras. Hacienda dijo que el déficit bajó.", "Secretaría de Hacienda",
+     "ORG", "Hacienda", True),
+    # a person's surname after a particle is still the person's
+    ("El ministro Luis de Olmedo viajó a Roma. Olmedo dijo que volverá el lunes.", "Luis de Olmedo", "PER", "Olmedo",
+     True),
+])
+def test_a_place_joins_no_name_it_stands_after_de_in(extractor, text, long_name, label, short, joined):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp(text)
+    words = long_name.split()
+    first = [t.i for t in doc if t.text == words[0]][0]
+    last = [t.i for t in doc if t.text == short][-1]
+    # as the model may tag them: the long name, and the short one a place
+    doc.ents = [Span(doc, first, first + len(words), label=label), Span(doc, last, last + 1, label="LOC")]
+    mentions = {e.name: [m.text for m in e.mentions] for e in cluster(doc)}
+    assert (short not in mentions) is joined, mentions
+    assert mentions[long_name] == ([long_name, short] if joined else [long_name])
