@@ -412,9 +412,9 @@ class Context:
                         and self.resolver.gender(self.current.name) not in ("-", gender):
                     # "ella" after a man spoke: the person of her gender the text is about, when the
                     # article tells that gender (the resolver's)
-                    other = self.resolver.resolve([subj], self.current)
-                    if other is not None and other.name and self.resolver.gender(other.name) == gender:
-                        return other
+                    by_gender = self.resolver.resolve([subj], self.current)
+                    if by_gender is not None and by_gender.name and self.resolver.gender(by_gender.name) == gender:
+                        return by_gender
                 return Speaker(self.current.name, subj.text, self.current.label, subj.idx, subj.idx + len(subj.text))
             if tokens:
                 return self.resolver.resolve(tokens, self.current)
