@@ -614,3 +614,30 @@ def test_an_acronym_set_off_by_commas_after_the_name_is_named_in_full():
     assert acronyms(text) == {"Acandes": "Agencia Andina para los Desplazados"}
     # a person set off by commas after a body is no acronym of it
     assert acronyms("El Ministerio de Pesca, Elena, dijo que no.") == {}
+
+
+def _claims_with_tag(extractor, text, word, tag):
+    """The claims of ``text`` with ``word`` the one entity, tagged ``tag`` (as the model may tag it)."""
+    from spacy.tokens import Span
+    nlp = extractor.nlp
+    ours = [n for n in nlp.pipe_names if n.startswith("newsclaims")]
+    with nlp.select_pipes(disable=ours):
+        doc = nlp(text)
+    k = [t.i for t in doc if t.text == word][0]
+    doc.ents = [Span(doc, k, k + 1, label=tag)]
+    for n in ours:
+        doc = nlp.get_pipe(n)(doc)
+    return doc._.claims
+
+
+def test_a_company_noun_names_the_brand_tagged_a_thing_that_acted_before(extractor):
+    text = ("Zumbo sufrió una avería en su servidor que mostró fotos privadas. La avería tocó a novecientas "
+            "cuentas, según admitió la compañía.")
+    (c,) = _claims_with_tag(extractor, text, "Zumbo", "MISC")
+    assert c.speaker.name == "Zumbo" and c.cue.text == "según admitió"
+
+
+def test_a_company_noun_never_names_a_place_tagged_a_thing(extractor):
+    text = "La consola se lanzó durante una feria en Zumbo. Según explicó la compañía, el juego saldrá en abril."
+    (c,) = _claims_with_tag(extractor, text, "Zumbo", "MISC")
+    assert c.speaker.name == "compañía"
