@@ -43,7 +43,8 @@ _NOT_NAMES = frozenset({"el", "la", "los", "las", "lo", "de", "del", "y", "e", "
                         "san", "santa", "santo", "fray", "sor",
                         "pero", "con", "ante", "bajo", "durante", "salvo", "tan", "aun", "aún", "solo", "sólo",
                         "nada", "uno", "ella", "este", "esta", "ese", "esa", "le", "les", "tu", "ha", "hay",
-                        "haya", "son", "sean", "era", "eran", "iban", "tiene", "hacer", "saber"})
+                        "haya", "son", "sean", "era", "eran", "iban", "tiene", "hacer", "saber",
+                        "the", "il"})  # articles of other languages opening a name ("The Daily …", "Il Foglio")
 _LEXICON_GENDER = {"female": "f", "mostly_female": "f", "male": "m", "mostly_male": "m"}
 
 

@@ -172,6 +172,13 @@ def test_a_name_introduced_with_an_organisations_noun_is_an_organisation(claims_
     assert (claim["speaker"]["name"], claim["speaker"]["kind"]) == ("Hoffmann", "organisation")
 
 
+def test_a_masthead_opening_with_another_languages_article_is_an_organisation(claims_of):
+    # "The" is no given name, whatever a name lexicon lists
+    text = "El diario The Morning Ledger publicó la lista de donantes. The Morning Ledger dijo que la lista es pública."
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("The Morning Ledger", "organisation")
+
+
 def test_a_name_a_plural_cue_speaks_from_is_an_organisation(claims_of):
     (c,) = claims_of("Desde Roxy Lucero aseguran que ampliarán los horarios.")
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Roxy Lucero", "organisation")
