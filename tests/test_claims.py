@@ -473,6 +473,30 @@ def test_coordinated_speakers(claims_of):
     assert claim["speaker"]["name"] == "Marta Gil y Pedro Soto"
 
 
+@pytest.mark.parametrize("text", [
+    "Tanto Marta Gil como Pedro Soto afirman que las vacunas llegarán el lunes.",
+    # surnames alone, the full names given before
+    "La directora Marta Gil y el enfermero Pedro Soto visitaron la planta. Tanto Gil como Soto afirman que las "
+    "vacunas llegarán el lunes.",
+])
+def test_both_people_of_tanto_como_speak(claims_of, text):
+    claim = find(claims_of(text), "que las vacunas")
+    assert (claim["speaker"]["name"], claim["speaker"]["kind"]) == ("Marta Gil y Pedro Soto", "group")
+
+
+@pytest.mark.parametrize("text, name", [
+    # three people or more are written as a list is
+    ("Marta Gil, Pedro Soto y Eva Ruiz indicaron que las vacunas llegarán el lunes.", "Marta Gil, Pedro Soto y Eva Ruiz"),
+    # places or bodies joined, also by "tanto … como …": both speak
+    ("Noruega y Finlandia indicaron que las vacunas llegarán el lunes.", "Noruega y Finlandia"),
+    ("Tanto Noruega como Finlandia indicaron que las vacunas llegarán el lunes.", "Noruega y Finlandia"),
+    # one body's name holding "y" is one body
+    ("La Consejería de Pesca y Costas indicó que las vacunas llegarán el lunes.", "Consejería de Pesca y Costas"),
+])
+def test_coordinated_names_are_all_the_speaker(claims_of, text, name):
+    assert find(claims_of(text), "que las vacunas")["speaker"]["name"] == name
+
+
 @pytest.mark.parametrize("text, content", [
     ("El alcalde Tomás Rey consideró imprescindible ampliar la red de agua.",
      "imprescindible ampliar la red de agua"),

@@ -86,6 +86,9 @@ _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
 
 
+_LISTED = re.compile(r", | y ")  # the names of a list of speakers: "Ana Gil, Luis Soto y Eva Paz"
+
+
 def _fold_lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
@@ -744,7 +747,11 @@ class SpeakerResolver:
                 return Speaker(f"{own} de {owner}", text, "ORG", start, end)
         people = self._coordinated_people(tokens)
         if len(people) >= 2:  # "Ana Ruiz, directora del centro, y Luis Soto, su adjunto, indicaron que …"
-            return Speaker(" y ".join(people), text, "PER", start, end)
+            # as a list is written: "Ana Gil y Luis Soto", "Ana Gil, Luis Soto y Eva Paz"
+            return Speaker(", ".join(people[:-1]) + " y " + people[-1], text, "PER", start, end)
+        bodies = self._coordinated_names(tokens)
+        if len(bodies) >= 2:  # "Italia y Malta", "Tanto el Banco Austral como la Junta de Pesca advirtieron …"
+            return Speaker(", ".join(bodies[:-1]) + " y " + bodies[-1], text, "ORG", start, end)
         bare = self._strip_det(tokens)
         bare_text = self.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
         if INITIAL.fullmatch(bare_text):
@@ -781,7 +788,7 @@ class SpeakerResolver:
                 or self._person_for(head.lower_, nationality, _gender(tokens, None), start)
             ordinal = _ORDINALS.get(fold(head.lower_))
             if person is not None and ordinal is not None and " y " in person:
-                pair = person.split(" y ")
+                pair = _LISTED.split(person)
                 if len(pair) == 2:  # "Ana Gil y Luis Soto … El segundo dijo …": one of the two
                     person = pair[ordinal]
             if person is not None:
@@ -891,7 +898,7 @@ class SpeakerResolver:
                 return Speaker(self._head_words(bare, head) or bare_text, text, "PER", start, end)
             if person is not None and " y " in person and gender != "-":
                 # "Los ministros Ana Gil y Luis Soto … la ministra": the one of the pair of her gender
-                fits = [p for p in person.split(" y ") if self.gender(p) == gender]
+                fits = [p for p in _LISTED.split(person) if self.gender(p) == gender]
                 person = fits[0] if len(fits) == 1 else person
             return Speaker(person, text, "PER", start, end)
         if described:
@@ -1064,8 +1071,10 @@ class SpeakerResolver:
         return bool(forms & self.roles.keys() or forms & self.anon or forms & self.orgs)
 
     def _coordinated_people(self, tokens: list[Token]) -> list[str]:
-        """Names of people joined by "y"/"e" in a subject, each not a complement ("de Ana Ruiz")."""
-        joins = [t.idx for t in tokens if t.lower_ in ("y", "e")]
+        """Names of people joined by "y"/"e" (or "tanto … como …") in a subject, each not a complement
+        ("de Ana Ruiz")."""
+        both = tokens[0].lower_ == "tanto"  # "Tanto Ana Gil como Luis Soto afirman …"
+        joins = [t.idx for t in tokens if t.lower_ in ("y", "e") or both and t.lower_ == "como"]
         if not joins:
             return []
         ids = {t.i for t in tokens}
@@ -1106,6 +1115,31 @@ class SpeakerResolver:
         if len(people) < 2 or not any(people[0][1] < j < people[-1][1] for j in joins):
             return []
         return [name for name, _ in people]
+
+    def _coordinated_names(self, tokens: list[Token]) -> list[str]:
+        """Names of bodies or places joined by "y"/"e" (or "tanto … como …") when the phrase is
+        nothing else: each part, past a lower-case article, is one name the model tagged other than a
+        person ("Italia y Malta", "el Banco Austral y la Junta de Pesca"); [] otherwise."""
+        both = bool(tokens) and tokens[0].lower_ == "tanto"
+        parts: list[list[Token]] = [[]]
+        for t in tokens[1:] if both else tokens:
+            if t.text == "," or t.lower_ in ("y", "e") or both and t.lower_ == "como":
+                if parts[-1]:
+                    parts.append([])
+            elif not t.is_space:
+                parts[-1].append(t)
+        names = []
+        for part in parts:
+            while part and part[0].pos_ == "DET" and part[0].is_lower:
+                part = part[1:]
+            if not part:
+                return []
+            a, b = part[0].idx, part[-1].idx + len(part[-1].text)
+            found = self.index.mentions_in(a, b)
+            if len(found) != 1 or (found[0][0].start, found[0][0].end) != (a, b) or found[0][1].label == "PER":
+                return []
+            names.append(self.text[a:b])
+        return names if len(names) >= 2 and any(t.lower_ in ("y", "e", "como") for t in tokens) else []
 
     def _leading_name(self, tokens: list[Token]) -> str | None:
         """The person's name that opens a phrase, after any article and title, before its first
