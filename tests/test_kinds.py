@@ -172,6 +172,18 @@ def test_a_name_introduced_with_an_organisations_noun_is_an_organisation(claims_
     assert (claim["speaker"]["name"], claim["speaker"]["kind"]) == ("Hoffmann", "organisation")
 
 
+@pytest.mark.parametrize("text, kind", [
+    # one of several people is a person
+    ("Una de las autoras del informe, Rita Solano, explicó que faltan datos.", "person"),
+    ("Uno de los vecinos explicó que faltan datos.", "person"),
+    # a share of them is a group
+    ("Uno de cada diez vecinos explicó que faltan datos.", "group"),
+])
+def test_one_of_several_people_is_a_person(claims_of, text, kind):
+    (c,) = claims_of(text)
+    assert c["speaker"]["kind"] == kind
+
+
 def test_a_masthead_opening_with_another_languages_article_is_an_organisation(claims_of):
     # "The" is no given name, whatever a name lexicon lists
     text = "El diario The Morning Ledger publicó la lista de donantes. The Morning Ledger dijo que la lista es pública."

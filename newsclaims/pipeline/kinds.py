@@ -33,7 +33,7 @@ KINDS = ("person", "group", "organisation", "document")
 AGENTIVE = re.compile(r"(?:[ií]sta|ari[oa]|[dts]or|[dts]ora|ante|ente|ient[ea]|er[oa]|ólog[oa]|ógraf[oa]|an[oa])s?$")
 # Words before the head of a name that do not say what it is: articles, numbers, quantifiers,
 # qualifiers ("los dos primeros informes", "Decenas de participantes" keep "informes", "participantes").
-_SKIP = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "lo", "su", "sus", "este", "esta",
+_SKIP = frozenset({"el", "la", "los", "las", "un", "uno", "una", "unos", "unas", "lo", "su", "sus", "este", "esta",
                    "estos", "estas", "ese", "esa", "esos", "esas", "aquel", "aquella", "dicho", "dicha",
                    "otro", "otra", "otros", "otras", "varios", "varias", "algunos", "algunas", "muchos",
                    "muchas", "ciertos", "ciertas", "diversos", "diversas", "numerosos", "numerosas",
@@ -159,6 +159,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         # ("según sus cálculos" named for the person or body whose calculations they are: the owner speaks)
         if kind in ("document", "group") and said.lower() in body_classes() and named[:1].isupper():
             kind = "organisation"  # "la publicación", "el equipo" standing for a medium or a club named before
+        opening = [w.lower() for w in written.split()[:3]]
+        if kind == "group" and opening[:2] in (["uno", "de"], ["una", "de"]) and "cada" not in opening:
+            kind = "person"  # "Una de las autoras del informe, Ana Ruiz": one of them (not "uno de cada diez")
         if kind is not None and not authored and not (kind == "person" and _LINK.search(f" {name} ")):
             return kind
     if name and len(words) == 1 and name.isupper() and len(name) >= 2 and text \
