@@ -184,6 +184,12 @@ def test_one_of_several_people_is_a_person(claims_of, text, kind):
     assert c["speaker"]["kind"] == kind
 
 
+def test_somebodys_version_speaks_as_a_document_named_with_its_author(claims_of):
+    # "versión" ends like an abstract noun, but a version of the facts says things
+    (c,) = claims_of("La versión de Tomás Vidal confirmó que la cantante formaba parte de un acuerdo.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("versión de Tomás Vidal", "document")
+
+
 def test_a_masthead_opening_with_another_languages_article_is_an_organisation(claims_of):
     # "The" is no given name, whatever a name lexicon lists
     text = "El diario The Morning Ledger publicó la lista de donantes. The Morning Ledger dijo que la lista es pública."
