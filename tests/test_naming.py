@@ -647,3 +647,12 @@ def test_a_company_noun_never_names_a_place_tagged_a_thing(extractor):
     text = "La consola se lanzó durante una feria en Zumbo. Según explicó la compañía, el juego saldrá en abril."
     (c,) = _claims_with_tag(extractor, text, "Zumbo", "MISC")
     assert c.speaker.name == "compañía"
+
+
+def test_a_surname_spelled_like_a_role_noun_is_no_role(claims_of):
+    # "Nieto" (a grandson) of "Vidal Nieto": the document is his, not the woman who spoke last
+    text = ("La periodista Katia Ruiz entrevistó al alcalde Rosendo Vidal Nieto.\n\n\"¿Quién la eligió?\", preguntó "
+            "la reportera.\n\nLa versión de Vidal Nieto sobre el contrato confirmó que la actriz formaba parte de un "
+            "acuerdo.")
+    (c,) = [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == "confirmó"]
+    assert c["speaker"]["name"] == "versión de Vidal Nieto"
