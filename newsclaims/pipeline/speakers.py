@@ -89,6 +89,11 @@ _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "d
 _LISTED = re.compile(r", | y ")  # the names of a list of speakers: "Ana Gil, Luis Soto y Eva Paz"
 
 
+def _as_list(names: list[str]) -> str:
+    """Names written as a list: "Ana Gil y Luis Soto", "Ana Gil, Luis Soto y Eva Paz"."""
+    return ", ".join(names[:-1]) + " y " + names[-1]
+
+
 def _fold_lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
@@ -749,11 +754,10 @@ class SpeakerResolver:
                 return Speaker(f"{own} de {owner}", text, "ORG", start, end)
         people = self._coordinated_people(tokens)
         if len(people) >= 2:  # "Ana Ruiz, directora del centro, y Luis Soto, su adjunto, indicaron que …"
-            # as a list is written: "Ana Gil y Luis Soto", "Ana Gil, Luis Soto y Eva Paz"
-            return Speaker(", ".join(people[:-1]) + " y " + people[-1], text, "PER", start, end)
+            return Speaker(_as_list(people), text, "PER", start, end)
         bodies = self._coordinated_names(tokens)
         if len(bodies) >= 2:  # "Italia y Malta", "Tanto el Banco Austral como la Junta de Pesca advirtieron …"
-            return Speaker(", ".join(bodies[:-1]) + " y " + bodies[-1], text, "ORG", start, end)
+            return Speaker(_as_list(bodies), text, "ORG", start, end)
         bare = self._strip_det(tokens)
         bare_text = self.text[bare[0].idx: bare[-1].idx + len(bare[-1].text)] if bare else text
         if INITIAL.fullmatch(bare_text):
