@@ -628,10 +628,9 @@ def _compatible(mention: Mention, head: Mention) -> bool:
     bodies = word_set("organisation_nouns.tsv")
     first = head.text.split()[0].lower()
     own = mention.text.split()[0].lower()  # "Registraduría" tagged a person is the body's short name
-    if first in role_nouns() and first not in bodies and own not in role_nouns() \
-            and _governed(name_words(mention.text), head.text):
-        return False
     words = name_words(mention.text)
+    if first in role_nouns() and first not in bodies and own not in role_nouns() and _governed(words, head.text):
+        return False
     if mention.label == "LOC" and len(words) == 1 and _governed(words, head.text):
         # a place is not what is named after it ("México" is not "Ciudad de México" nor "Banco de
         # México"), unless a person's name runs on with a particle ("Luis de Guindos") or the word

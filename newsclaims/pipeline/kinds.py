@@ -159,8 +159,8 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         # ("según sus cálculos" named for the person or body whose calculations they are: the owner speaks)
         if kind in ("document", "group") and said.lower() in body_classes() and named[:1].isupper():
             kind = "organisation"  # "la publicación", "el equipo" standing for a medium or a club named before
-        opening = [w.lower() for w in written.split()[:3]]
-        if kind == "group" and opening[:2] in (["uno", "de"], ["una", "de"]) and "cada" not in opening:
+        opening = [w.lower() for w in written.split()[:3]] if kind == "group" else []
+        if opening[:2] in (["uno", "de"], ["una", "de"]) and "cada" not in opening:
             kind = "person"  # "Una de las autoras del informe, Ana Ruiz": one of them (not "uno de cada diez")
         if kind is not None and not authored and not (kind == "person" and _LINK.search(f" {name} ")):
             return kind

@@ -94,6 +94,13 @@ def _as_list(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " y " + names[-1]
 
 
+def _conjunctions(tokens: list[Token]) -> list[Token]:
+    """The words that join a subject's names: "y"/"e", and "como" after an opening "tanto" ("Tanto
+    Ana Gil como Luis Soto afirman …")."""
+    both = bool(tokens) and tokens[0].lower_ == "tanto"
+    return [t for t in tokens if t.lower_ in ("y", "e") or both and t.lower_ == "como"]
+
+
 def _fold_lemma(tok: Token) -> str:
     return fold(tok.lemma_ or tok.text)
 
@@ -1079,8 +1086,7 @@ class SpeakerResolver:
     def _coordinated_people(self, tokens: list[Token]) -> list[str]:
         """Names of people joined by "y"/"e" (or "tanto … como …") in a subject, each not a complement
         ("de Ana Ruiz")."""
-        both = tokens[0].lower_ == "tanto"  # "Tanto Ana Gil como Luis Soto afirman …"
-        joins = [t.idx for t in tokens if t.lower_ in ("y", "e") or both and t.lower_ == "como"]
+        joins = [t.idx for t in _conjunctions(tokens)]
         if not joins:
             return []
         ids = {t.i for t in tokens}
@@ -1126,10 +1132,12 @@ class SpeakerResolver:
         """Names of bodies or places joined by "y"/"e" (or "tanto … como …") when the phrase is
         nothing else: each part, past a lower-case article, is one name the model tagged other than a
         person ("Italia y Malta", "el Banco Austral y la Junta de Pesca"); [] otherwise."""
-        both = bool(tokens) and tokens[0].lower_ == "tanto"
+        joins = {t.i for t in _conjunctions(tokens)}
+        if not joins:
+            return []
         parts: list[list[Token]] = [[]]
-        for t in tokens[1:] if both else tokens:
-            if t.text == "," or t.lower_ in ("y", "e") or both and t.lower_ == "como":
+        for t in tokens[1:] if tokens[0].lower_ == "tanto" else tokens:
+            if t.text == "," or t.i in joins:
                 if parts[-1]:
                     parts.append([])
             elif not t.is_space:
@@ -1145,7 +1153,7 @@ class SpeakerResolver:
             if len(found) != 1 or (found[0][0].start, found[0][0].end) != (a, b) or found[0][1].label == "PER":
                 return []
             names.append(self.text[a:b])
-        return names if len(names) >= 2 and any(t.lower_ in ("y", "e", "como") for t in tokens) else []
+        return names if len(names) >= 2 else []
 
     def _leading_name(self, tokens: list[Token]) -> str | None:
         """The person's name that opens a phrase, after any article and title, before its first
