@@ -1755,3 +1755,21 @@ def test_a_dropped_plural_subject_is_the_group_that_acted_before(claims_of, text
 def test_a_relative_clause_speaks_from_its_governing_verbs_source(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, content, mention", [
+    # a heading glued to its paragraph was parsed as a second subject, a clause away from the verb
+    ("Multa a Vecinos Sobre la sanción administrativa por la que se impuso una multa de mil euros a los tres "
+     "vecinos del edificio, quienes fueron señalados por una constructora, el alcalde explicó que se revisará "
+     "el expediente.", "que se revisará", "el alcalde"),
+    ("Obras en el Puerto Acerca de la licitación con la que se adjudicó el muelle nuevo a una empresa gallega, "
+     "que fue criticada por los sindicatos, el presidente del puerto sostuvo que todo fue legal.",
+     "que todo fue legal", "el presidente del puerto"),
+])
+def test_the_subject_next_to_the_verb_past_a_clause(claims_of, text, content, mention):
+    assert find(claims_of(text), content)["speaker"]["text"] == mention
+
+
+def test_a_subject_set_off_by_a_clause_keeps_its_name(claims_of):
+    text = "Marta Gil, alcaldesa de la villa desde que ganó en mayo, aseguró que colaborará con la investigación."
+    assert find(claims_of(text), "que colaborará")["speaker"]["name"] == "Marta Gil"

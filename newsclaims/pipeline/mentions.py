@@ -224,6 +224,38 @@ _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def subject_of(verb: Token) -> Token | None:
+    subj = _first_subject(verb)
+    if subj is not None and subj.i < verb.i:
+        later = _nearer_subject(verb, subj)
+        if later is not None:
+            return later
+    return subj
+
+
+_JOINS = frozenset(("y", "e", "ni", "o", "u"))
+
+
+def _nearer_subject(verb: Token, subj: Token) -> Token | None:
+    """A second subject between the first and the verb, past a clause of its own: "Multa a vecinos
+    Sobre la sanción que se impuso a los tres vecinos, quienes …, el alcalde explicó …" — a heading
+    glued to its paragraph was parsed as a subject too. Coordinated subjects ("el presidente y la directora")
+    are joined by a conjunction and keep the first."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i <= subj.right_edge.i or child.i >= verb.i:
+            continue
+        if child.dep_ not in ("nsubj", "nsubj:pass") or child.pos_ not in ("NOUN", "PROPN"):
+            continue
+        between = doc[subj.i + 1:child.left_edge.i]
+        if doc[child.left_edge.i].lower_ in _JOINS \
+                or any(t.lower_ in _JOINS and t.head.i in (subj.i, child.i) for t in between):
+            return None
+        if between and between[-1].text == "," and any(t.pos_ == "VERB" for t in between):
+            return child
+    return None
+
+
+def _first_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT") \
                 and not (child.is_sent_start and not any(t.is_alpha or _HYPHENATED.fullmatch(t.text) for t in child.subtree)):
