@@ -1773,3 +1773,21 @@ def test_the_subject_next_to_the_verb_past_a_clause(claims_of, text, content, me
 def test_a_subject_set_off_by_a_clause_keeps_its_name(claims_of):
     text = "Marta Gil, alcaldesa de la villa desde que ganó en mayo, aseguró que colaborará con la investigación."
     assert find(claims_of(text), "que colaborará")["speaker"]["name"] == "Marta Gil"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the cue inside a subordinate clause that opens the sentence: what was said ends with that clause
+    ("Aunque el alcalde dijo que la obra terminará en mayo, los vecinos siguen sin agua.",
+     "que la obra terminará en mayo"),
+    ("Luego de que la empresa anunciara que cerrará la planta, los trabajadores convocaron una huelga.",
+     "que cerrará la planta"),
+    ("Después de que el club confirmara que el entrenador seguirá, la afición llenó el estadio.",
+     "que el entrenador seguirá"),
+    ("Cuando el juez explicó que la sentencia es firme, la familia abandonó la sala.", "que la sentencia es firme"),
+    # the comma inside the content, a clause with no subject of its own after it: the content goes on
+    ("Según informó la policía, el detenido tiene 30 años, vive en el centro y no tiene antecedentes.",
+     "el detenido tiene 30 años, vive en el centro y no tiene antecedentes"),
+])
+def test_a_fronted_clause_ends_the_content(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == content

@@ -21,7 +21,7 @@ from ..names import word_gender
 from ..rules import attribution_phrases, cue_lexicon, fold, phrase_list, singulars, word_set
 from .candidates import gather
 from .confidence import claim_features
-from .cues import after_al, cue_kind, cue_lemma, find_phrases, fronted_al_comma, source_verb
+from .cues import after_al, cue_kind, cue_lemma, find_phrases, fronted_al_comma, fronted_clause_comma, source_verb
 from .features import describe
 from .kinds import listed_kind, noun_kind, speaker_kind
 from .mentions import (
@@ -563,7 +563,7 @@ class Context:
         doc = self.doc
         end = sent.end
         i = start_tok + 1
-        fronted = fronted_al_comma(cue) if cue is not None else None
+        fronted = fronted_clause_comma(cue) if cue is not None else None
         while i < sent.end:
             t = doc[i]
             if t.is_space and "\n" in t.text:

@@ -156,6 +156,80 @@ def fronted_al_comma(token: Token) -> int | None:
     return commas[-1] if commas else None
 
 
+def fronted_clause_comma(token: Token) -> int | None:
+    """ "Aunque reconoció que no hay planes, la empresa dependerá …", "Luego de que circularan
+    rumores que decían que …, el ministro envió …": the comma that ends a subordinate clause opening
+    its sentence, when the cue is inside it and the main clause follows; None else."""
+    r = fronted_al_comma(token)
+    if r is None and token.pos_ in ("VERB", "AUX"):
+        r = _advcl_comma(token)
+        if r is None:
+            r = _subordinate_cue_comma(token)
+    return r
+
+
+def _opens_clause(tok: Token) -> bool:
+    """The word opens its sentence or line, or follows only a short opener and its comma ("Entonces,
+    aunque …")."""
+    doc = tok.doc
+    if tok.is_sent_start or tok.i > 0 and doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text:
+        return True
+    start = tok.sent.start
+    return tok.i > start and doc[tok.i - 1].text == "," and tok.i - start <= 4 \
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[start:tok.i])
+
+
+def _advcl_comma(token: Token) -> int | None:
+    """The cue inside a fronted adverbial clause, the main verb after it (parsed so)."""
+    doc = token.doc
+    h = token
+    for _ in range(4):
+        if h.dep_ == "advcl" or h.head.i == h.i:
+            break
+        h = h.head
+    if h.dep_ != "advcl":
+        return None
+    main, first = h.head, h.left_edge
+    if main.i < h.i and main.dep_ == "advmod" and main.i == h.left_edge.i - 1 - sum(
+            c.dep_ == "mark" and c.i < h.left_edge.i for c in h.children):
+        # "Luego de que …": the adverb was parsed the clause's head
+        main, first = main.head, main
+    if main.i <= token.i + 2 or not _opens_clause(first):
+        return None
+    close = h.right_edge.i if doc[h.right_edge.i].text == "," else h.right_edge.i + 1
+    if close <= token.i + 1 or close >= main.i or doc[close].text != ",":
+        return None
+    return close
+
+
+def _subordinate_cue_comma(token: Token) -> int | None:
+    """The cue governs the subordinator opening the sentence ("Aunque el alcalde dijo que …", "Cuando
+    el juez explicó que …": the parser made it the root): the main clause starts after the first
+    comma followed by a subject and its finite verb ("…, los vecinos siguen sin agua")."""
+    doc = token.doc
+    mark = next((c for c in token.children if c.dep_ == "mark" and c.i < token.i), None)
+    if mark is None or mark.lower_ == "que" or not _opens_clause(mark):
+        return None
+    end = token.sent.end
+    for i in range(token.i + 2, end - 2):
+        if doc[i].text != ",":
+            continue
+        j = i + 1
+        while j < end and doc[j].pos_ in ("DET", "NUM", "ADJ"):
+            j += 1
+        if j >= end or doc[j].pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next((t for t in doc[j + 1:min(end, j + 8)] if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or "Fin" not in verb.morph.get("VerbForm", []) \
+                or any(t.lower_ in ("que", "y", "e", "o", "u", "ni") or t.text in ",;:" for t in doc[i + 1:verb.i]):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubj:pass") and i < c.i < verb.i for c in verb.children) \
+                or verb.head.i == verb.i or any(c.dep_ in ("nsubj", "nsubj:pass") and i < c.i < verb.i
+                                                for c in verb.head.children):
+            return i
+    return None
+
+
 def _in_periphrasis(token: Token) -> bool:
     """Whether an infinitive hangs from a periphrastic verb ("volvió a decir") or has one as its
     auxiliary (UD: "pudo confirmar", "va a anunciar")."""
