@@ -61,6 +61,10 @@ _APPOSITION_GAP = re.compile(r"(?:\s+(?:en|de|del|desde)\s+(?:[^\s,.;:]+\s+){0,3
 # The rest of a description cut off by the parse, then the name: "el subdirector de la OMS| para
 # Preparación y Respuesta, Peter Soto", "el copresidente del equipo| que llevó a cabo el estudio, el doctor …"
 _LONG_GAP = re.compile(r"\s+(?:para|de|del|en|sobre|que)\s+[^,.;:\n“”«»\"]{1,100}?\s*,\s*(?:(?:el|la)\s+(?:\w+\.?\s+){1,2})?")
+# A person's field, bare, between a role and the name: "el licenciado| en Ciencias Políticas y experto
+# en pesca |Andrés Soto" (no article nor other preposition: not "el ministro| en la reunión con |Ana Gil")
+_FIELD_GAP = re.compile(r"\s+en\s+(?:(?!(?:el|la|los|las|lo|un|una|unos|unas|su|sus|con|a|al|por|para|que|ante|"
+                        r"sobre|tras|desde|entre)\s)[^\s,.;:()“”«»\"]+\s+){1,6}", re.IGNORECASE)
 _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "otros", "otras", "diversos",
                 "diversas", "numerosos", "numerosas", "ciertos", "ciertas", "distintos", "distintas"}
 # "Decenas de participantes", "miles de vecinos": a count before "de", not part of a group's name
@@ -1317,7 +1321,7 @@ class SpeakerResolver:
         for m, e in self.index.mentions_in(end, end + 160):
             gap = self.text[end:m.start]
             follows = self.text[m.end:m.end + 3].lstrip(" ")
-            if e.label == "PER" and (_APPOSITION_GAP.fullmatch(gap) or _LONG_GAP.fullmatch(gap)) \
+            if e.label == "PER" and (_APPOSITION_GAP.fullmatch(gap) or _LONG_GAP.fullmatch(gap) or _FIELD_GAP.fullmatch(gap)) \
                     and not (governed and follows and follows[0] not in ",.;:)—–\n\"”»"):
                 return e.name
             if re.search(r"[.;:\n“”«»\"]", gap) or gap.count(",") > 2:
