@@ -827,6 +827,17 @@ def test_a_plural_verb_is_not_said_by_one_person_named_before(extractor):
     assert ctx.dropped_subject(verb.idx, verb.sent.start_char) is not None
 
 
+@pytest.mark.parametrize("text, name", [
+    # one document never speaks with a plural verb (its authors may, unnamed); a singular verb goes on
+    ("Según el informe anual del observatorio, los embalses están al treinta por ciento.\n\n"
+     "Con esos datos, recomendaron que se limite el riego.", None),
+    ("El informe anual del observatorio advierte que los embalses están al treinta por ciento.\n\n"
+     "Además, recomendó que se limite el riego.", "informe anual del observatorio"),
+])
+def test_one_document_is_no_dropped_subject_of_a_plural_verb(claims_of, text, name):
+    assert (find(claims_of(text), "que se limite")["speaker"] or {}).get("name") == name
+
+
 def test_a_cue_between_commas_with_a_described_and_named_speaker(claims_of):
     """ "Sobre la pesca, indicó el subdirector de X en la región, NOMBRE, …": the name closes the
     speaker's stretch; the sentence around it is the claim (rule 10)."""

@@ -98,10 +98,15 @@ def _one_of(tok: Token) -> bool:
 
 
 def _one_person(speaker: Speaker) -> bool:
-    """A single person's name ("Ana Gil"; not "Ana Gil y Luis Soto", not "los vecinos"): never the
-    dropped subject of a plural verb."""
-    return speaker.label == "PER" and speaker_kind(speaker.name, speaker.text, speaker.label) == "person" \
-        and "los " not in f"{speaker.text} ".lower()
+    """A single person's name ("Ana Gil"; not "Ana Gil y Luis Soto", not "los vecinos"), or one
+    document ("la imagen", "el informe": its authors may speak in the plural, not the document itself):
+    never the dropped subject of a plural verb."""
+    kind = speaker_kind(speaker.name, speaker.text, speaker.label)
+    if kind == "document":
+        words = f"{speaker.text or speaker.name or ''}".lower().split()
+        return bool(words) and words[0] in ("el", "la", "este", "esta", "ese", "esa", "dicho", "dicha", "un", "una") \
+            and not any(w.endswith("s") for w in words[1:2])
+    return speaker.label == "PER" and kind == "person" and "los " not in f"{speaker.text} ".lower()
 
 
 # plural agent nouns that name people by their trade or cause ("los futbolistas", "los inspectores",
