@@ -455,6 +455,43 @@ def _joined(span: Span, nxt: Span) -> bool:
         nxt.label_ == "LOC" or len(nxt) == 1 and nxt[0].pos_ == "PROPN" and gap == ["de"])
 
 
+# Words that join the pieces of a body's long name the model split: "Organización| para la |Cooperación|
+# y el |Desarrollo Económico", "Comisión| para la |Igualdad", "Centro| contra las |Adicciones"
+_BODY_LINKS = frozenset(("para", "contra", "sobre", "de", "del", "la", "el", "los", "las"))
+
+
+def _joined_bodies(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
+    """A body's name the model cut into pieces at its function words ("Organización" "para la"
+    "Cooperación" "y el" "Desarrollo Económico", each tagged a place): one organisation. The chain
+    opens with an institution's noun; "y" joins only a piece that is no body of its own ("el
+    Ministerio de Sanidad y el Ayuntamiento", "la Fiscalía y Cruz Roja" stay two)."""
+    out = list(spans)
+    for k, span in enumerate(out):
+        if span is None or span[0].lower_ not in institution_nouns() or not span[0].text[:1].isupper():
+            continue
+        end, last, linked = span.end, k, False
+        for m in range(k + 1, len(out)):
+            nxt = out[m]
+            if nxt is None:
+                continue
+            gap = [t.lower_ for t in doc[end:nxt.start]]
+            if not 1 <= len(gap) <= 3 or not nxt[0].text[:1].isupper() or nxt.label_ == "PER" \
+                    or nxt.label_ == "ORG" and len(nxt) == 1 and gap[0] == "contra":
+                break  # (not "la Liga de Campeones| contra el |Barcelona": a body of its own)
+            if gap[0] in ("y", "e"):
+                if not linked or len(gap) < 2 or not set(gap[1:]) <= _BODY_LINKS or nxt[0].lower_ in institution_nouns():
+                    break
+            elif not set(gap) <= _BODY_LINKS or gap[0] not in ("para", "contra", "sobre"):
+                break
+            linked = True
+            end, last = nxt.end, m
+        if last > k:
+            out[k] = Span(doc, span.start, end, label="ORG")
+            for m in range(k + 1, last + 1):
+                out[m] = None
+    return out
+
+
 def _without_medium(span: Span, text: str) -> Span:
     """ "Sergio Soto de Quadratin" in a list of reporters: the tail after "de" is a medium the article
     names elsewhere ("la agencia Quadratin"), not part of the name ("María de los Ángeles", "Ponce de León")."""
@@ -519,6 +556,7 @@ def cluster(doc: Doc, text: str | None = None) -> list[Entity]:
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
     spans = _split_glued(doc, spans, text)
+    spans = _joined_bodies(doc, spans)
     nicks = nicknames.find(text)
     inside = [n for n in nicks if n.inside]
     for k, span in enumerate(spans):

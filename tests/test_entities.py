@@ -462,3 +462,22 @@ def test_a_place_joins_no_name_it_stands_after_de_in(extractor, text, long_name,
     mentions = {e.name: [m.text for m in e.mentions] for e in cluster(doc)}
     assert (short not in mentions) is joined, mentions
     assert mentions[long_name] == ([long_name, short] if joined else [long_name])
+
+
+@pytest.mark.parametrize("text, pieces, names", [
+    # a body's long name cut at its function words, each piece tagged a place: one organisation
+    ("La Oficina para la Defensa y la Gestión Forestal publicó su balance anual.",
+     [("Oficina", "LOC", 0), ("Defensa", "LOC", 0), ("Gestión Forestal", "LOC", 0)],
+     [("Oficina para la Defensa y la Gestión Forestal", "ORG")]),
+    ("El Centro Regional contra la Sequía abrió sus puertas.",
+     [("Centro Regional", "ORG", 0), ("Sequía", "LOC", 0)], [("Centro Regional contra la Sequía", "ORG")]),
+    # two bodies joined by "y", a rival after "contra": never one name
+    ("La Oficina para la Defensa y el Ayuntamiento de Tulca firmaron un convenio.",
+     [("Oficina", "LOC", 0), ("Defensa", "LOC", 0), ("Ayuntamiento de Tulca", "ORG", 0)],
+     [("Oficina para la Defensa", "ORG"), ("Ayuntamiento de Tulca", "ORG")]),
+    ("La Liga Costera contra el Tulca se juega el domingo.",
+     [("Liga Costera", "ORG", 0), ("Tulca", "ORG", 0)], [("Liga Costera", "ORG"), ("Tulca", "ORG")]),
+])
+def test_a_body_s_name_split_at_its_function_words_is_joined(extractor, text, pieces, names):
+    from newsclaims.entities import cluster
+    assert [(e.name, e.label) for e in cluster(_tagged(extractor, text, pieces))] == names
