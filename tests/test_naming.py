@@ -686,3 +686,15 @@ def test_a_place_where_the_role_was_is_no_field(extractor):
     (c,) = _claims_with_tags(extractor, text, {"Pablo Ortega": "PER", "Oceanografía": "PER",
                                                 "Andrés Lucena Prieto": "PER"})
     assert c.speaker.name == "Pablo Ortega"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a nationality before a body's name is no part of it
+    ("“El agua del embalse es segura”, indica en su web el estadounidense Instituto Nacional de Aguas Profundas.",
+     "Instituto Nacional de Aguas Profundas"),
+    ("“El agua del embalse es segura”, indica el estadounidense Instituto de Estudios del Agua.",
+     "Instituto de Estudios del Agua"),
+])
+def test_a_nationality_before_a_body_s_name_is_no_part_of_it(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

@@ -1485,8 +1485,11 @@ class SpeakerResolver:
             out.pop(0)  # "la mayoría de los vecinos"
         while len(out) > 1 and (out[0].lower_ not in _QUANTITY_NOUNS or out[1].lower_ not in ("de", "del")) and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
                                 or out[0].lower_ == "por" and out[1].lower_ == "ciento" or out[0].like_num
-                                or any(f in qualifiers for f in singulars(out[0].lower_))):
+                                or any(f in qualifiers for f in singulars(out[0].lower_))
+                                or out[0].is_lower and out[0].lower_ in demonyms() and out[1].pos_ == "PROPN"
+                                and out[1].text[:1].isupper()):
             out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes", "el último informe" -> "informe"
+            # ("el estadounidense Instituto Nacional de …": a nationality before the body's name)
         # "Decenas de participantes", "la mayoría de los vecinos", "uno de cada diez encuestados"
         while len(out) > 2 and out[0].lower_ in _QUANTITY_NOUNS and out[1].lower_ in ("de", "del"):
             out = out[2:]
