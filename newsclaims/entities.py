@@ -121,6 +121,9 @@ def _clean(span: Span) -> Span | None:
                 or toks[k].text == ":" and k > start and span.label_ in ("PER", "ORG", "LOC"):
             end = k
             break
+    half = (end - start) // 2
+    if half >= 1 and (end - start) % 2 == 0 and [t.text for t in toks[start:start + half]] == [t.text for t in toks[start + half:end]]:
+        end = start + half  # "Ana Ruiz Ana Ruiz": a headline run into its first line repeats the name
     if span.label_ == "PER":
         for k in range(start + 1, end):  # 'Julio Cortés "el Halcón': a nickname the model began, not the name
             if toks[k].text in "“«\"" and not any(toks[j].text in "”»\"" for j in range(k + 1, end)):

@@ -481,3 +481,11 @@ def test_a_place_joins_no_name_it_stands_after_de_in(extractor, text, long_name,
 def test_a_body_s_name_split_at_its_function_words_is_joined(extractor, text, pieces, names):
     from newsclaims.entities import cluster
     assert [(e.name, e.label) for e in cluster(_tagged(extractor, text, pieces))] == names
+
+
+def test_a_name_written_twice_in_a_row_is_one_name(extractor):
+    """A headline run into its first line: "… dice Ana Ruiz Ana Ruiz es pintora …"."""
+    from newsclaims.entities import cluster
+    doc = _tagged(extractor, "Pinto lo que veo, dice Marta Olmedo Marta Olmedo es pintora desde niña.",
+                  [("Marta Olmedo Marta Olmedo", "PER", 0)])
+    assert [e.name for e in cluster(doc)] == ["Marta Olmedo"]
