@@ -698,3 +698,16 @@ def test_a_place_where_the_role_was_is_no_field(extractor):
 def test_a_nationality_before_a_body_s_name_is_no_part_of_it(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a plural role written as a name is a body of several, never the one person named before
+    ("El alcalde Omar Saleh habló en la plaza. Los Hermanos Ribereños aseguraron que el puente caerá.",
+     "Hermanos Ribereños"),
+    # a surname with a plural's ending stays the person's
+    ("La doctora Carla Reyes Ocampo visitó el centro de salud. Reyes recomienda beber mucha agua.",
+     "Carla Reyes Ocampo"),
+])
+def test_a_plural_role_written_as_a_name_is_no_person_named_before(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

@@ -12,6 +12,7 @@ Resolution, in order (each step with a Spanish example):
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -904,8 +905,20 @@ class SpeakerResolver:
             possessed = tokens[0].lower_ in ("su", "sus") and head.lower_ in word_set("kin_nouns.tsv")
             person = self._named_right_after(end, self._governed(tokens)) or self._person_for(
                 role or head.lower_, words, gender, start, None if possessed else current, loose=not possessed,
-                alone=not _plural(head)) \
-                or self._written_name(tokens)
+                alone=not _plural(head))
+            several = _plural(head) and not any(e.label == "PER" and head.text in e.name.split()[1:] for e in self.entities)
+            # (not "Reyes" of "Lucía Reyes": her surname)
+            if person is not None and several and not _LISTED.search(person):
+                person = None  # "Los Hermanos Musulmanes", "los técnicos": several, never one person named before
+                name = list(itertools.takewhile(lambda t: t.text[:1].isupper() or t.lower_ in _NAME_LINKS,
+                                                tokens[tokens.index(head):]))
+                while name and not name[-1].text[:1].isupper():
+                    name.pop()
+                if head.text[:1].isupper() and len(name) > 1:
+                    return Speaker(" ".join(t.text for t in name), text, "ORG", start, end)  # the body's name
+            person = person or self._written_name(tokens)
+            if person is None and several and bare and bare[0].i == head.i:
+                return Speaker(self._head_words(bare, head) or bare_text, text, "ANON", start, end)
             of = self._person_of(tokens, head)
             if of is not None and person is not None and name_words(person) & name_words(of):
                 # "el abogado de Ruiz", "la representante de Gil": somebody's lawyer is not that
