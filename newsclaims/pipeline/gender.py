@@ -41,7 +41,12 @@ def _words_gender(text: str) -> tuple[str, str] | None:
         return ("f" if words[0].lower() == "ella" else "m"), text
     roles = role_nouns()
     for k, w in enumerate(words[:4]):
-        forms = singulars(w.lower())
+        if w[:1].isupper() and (k == 0 or words[k - 1].lower() not in _FEMININE | _MASCULINE) and (
+                k > 0 and words[k - 1][:1].isupper() and not any(f in roles for f in singulars(words[k - 1].lower()))
+                or k + 1 < len(words) and words[k + 1][:1].isupper()):
+            continue  # a word of a name ("Reyes" of "Lucía Reyes", "Reyes Veyna" is no king)
+        forms = singulars(w.lower())[:1] if w.lower().endswith("s") else singulars(w.lower())
+        # (a plural is nobody's gender: "Reyes" alone is no king either)
         if any(fold(f) in _EPICENE for f in forms):
             return None
         g = next((roles[f] for f in forms if f in roles), None)
