@@ -1021,6 +1021,18 @@ def test_an_impersonal_se_in_a_document_is_the_document_speaking(claims_of, text
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, "document")
 
 
+@pytest.mark.parametrize("text, name", [
+    # a body "se" speaks in, an auxiliary between "se" and the verb, whatever the parser makes of "se"
+    ("El gobernador Julián Pardo Vera inauguró el puente.\n\nEn la prensa regional se ha denunciado que varios "
+     "alcaldes cobraron comisiones.", "prensa regional"),
+    ("El gobernador Julián Pardo Vera inauguró el puente.\n\nEn la Secretaría de Obras se había informado que el "
+     "puente costó el doble.", "Secretaría de Obras"),
+])
+def test_an_impersonal_se_in_a_body_is_the_body_speaking(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+
+
 def test_en_a_place_or_an_event_is_no_source(claims_of):
     for text in ("Titular.\n\nEn la conferencia explicaron que hay 40 casos.",
                  "Titular.\n\nEn la reunión se dijo que la planta cerrará en mayo.",
