@@ -17,7 +17,17 @@ from spacy.tokens import Doc, Span
 from . import nicknames
 from .doc_tokens import doc_text, tokens
 from .rules import NAME_STOP as STOP
-from .rules import body_classes, cue_lexicon, fold, name_words, role_nouns, singulars, title_abbreviation, word_set
+from .rules import (
+    body_classes,
+    cue_lexicon,
+    fold,
+    name_words,
+    phrase_list,
+    role_nouns,
+    singulars,
+    title_abbreviation,
+    word_set,
+)
 
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
 # Nouns of media, whose name may stand glued before a person's ("la agencia Efe Marta Soto").
@@ -458,6 +468,29 @@ def _joined(span: Span, nxt: Span) -> bool:
         nxt.label_ == "LOC" or len(nxt) == 1 and nxt[0].pos_ == "PROPN" and gap == ["de"])
 
 
+def _without_field(span: Span) -> Span:
+    """ "el ministro de Defensa Tomás Liendo" tagged "Defensa Tomás Liendo": a ministry's field
+    (``ministry_fields.tsv``) after "de" and before the name of the person who holds it is no part of
+    the name; the rest is the person when a role precedes ("ministro", "secretaria")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in ("de", "del"):
+        return span
+    words = [fold(t.text) for t in span]
+    found = next((p for p in phrase_list("ministry_fields.tsv") if tuple(words[:len(p)]) == p), None)
+    if found is None or len(span) - len(found) < 1:
+        return span
+    rest = span[len(found):]
+    if len(rest) < 2 and not _given_name(rest[0]):
+        return span  # ("Salud Federal", "Hacienda Municipal": the field's own adjective, no person's name)
+    if not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES for t in rest) or not rest[0].text[:1].isupper():
+        return span
+    before = doc[max(0, span.start - 4):span.start - 1]
+    if not any(t.lower_ in role_nouns() or any(t.lower_.startswith(p) and t.lower_[len(p):] in role_nouns()
+                                               for p in ("ex", "vice", "sub")) for t in before):
+        return span  # ("la Secretaría de Salud Pública": no role, a body's name)
+    return Span(doc, rest.start, rest.end, label="PER")
+
+
 # Words that join the pieces of a body's long name the model split: "Organización| para la |Cooperación|
 # y el |Desarrollo Económico", "Comisión| para la |Igualdad", "Centro| contra las |Adicciones"
 _BODY_LINKS = frozenset(("para", "contra", "sobre", "de", "del", "la", "el", "los", "las"))
@@ -560,6 +593,7 @@ def cluster(doc: Doc, text: str | None = None) -> list[Entity]:
     spans = _without_common_words(doc, spans)
     spans = _split_glued(doc, spans, text)
     spans = _joined_bodies(doc, spans)
+    spans = [_without_field(s) if s is not None else None for s in spans]
     nicks = nicknames.find(text)
     inside = [n for n in nicks if n.inside]
     for k, span in enumerate(spans):

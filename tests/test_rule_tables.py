@@ -245,3 +245,10 @@ def test_a_belief_in_a_past_tense_is_narration_not_speech(claims_of, verb, examp
 def test_a_belief_in_the_present_is_an_opinion_stated(claims_of, text):
     (c,) = claims_of(text)
     assert c["content"]["text"].startswith("que ")
+
+
+@pytest.mark.parametrize("field, example", examples("ministry_fields.tsv"))
+def test_a_ministry_s_field_is_no_part_of_the_holder_s_name(claims_of, field, example):
+    (c,) = claims_of(example)
+    name = c["speaker"]["name"]
+    assert name in ("Tomás Liendo", "Nuria Calvet Roig") and field.split()[0] not in name.lower()
