@@ -1793,6 +1793,12 @@ def test_the_subject_next_to_the_verb_past_a_clause(claims_of, text, content, me
     assert find(claims_of(text), content)["speaker"]["text"] == mention
 
 
+def test_a_time_parsed_as_a_subject_gives_way_to_the_speaker(claims_of):
+    text = ("La tarde del martes, en declaraciones a la radio local, el consejero de Pesca Tomás Liendo, ha "
+            "insistido en que la veda sigue.")
+    assert find(claims_of(text), "que la veda")["speaker"]["name"] == "Tomás Liendo"
+
+
 def test_a_subject_set_off_by_a_clause_keeps_its_name(claims_of):
     text = "Marta Gil, alcaldesa de la villa desde que ganó en mayo, aseguró que colaborará con la investigación."
     assert find(claims_of(text), "que colaborará")["speaker"]["name"] == "Marta Gil"

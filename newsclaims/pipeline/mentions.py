@@ -250,8 +250,8 @@ def _nearer_subject(verb: Token, subj: Token) -> Token | None:
         if doc[child.left_edge.i].lower_ in _JOINS \
                 or any(t.lower_ in _JOINS and t.head.i in (subj.i, child.i) for t in between):
             return None
-        if between and between[-1].text == "," and any(t.pos_ == "VERB" for t in between):
-            return child
+        if between and between[-1].text == "," and (any(t.pos_ == "VERB" for t in between) or subj.lower_ in _TIME_WORDS):
+            return child  # (or a time the parser took for a subject: "La mañana de este lunes, en …, el consejero")
     return None
 
 
