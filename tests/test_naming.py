@@ -711,3 +711,10 @@ def test_a_nationality_before_a_body_s_name_is_no_part_of_it(claims_of, text, na
 def test_a_plural_role_written_as_a_name_is_no_person_named_before(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
+
+def test_quienes_reaches_the_people_past_a_long_complement(claims_of):
+    text = ("Al lugar llegaron socorristas de la ambulancia número tres del Servicio Regional de Atención Médica de "
+            "Urgencias (SRAMU), quienes certificaron que la mujer estaba bien.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"].startswith("socorristas de la ambulancia")

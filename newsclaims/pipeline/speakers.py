@@ -1636,7 +1636,7 @@ class SpeakerResolver:
         """The nearest word naming people before a relative pronoun, within its clause (no verb,
         no sentence end between): "bomberos" of "acudieron bomberos del cuartel norte, quienes …"."""
         doc = self.doc
-        for k in range(pron.i - 1, max(pron.sent.start, pron.i - 12) - 1, -1):
+        for k in range(pron.i - 1, max(pron.sent.start, pron.i - 20) - 1, -1):
             t = doc[k]
             if t.pos_ in ("VERB", "AUX") or t.text in ".;:":
                 return None
