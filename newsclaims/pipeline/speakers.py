@@ -65,7 +65,7 @@ _LONG_GAP = re.compile(r"\s+(?:para|de|del|en|sobre|que)\s+[^,.;:\n“”«»\"]
 # A person's field, bare, between a role and the name: "el licenciado| en Ciencias Políticas y experto
 # en pesca |Andrés Soto" (no article nor other preposition: not "el ministro| en la reunión con |Ana Gil")
 _FIELD_GAP = re.compile(r"\s+en\s+(?:(?!(?:el|la|los|las|lo|un|una|unos|unas|su|sus|con|a|al|por|para|que|ante|"
-                        r"sobre|tras|desde|entre)\s)[^\s,.;:()“”«»\"]+\s+){1,6}", re.IGNORECASE)
+                        r"sobre|tras|desde|entre)\s)[^\s,.;:()“”«»\"]+\s+){1,12}", re.IGNORECASE)
 _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "otros", "otras", "diversos",
                 "diversas", "numerosos", "numerosas", "ciertos", "ciertas", "distintos", "distintas"}
 # "Decenas de participantes", "miles de vecinos": a count before "de", not part of a group's name
