@@ -1820,3 +1820,15 @@ def test_a_subject_set_off_by_a_clause_keeps_its_name(claims_of):
 def test_a_fronted_clause_ends_the_content(claims_of, text, content):
     (c,) = claims_of(text)
     assert c["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text, name", [
+    # the medium addressed after the cue is no speaker: the subject is dropped
+    ("Marta Quiroga, bióloga del puerto, es optimista.\n\n“La pesca volverá en primavera”, le dijo al diario "
+     "británico The Coastal Times.", "Marta Quiroga"),
+    # past the medium's name, a person's name that opens with a given name speaks
+    ("“La pesca volverá en primavera”, ha declarado al diario alemán Bild Kenan Soto, del gremio de pescadores.",
+     "Kenan Soto"),
+])
+def test_a_medium_addressed_after_the_cue_is_no_speaker(claims_of, text, name):
+    assert find(claims_of(text), "La pesca volverá")["speaker"]["name"] == name

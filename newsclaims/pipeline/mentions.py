@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from ..entities import closes_dateline, given_al, institution_nouns
+from ..names import word_gender
 from ..rules import singulars, title_abbreviation
 from .kinds import noun_kind
 
@@ -405,6 +406,11 @@ def past_time_words(doc: Doc, j: int, limit: int) -> int:
     return j
 
 
+def _given_name_starts(doc: Doc, m: int, limit: int) -> bool:
+    """A given name the lexicon knows, before another capitalised word: a person's name starts."""
+    return m + 1 < limit and doc[m + 1].text[:1].isupper() and word_gender(doc[m].text) is not None
+
+
 def past_addressee(doc: Doc, j: int, limit: int) -> int:
     """Skip a medium addressed before the inverted subject: "dijo a la agencia estatal Efe Ana
     Ruiz", "declaró al diario local Ana Ruiz" -> the position of the person's name."""
@@ -430,7 +436,14 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
             m += 1
         return m + 1 if m + 1 < limit and doc[m + 1].pos_ in ("DET", "NOUN", "PROPN") else j
     if k < limit and doc[k].pos_ == "PROPN":
-        return k
+        if doc[k].ent_type_ == "PER" or word_gender(doc[k].text) is not None:
+            return k  # "declaró al diario local Ana Ruiz": the person after the medium's noun
+        m = k  # "le dijo al diario británico The Independent": the medium's own name, then the subject if any
+        while m < limit and m < k + 6 and doc[m].pos_ == "PROPN" and not (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B") \
+                and not (m > k and _given_name_starts(doc, m, limit)):
+            m += 1  # (up to a given name: "al diario alemán Bild Kenan Soto")
+        return m if m < limit and (doc[m].ent_type_ == "PER" or doc[m].pos_ == "DET" or _given_name_starts(doc, m, limit)) \
+            else j
     if k + 1 < limit and doc[k].pos_ == "DET" and doc[k].lower_ not in ("este", "esta", "ese", "esa") and (
             doc[k + 1].pos_ == "PROPN" or doc[k + 1].is_lower and noun_kind(doc[k + 1].text) in ("person", "organisation")):
         return k  # "informó a este diario el alcalde Pedro Lima": the subject's article
