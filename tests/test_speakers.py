@@ -148,12 +148,13 @@ def test_acronyms_need_their_capitals_in_order_or_a_body_noun_first():
     ("LNB", None),  # two names with those capitals
     ("CRM", None),  # a name with more capitals than the acronym has letters is another name
     ("VIA", None),  # letters of a headline in capitals are no name
+    ("OPA", None),  # a name that goes on past the acronym's letters ("… para la Costa") is another name
 ])
 def test_an_acronym_is_named_by_the_one_name_written_with_its_capitals(acronym, full):
     from newsclaims.pipeline.speakers import written_in_full
     text = ("La Federación Andina de Remo aplazó la regata. El Tribunal Superior de Lisboa falló ayer. La Liga "
             "Nacional de Boxeo y la Liga Norteña de Baloncesto se reunieron. El Consejo Regional Minero Austral "
-            "votó. VIAJE INOLVIDABLE AL SUR.")
+            "votó. VIAJE INOLVIDABLE AL SUR. La Oficina de Pesca Artesanal para la Costa Norte abrió.")
     assert written_in_full(text, acronym) == full
 
 

@@ -199,9 +199,9 @@ def written_in_full(text: str, acronym: str) -> str | None:
                     initials += words[j][0]
                 j += 1
             if words[i].lower() in _CONNECTORS or initials != acronym or j - i < 2 \
-                    or j < len(words) and words[j].lower() not in _CONNECTORS:
-                i += 1  # (more capitals than the acronym has letters: another name)
-                continue
+                    or j < len(words) and words[j].lower() not in ("de", "del", "y", "e"):
+                i += 1  # (more capitals than the acronym has letters: another name; "Oficina de Naciones
+                continue  # Unidas para la Coordinación …" is no "ONU")
             if j < len(words) and words[j].lower() in ("de", "del"):
                 j = next((k for k in range(j, len(words)) if words[k].lower() in ("y", "e")), len(words))
             found.add(" ".join(words[i:j]))  # (whole after "de": "Tribunal Superior de Lisboa")
