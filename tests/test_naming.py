@@ -723,3 +723,10 @@ def test_quienes_reaches_the_people_past_a_long_complement(claims_of):
             "Urgencias (SRAMU), quienes certificaron que la mujer estaba bien.")
     (c,) = claims_of(text)
     assert c["speaker"]["name"].startswith("socorristas de la ambulancia")
+
+
+def test_people_joined_with_a_full_name_tagged_a_thing_speak_together(extractor):
+    text = "Los aspirantes Rodrigo Feliu (MPV) y Tomasa Quiroga (UCR) negaron que hayan ofrecido cargos."
+    (c,) = _claims_with_tags(extractor, text, {"Rodrigo Feliu": "MISC", "MPV": "MISC", "Tomasa Quiroga": "PER",
+                                               "UCR": "ORG"})
+    assert c.speaker.name == "Rodrigo Feliu y Tomasa Quiroga"

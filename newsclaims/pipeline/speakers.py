@@ -1111,8 +1111,9 @@ class SpeakerResolver:
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if e.label != "PER" and not self._set_off_full_name(e, span, tokens):
-                continue
+            if e.label != "PER" and not self._set_off_full_name(e, span, tokens) \
+                    and not (e.label == "MISC" and given_name_gender(e.name)):
+                continue  # (a full name the model tagged a thing: "Andrés Arauz (UNES) y …")
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             if span is None or span.start not in ids or span.end - 1 not in ids:
@@ -1246,8 +1247,9 @@ class SpeakerResolver:
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if e.label != "PER" and not self._set_off_full_name(e, span, tokens):
-                continue
+            if e.label != "PER" and not self._set_off_full_name(e, span, tokens) \
+                    and not (e.label == "MISC" and given_name_gender(e.name)):
+                continue  # (a full name the model tagged a thing: "Andrés Arauz (UNES) y …")
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
