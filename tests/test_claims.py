@@ -1832,3 +1832,9 @@ def test_a_fronted_clause_ends_the_content(claims_of, text, content):
 ])
 def test_a_medium_addressed_after_the_cue_is_no_speaker(claims_of, text, name):
     assert find(claims_of(text), "La pesca volverá")["speaker"]["name"] == name
+
+
+def test_a_work_s_title_in_title_case_is_no_floating_quotation(claims_of):
+    text = ("“No habrá otro estreno así”, dijo la directora Olga Ferrán.\n\n"
+            "“Nueve Noches En Valparaíso”, la película del año, cuenta la vida de un pescador.")
+    assert [c["content"]["text"] for c in claims_of(text)] == ["No habrá otro estreno así"]

@@ -25,8 +25,11 @@ def floating(ctx: Context, sent: Span) -> None:
         near = ctx.claims_near(q.start, q.end)
         if any(c.start <= q.start < c.end or q.start <= c.start < q.end for c in near):
             continue
-        if len(re.findall(r"\w+", ctx.text[q.start:q.end])) < _FLOATING_WORDS:
+        words = re.findall(r"\w+", ctx.text[q.start:q.end])
+        if len(words) < _FLOATING_WORDS:
             continue
+        if len(words) <= 8 and all(w[:1].isupper() or w.isdigit() for w in words) and not all(w.isupper() for w in words):
+            continue  # “Doce Años De Lluvia”, a work's title in title case, says nothing
         if ends_question(ctx.text[q.start:q.end]) and (
                 ctx.text[q.start:q.start + 1] in "¿¡" or not _same_paragraph_claim(ctx, q.open_mark)):
             continue  # the journalist's question in an interview (a rhetorical one inside the
