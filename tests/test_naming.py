@@ -730,3 +730,15 @@ def test_people_joined_with_a_full_name_tagged_a_thing_speak_together(extractor)
     (c,) = _claims_with_tags(extractor, text, {"Rodrigo Feliu": "MISC", "MPV": "MISC", "Tomasa Quiroga": "PER",
                                                "UCR": "ORG"})
     assert c.speaker.name == "Rodrigo Feliu y Tomasa Quiroga"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a role's word inside a law's or a body's name is no role: the article speaks, not the person before
+    ("El candidato Tomás Liendo Vera visitó la ciudad.\n\nSegún el artículo 11 de la Ley General de Aguas, se "
+     "impondrán multas a quien contamine un río.", "artículo 11 de la Ley General de Aguas"),
+    # a capitalised title after the article is still the role
+    ("El Subsecretario de Pesca, Tomás Liendo Vera, visitó el puerto.\n\nEl subsecretario aseguró que la veda "
+     "terminará en mayo.", "Tomás Liendo Vera"),
+])
+def test_a_role_s_word_inside_a_name_is_no_role(claims_of, text, name):
+    assert claims_of(text)[-1]["speaker"]["name"] == name

@@ -285,8 +285,12 @@ def _role_in(tokens: list[Token]) -> tuple[str | None, frozenset[str]]:
         lem = _fold_lemma(t)
         hit = [f for f in _forms(t) if f in roles]
         if role is None and hit and t.pos_ in ("NOUN", "ADJ", "PROPN") and not _complement(tokens, k) \
-                and not (t.ent_iob_ == "I" and t.ent_type_ == "PER" and t.text[:1].isupper()):
-            # (a surname inside a person's name is no role: "Nieto" of "Luis Peña Nieto")
+                and not (t.ent_iob_ == "I" and t.ent_type_ == "PER" and t.text[:1].isupper()) \
+                and not (k > 0 and t.text[:1].isupper() and tokens[k - 1].text[:1].isupper()
+                         and tokens[k - 1].pos_ in ("PROPN", "NOUN") and fold(tokens[k - 1].text) not in _DETS
+                         and not any(f in roles for f in _forms(tokens[k - 1]))):
+            # (a surname inside a person's name is no role: "Nieto" of "Luis Peña Nieto"; nor a word
+            # of a body's or a law's name: "General" of "Ley General de Aguas")
             role = t.lower_ if t.lower_ in roles else hit[0]
         elif t.pos_ in ("ADJ", "NOUN") and fold(t.text) not in _DETS:
             words.add(lem)
