@@ -253,3 +253,8 @@ def test_a_given_name_with_a_plurals_ending_is_a_person():
     # "Panos" ends as a plural agent noun would ("-anos"); the lexicon knows it as a given name
     assert speaker_kind("Panos Vidakis", "Panos Vidakis, de la Oficina de Asuntos Humanitarios", "PER") == "person"
     assert speaker_kind("Panos Vidakis", "Panos Vidakis", "LOC") == "person"
+
+
+@pytest.mark.parametrize("name, label", [("The Coastal Herald", "PER"), ("Der Kurier", "PER"), ("Il Mattino Sud", "PER")])
+def test_a_name_opening_with_another_language_s_article_is_no_person(name, label):
+    assert speaker_kind(name, name, label) == "organisation"

@@ -53,6 +53,11 @@ _LINK = re.compile(r"\s(?:y|e)\s")
 _ARTICLE_ACRONYM = re.compile(r"^(?:el|la|los|las|del|al)\s+[A-ZÁÉÍÓÚÑ0-9&-]{2,}$", re.IGNORECASE)
 
 
+# Articles of other languages opening a name: a medium's, a band's or a body's, never a person's
+# ("Le" is left out: "Le Roy" may be a given name)
+_FOREIGN_ARTICLES = frozenset(("The", "Der", "Die", "Das", "Il"))
+
+
 @lru_cache(maxsize=None)
 def noun_kinds() -> dict[str, str]:
     """Lower-case singular noun -> kind, from the speaker tables; ``speaker_kinds.tsv`` has the last
@@ -176,6 +181,8 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     if len(words) == 1 and words[0].lower() in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
         # ("él" would read as an article; "Otros", opening a sentence, as a person's name)
         return "person" if words[0].lower() in _PERSON_PRONOUNS else "group"
+    if name and len(words) >= 2 and words[0] in _FOREIGN_ARTICLES:
+        return "organisation"  # "The Guardian", "Der Spiegel" tagged a person: a medium's or a body's name
     if name and (label == "PER" or name in people):
         if _LINK.search(f" {name} ") and sum(1 for w in words if w[:1].isupper()) >= 2:
             return "group"  # "Ana Ruiz y Luis Soto"
