@@ -1838,3 +1838,9 @@ def test_a_work_s_title_in_title_case_is_no_floating_quotation(claims_of):
     text = ("“No habrá otro estreno así”, dijo la directora Olga Ferrán.\n\n"
             "“Nueve Noches En Valparaíso”, la película del año, cuenta la vida de un pescador.")
     assert [c["content"]["text"] for c in claims_of(text)] == ["No habrá otro estreno así"]
+
+
+def test_the_agency_that_quotes_a_speaker_makes_no_claim_of_its_own(claims_of):
+    text = "“No firmaremos ese acuerdo”, agregó el canciller Pavel Orlov en una entrevista, citado por agencias locales."
+    claims = claims_of(text)
+    assert [(c["cue"]["text"], c["speaker"]["name"]) for c in claims] == [("agregó", "Pavel Orlov")]

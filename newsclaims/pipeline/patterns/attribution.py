@@ -29,6 +29,10 @@ def phrases(ctx: Context, sent: Span) -> None:
     for first, last, phrase, position in _sent_phrases(ctx, sent):
         if ctx.quote_at(doc[first].idx) is not None:
             continue
+        if fold(phrase).startswith("citad") and any(
+                c.cue is not None and sent.start_char <= c.cue.start < doc[first].idx
+                for c in ctx.claims_near(sent.start_char, doc[first].idx)):
+            continue  # "“…”, agregó el ministro, citado por agencias rusas": the agency relays his claim
         lead = sent.start
         while lead < first and (doc[lead].is_space or doc[lead].is_punct):
             lead += 1
