@@ -742,3 +742,9 @@ def test_people_joined_with_a_full_name_tagged_a_thing_speak_together(extractor)
 ])
 def test_a_role_s_word_inside_a_name_is_no_role(claims_of, text, name):
     assert claims_of(text)[-1]["speaker"]["name"] == name
+
+
+def test_a_given_name_after_the_medium_addressed_opens_the_speaker_s_name(extractor):
+    text = "“La venta de ropa creció este año”, le dice a Onda Norte Tierra Lozada, quien trabaja en mascotas."
+    (c,) = _claims_with_tags(extractor, text, {"Onda Norte": "ORG", "Tierra Lozada": "MISC"})
+    assert c.speaker.name == "Tierra Lozada"

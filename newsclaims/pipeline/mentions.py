@@ -411,6 +411,17 @@ def _given_name_starts(doc: Doc, m: int, limit: int) -> bool:
     return m + 1 < limit and doc[m + 1].text[:1].isupper() and word_gender(doc[m].text) is not None
 
 
+def _medium_name_end(doc: Doc, k: int, limit: int) -> int:
+    """Past a medium's own name in capitals ("BBC Mundo", "The Coastal Times", "Bild") to where a
+    person's name starts: a word the model opens a person with, or a given name before another
+    capitalised word ("al diario alemán Bild Kenan Soto")."""
+    m = k
+    while m < limit and m < k + 6 and doc[m].pos_ == "PROPN" and not (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B") \
+            and not (m > k and _given_name_starts(doc, m, limit)):
+        m += 1
+    return m
+
+
 def past_addressee(doc: Doc, j: int, limit: int) -> int:
     """Skip a medium addressed before the inverted subject: "dijo a la agencia estatal Efe Ana
     Ruiz", "declaró al diario local Ana Ruiz" -> the position of the person's name."""
@@ -420,11 +431,10 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
     if k < limit and doc[k].pos_ == "DET":
         k += 1
     if k < limit and doc[k].pos_ == "PROPN" and doc[k].ent_type_ != "PER":
-        # "le dice a BBC Mundo Ana Ruiz": a medium's name, then the person the model tags
-        m = k
-        while m < limit and m < k + 6 and doc[m].pos_ == "PROPN" and not (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B"):
-            m += 1
-        return m if m < limit and doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" else j
+        # "le dice a BBC Mundo Ana Ruiz": a medium's name, then the person
+        m = _medium_name_end(doc, k, limit)
+        return m if m < limit and (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" or _given_name_starts(doc, m, limit)) \
+            else j
     if k >= limit or not (doc[k].is_lower and set(singulars(doc[k].text)) & institution_nouns()):
         return j
     k += 1
@@ -438,10 +448,8 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
     if k < limit and doc[k].pos_ == "PROPN":
         if doc[k].ent_type_ == "PER" or word_gender(doc[k].text) is not None:
             return k  # "declaró al diario local Ana Ruiz": the person after the medium's noun
-        m = k  # "le dijo al diario británico The Independent": the medium's own name, then the subject if any
-        while m < limit and m < k + 6 and doc[m].pos_ == "PROPN" and not (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B") \
-                and not (m > k and _given_name_starts(doc, m, limit)):
-            m += 1  # (up to a given name: "al diario alemán Bild Kenan Soto")
+        # "le dijo al diario británico The Independent": the medium's own name, then the subject if any
+        m = _medium_name_end(doc, k, limit)
         return m if m < limit and (doc[m].ent_type_ == "PER" or doc[m].pos_ == "DET" or _given_name_starts(doc, m, limit)) \
             else j
     if k + 1 < limit and doc[k].pos_ == "DET" and doc[k].lower_ not in ("este", "esta", "ese", "esa") and (
