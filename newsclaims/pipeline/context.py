@@ -106,7 +106,7 @@ def _one_of(tok: Token) -> bool:
     return tok.lower_ in ("uno", "una") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("de", "del")
 
 
-def _one_person(speaker: Speaker) -> bool:
+def _singular_speaker(speaker: Speaker) -> bool:
     """A single person's name ("Ana Gil"; not "Ana Gil y Luis Soto", not "los vecinos"), or one
     document ("la imagen", "el informe": its authors may speak in the plural, not the document itself):
     never the dropped subject of a plural verb."""
@@ -518,7 +518,7 @@ class Context:
                             and not (verb is not None and _plural_verb(verb)):
                         best, best_para = sp, self.para(at)
                     break
-        if verb is not None and _plural_verb(verb) and (best is None or _one_person(best)):
+        if verb is not None and _plural_verb(verb) and (best is None or _singular_speaker(best)):
             # "… se reunieron con ellos. Señalaron que …": several that acted in the sentences just
             # before, after anybody spoke, speak for a plural verb
             acted = next(((at, t, s) for at, t, s in reversed(self.plural_agents) if at < sent_start), None)
@@ -529,7 +529,7 @@ class Context:
                     best, best_para = group, self.para(acted[0])
         if best is None or self.para(pos) - best_para > _SPEAKER_REACH:
             return None
-        if verb is not None and _plural_verb(verb) and _one_person(best):
+        if verb is not None and _plural_verb(verb) and _singular_speaker(best):
             return None
         return Speaker(best.name, best.text, best.label, best.start, best.end)
 
@@ -785,7 +785,7 @@ class Context:
             # The verb's number must fit a subject the context offers: "aducían que …" is never said
             # by one person (the rule's own pick stands: "Ana Gil y su equipo afirmaron …" may be cut
             # to her name). (A singular verb after a group may be one of its members speaking.)
-            cands = [c for c in cands if "rule" in c.sources or not _one_person(c.speaker)]
+            cands = [c for c in cands if "rule" in c.sources or not _singular_speaker(c.speaker)]
         people = self.resolver.described_people()
         rule_none = picked is None
         described = [describe(c, rule, picked.kind if picked else None, rule_none, offered, people) for c in cands]

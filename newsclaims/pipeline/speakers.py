@@ -1115,9 +1115,8 @@ class SpeakerResolver:
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if e.label != "PER" and not self._set_off_full_name(e, span, tokens) \
-                    and not (e.label == "MISC" and given_name_gender(e.name)):
-                continue  # (a full name the model tagged a thing: "Andrés Arauz (UNES) y …")
+            if not self._names_person(e, span, tokens):
+                continue
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             if span is None or span.start not in ids or span.end - 1 not in ids:
@@ -1234,6 +1233,13 @@ class SpeakerResolver:
             return written
         return e.name
 
+    def _names_person(self, e: Entity, span: Span | None, tokens: list[Token]) -> bool:
+        """Whether a mention in a description names a person: tagged one, a full name set off by
+        commas (``_set_off_full_name``), or a full name with a given name the model tagged a thing
+        ("Los aspirantes Rodrigo Feliu (MPV) y …")."""
+        return e.label == "PER" or self._set_off_full_name(e, span, tokens) \
+            or e.label == "MISC" and given_name_gender(e.name) is not None
+
     def _set_off_full_name(self, e: Entity, span: Span | None, tokens: list[Token]) -> bool:
         """Whether a name the model tagged other than a person is a person's in a description: a full
         name with a given name set off by commas ("el representante de la cooperativa Tolvac, Israel
@@ -1251,9 +1257,8 @@ class SpeakerResolver:
         quoted = _quoted(tokens)
         for m, e in self.index.mentions_in(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)):
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
-            if e.label != "PER" and not self._set_off_full_name(e, span, tokens) \
-                    and not (e.label == "MISC" and given_name_gender(e.name)):
-                continue  # (a full name the model tagged a thing: "Andrés Arauz (UNES) y …")
+            if not self._names_person(e, span, tokens):
+                continue
             if span is not None and span[0].i in quoted:
                 continue  # "el secretario de Pesca (Secpes)": an aside, not the person
             prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
