@@ -1844,3 +1844,22 @@ def test_the_agency_that_quotes_a_speaker_makes_no_claim_of_its_own(claims_of):
     text = "“No firmaremos ese acuerdo”, agregó el canciller Pavel Orlov en una entrevista, citado por agencias locales."
     claims = claims_of(text)
     assert [(c["cue"]["text"], c["speaker"]["name"]) for c in claims] == [("agregó", "Pavel Orlov")]
+
+
+def test_a_person_s_name_the_subject_phrase_cuts_is_taken_whole(extractor):
+    """ "el vicepresidente de Tulca Karim El Haddad aseguró …" parsed with "El Haddad" outside the
+    subject's phrase (a second subject): the phrase takes the rest of the person's name, not a verb."""
+    from spacy.tokens import Doc, Span
+
+    from newsclaims.pipeline.mentions import trim_np
+    words = ["el", "vicepresidente", "de", "Tulca", "Karim", "El", "Haddad", "aseguró", "que", "llueve"]
+    heads = [1, 7, 3, 1, 3, 6, 7, 7, 9, 7]
+    deps = ["det", "nsubj", "case", "nmod", "flat", "det", "nsubj", "ROOT", "mark", "ccomp"]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PROPN", "DET", "PROPN", "VERB", "SCONJ", "VERB"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 4, 7, label="PER")]
+    subject = doc[1]
+    assert " ".join(t.text for t in trim_np(list(subject.subtree))) == "el vicepresidente de Tulca Karim El Haddad"
+    # a verb the model ran into the name stays out
+    doc.ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 4, 8, label="PER")]
+    assert trim_np(list(doc[1].subtree))[-1].text == "Haddad"

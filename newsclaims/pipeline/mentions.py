@@ -125,6 +125,16 @@ def trim_np(tokens: list[Token]) -> list[Token]:
         commas = [k for k, t in enumerate(out) if t.text == ","]
         if commas and commas[0] + 1 < len(out):  # "Preguntada por la prensa, la ministra" -> "la ministra"
             out = out[commas[0] + 1:]
+    if out and out[-1].ent_type_ == "PER":
+        # "el vicepresidente de X Tareck El Soto" parsed with "El Soto" outside the phrase: a person's
+        # name the phrase cuts is whole
+        doc, k = out[-1].doc, out[-1].i + 1
+        while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == "PER" and k - out[-1].i <= 4 \
+                and (doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+                     or doc[k].pos_ in ("DET", "ADP") and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN"
+                     and doc[k + 1].ent_iob_ == "I" and doc[k + 1].ent_type_ == "PER"):
+            out.append(doc[k])
+            k += 1
     if len(out) > 24:  # a runaway parse: keep the head's own words
         head = np_head(out)
         if head is not None:
