@@ -748,3 +748,21 @@ def test_a_given_name_after_the_medium_addressed_opens_the_speaker_s_name(extrac
     text = "“La venta de ropa creció este año”, le dice a Onda Norte Tierra Lozada, quien trabaja en mascotas."
     (c,) = _claims_with_tags(extractor, text, {"Onda Norte": "ORG", "Tierra Lozada": "MISC"})
     assert c.speaker.name == "Tierra Lozada"
+
+
+@pytest.mark.parametrize("text, tags, name", [
+    # a name set off by commas right before the cue, after a clause with its own verb, is the speaker
+    ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nCuando se les preguntó por el paradero de los vigilantes, "
+     "uno, Tomás Liendo, respondió: “Yo soy el vigilante ahora”.",
+     {"Pablo Ortega Ruiz": "PER", "Tomás Liendo": "PER"}, "Tomás Liendo"),
+    ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nA pesar de que nadie lo esperaba, un conocido empresario, "
+     "Tomás Liendo Vera, calificó el plan de “desastre”.",
+     {"Pablo Ortega Ruiz": "PER", "Tomás Liendo Vera": "PER"}, "Tomás Liendo Vera"),
+    # a name that closes the clause before (the object's apposition) is not
+    ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nEn relación con la queja que el diputado presentó sobre el "
+     "hijo del tesorero, Tomás Liendo Vera, reiteró que no hubo irregularidades.",
+     {"Pablo Ortega Ruiz": "PER", "Tomás Liendo Vera": "PER"}, "Pablo Ortega Ruiz"),
+])
+def test_a_name_set_off_before_the_cue_after_a_clause(extractor, text, tags, name):
+    c = _claims_with_tags(extractor, text, tags)[-1]
+    assert c.speaker.name == name

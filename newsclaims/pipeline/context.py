@@ -475,8 +475,15 @@ class Context:
         without a finite verb, holding a person's name that no preposition governs."""
         doc = self.doc
         before = [t for t in doc[sent.start:verb.i] if not t.is_space]
-        if len(before) < 2 or before[-1].text != "," or self.quote_at(before[0].idx) is not None \
-                or any("VerbForm=Fin" in str(t.morph) for t in before):
+        finite = [k for k, t in enumerate(before) if "VerbForm=Fin" in str(t.morph)]
+        if finite:
+            # "Cuando se les preguntó por …, uno, Mykola Soto, respondió": the stretches after the
+            # clause before, set off by commas, without a verb of their own
+            comma = next((k for k in range(finite[-1] + 1, len(before) - 1) if before[k].text == ","), None)
+            before = before[comma + 1:] if comma is not None else []
+            if before and (before[0].pos_ == "ADP" or "VerbForm=Part" in str(before[0].morph)):
+                return None  # ("…, acompañado por el vocero, Ana Ruiz, detalló", "sobre el hijo de X, Luis Soto, …")
+        if len(before) < 2 or before[-1].text != "," or self.quote_at(before[0].idx) is not None:
             return None
         for m, e in self.resolver.index.mentions_in(before[0].idx, before[-1].idx):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -493,6 +500,8 @@ class Context:
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is None or nxt.text != ",":
                 return None
+            if finite and span.start == before[0].i and all(t.is_punct or t.is_space for t in doc[span.end:verb.i]):
+                return None  # "… sobre el hijo del dirigente, Luis Soto, reiteró": the name closes the clause before
             tokens = [t for t in doc[span.start:verb.i - 1] if not t.is_space]
             return self.resolver.resolve(tokens, self.current)
         return None
