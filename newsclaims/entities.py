@@ -491,14 +491,14 @@ def _without_field(span: Span) -> Span:
     return Span(doc, rest.start, rest.end, label="PER")
 
 
-# Words that join the pieces of a body's long name the model split: "Organización| para la |Cooperación|
-# y el |Desarrollo Económico", "Comisión| para la |Igualdad", "Centro| contra las |Adicciones"
+# Words that join the pieces of a body's long name the model split: "Oficina| para la |Defensa|
+# y la |Gestión Forestal", "Comisión| para la |Igualdad", "Centro| contra las |Adicciones"
 _BODY_LINKS = frozenset(("para", "contra", "sobre", "de", "del", "la", "el", "los", "las"))
 
 
 def _joined_bodies(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
-    """A body's name the model cut into pieces at its function words ("Organización" "para la"
-    "Cooperación" "y el" "Desarrollo Económico", each tagged a place): one organisation. The chain
+    """A body's name the model cut into pieces at its function words ("Oficina" "para la"
+    "Defensa" "y la" "Gestión Forestal", each tagged a place): one organisation. The chain
     opens with an institution's noun; "y" joins only a piece that is no body of its own ("el
     Ministerio de Sanidad y el Ayuntamiento", "la Fiscalía y Cruz Roja" stay two)."""
     out = list(spans)
@@ -513,7 +513,7 @@ def _joined_bodies(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
             gap = [t.lower_ for t in doc[end:nxt.start]]
             if not 1 <= len(gap) <= 3 or not nxt[0].text[:1].isupper() or nxt.label_ == "PER" \
                     or nxt.label_ == "ORG" and len(nxt) == 1 and gap[0] == "contra":
-                break  # (not "la Liga de Campeones| contra el |Barcelona": a body of its own)
+                break  # (not "la Liga Costera| contra el |Tulca": a body of its own)
             if gap[0] in ("y", "e"):
                 if not linked or len(gap) < 2 or not set(gap[1:]) <= _BODY_LINKS or nxt[0].lower_ in institution_nouns():
                     break

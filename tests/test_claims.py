@@ -1023,7 +1023,7 @@ def test_an_impersonal_se_in_a_document_is_the_document_speaking(claims_of, text
 
 @pytest.mark.parametrize("text, name", [
     # a body "se" speaks in, an auxiliary between "se" and the verb, whatever the parser makes of "se"
-    ("El gobernador Julián Pardo Vera inauguró el puente.\n\nEn la prensa regional se ha denunciado que varios "
+    ("El gobernador Julián Pardo Vera inauguró el puente.\n\nEn la prensa regional se ha criticado que varios "
      "alcaldes cobraron comisiones.", "prensa regional"),
     ("El gobernador Julián Pardo Vera inauguró el puente.\n\nEn la Secretaría de Obras se había informado que el "
      "puente costó el doble.", "Secretaría de Obras"),
@@ -1782,7 +1782,7 @@ def test_a_relative_clause_speaks_from_its_governing_verbs_source(claims_of, tex
 
 @pytest.mark.parametrize("text, content, mention", [
     # a heading glued to its paragraph was parsed as a second subject, a clause away from the verb
-    ("Multa a Vecinos Sobre la sanción administrativa por la que se impuso una multa de mil euros a los tres "
+    ("Multa a Vecinos Sobre la sanción administrativa con la que se castigó con mil euros a los tres "
      "vecinos del edificio, quienes fueron señalados por una constructora, el alcalde explicó que se revisará "
      "el expediente.", "que se revisará", "el alcalde"),
     ("Obras en el Puerto Acerca de la licitación con la que se adjudicó el muelle nuevo a una empresa gallega, "
@@ -1824,10 +1824,10 @@ def test_a_fronted_clause_ends_the_content(claims_of, text, content):
 
 @pytest.mark.parametrize("text, name", [
     # the medium addressed after the cue is no speaker: the subject is dropped
-    ("Marta Quiroga, bióloga del puerto, es optimista.\n\n“La pesca volverá en primavera”, le dijo al diario "
-     "británico The Coastal Times.", "Marta Quiroga"),
+    ("Marta Quiroga, bióloga del puerto, es optimista.\n\n“La pesca volverá en primavera”, le contó al periódico "
+     "escocés The Coastal Times.", "Marta Quiroga"),
     # past the medium's name, a person's name that opens with a given name speaks
-    ("“La pesca volverá en primavera”, ha declarado al diario alemán Bild Kenan Soto, del gremio de pescadores.",
+    ("“La pesca volverá en primavera”, ha declarado al semanario austral Brisa Kenan Soto, del gremio de pescadores.",
      "Kenan Soto"),
 ])
 def test_a_medium_addressed_after_the_cue_is_no_speaker(claims_of, text, name):

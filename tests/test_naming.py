@@ -695,8 +695,8 @@ def test_a_place_where_the_role_was_is_no_field(extractor):
 
 @pytest.mark.parametrize("text, name", [
     # a nationality before a body's name is no part of it
-    ("“El agua del embalse es segura”, indica en su web el estadounidense Instituto Nacional de Aguas Profundas.",
-     "Instituto Nacional de Aguas Profundas"),
+    ("“El agua del embalse es segura”, indica en su portal el estadounidense Centro de Estudios Hídricos.",
+     "Centro de Estudios Hídricos"),
     ("“El agua del embalse es segura”, indica el estadounidense Instituto de Estudios del Agua.",
      "Instituto de Estudios del Agua"),
 ])
@@ -726,7 +726,7 @@ def test_quienes_reaches_the_people_past_a_long_complement(claims_of):
 
 
 def test_people_joined_with_a_full_name_tagged_a_thing_speak_together(extractor):
-    text = "Los aspirantes Rodrigo Feliu (MPV) y Tomasa Quiroga (UCR) negaron que hayan ofrecido cargos."
+    text = "Los aspirantes Rodrigo Feliu (MPV) y Tomasa Quiroga (UCR) negaron haber repartido cargos entre sus aliados."
     (c,) = _claims_with_tags(extractor, text, {"Rodrigo Feliu": "MISC", "MPV": "MISC", "Tomasa Quiroga": "PER",
                                                "UCR": "ORG"})
     assert c.speaker.name == "Rodrigo Feliu y Tomasa Quiroga"
@@ -734,8 +734,8 @@ def test_people_joined_with_a_full_name_tagged_a_thing_speak_together(extractor)
 
 @pytest.mark.parametrize("text, name", [
     # a role's word inside a law's or a body's name is no role: the article speaks, not the person before
-    ("El candidato Tomás Liendo Vera visitó la ciudad.\n\nSegún el artículo 11 de la Ley General de Aguas, se "
-     "impondrán multas a quien contamine un río.", "artículo 11 de la Ley General de Aguas"),
+    ("El candidato Tomás Liendo Vera visitó la ciudad.\n\nSegún el artículo 11 de la vigente Ley General de Aguas, "
+     "se impondrán multas a quien contamine un río.", "artículo 11 de la vigente Ley General de Aguas"),
     # a capitalised title after the article is still the role
     ("El Subsecretario de Pesca, Tomás Liendo Vera, visitó el puerto.\n\nEl subsecretario aseguró que la veda "
      "terminará en mayo.", "Tomás Liendo Vera"),
@@ -752,15 +752,15 @@ def test_a_given_name_after_the_medium_addressed_opens_the_speaker_s_name(extrac
 
 @pytest.mark.parametrize("text, tags, name", [
     # a name set off by commas right before the cue, after a clause with its own verb, is the speaker
-    ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nCuando se les preguntó por el paradero de los vigilantes, "
+    ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nMientras la multitud buscaba a los vigilantes, "
      "uno, Tomás Liendo, respondió: “Yo soy el vigilante ahora”.",
      {"Pablo Ortega Ruiz": "PER", "Tomás Liendo": "PER"}, "Tomás Liendo"),
     ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nA pesar de que nadie lo esperaba, un conocido empresario, "
      "Tomás Liendo Vera, calificó el plan de “desastre”.",
      {"Pablo Ortega Ruiz": "PER", "Tomás Liendo Vera": "PER"}, "Tomás Liendo Vera"),
     # a name that closes the clause before (the object's apposition) is not
-    ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nEn relación con la queja que el diputado presentó sobre el "
-     "hijo del tesorero, Tomás Liendo Vera, reiteró que no hubo irregularidades.",
+    ("El alcalde Pablo Ortega Ruiz visitó el puerto.\n\nEn relación con la denuncia que la concejala hizo contra el "
+     "sobrino del tesorero, Tomás Liendo Vera, reiteró que no hubo irregularidades.",
      {"Pablo Ortega Ruiz": "PER", "Tomás Liendo Vera": "PER"}, "Pablo Ortega Ruiz"),
 ])
 def test_a_name_set_off_before_the_cue_after_a_clause(extractor, text, tags, name):

@@ -477,7 +477,7 @@ class Context:
         before = [t for t in doc[sent.start:verb.i] if not t.is_space]
         finite = [k for k, t in enumerate(before) if "VerbForm=Fin" in str(t.morph)]
         if finite:
-            # "Cuando se les preguntó por …, uno, Mykola Soto, respondió": the stretches after the
+            # "Mientras la multitud buscaba a …, uno, Tomás Liendo, respondió": the stretches after the
             # clause before, set off by commas, without a verb of their own
             comma = next((k for k in range(finite[-1] + 1, len(before) - 1) if before[k].text == ","), None)
             before = before[comma + 1:] if comma is not None else []
@@ -501,7 +501,7 @@ class Context:
             if nxt is None or nxt.text != ",":
                 return None
             if finite and span.start == before[0].i and all(t.is_punct or t.is_space for t in doc[span.end:verb.i]):
-                return None  # "… sobre el hijo del dirigente, Luis Soto, reiteró": the name closes the clause before
+                return None  # "… contra el sobrino del tesorero, Luis Soto, reiteró": the name closes the clause before
             tokens = [t for t in doc[span.start:verb.i - 1] if not t.is_space]
             return self.resolver.resolve(tokens, self.current)
         return None

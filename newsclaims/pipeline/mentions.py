@@ -262,7 +262,7 @@ def _nearer_subject(verb: Token, subj: Token) -> Token | None:
                 or any(t.lower_ in _JOINS and t.head.i in (subj.i, child.i) for t in between):
             return None
         if between and between[-1].text == "," and (any(t.pos_ == "VERB" for t in between) or subj.lower_ in _TIME_WORDS):
-            return child  # (or a time the parser took for a subject: "La mañana de este lunes, en …, el consejero")
+            return child  # (or a time the parser took for a subject: "La tarde del martes, en …, el consejero")
     return None
 
 
@@ -424,7 +424,7 @@ def _given_name_starts(doc: Doc, m: int, limit: int) -> bool:
 def _medium_name_end(doc: Doc, k: int, limit: int) -> int:
     """Past a medium's own name in capitals ("BBC Mundo", "The Coastal Times", "Bild") to where a
     person's name starts: a word the model opens a person with, or a given name before another
-    capitalised word ("al diario alemán Bild Kenan Soto")."""
+    capitalised word ("al semanario austral Brisa Kenan Soto")."""
     m = k
     while m < limit and m < k + 6 and doc[m].pos_ == "PROPN" and not (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B") \
             and not (m > k and _given_name_starts(doc, m, limit)):
@@ -441,7 +441,7 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
     if k < limit and doc[k].pos_ == "DET":
         k += 1
     if k < limit and doc[k].pos_ == "PROPN" and doc[k].ent_type_ != "PER":
-        # "le dice a BBC Mundo Ana Ruiz": a medium's name, then the person
+        # "le dice a Radio Brisa Sur Ana Ruiz": a medium's name, then the person
         m = _medium_name_end(doc, k, limit)
         return m if m < limit and (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" or _given_name_starts(doc, m, limit)) \
             else j
@@ -458,7 +458,7 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
     if k < limit and doc[k].pos_ == "PROPN":
         if doc[k].ent_type_ == "PER" or word_gender(doc[k].text) is not None:
             return k  # "declaró al diario local Ana Ruiz": the person after the medium's noun
-        # "le dijo al diario británico The Independent": the medium's own name, then the subject if any
+        # "le contó al periódico escocés The Coastal Times": the medium's own name, then the subject if any
         m = _medium_name_end(doc, k, limit)
         return m if m < limit and (doc[m].ent_type_ == "PER" or doc[m].pos_ == "DET" or _given_name_starts(doc, m, limit)) \
             else j

@@ -200,8 +200,8 @@ def written_in_full(text: str, acronym: str) -> str | None:
                 j += 1
             if words[i].lower() in _CONNECTORS or initials != acronym or j - i < 2 \
                     or j < len(words) and words[j].lower() not in ("de", "del", "y", "e"):
-                i += 1  # (more capitals than the acronym has letters: another name; "Oficina de Naciones
-                continue  # Unidas para la Coordinación …" is no "ONU")
+                i += 1  # (more capitals than the acronym has letters: another name; "Oficina de Pesca
+                continue  # Artesanal para la Costa …" is no "OPA")
             if j < len(words) and words[j].lower() in ("de", "del"):
                 j = next((k for k in range(j, len(words)) if words[k].lower() in ("y", "e")), len(words))
             found.add(" ".join(words[i:j]))  # (whole after "de": "Tribunal Superior de Lisboa")
@@ -976,7 +976,7 @@ class SpeakerResolver:
 
     def _body_named_before(self, position: int, noun: str = "") -> str | None:
         """The organisation the text named last before ``position``, within a few paragraphs and
-        with no other organisation between: "el organismo" after "la Organización Mundial de la Salud";
+        with no other organisation between: "el organismo" after "la Oficina Meteorológica Austral";
         "la compañía" after a brand the model tagged a thing ("Zumbo ha detectado un fallo …")."""
         company = body_classes().get(noun) == "company"
         for at, ent in self.index.before(position):
@@ -1513,7 +1513,7 @@ class SpeakerResolver:
                                 or out[0].is_lower and out[0].lower_ in demonyms() and out[1].pos_ == "PROPN"
                                 and out[1].text[:1].isupper()):
             out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes", "el último informe" -> "informe"
-            # ("el estadounidense Instituto Nacional de …": a nationality before the body's name)
+            # ("el estadounidense Centro de Estudios Hídricos": a nationality before the body's name)
         # "Decenas de participantes", "la mayoría de los vecinos", "uno de cada diez encuestados"
         while len(out) > 2 and out[0].lower_ in _QUANTITY_NOUNS and out[1].lower_ in ("de", "del"):
             out = out[2:]
