@@ -1863,3 +1863,11 @@ def test_a_person_s_name_the_subject_phrase_cuts_is_taken_whole(extractor):
     # a verb the model ran into the name stays out
     doc.ents = [Span(doc, 3, 4, label="LOC"), Span(doc, 4, 8, label="PER")]
     assert trim_np(list(doc[1].subtree))[-1].text == "Haddad"
+
+
+def test_a_surname_with_an_enclitics_ending_is_no_cue(claims_of):
+    # "Revelo" closing a name reads as "revelo" (+ "lo"): a word of a name is no speech verb
+    text = ("Allí murió Ana Lucía Mora Revelo, de 30 años, luego de que, según los testigos, un hombre le "
+            "disparara.")
+    claims = claims_of(text)
+    assert [c["cue"]["text"] for c in claims] == ["según"]

@@ -76,8 +76,9 @@ def _cue_lemma(token: Token) -> str | None:
     after_quote = token.i >= 2 and token.is_lower and token.doc[token.i - 1].text == "," \
         and token.doc[token.i - 2].text in ("\"", "”", "»")
     if token.pos_ not in ("VERB", "AUX") and low not in lex.strong and not (initial and token.text[:1].isupper()) \
-            and not after_quote and not _after_segun(token) and not token.text.endswith(("le", "les", "lo", "la")):
-        return None
+            and not after_quote and not _after_segun(token) \
+            and not (token.is_lower and token.text.endswith(("le", "les", "lo", "la"))):
+        return None  # (an enclitic form in lower case: "Revelo" inside a name is no "revelo")
     if low.endswith(("amos", "emos", "imos")) and token.i > 0 and token.doc[token.i - 1].lower_ in ("te", "os"):
         return None  # "Te recomendamos: …", "te contamos que …": the medium addressing its reader
     if "Person=1" in str(token.morph) and token.pos_ in ("VERB", "AUX") \
