@@ -107,6 +107,14 @@ def test_claims_carry_the_speaker_kind(claims_of, text, kind):
     assert claims and claims[0]["speaker"]["kind"] == kind, claims
 
 
+def test_a_bodys_short_name_is_the_body_the_article_introduced(claims_of):
+    # "el diario Eco de Lima" … "según Eco": the short name of a medium, not a person
+    text = ("El diario Eco de Lima informó que el acuerdo está cerca. Según Eco, el gobierno considera que la "
+            "negociación fue dura.")
+    claim = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert claim["speaker"]["name"] == "Eco" and claim["speaker"]["kind"] == "organisation"
+
+
 def test_an_adjective_standing_for_a_person_is_that_person(claims_of):
     text = ("La atleta Marta Ibarra ganó los 400 metros. La venezolana dijo que la pista estaba rápida.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "dijo")

@@ -769,8 +769,10 @@ class Context:
         if speaker.kind is not None:
             return speaker.kind
         kind = speaker_kind(speaker.name, speaker.text, speaker.label, self.resolver.described_people())
-        if kind == "person" and speaker.name in self.resolver.named_body_names():
-            kind = "organisation"  # "el diario alemán Gaceta" … "Gaceta explica": a body the model tagged a person
+        if kind == "person" and speaker.name is not None and any(
+                body == speaker.name or body.startswith(speaker.name + " ") for body in self.resolver.named_body_names()):
+            # "el diario alemán Gaceta" … "Gaceta explica", "el diario Eco de Lima" … "según Eco": a body
+            kind = "organisation"  # (or its short name) the model tagged a person
         elif kind == "person" and speaker.label == "PER" and self.resolver.no_person_named(speaker.name, speaker.text):
             kind = "organisation"  # "Tecnova anunció …": one word, no given name, nobody's name in the article
         return kind
