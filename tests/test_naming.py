@@ -725,6 +725,29 @@ def test_quienes_reaches_the_people_past_a_long_complement(claims_of):
     assert c["speaker"]["name"].startswith("socorristas de la ambulancia")
 
 
+def test_a_name_of_the_other_gender_after_a_description_opens_a_clause(claims_of):
+    # "aseguró la entrevistada, Mario Pineda ya …": no apposition; she is the woman who spoke before
+    text = ("Lucía Ferrer informó que dejó la subdirección de Parques en mayo, tras denunciar a su jefe, Mario "
+            "Pineda Ortiz, director estatal de Parques.\n\nDesde entonces, aseguró la entrevistada, Mario Pineda ya la "
+            "hostigaba con comentarios sobre su físico.\n\nNo obstante, la exsubdirectora advierte que la nueva "
+            "medida no resolverá el problema.")
+    claims = claims_of(text)
+    said = {c["cue"]["text"]: c["speaker"]["name"] for c in claims}
+    assert said == {"informó": "Lucía Ferrer", "aseguró": "Lucía Ferrer", "advierte": "Lucía Ferrer"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # a common noun the parser ran into the medium addressed before it opens the antecedent
+    ("Así lo relataron a El Vigía policías estatales, quienes explicaron que el detenido portaba un arma.",
+     "policías estatales"),
+    # the medium addressed is passed to the person named after it
+    ("Lo contó a la agencia Telenova Marta Ruiz, quien explicó que la obra terminará en mayo.", "Marta Ruiz"),
+])
+def test_quien_after_a_medium_addressed_is_the_person_named_after_it(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+
+
 def test_people_joined_with_a_full_name_tagged_a_thing_speak_together(extractor):
     text = "Los aspirantes Rodrigo Feliu (MPV) y Tomasa Quiroga (UCR) negaron haber repartido cargos entre sus aliados."
     (c,) = _claims_with_tags(extractor, text, {"Rodrigo Feliu": "MISC", "MPV": "MISC", "Tomasa Quiroga": "PER",

@@ -44,7 +44,7 @@ from .kinds import noun_kind
 from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
-from .mentions import hash_table, in_table, np_head
+from .mentions import hash_table, in_table, np_head, past_addressee
 
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
@@ -471,7 +471,13 @@ class SpeakerResolver:
                             # not a noun before it ("foto periodista") nor a common-gender noun's
                             # tag ("su titular Ana Ruiz")
                             side = []
-                        found.append(Role(ent.name, role, words, _gender(side, role), m.start))
+                        described = _gender(side, role)
+                        given = given_name_gender(ent.name) if side is before and follows[:1].isalpha() \
+                            and "," in self.text[before[-1].idx:m.start] else None
+                        if given is not None and described != "-" and given[0] != described:
+                            continue  # "aseguró la entrevistada, Luis Soto ya emitía …": a name of the other
+                            # gender opening a clause after the phrase is no apposition
+                        found.append(Role(ent.name, role, words, described, m.start))
         found += self._untagged_appositions()
         return sorted(found, key=lambda r: r.position)
 
@@ -907,7 +913,8 @@ class SpeakerResolver:
             # "su abuela" (kin_nouns.tsv): somebody's relative, never that person nor whoever spoke
             # last; a person described earlier as such, else the noun itself
             possessed = tokens[0].lower_ in ("su", "sus") and head.lower_ in word_set("kin_nouns.tsv")
-            person = self._named_right_after(end, self._governed(tokens)) or self._person_for(
+            article = _gender(tokens[:1], None) if tokens[0].pos_ == "DET" else "-"  # ("la entrevistada")
+            person = self._named_right_after(end, self._governed(tokens), article) or self._person_for(
                 role or head.lower_, words, gender, start, None if possessed else current, loose=not possessed,
                 alone=not _plural(head))
             several = _plural(head) and not any(e.label == "PER" and head.text in e.name.split()[1:] for e in self.entities)
@@ -1337,16 +1344,19 @@ class SpeakerResolver:
         i = tokens[0].i
         return i > 0 and (self.doc[i - 1].pos_ == "ADP" or self.doc[i - 1].lower_ == "según")
 
-    def _named_right_after(self, end: int, governed: bool = False) -> str | None:
+    def _named_right_after(self, end: int, governed: bool = False, gender: str = "-") -> str | None:
         """A person named in apposition right after a description: "según el copresidente del
         equipo, el doctor Juan Soto, …" -> Juan Soto. After a description a preposition governs
         (``governed``), the name must close as an apposition does: "Según la ingeniera, Nadia Web
-        ha sido …" opens the clause with another name."""
+        ha sido …" opens the clause with another name; so must a given name of the other gender
+        than the description's article (``gender``): "aseguró la entrevistada, Luis Soto ya …"."""
         for m, e in self.index.mentions_in(end, end + 160):
             gap = self.text[end:m.start]
             follows = self.text[m.end:m.end + 3].lstrip(" ")
+            opens = bool(follows) and follows[0] not in ",.;:)—–\n\"”»"
+            given = given_name_gender(e.name) if opens and gender != "-" else None
             if e.label == "PER" and (_APPOSITION_GAP.fullmatch(gap) or _LONG_GAP.fullmatch(gap) or _FIELD_GAP.fullmatch(gap)) \
-                    and not (governed and follows and follows[0] not in ",.;:)—–\n\"”»"):
+                    and not (governed and opens) and not (given is not None and given[0] != gender):
                 return e.name
             if re.search(r"[.;:\n“”«»\"]", gap) or gap.count(",") > 2:
                 break  # past the sentence or the description
@@ -1626,12 +1636,18 @@ class SpeakerResolver:
                     return next((list(e) for e in self.doc.ents if e.start <= up.i < e.end), [up])
         left = [t for t in noun.subtree if t.i <= noun.i or (t.i < pron.i and t.dep_ in ("flat", "appos", "amod"))]
         left = [t for t in left if t.i < pron.i and t.text != ","]
+        if left and left[0].lower_ in ("a", "al"):  # "lo dijo a La Gaceta Ana Ruiz, quien …": past the medium
+            left = [t for t in left if t.i >= past_addressee(self.doc, left[0].i, left[-1].i + 1)]
         while left and (left[0].pos_ == "ADP" or left[0].dep_ in ("case", "fixed")):  # "hacia un plan que …"
             left.pop(0)  # -> "un plan"; "a cargo de Ana Ruiz, quien …", "junto con Ana Ruiz, quien …" -> "Ana Ruiz"
         if left:  # the phrase as written, without gaps: "el ministro para América Latina, Ana Ruiz, quien …"
             left = [t for t in self.doc[left[0].i:left[-1].i + 1] if not t.is_space]
             while left and left[-1].is_punct:
                 left.pop()
+            glued = [k for k, t in enumerate(left) if k and t.text.islower() and left[k - 1].pos_ == "PROPN"
+                     and t.pos_ == "NOUN" and (t.dep_ == "flat" or self._personal(t))]
+            if glued:  # "lo confirmaron a El Eco autoridades federales, quienes …": a common noun the parser
+                left = left[glued[-1]:]  # ran into the medium's name before it opens the antecedent
             commas = [k for k, t in enumerate(left) if t.text == ","]
             tail = left[commas[-1] + 1:] if commas else []
             if tail and all(t.ent_type_ == "PER" or t.lower_ in _NAME_LINKS for t in tail) and tail[0].ent_type_ == "PER":
@@ -1653,9 +1669,9 @@ class SpeakerResolver:
                 return None
             # (of the pronoun's number: "quienes" are several, "quien" one)
             if self._personal(t) and (t.ent_type_ == "PER" or _plural(t) == (pron.lower_ == "quienes")):
-                while t.dep_ == "flat" and t.head.i < t.i:
-                    t = t.head  # a name's first word
-                return t
+                while t.dep_ == "flat" and t.head.i < t.i and (t.pos_ == "PROPN" or t.text[:1].isupper()):
+                    t = t.head  # a name's first word (not a medium's name the parser ran a common noun
+                return t        # into: "lo confirmaron a El Eco autoridades federales, quienes …")
         return None
 
     def _named_in_sentence(self, position: int) -> frozenset[str]:
