@@ -725,6 +725,37 @@ def test_quienes_reaches_the_people_past_a_long_complement(claims_of):
     assert c["speaker"]["name"].startswith("socorristas de la ambulancia")
 
 
+@pytest.mark.parametrize("text", [
+    'Mario Salinas recorrió el mercado. En entrevista, el candidato presidencial de la coalición Unidos Venceremos '
+    'manifestó: "Lo dije hace mucho tiempo. Todo es propaganda".',
+    'Mario Salinas recorrió el mercado. El candidato de la alianza Vamos Juntos a la alcaldía dijo que respeta a '
+    'todos los credos.',
+])
+def test_a_bodys_name_in_a_roles_complement_is_not_the_person(claims_of, text):
+    # the coalition's name belongs to the complement; the candidate is the person named before
+    claim = claims_of(text)[-1]
+    assert claim["speaker"]["name"] == "Mario Salinas"
+
+
+def test_a_bodys_name_tagged_a_person_in_a_roles_complement(extractor):
+    text = ("Mario Salinas recorrió el mercado. En entrevista, el candidato de la coalición Vamos Juntos Ahora "
+            "dijo que respeta a todos los credos.")
+    (c,) = _claims_with_tags(extractor, text, {"Mario Salinas": "PER", "Vamos Juntos Ahora": "PER"})
+    assert c.speaker.name == "Mario Salinas"
+
+
+def test_the_name_set_off_after_a_complement_with_its_own_name(extractor):
+    # "el presidente de la productora X, Y,": Y is the president, X the complement's name
+    text = "Por su parte, el presidente de la productora Nube Films, Tobi Larrea, manifestó sentirse orgulloso."
+    (c,) = _claims_with_tags(extractor, text, {"Nube Films": "PER", "Tobi Larrea": "MISC"})
+    assert c.speaker.name == "Tobi Larrea"
+
+
+def test_a_member_of_a_mediums_staff_is_no_medium(claims_of):
+    (c,) = claims_of('"No hay fecha", relató un fotógrafo de la revista Flashes.')
+    assert c["speaker"]["name"] == "fotógrafo de la revista Flashes" and c["speaker"]["kind"] == "person"
+
+
 def test_a_name_of_the_other_gender_after_a_description_opens_a_clause(claims_of):
     # "aseguró la entrevistada, Mario Pineda ya …": no apposition; she is the woman who spoke before
     text = ("Lucía Ferrer informó que dejó la subdirección de Parques en mayo, tras denunciar a su jefe, Mario "

@@ -1273,12 +1273,26 @@ class SpeakerResolver:
                 prev = self.doc[span.start - 2]  # "de la Alianza X": past the article
             if prev is not None and prev.lower_ in ("de", "del", "a", "al", "con", "por", "para", "y", "e"):
                 continue
-            if prev is not None and prev.is_lower and noun_kind(prev.text) == "organisation":
+            opening = span.start if span is not None else 0
+            while opening > 0 and self.doc[opening - 1].pos_ == "PROPN" and self.doc[opening - 1].text[:1].isupper():
+                opening -= 1  # (from where the capitalised words start: "la coalición Juntos Haremos X")
+            before = self.doc[opening - 1] if opening > 0 and span is not None else prev
+            if before is not None and before.is_lower and noun_kind(before.text) == "organisation":
                 continue  # "de la cooperativa Surco Verde, Ana Ruiz": the body's name, tagged a person
+            if before is not None and before.is_lower and before.pos_ == "NOUN" and span is not None \
+                    and any(x.dep_ == "case" for x in before.children) and self._set_off_at_end(tokens, m.end):
+                continue  # "el presidente de la productora Nube Films, Ana Ruiz": a complement's name before the person's
             if self._titled_complement(head, prev):
                 continue  # "el asesor, primo del alcalde Juan Soto": the person a complement names
             return self._fuller(e.name, tokens, span[0]) if span is not None else e.name
         return None
+
+    def _set_off_at_end(self, tokens: list[Token], after: int) -> bool:
+        """Whether a name tagged a person or a thing closes the description ``tokens`` after a comma,
+        past the character ``after``: "…, Ana Ruiz" (the apposition that names the one described)."""
+        end = tokens[-1].idx + len(tokens[-1].text)
+        return any(m.end == end and m.start > after and self.text[after:m.start].rstrip().endswith(",")
+                   and e.label in ("PER", "MISC") for m, e in self.index.mentions_in(after, end))
 
     def _titled_complement(self, head: Token, title: Token | None) -> bool:
         """Whether ``title``, right before a name, is a person's title inside a complement of a
@@ -1379,8 +1393,10 @@ class SpeakerResolver:
             if in_complement and capitalised and self._name_starts(tokens, k) and not (t.ent_iob_ == "I" and t.ent_type_ != "PER"):
                 in_complement = False  # "el alcalde de Villarreal Adrián Soto": the person's name follows
                 # (not inside a body's name the model tagged whole: "de la Liga Andina Rural")
-            elif capitalised and not run and (j >= 0 and tokens[j].pos_ == "ADP" or in_complement):
-                in_complement = True
+            elif capitalised and not run and (j >= 0 and tokens[j].pos_ == "ADP" or in_complement or (
+                    j > 0 and tokens[j].is_lower and noun_kind(tokens[j].text) == "organisation"
+                    and any(x.pos_ == "ADP" for x in tokens[:j]) and not self._name_starts(tokens, k))):
+                in_complement = True  # (and "el candidato de la coalición Unidos Podemos": the body's name)
                 continue
             in_complement = in_complement and (capitalised or t.lower_ in _NAME_LINKS or not run and (
                 t.text == "," and self._lists_fields(tokens, k)
@@ -1588,7 +1604,14 @@ class SpeakerResolver:
             between: list[Token] = list(self.doc[head.i + 1:first.i]) \
                 if head.i < first.i and noun_kind(head.text) == "group" else []
             if any(c.dep_ == "case" for c in first.children) or (prev is not None and prev.lower_ in ("de", "del")) \
-                    or self._titled_complement(head, prev) \
+                    or self._titled_complement(head, prev) or (
+                        # "la candidata de la coalición Unidos Venceremos": the complement's own name
+                        noun_kind(head.text) == "person" and prev is not None and prev.i != head.i and prev.i in ids
+                        and prev.is_lower and prev.pos_ == "NOUN" and not t.is_upper
+                        and (t.ent_type_ != "PER" or noun_kind(prev.text) == "organisation"
+                             or self._set_off_at_end(tokens, t.idx + len(t.text)))
+                        and word_gender(first.text) is None
+                        and any(c.dep_ == "case" for c in prev.children)) \
                     or first.dep_ == "conj" or (not any(x.text == "," for x in between) and any(
                         x.pos_ == "ADP" and (x.lower_ in ("del", "al") or x.nbor(1).pos_ == "DET") for x in between)):
                 # a complement, or one of a list ("los participantes de Austria, Alemania y Suiza"); a name
