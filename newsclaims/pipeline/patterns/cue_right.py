@@ -410,11 +410,20 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     # cue and "que", not on the addressee ("pidió a las autoridades que investiguen")
     noun = que.head.head
     if que.pos_ != "PRON" or que.head.dep_ not in ("acl", "acl:relcl", "relcl") or noun.pos_ not in ("NOUN", "PROPN") \
-            or not cue.i < noun.i < que.i or noun.head.i == cue.i or prev.text == ",":
-        return False  # (", que …" after a phrase is the complement: "declaró tras la publicación, que …")
+            or not cue.i < noun.i < que.i:
+        return False
     up = noun
     while up.head.i != cue.i and up.head.i != up.i and cue.i < up.head.i < que.i:
         up = up.head
+    if prev.text == ",":
+        # ", que …" after where or when it was said is the complement ("declaró tras la publicación,
+        # que …"); after the cue's object or its postposed subject, a clause without a subject of its
+        # own is a relative on it ("publicó un caso, que quedó registrado …", "dijeron fuentes
+        # oficiales, que entregaron versiones …"; not "explicó el alcalde, que la obra seguirá")
+        return up.head.i == cue.i and up.dep_ in ("obj", "nsubj") and not _subject_first(que) \
+            and not any(t.lower_ in ("a", "al") for t in que.doc[up.left_edge.i:up.i])
+    if noun.head.i == cue.i:
+        return False
     opening = que.doc[up.left_edge.i].lower_
     # (not after where or when it was said: "destacó en una de sus intervenciones que …")
     # (the subject of a passive "se" after the cue is its object: "exigir se les reconozca el paro iniciado en una fábrica que …")
