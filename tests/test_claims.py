@@ -1871,3 +1871,34 @@ def test_a_surname_with_an_enclitics_ending_is_no_cue(claims_of):
             "disparara.")
     claims = claims_of(text)
     assert [c["cue"]["text"] for c in claims] == ["según"]
+
+
+@pytest.mark.parametrize("text", [
+    "La revista publicó un caso estremecedor, que quedó registrado en sus archivos durante años.",
+    "El ministro explicó los principios del plan de vacunación, que se basa en la equidad y la transparencia.",
+    "Los expertos recomiendan el uso de cremas especiales para el rostro, que no producen acné.",
+])
+def test_que_after_the_cues_object_and_a_comma_opens_a_relative_clause(claims_of, text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La gerente declaró tras la publicación de la norma, que las comisiones bajarían con fuerza.",
+     "que las comisiones bajarían con fuerza"),
+    ("El vocero indicó durante la jornada de vacunación, que se espera inmunizar a mil personas.",
+     "que se espera inmunizar a mil personas"),
+])
+def test_que_after_where_or_when_it_was_said_and_a_comma_is_the_content(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text, name", [
+    ("El conductor Luis Mena declaró ante el juez. Según su versión, el semáforo estaba en verde.", "Luis Mena"),
+    # the person the sentence has named before the possessive, though somebody else spoke last
+    ("La fiscal Ana Gil pidió calma. En tanto, el ministro del Interior, Ramón Vidal, calificó como menores los "
+     "disturbios, que según su primera versión terminaron con trece detenidos.", "Ramón Vidal"),
+])
+def test_according_to_ones_own_account_is_the_possessors_claim(claims_of, text, name):
+    claim = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert claim["speaker"]["name"] == name

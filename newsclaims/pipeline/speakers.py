@@ -1044,15 +1044,23 @@ class SpeakerResolver:
 
     def _possessor(self, position: int, current: Speaker | None) -> str | None:
         """Whose "su" is: a person named earlier in the same sentence, else the current speaker."""
+        named = self.named_earlier_in_sentence(position)
+        if named is not None:
+            return named
+        return current.name if current is not None and current.label == "PER" and current.name else None
+
+    def named_earlier_in_sentence(self, position: int) -> str | None:
+        """The person last named in full before ``position`` in its sentence (within 300 characters)."""
         at_pos = self.doc.char_span(position, position + 1, alignment_mode="expand")
         sent_start = self.doc[at_pos.start].sent.start_char \
             if at_pos is not None and self.doc.has_annotation("SENT_START") else position
         for at, ent in self.index.before(position):
             if at < sent_start or position - at > 300:
                 break
-            if ent.label == "PER" and self._full_name(ent.name):
-                return ent.name
-        return current.name if current is not None and current.label == "PER" and current.name else None
+            if (ent.label == "PER" or ent.label in ("MISC", "LOC") and given_name_gender(ent.name) is not None) \
+                    and self._full_name(ent.name):
+                return ent.name  # (the small model tags some full names a thing or a place)
+        return None
 
     def _at_head(self, start: int, end: int, head: Token) -> Entity | None:
         """An entity in the phrase that starts at its head: "los Centros para el Control de X de

@@ -473,7 +473,9 @@ def _source(ctx: Context, src: list[Token], sent: Span) -> Speaker | None:
     head = np_head(src)
     if src[0].lower_ in ("su", "sus") and head is not None and (
             not ctx.resolver.known_speaker(head) or _reckoning(head)):
-        held = ctx.dropped_subject(src[0].idx, sent.start_char)
+        # (a person the sentence has named before it: "X calificó …, que según su versión …")
+        named = ctx.resolver.named_earlier_in_sentence(src[0].idx) if _reckoning(head) else None
+        held = Speaker(named, None, "PER", 0, 0) if named is not None else ctx.dropped_subject(src[0].idx, sent.start_char)
         if held is not None:
             s0, s1 = src[0].idx, src[-1].idx + len(src[-1].text)
             speaker = Speaker(held.name, ctx.text[s0:s1], held.label, s0, s1)
