@@ -179,6 +179,20 @@ def _clean(span: Span) -> Span | None:
         link = next((k for k in range(start, end) if toks[k].lower_ in ("de", "del")), end)
         if not any(_given_name(t) for t in toks[start:link]):
             return None
+    # A capitalised title before a body's name the model tagged a body or a thing: "Presidenta de la
+    # Corte Suprema" -> "Corte Suprema", "Rector de la UAZ" -> "UAZ" (not "Defensor del Pueblo", "Fiscal
+    # General de la Nación": an office whose complement is no name of its own)
+    if span.label_ != "PER" and toks[start].text[:1].isupper() and toks[start].lower_ in role_nouns() \
+            and start + 2 < end and toks[start + 1].lower_ in ("de", "del"):
+        rest = start + 2
+        while rest < end and toks[rest].lower_ in ("la", "las", "los", "el"):
+            rest += 1
+        words = tuple(fold(t.text) for t in toks[rest:end])
+        field = any(words[:len(p)] == p for p in phrase_list("ministry_fields.tsv"))
+        if rest < end and not field and toks[rest].lower_ != "estado" and (
+                end - rest >= 2 and all(t.text[:1].isupper() or t.lower_ in STOP for t in toks[rest:end])
+                or end - rest == 1 and toks[rest].is_upper and len(toks[rest].text) >= 2):
+            start = rest  # (not a ministry's field: "Secretario de Relaciones Exteriores" names the office)
     # A capitalised common noun opening a sentence or heading: "Oferta de Colombia" -> "Colombia".
     while end - start > 1 and _line_start(toks[start]) and toks[start].pos_ in ("NOUN", "ADJ", "VERB") \
             and span.label_ != "PER":  # a person's given name may be tagged a noun: "Orlando Soto"

@@ -112,6 +112,26 @@ def test_a_capitalised_title_tagged_a_person_is_no_name(extractor, first, last, 
     assert sorted(e.name for e in cluster(doc)) == names
 
 
+@pytest.mark.parametrize("text, phrase, name", [
+    # a capitalised title before a body's own name, tagged a body: the body's name
+    ("La Presidenta de la Corte Suprema pidió calma.", "Presidenta de la Corte Suprema", "Corte Suprema"),
+    ("El Rector de la UNSUR inauguró el curso.", "Rector de la UNSUR", "UNSUR"),
+    # an office whose complement is no name of its own, or a ministry's field, stays whole
+    ("El Defensor del Pueblo pidió calma.", "Defensor del Pueblo", "Defensor del Pueblo"),
+    ("El Secretario de Relaciones Exteriores pidió calma.", "Secretario de Relaciones Exteriores",
+     "Secretario de Relaciones Exteriores"),
+])
+def test_a_title_before_a_bodys_name_tagged_a_body_is_no_part_of_it(extractor, text, phrase, name):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp(text)
+    words = phrase.split()
+    start = [t.i for t in doc if t.text == words[0]][0]
+    doc.ents = [Span(doc, start, start + len(words), label="ORG")]
+    assert [e.name for e in cluster(doc)] == [name]
+
+
 def test_the_rest_of_a_title_is_no_name(claims_of):
     text = "Al respecto, el secretario General de Gobierno, Rodolfo Quiñones, dijo que el plan sigue en pie."
     (c,) = claims_of(text)
