@@ -1902,3 +1902,11 @@ def test_que_after_where_or_when_it_was_said_and_a_comma_is_the_content(claims_o
 def test_according_to_ones_own_account_is_the_possessors_claim(claims_of, text, name):
     claim = next(c for c in claims_of(text) if c["type"] == "according_to")
     assert claim["speaker"]["name"] == name
+
+
+def test_a_negated_recordar_is_to_remember(claims_of):
+    text = ("El neurólogo Tomás Urías atendió al paciente. Tras el episodio, la persona vuelve a su vida y no recuerda "
+            "haber pasado por la crisis. Expresó que es deseable hacer una resonancia.")
+    claims = claims_of(text)
+    assert [c["cue"]["text"] for c in claims] == ["Expresó"]
+    assert claims[0]["speaker"]["name"] == "Tomás Urías"

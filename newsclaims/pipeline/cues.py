@@ -87,6 +87,8 @@ def _cue_lemma(token: Token) -> str | None:
         # journalist's; reported speech is in the third person
     if lemma in cue_verb_phrases() and not phrase_words(token, lemma):
         return None  # "dejó a su hijo": "dejar" speaks only in "dejó claro que …"
+    if lemma == "recordar" and token.i > 0 and token.doc[token.i - 1].lower_ in ("no", "ni"):
+        return None  # "no recuerda haber salido", "no recuerda que …": to remember, not to remind
     for words in cue_verb_non_senses().get(lemma, ()):
         after = token.doc[token.i + 1:token.i + 1 + len(words)]
         if len(after) == len(words) and tuple(fold(t.text) for t in after) == words:
