@@ -1910,3 +1910,16 @@ def test_a_negated_recordar_is_to_remember(claims_of):
     claims = claims_of(text)
     assert [c["cue"]["text"] for c in claims] == ["Expresó"]
     assert claims[0]["speaker"]["name"] == "Tomás Urías"
+
+
+@pytest.mark.parametrize("text", [
+    "Los ministerios publicaron un comunicado. Tampoco se había confirmado aún si el presidente sería recibido.",
+    "En las redes sociales se ha dicho que el cubrebocas reduce el oxígeno en la sangre.",
+])
+def test_impersonal_se_with_its_auxiliary_reports_nobodys_speech(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_pronominal_cue_with_its_auxiliary_still_speaks(claims_of):
+    (c,) = claims_of('"No habrá cambios", se había quejado el alcalde.')
+    assert c["speaker"]["name"] == "alcalde"

@@ -227,12 +227,15 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     """ "Se informó que …", "como se prevé que …": a cue with impersonal "se" and no subject
     before it reports nobody's speech."""
     doc = ctx.doc
-    if tok.i - 1 < sent.start or doc[tok.i - 1].lower_ != "se":
+    se = tok.i - 1
+    while se > sent.start and doc[se].lower_ != "se" and doc[se].pos_ == "AUX" and doc[se].lemma_ == "haber":
+        se -= 1  # "Tampoco se había confirmado si …": past the auxiliary
+    if se < sent.start or doc[se].lower_ != "se":
         return False
     lemma = ctx.cue_at.get(tok.i)
     if lemma is not None and pronominal(lemma):
         return False  # "“…”, se quejó.": the verb's own "se"
-    q = ctx.quote_ending_before(doc[tok.i - 1].idx)
+    q = ctx.quote_ending_before(doc[se].idx)
     if lemma == "preguntar" and q is not None and "?" in ctx.text[q.start:q.outer[1]]:
         return False  # "“¿Quién lo hará?”, se preguntó.": asking oneself aloud
     subj = subject_of(tok)
@@ -247,7 +250,7 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
         return False  # "Se refirió a que …": a pronominal verb with its preposition, not impersonal "se"
     if source_from(tok, sent) is not None:
         return False  # "Por parte de la Secretaría, se informó que …": the body it speaks from
-    before = doc[tok.i - 2] if tok.i - 2 >= sent.start else None
+    before = doc[se - 1] if se - 1 >= sent.start else None
     return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON")
 
 
