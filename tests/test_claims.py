@@ -1923,3 +1923,23 @@ def test_impersonal_se_with_its_auxiliary_reports_nobodys_speech(claims_of, text
 def test_a_pronominal_cue_with_its_auxiliary_still_speaks(claims_of):
     (c,) = claims_of('"No habrá cambios", se había quejado el alcalde.')
     assert c["speaker"]["name"] == "alcalde"
+
+
+@pytest.mark.parametrize("text", [
+    "La fiscalía descartó los cargos por falta de pruebas después de que el juez asumiera en noviembre.",
+    "El alcalde asumió el cargo en 1990, un año antes de que la villa se independizara de la provincia.",
+    "Los vecinos expresaron su apoyo a las familias, a pesar de que el agresor negó el móvil.",
+])
+def test_que_after_a_conjunctions_de_opens_no_content(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_judgement_goes_on_past_the_speakers_own_aside(claims_of):
+    # "pertinente", tagged an adverb, is one of the judgement's adjectives; ", según dijo," is the
+    # speaker's own aside inside the content
+    text = ("El gobernador consideró necesario y pertinente salir a aclarar la situación, según dijo, a fin de "
+            "que los vecinos estén tranquilos.")
+    (c,) = claims_of(text)
+    assert c["cue"]["text"] == "consideró"
+    assert c["content"]["text"] == ("necesario y pertinente salir a aclarar la situación, según dijo, a fin de que "
+                                    "los vecinos estén tranquilos")

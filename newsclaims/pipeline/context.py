@@ -646,6 +646,10 @@ class Context:
                         for x in doc[i + 2:min(sent.end, i + 5)]):
                     end = i  # "…, y citó otro ejemplo": the speech verb's own next clause
                     break
+                if words[:1] == ("segun",) and i + 3 < sent.end and cue_lemma(doc[i + 2]) is not None \
+                        and doc[i + 3].text == "," and self.quote_at(t.idx) is None:
+                    i += 4  # "…, según dijo, a fin de que …": the speaker's own aside; the content goes on
+                    continue
                 if any(words[:len(p)] == p for p in self.phrase_words()) and i - start_tok > 2:
                     end = i  # "…, según la policía" (not "que, según la policía, …": the clause goes on)
                     break

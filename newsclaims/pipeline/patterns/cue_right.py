@@ -29,6 +29,8 @@ _DEFINITE = frozenset("el la los las lo su sus nuestro nuestra nuestros nuestras
 # "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
 # not the content of the cue before it ("bromeaba, ya que sus amigos …").
 _SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera sino sin vez medida luego".split())
+# "después de que", "a pesar de que", "en caso de que": the same with "de" (not "advirtió de que …")
+_BEFORE_DE_QUE = frozenset("después antes luego pesar fin caso".split())
 
 
 def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
@@ -57,7 +59,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
         if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS
-                             or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"):  # ("al tiempo que")
+                             or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"  # ("al tiempo que")
+                             or doc[j - 1].lower_ == "de" and doc[j - 2].lower_ in _BEFORE_DE_QUE):
             return False
         if low == "que" and j == first and doc[j - 1].lower_ == "lo" \
                 and (colon := _colon_after_free_relative(ctx, j, min(sent.end, tok.i + _MAX_WINDOW + 1))) is not None:
@@ -360,10 +363,15 @@ def _prepositional(doc, first: int, j: int) -> bool:
         t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM") for t in between)
 
 
+_ADJECTIVE_ENDINGS = ("nte", "ble", "rio", "ria", "ivo", "iva", "oso", "osa")
+
+
 def _adjective_clause(doc, j: int, limit: int) -> bool:
     """Adjectives (joined by "y", "e", ","), then an infinitive or "que": "necesario y pertinente salir"."""
     k = j
-    while k < limit and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("y", "e", ",", "muy", "más", "igual", "de", "tan", "poco")):
+    while k < limit and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ("y", "e", ",", "muy", "más", "igual", "de", "tan", "poco")
+                         or k > j and doc[k - 1].lower_ in ("y", "e", ",") and doc[k].pos_ == "ADV"
+                         and doc[k].lower_.endswith(_ADJECTIVE_ENDINGS)):  # ("pertinente" tagged an adverb)
         k += 1
     return k < limit and any(doc[x].pos_ == "ADJ" for x in range(j, k)) \
         and (doc[k].lower_ == "que" or "VerbForm=Inf" in str(doc[k].morph))  # ("igual de importante mantener …")
