@@ -820,3 +820,10 @@ def test_a_given_name_after_the_medium_addressed_opens_the_speaker_s_name(extrac
 def test_a_name_set_off_before_the_cue_after_a_clause(extractor, text, tags, name):
     c = _claims_with_tags(extractor, text, tags)[-1]
     assert c.speaker.name == name
+
+
+def test_the_neuter_article_names_no_speaker(claims_of):
+    text = ("El director Raúl Pinto presentó el programa. Lo anterior, consideró que es un complemento en el ciclo "
+            "de la propiedad industrial.")
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "consideró")
+    assert claim["speaker"]["name"] == "Raúl Pinto"

@@ -1079,6 +1079,8 @@ class SpeakerResolver:
         head = np_head(tokens)
         if head is None:
             return False
+        if len(tokens) >= 2 and tokens[0].lower_ == "lo" and not any(t.pos_ == "PROPN" for t in tokens):
+            return False  # the neuter article names a matter, never a speaker: "Lo anterior, consideró que …"
         if head.is_lower and head.pos_ == "NOUN" and set(_forms(head)) & self.non_speakers \
                 and not any(t.ent_type_ == "PER" for t in tokens):
             return False  # "El lunes aseguró …" though the model ran an entity over it
