@@ -1943,3 +1943,24 @@ def test_a_judgement_goes_on_past_the_speakers_own_aside(claims_of):
     assert c["cue"]["text"] == "consideró"
     assert c["content"]["text"] == ("necesario y pertinente salir a aclarar la situación, según dijo, a fin de que "
                                     "los vecinos estén tranquilos")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("El ministerio publicó un informe, según el cual la inflación bajará en mayo.", "informe",
+     "la inflación bajará en mayo"),
+    # the noun of the relative's gender and number, not the nearest one ("revista")
+    ("Así lo asegura un estudio publicado en una revista, según el cual las mujeres rinden más en pruebas largas.",
+     "estudio publicado en una revista", "las mujeres rinden más en pruebas largas"),
+    ("La alcaldesa citó un reporte de la Secretaría de Obras según el cual el puente resistirá otra década.",
+     "reporte de la Secretaría de Obras", "el puente resistirá otra década"),
+])
+def test_according_to_a_relative_is_its_antecedents_claim(claims_of, text, speaker, content):
+    claim = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert claim["speaker"]["name"] == speaker and claim["content"]["text"] == content
+
+
+def test_a_source_named_inside_anothers_reported_speech_does_not_take_over(claims_of):
+    text = ("La ministra Ana Gil dijo que pidió una explicación sobre reportes de prensa, según los cuales el país "
+            "cerró su frontera. Aclaró que la frontera sigue abierta.")
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "Aclaró")
+    assert claim["speaker"]["name"] == "Ana Gil"

@@ -738,7 +738,10 @@ class Context:
         insort(self._claim_starts, (claim.start, serial))
         self._claim_reach = max(self._claim_reach, claim.end - claim.start)
         nested = cue is not None and any(c is not claim and c.speaker is not None and c.start <= cue.start < c.end
-                                         for c in self.claims_near(cue.start, cue.end))
+                                         for c in self.claims_near(cue.start, cue.end)) \
+            or rule == "according_to" and speaker is not None and any(
+                c is not claim and c.speaker is not None and c.start <= speaker.start < c.end
+                for c in self.claims_near(speaker.start, speaker.end))
         if speaker is not None and not untyped and not nested:
             # (a speaker no lexicon types, "estas obras", does not go on speaking in the
             # sentences whose subject is dropped: the last typed one does; nor does one named inside

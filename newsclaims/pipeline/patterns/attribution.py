@@ -77,6 +77,10 @@ def phrases(ctx: Context, sent: Span) -> None:
         if not initial and doc[first - 1].lower_ in _RELATIVES and position == "any" and cue_tok is None:
             _relative_source(ctx, sent, first, last, phrase)
             continue
+        if cue_tok is None and last + 1 < sent.end and doc[last].lower_ in _ARTICLES \
+                and doc[last + 1].lower_ in ("cual", "cuales"):
+            _source_before_relative(ctx, sent, first, last + 2, phrase)
+            continue
         while k < sent.end and (doc[k].text not in (",", ".", ";", ":") or (trailing and doc[k].text == ",")
                                 or (depth > 0 and doc[k].text == ",")) \
                 and not (doc[k].is_space and "\n" in doc[k].text):
@@ -462,6 +466,31 @@ def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: st
     cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
               doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
     ctx.add("according_to", _source(ctx, src, sent), cue, doc[k].idx, end_char, sent, "according_to")
+
+
+_ARTICLES = {"el": ("Masc", "Sing"), "la": ("Fem", "Sing"), "los": ("Masc", "Plur"), "las": ("Fem", "Plur")}
+
+
+def _source_before_relative(ctx: Context, sent: Span, first: int, after: int, phrase: str) -> None:
+    """ "un estudio publicado en una revista, según el cual las mujeres …": the source is the noun
+    "el cual" refers back to (the nearest before it of its gender and number), the content what
+    follows the relative."""
+    doc = ctx.doc
+    gender, number = _ARTICLES[doc[after - 2].lower_]
+    noun = next((t for t in reversed(doc[max(sent.start, first - 14):first])
+                 if t.pos_ == "NOUN" and t.morph.get("Gender") == [gender] and t.morph.get("Number") == [number]), None)
+    if noun is None or after >= sent.end:
+        return
+    src = trim_np([t for t in noun.subtree if t.i < first])
+    while src and src[0].pos_ == "ADP":
+        src.pop(0)
+    if not src or not ctx.resolver.can_speak(src):
+        return
+    end = ctx.content_end(after, sent, stop_at_cue=False)
+    end_char = doc[end - 1].idx + len(doc[end - 1].text)
+    cue = Cue(ctx.text[doc[first].idx: doc[after - 1].idx + len(doc[after - 1].text)], phrase,
+              doc[first].idx, doc[after - 1].idx + len(doc[after - 1].text))
+    ctx.add("according_to", _source(ctx, src, sent), cue, doc[after].idx, end_char, sent, "according_to")
 
 
 def _source(ctx: Context, src: list[Token], sent: Span) -> Speaker | None:
