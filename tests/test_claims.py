@@ -1964,3 +1964,22 @@ def test_a_source_named_inside_anothers_reported_speech_does_not_take_over(claim
             "cerró su frontera. Aclaró que la frontera sigue abierta.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "Aclaró")
     assert claim["speaker"]["name"] == "Ana Gil"
+
+
+@pytest.mark.parametrize("text", [
+    "Hay que completar esto con otro discurso que nos reivindique como sujetos de deseo.",
+    "Los padres no advierten las señales de alerta que les indiquen que sus hijos corren peligro.",
+    "En la tumba hallaron vasijas y un collar de jade, lo que indica que podría tratarse de un noble.",
+    "La región desplegó dos misiles de largo alcance, lo cual supone que podría atacar a sus vecinos.",
+])
+def test_a_relative_cue_in_the_subjunctive_or_for_a_matter_is_no_statement(claims_of, text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La ministra Ana Gil dijo que la obra se retrasa, por lo que aseveró que habrá multas.", "Ana Gil"),
+    ("Años atrás fue el propio alcalde Luis Soto quien confirmara que tenía otra hija.", "Luis Soto"),
+])
+def test_so_and_the_narrating_ra_form_still_report(claims_of, text, name):
+    claims = claims_of(text)
+    assert claims and claims[-1]["speaker"]["name"] == name

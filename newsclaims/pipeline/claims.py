@@ -154,7 +154,8 @@ def cue_verbs(ctx: Context, sent: Span) -> None:
     else looking left, else its object."""
     for i in ctx.within_sent(ctx.cue_idx, sent):
         tok, lemma = ctx.doc[i], ctx.cue_at[i]
-        if _impersonal(ctx, tok, sent) or _questioned(ctx.doc, tok, sent) or anonymity_at(ctx.text, tok.idx):
+        if _impersonal(ctx, tok, sent) or _questioned(ctx.doc, tok, sent) or anonymity_at(ctx.text, tok.idx) \
+                or _relative_unsaid(tok):
             continue  # ("que pidió no ser identificado": a source asking not to be named says nothing here)
         if lemma in word_set("belief_verbs.tsv") and _past(tok):
             continue  # "creyó que …", "pensaba que …": what somebody believed then, narrated
@@ -212,6 +213,32 @@ def _claimed_before_que(ctx: Context, tok: Token, q, sent: Span) -> bool:
     nxt = tok.i + 1 + ctx.clitics(tok)
     return nxt < sent.end and ctx.doc[nxt].lower_ == "que" and any(
         c.start <= q.start and q.end <= c.end for c in ctx.claims if c.start >= sent.start_char)
+
+
+_RELATIVE_SUBJECTS = frozenset({"que", "quien", "quienes", "cual", "cuales"})
+
+
+def _relative_unsaid(tok: Token) -> bool:
+    """A cue whose subject is a relative pronoun, in the subjunctive ("otro discurso que nos
+    reivindique", "señales que les indiquen que …", "no faltaba quien le contestara") or standing for
+    a matter ("lo que garantiza que …", "lo cual indica que …"): a description or an inference,
+    nobody's statement."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in _RELATIVE_SUBJECTS
+                 and c.i < tok.i), None)
+    if subj is None:
+        return False
+    finite = finite_of(tok)
+    if finite is None:
+        return False
+    if "Sub" in finite.morph.get("Mood", []) and "Pres" in finite.morph.get("Tense", []):
+        return True  # (not "-ra": "fue el propio ministro quien confirmara que …" narrates the past)
+    k = subj.i - 1
+    if k >= 0 and tok.doc[k].lower_ in ("el", "la", "los", "las") and subj.lower_ in ("cual", "cuales"):
+        k -= 1
+    # the neuter antecedent takes a singular verb ("lo que consideran que …" is what they consider);
+    # "por lo que", "por lo cual" are "so", "en lo que" is "in what"
+    return k >= 1 and tok.doc[k].lower_ == "lo" and tok.doc[k - 1].lower_ not in ("por", "en") \
+        and "Sing" in finite.morph.get("Number", [])
 
 
 def _questioned(doc, tok: Token, sent: Span) -> bool:
