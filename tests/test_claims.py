@@ -1983,3 +1983,18 @@ def test_a_relative_cue_in_the_subjunctive_or_for_a_matter_is_no_statement(claim
 def test_so_and_the_narrating_ra_form_still_report(claims_of, text, name):
     claims = claims_of(text)
     assert claims and claims[-1]["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Habrá una oficina para informar sobre los trabajos que se prevén en la plaza.",
+    "La marcha recorrió el centro, y que también se prevé que se repita en otras ciudades.",
+    "El brote empezó en un mercado de pescado, que se cree que jugó un papel en la propagación.",
+])
+def test_passive_se_after_a_relative_pronoun_reports_nobodys_speech(claims_of, text):
+    assert claims_of(text) == []
+
+
+def test_a_reflexive_cue_after_quienes_still_reports(claims_of):
+    text = "Les compran los intermediarios, quienes se justifican con que el gobierno no ha soltado el dinero."
+    claims = claims_of(text)
+    assert claims and claims[0]["speaker"]["name"] == "intermediarios"

@@ -266,6 +266,8 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     if lemma == "preguntar" and q is not None and "?" in ctx.text[q.start:q.outer[1]]:
         return False  # "“¿Quién lo hará?”, se preguntó.": asking oneself aloud
     subj = subject_of(tok)
+    if subj is not None and subj.lower_ in ("que", "cual", "cuales") and subj.i < tok.i:
+        return True  # "los trabajos que se prevén", "y que también se prevé que …": passive, nobody speaks
     if subj is not None:
         # "se ratifica el llamado de alerta": passive "se" with a thing as subject, nobody speaks
         # ("el contagio se explica por …": the same before the verb)
