@@ -827,3 +827,23 @@ def test_the_neuter_article_names_no_speaker(claims_of):
             "de la propiedad industrial.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "consideró")
     assert claim["speaker"]["name"] == "Raúl Pinto"
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    # the clause hung on a noun that cannot speak: the nearest one before "que" that can, of the verb's number
+    ("El ministro reiteró sus críticas a los medios de comunicación que cuestionaron el anuncio del puerto.",
+     "cuestionaron", "medios"),
+    # a second relative joined to the first speaks for the same antecedent
+    ("El plan fue explicado por Tomás Urías, de la firma Grupo Norte, quien dirige las obras y quien opinó que "
+     "las empresas locales deben crecer.", "opinó", "Tomás Urías"),
+])
+def test_the_antecedent_of_a_relative_that_can_speak(claims_of, text, cue, name):
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == cue)
+    assert claim["speaker"]["name"] == name
+
+
+def test_a_verbal_locutions_noun_is_no_antecedent(claims_of):
+    text = ('La jefa de la agencia, Marta Gil, pidió a los países hacer frente a la crisis del agua, que considera '
+            '"su mayor desafío".')
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "considera")
+    assert claim["speaker"]["name"] == "Marta Gil"

@@ -44,7 +44,7 @@ from .kinds import noun_kind
 from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
-from .mentions import hash_table, in_table, np_head, past_addressee
+from .mentions import finite_of, hash_table, in_table, np_head, past_addressee
 
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
@@ -1646,9 +1646,18 @@ class SpeakerResolver:
         if pron.lower_ not in _RELATIVES:
             return None
         verb = pron.head
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i \
+                and verb.head.dep_ in ("acl", "relcl", "acl:relcl"):
+            verb = verb.head  # "musulmanes que rezaban y que recriminaron …": the first relative's noun
         noun = verb.head if verb.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "conj") else None
         found = None if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i \
             else self._relative_phrase(noun, pron)
+        if pron.lower_ == "que" and found is not None and not self.can_speak(found, listed=True):
+            # "sus críticas a los medios de comunicación que cuestionaron …": the clause hung on a
+            # noun that cannot speak; the nearest one before "que" that can, of the verb's number
+            near = self._speaking_before(pron, verb)
+            if near is not None:
+                return self._relative_phrase(near, pron)
         if pron.lower_ in ("quien", "quienes") and not (found and any(t.ent_type_ == "PER" or self._personal(t) for t in found)):
             # "quien" is somebody: "habló con vecinos suyos quienes …" hangs the clause on a verb,
             # "acudieron bomberos del cuartel norte, quienes …" on a thing; the nearest people before it
@@ -1705,6 +1714,20 @@ class SpeakerResolver:
                 while t.dep_ == "flat" and t.head.i < t.i and (t.pos_ == "PROPN" or t.text[:1].isupper()):
                     t = t.head  # a name's first word (not a medium's name the parser ran a common noun
                 return t        # into: "lo confirmaron a El Eco autoridades federales, quienes …")
+        return None
+
+    def _speaking_before(self, pron: Token, verb: Token) -> Token | None:
+        """The nearest noun before a relative pronoun, within its clause (no verb, no mark between),
+        that can speak and takes the relative verb's number."""
+        finite = finite_of(verb)
+        number = finite.morph.get("Number", []) if finite is not None else []
+        for k in range(pron.i - 1, max(pron.sent.start, pron.i - 8) - 1, -1):
+            t = self.doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.text in ".;:":
+                return None
+            if t.pos_ == "NOUN" and t.dep_ != "compound" and t.morph.get("Number", []) == number and number \
+                    and self.can_speak([t], listed=True):  # (not "frente" of "hacer frente a")
+                return t
         return None
 
     def _named_in_sentence(self, position: int) -> frozenset[str]:
