@@ -252,3 +252,13 @@ def test_a_ministry_s_field_is_no_part_of_the_holder_s_name(claims_of, field, ex
     (c,) = claims_of(example)
     name = c["speaker"]["name"]
     assert name in ("Tomás Liendo", "Nuria Calvet Roig") and field.split()[0] not in name.lower()
+
+
+@pytest.mark.parametrize("word, example", examples("institution_adjectives.tsv"))
+def test_a_name_with_an_institutions_adjective_is_a_body(word, example):
+    from newsclaims.pipeline.kinds import speaker_kind
+    words = example.split()
+    name = " ".join(words[:words.index(word) + 1])  # "Tránsito Municipal informó …" -> "Tránsito Municipal"
+    assert speaker_kind(name, name, "PER") == "organisation", example
+    # a person's given name keeps the name a person's
+    assert speaker_kind(f"Ana {word}", f"Ana {word}", "PER") == "person"
