@@ -260,5 +260,6 @@ def test_a_name_with_an_institutions_adjective_is_a_body(word, example):
     words = example.split()
     name = " ".join(words[:words.index(word) + 1])  # "Tránsito Municipal informó …" -> "Tránsito Municipal"
     assert speaker_kind(name, name, "PER") == "organisation", example
-    # a person's given name keeps the name a person's
-    assert speaker_kind(f"Ana {word}", f"Ana {word}", "PER") == "person"
+    # also after a word that is a given name too ("Salud", "Amparo"); not before the adjective
+    assert speaker_kind(f"Amparo {word}", f"Amparo {word}", "PER") == "organisation"
+    assert speaker_kind(f"{word} Ruiz", f"{word} Ruiz", "PER") != "organisation"

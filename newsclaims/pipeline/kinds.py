@@ -209,9 +209,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
             # plural a surname shares with a title or a source ("Reyes", "Fuentes"); not a given name
             # with a plural's ending ("Panos Vidakis")
             return "group"
-        if len(words) > 1 and given_name_gender(name) is None \
-                and any(w[:1].isupper() and w.lower() in word_set("institution_adjectives.tsv") for w in words[1:]):
-            return "organisation"  # "Tránsito Municipal", "Protección Civil" tagged a person: a body
+        if len(words) > 1 and any(w[:1].isupper() and w.lower() in word_set("institution_adjectives.tsv") for w in words[1:]):
+            return "organisation"  # "Tránsito Municipal", "Salud Pública" tagged a person: a body (whose first
+            # word may be a given name too: "Salud", "Amparo")
         return "person"
     head = _head(words)
     if head is None:
