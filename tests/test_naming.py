@@ -847,3 +847,10 @@ def test_a_verbal_locutions_noun_is_no_antecedent(claims_of):
             '"su mayor desafío".')
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "considera")
     assert claim["speaker"]["name"] == "Marta Gil"
+
+
+def test_an_adverb_opening_the_sentence_is_no_speaker(claims_of):
+    text = ("El cirujano Tomás Urías destacó que la sensibilidad es la misma. Obviamente hay un periodo de "
+            "transición, y precisó que la inflamación baja en diez días.")
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "precisó")
+    assert claim["speaker"]["name"] == "Tomás Urías"

@@ -1081,6 +1081,8 @@ class SpeakerResolver:
             return False
         if len(tokens) >= 2 and tokens[0].lower_ == "lo" and not any(t.pos_ == "PROPN" for t in tokens):
             return False  # the neuter article names a matter, never a speaker: "Lo anterior, consideró que …"
+        if len(tokens) == 1 and len(head.text) > 6 and head.lower_.endswith("mente") and head.ent_type_ != "PER":
+            return False  # an adverb opening the sentence, capitalised: "Obviamente hay …, y precisó que …"
         if head.is_lower and head.pos_ == "NOUN" and set(_forms(head)) & self.non_speakers \
                 and not any(t.ent_type_ == "PER" for t in tokens):
             return False  # "El lunes aseguró …" though the model ran an entity over it
