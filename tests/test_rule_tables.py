@@ -263,3 +263,12 @@ def test_a_name_with_an_institutions_adjective_is_a_body(word, example):
     # also after a word that is a given name too ("Salud", "Amparo"); not before the adjective
     assert speaker_kind(f"Amparo {word}", f"Amparo {word}", "PER") == "organisation"
     assert speaker_kind(f"{word} Ruiz", f"{word} Ruiz", "PER") != "organisation"
+
+
+@pytest.mark.parametrize("noun, example", examples("firm_nouns.tsv"))
+def test_a_firms_feminine_agent_noun_after_la_is_a_body(claims_of, noun, example):
+    (c,) = claims_of(example)
+    assert c["speaker"]["kind"] == "organisation", (example, c["speaker"])
+    # with a person's given name after it, the person
+    (c,) = claims_of(f"La {noun} Ana Ruiz informó que el plan sigue en pie.")
+    assert c["speaker"]["name"] == "Ana Ruiz" and c["speaker"]["kind"] == "person"

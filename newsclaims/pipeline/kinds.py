@@ -132,9 +132,21 @@ def _head(words: list[str]) -> str | None:
     return None
 
 
+def _noun_kind_as_written(noun: str, text: str | None, name: str | None) -> str | None:
+    """``noun_kind`` of a description's head, with its article: "la policía" is the force, not "el
+    policía" (an officer); "la consultora Nexo" a firm, not "la consultora Ana Ruiz"."""
+    kind = noun_kind(noun)
+    if kind == "person" and _force(noun) and (text or "").split()[:1] in (["la"], ["La"], ["esta"], ["Esta"], ["esa"],
+                                                                         ["dicha"], ["una"], ["Una"]) \
+            and given_name_gender(name or "") is None:
+        return "organisation"
+    return kind
+
+
 def _force(noun: str) -> bool:
-    """A noun the organisation table lists too: "policía", the force or (``noun_kind``'s person) an officer."""
-    return noun.lower() in word_set("organisation_nouns.tsv")
+    """A noun the organisation table lists too: "policía", the force or (``noun_kind``'s person) an
+    officer; or a firm's feminine agent noun (``firm_nouns.tsv``: "la consultora", "la naviera")."""
+    return noun.lower() in word_set("organisation_nouns.tsv") or noun.lower() in word_set("firm_nouns.tsv")
 
 
 def speaker_kind(name: str | None, text: str | None, label: str | None,
@@ -150,9 +162,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     # medium whatever label its name carries, "la diputada" a person.
     said = _head((text or "").split()) if name and text and text != name else None
     if said is not None and said.islower():
-        kind = noun_kind(said)
-        if kind == "person" and _force(said) and (text or "").split()[0].lower() in ("la", "esta", "esa", "dicha", "una"):
-            kind = "organisation"  # "la policía" (the force), not "el policía" (an officer)
+        kind = _noun_kind_as_written(said, text, name)
         # "cifras de la Oficina Andina" named "Oficina Andina": the body whose figures they are speaks
         named, written = name or "", text or ""
         # ("una información del diario Sur" named "Sur": the owner's noun may stand between)
@@ -190,7 +200,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         if head is not None and head.islower():
             # "vecina" of "una vecina" when nobody is named; a noun no table types ("el discurso", "los
             # resultados") is no person for the tag the resolver gave it
-            return noun_kind(head)
+            return _noun_kind_as_written(head, text or name, name)
         body = noun_kind(head) if head is not None and len(words) > 1 else None
         if body is not None and given_name_gender(name) is not None and words[1] not in ("de", "del"):
             body = None  # "Norma Ibarra": a given name that is a noun too ("Norma de Calidad" is a document)
@@ -216,7 +226,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     head = _head(words)
     if head is None:
         return None
-    kind = noun_kind(head)
+    kind = _noun_kind_as_written(head, text, name) if head.islower() else noun_kind(head)
     if kind == "person" and head[:1].isupper() and _force(head) and label == "ORG":
         return "organisation"  # "la Policía Municipal" written as a name: the force, not an officer
     if kind is not None:
