@@ -854,3 +854,10 @@ def test_an_adverb_opening_the_sentence_is_no_speaker(claims_of):
             "transición, y precisó que la inflamación baja en diez días.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "precisó")
     assert claim["speaker"]["name"] == "Tomás Urías"
+
+
+def test_a_generic_body_is_the_one_introduced_with_its_noun_before_the_last_one_named(claims_of):
+    text = ("La asociación Mar Abierto presentó una denuncia contra las navieras.\n\nSin control del Gobierno\n\n"
+            "La asociación recuerda que las tarifas subieron tres veces este año.")
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "recuerda")
+    assert claim["speaker"]["name"] == "Mar Abierto"

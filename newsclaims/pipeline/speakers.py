@@ -885,7 +885,9 @@ class SpeakerResolver:
                 if spoke:  # "la agencia de la ONU" after the agency named by name spoke
                     return Speaker(spoke[-1], text, "ORG", start, end)
                 if all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
-                    named = self._body_named_before(start, head.lower_)
+                    # the body the article introduced with this noun or one of its class ("la asociación
+                    # Mar Abierto"), else the one named last ("la compañía sueca" after "Vextor anunció")
+                    named = self._named_body(head.lower_, start) or self._body_named_before(start, head.lower_)
                     if named is not None:  # "la compañía sueca" after "la tecnológica Vextor"
                         return Speaker(named, text, "ORG", start, end)
             if tokens[0].lower_ in _DEFINITE and all(t.i == head.i or t.pos_ in ("DET", "ADJ") for t in tokens):
