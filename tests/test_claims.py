@@ -1865,28 +1865,29 @@ def test_a_person_s_name_the_subject_phrase_cuts_is_taken_whole(extractor):
     assert trim_np(list(doc[1].subtree))[-1].text == "Haddad"
 
 
-def test_a_surname_with_an_enclitics_ending_is_no_cue(claims_of):
+def test_a_surname_with_an_enclitics_ending_is_no_cue(extractor):
     # "Revelo" closing a name reads as "revelo" (+ "lo"): a word of a name is no speech verb
-    text = ("Allí murió Ana Lucía Mora Revelo, de 30 años, luego de que, según los testigos, un hombre le "
-            "disparara.")
-    claims = claims_of(text)
-    assert [c["cue"]["text"] for c in claims] == ["según"]
+    from newsclaims.pipeline.cues import cue_lemma
+    doc = extractor.nlp("La tarde del jueves, el portero Julio César Paz Revelo, de 41 años, habló con la prensa.")
+    assert [cue_lemma(t) for t in doc if t.text == "Revelo"] == [None]
+    doc = extractor.nlp("El portero Julio César Paz reveló que dejará el club.")
+    assert [cue_lemma(t) for t in doc if t.text == "reveló"] == ["revelar"]  # the verb itself stays a cue
 
 
 @pytest.mark.parametrize("text", [
-    "La revista publicó un caso estremecedor, que quedó registrado en sus archivos durante años.",
-    "El ministro explicó los principios del plan de vacunación, que se basa en la equidad y la transparencia.",
-    "Los expertos recomiendan el uso de cremas especiales para el rostro, que no producen acné.",
+    "El semanario publicó un reportaje extenso, que quedó guardado en sus cajones durante meses.",
+    "La consejera explicó las bases del programa de becas, que se apoya en el mérito y la renta.",
+    "Los dermatólogos recomiendan el uso de jabones suaves para las manos, que no resecan la piel.",
 ])
 def test_que_after_the_cues_object_and_a_comma_opens_a_relative_clause(claims_of, text):
     assert claims_of(text) == []
 
 
 @pytest.mark.parametrize("text, content", [
-    ("La gerente declaró tras la publicación de la norma, que las comisiones bajarían con fuerza.",
-     "que las comisiones bajarían con fuerza"),
-    ("El vocero indicó durante la jornada de vacunación, que se espera inmunizar a mil personas.",
-     "que se espera inmunizar a mil personas"),
+    ("La tesorera declaró tras la firma del convenio, que las cuotas bajarían en otoño.",
+     "que las cuotas bajarían en otoño"),
+    ("El portavoz indicó durante la feria del libro, que se espera recibir a diez mil visitantes.",
+     "que se espera recibir a diez mil visitantes"),
 ])
 def test_que_after_where_or_when_it_was_said_and_a_comma_is_the_content(claims_of, text, content):
     (c,) = claims_of(text)
@@ -1896,8 +1897,8 @@ def test_que_after_where_or_when_it_was_said_and_a_comma_is_the_content(claims_o
 @pytest.mark.parametrize("text, name", [
     ("El conductor Luis Mena declaró ante el juez. Según su versión, el semáforo estaba en verde.", "Luis Mena"),
     # the person the sentence has named before the possessive, though somebody else spoke last
-    ("La fiscal Ana Gil pidió calma. En tanto, el ministro del Interior, Ramón Vidal, calificó como menores los "
-     "disturbios, que según su primera versión terminaron con trece detenidos.", "Ramón Vidal"),
+    ("La fiscal Ana Gil pidió calma. Mientras, el titular de Seguridad, Ramón Vidal, calificó de leves los "
+     "incidentes, que según su propia versión dejaron nueve heridos.", "Ramón Vidal"),
 ])
 def test_according_to_ones_own_account_is_the_possessors_claim(claims_of, text, name):
     claim = next(c for c in claims_of(text) if c["type"] == "according_to")
@@ -1905,16 +1906,16 @@ def test_according_to_ones_own_account_is_the_possessors_claim(claims_of, text, 
 
 
 def test_a_negated_recordar_is_to_remember(claims_of):
-    text = ("El neurólogo Tomás Urías atendió al paciente. Tras el episodio, la persona vuelve a su vida y no recuerda "
-            "haber pasado por la crisis. Expresó que es deseable hacer una resonancia.")
+    text = ("El neurólogo Tomás Urías atendió a la paciente. Después del desmayo, la mujer retoma su rutina y no "
+            "recuerda haber perdido el sentido. Expresó que conviene hacer una resonancia.")
     claims = claims_of(text)
     assert [c["cue"]["text"] for c in claims] == ["Expresó"]
     assert claims[0]["speaker"]["name"] == "Tomás Urías"
 
 
 @pytest.mark.parametrize("text", [
-    "Los ministerios publicaron un comunicado. Tampoco se había confirmado aún si el presidente sería recibido.",
-    "En las redes sociales se ha dicho que el cubrebocas reduce el oxígeno en la sangre.",
+    "Las embajadas emitieron una nota. Tampoco se había aclarado todavía si la ministra viajaría.",
+    "En redes también se ha dicho que el té verde cura la gripe.",
 ])
 def test_impersonal_se_with_its_auxiliary_reports_nobodys_speech(claims_of, text):
     assert claims_of(text) == []
@@ -1926,9 +1927,9 @@ def test_a_pronominal_cue_with_its_auxiliary_still_speaks(claims_of):
 
 
 @pytest.mark.parametrize("text", [
-    "La fiscalía descartó los cargos por falta de pruebas después de que el juez asumiera en noviembre.",
-    "El alcalde asumió el cargo en 1990, un año antes de que la villa se independizara de la provincia.",
-    "Los vecinos expresaron su apoyo a las familias, a pesar de que el agresor negó el móvil.",
+    "El club descartó el fichaje después de que el jugador se lesionara en marzo.",
+    "La regente asumió el trono en 1820, un año antes de que la colonia se separara de la corona.",
+    "Los socios expresaron su respaldo al entrenador, a pesar de que la directiva negó la crisis.",
 ])
 def test_que_after_a_conjunctions_de_opens_no_content(claims_of, text):
     assert claims_of(text) == []
@@ -1937,22 +1938,22 @@ def test_que_after_a_conjunctions_de_opens_no_content(claims_of, text):
 def test_a_judgement_goes_on_past_the_speakers_own_aside(claims_of):
     # "pertinente", tagged an adverb, is one of the judgement's adjectives; ", según dijo," is the
     # speaker's own aside inside the content
-    text = ("El gobernador consideró necesario y pertinente salir a aclarar la situación, según dijo, a fin de "
-            "que los vecinos estén tranquilos.")
+    text = ("La alcaldesa consideró urgente y pertinente convocar a la prensa, según dijo, con el fin de que los "
+            "comerciantes conozcan las fechas.")
     (c,) = claims_of(text)
     assert c["cue"]["text"] == "consideró"
-    assert c["content"]["text"] == ("necesario y pertinente salir a aclarar la situación, según dijo, a fin de que "
-                                    "los vecinos estén tranquilos")
+    assert c["content"]["text"] == ("urgente y pertinente convocar a la prensa, según dijo, con el fin de que los "
+                                    "comerciantes conozcan las fechas")
 
 
 @pytest.mark.parametrize("text, speaker, content", [
     ("El ministerio publicó un informe, según el cual la inflación bajará en mayo.", "informe",
      "la inflación bajará en mayo"),
     # the noun of the relative's gender and number, not the nearest one ("revista")
-    ("Así lo asegura un estudio publicado en una revista, según el cual las mujeres rinden más en pruebas largas.",
-     "estudio publicado en una revista", "las mujeres rinden más en pruebas largas"),
-    ("La alcaldesa citó un reporte de la Secretaría de Obras según el cual el puente resistirá otra década.",
-     "reporte de la Secretaría de Obras", "el puente resistirá otra década"),
+    ("Así lo sostiene un informe publicado en una gaceta, según el cual los atletas rinden más de noche.",
+     "informe publicado en una gaceta", "los atletas rinden más de noche"),
+    ("La edil mencionó un estudio de la Dirección de Puertos según el cual el muelle aguantará otra década.",
+     "estudio de la Dirección de Puertos", "el muelle aguantará otra década"),
 ])
 def test_according_to_a_relative_is_its_antecedents_claim(claims_of, text, speaker, content):
     claim = next(c for c in claims_of(text) if c["type"] == "according_to")
@@ -1960,16 +1961,16 @@ def test_according_to_a_relative_is_its_antecedents_claim(claims_of, text, speak
 
 
 def test_a_source_named_inside_anothers_reported_speech_does_not_take_over(claims_of):
-    text = ("La ministra Ana Gil dijo que pidió una explicación sobre reportes de prensa, según los cuales el país "
-            "cerró su frontera. Aclaró que la frontera sigue abierta.")
+    text = ("La ministra Ana Gil dijo que exigió aclaraciones sobre unos rumores publicados, según los cuales la "
+            "aduana cerró sus puertas. Aclaró que la aduana sigue abierta.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "Aclaró")
     assert claim["speaker"]["name"] == "Ana Gil"
 
 
 @pytest.mark.parametrize("text", [
-    "Hay que completar esto con otro discurso que nos reivindique como sujetos de deseo.",
-    "Los padres no advierten las señales de alerta que les indiquen que sus hijos corren peligro.",
-    "En la tumba hallaron vasijas y un collar de jade, lo que indica que podría tratarse de un noble.",
+    "Hace falta una norma clara que nos diga cuánto podemos cobrar.",
+    "Los vigilantes no reciben mensajes que les indiquen que la alarma sonó.",
+    "En la cueva encontraron puntas de flecha y huesos de ciervo, lo que indica que fue un campamento de caza.",
     "La región desplegó dos misiles de largo alcance, lo cual supone que podría atacar a sus vecinos.",
 ])
 def test_a_relative_cue_in_the_subjunctive_or_for_a_matter_is_no_statement(claims_of, text):
@@ -1986,15 +1987,15 @@ def test_so_and_the_narrating_ra_form_still_report(claims_of, text, name):
 
 
 @pytest.mark.parametrize("text", [
-    "Habrá una oficina para informar sobre los trabajos que se prevén en la plaza.",
-    "La marcha recorrió el centro, y que también se prevé que se repita en otras ciudades.",
-    "El brote empezó en un mercado de pescado, que se cree que jugó un papel en la propagación.",
+    "Abrirá una ventanilla para orientar sobre las obras que se prevén en el parque.",
+    "El desfile cruzó el puerto, y que además se prevé que se repita en otros barrios.",
+    "El incendio empezó en un almacén de telas, que se cree que tuvo un papel en la expansión del fuego.",
 ])
 def test_passive_se_after_a_relative_pronoun_reports_nobodys_speech(claims_of, text):
     assert claims_of(text) == []
 
 
 def test_a_reflexive_cue_after_quienes_still_reports(claims_of):
-    text = "Les compran los intermediarios, quienes se justifican con que el gobierno no ha soltado el dinero."
+    text = "Les pagan poco los acaparadores, quienes se excusan con que el banco no ha liberado los créditos."
     claims = claims_of(text)
-    assert claims and claims[0]["speaker"]["name"] == "intermediarios"
+    assert claims and claims[0]["speaker"]["name"] == "acaparadores"

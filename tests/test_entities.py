@@ -114,7 +114,7 @@ def test_a_capitalised_title_tagged_a_person_is_no_name(extractor, first, last, 
 
 @pytest.mark.parametrize("text, phrase, name", [
     # a capitalised title before a body's own name, tagged a body: the body's name
-    ("La Presidenta de la Corte Suprema pidió calma.", "Presidenta de la Corte Suprema", "Corte Suprema"),
+    ("La Presidenta de la Corte Suprema abrió el año judicial.", "Presidenta de la Corte Suprema", "Corte Suprema"),
     ("El Rector de la UNSUR inauguró el curso.", "Rector de la UNSUR", "UNSUR"),
     # an office whose complement is no name of its own, or a ministry's field, stays whole
     ("El Defensor del Pueblo pidió calma.", "Defensor del Pueblo", "Defensor del Pueblo"),

@@ -726,34 +726,34 @@ def test_quienes_reaches_the_people_past_a_long_complement(claims_of):
 
 
 @pytest.mark.parametrize("text", [
-    'Mario Salinas recorrió el mercado. En entrevista, el candidato presidencial de la coalición Unidos Venceremos '
-    'manifestó: "Lo dije hace mucho tiempo. Todo es propaganda".',
-    'Mario Salinas recorrió el mercado. El candidato de la alianza Vamos Juntos a la alcaldía dijo que respeta a '
-    'todos los credos.',
+    'Marta Salinas visitó la feria. En una entrevista radial, la candidata presidencial de la alianza Unidos '
+    'Venceremos afirmó: "Nada ha cambiado. Todo es un montaje".',
+    'Mario Salinas visitó la feria. El candidato de la alianza Paso Firme a la alcaldía dijo que apoya a los '
+    'pescadores.',
 ])
 def test_a_bodys_name_in_a_roles_complement_is_not_the_person(claims_of, text):
     # the coalition's name belongs to the complement; the candidate is the person named before
     claim = claims_of(text)[-1]
-    assert claim["speaker"]["name"] == "Mario Salinas"
+    assert claim["speaker"]["name"] in ("Marta Salinas", "Mario Salinas") and claim["speaker"]["kind"] == "person"
 
 
 def test_a_bodys_name_tagged_a_person_in_a_roles_complement(extractor):
-    text = ("Mario Salinas recorrió el mercado. En entrevista, el candidato de la coalición Vamos Juntos Ahora "
+    text = ("Mario Salinas visitó la feria. En una entrevista radial, el candidato de la coalición Paso Firme Ahora "
             "dijo que respeta a todos los credos.")
-    (c,) = _claims_with_tags(extractor, text, {"Mario Salinas": "PER", "Vamos Juntos Ahora": "PER"})
+    (c,) = _claims_with_tags(extractor, text, {"Mario Salinas": "PER", "Paso Firme Ahora": "PER"})
     assert c.speaker.name == "Mario Salinas"
 
 
 def test_the_name_set_off_after_a_complement_with_its_own_name(extractor):
     # "el presidente de la productora X, Y,": Y is the president, X the complement's name
-    text = "Por su parte, el presidente de la productora Nube Films, Tobi Larrea, manifestó sentirse orgulloso."
+    text = "A su vez, el director de la productora Nube Films, Tobi Larrea, manifestó estar satisfecho."
     (c,) = _claims_with_tags(extractor, text, {"Nube Films": "PER", "Tobi Larrea": "MISC"})
     assert c.speaker.name == "Tobi Larrea"
 
 
 def test_a_member_of_a_mediums_staff_is_no_medium(claims_of):
-    (c,) = claims_of('"No hay fecha", relató un fotógrafo de la revista Flashes.')
-    assert c["speaker"]["name"] == "fotógrafo de la revista Flashes" and c["speaker"]["kind"] == "person"
+    (c,) = claims_of('"No hubo aviso", contó un camarógrafo del semanario Flashes.')
+    assert c["speaker"]["name"] == "camarógrafo del semanario Flashes" and c["speaker"]["kind"] == "person"
 
 
 def test_a_name_of_the_other_gender_after_a_description_opens_a_clause(claims_of):
@@ -823,16 +823,16 @@ def test_a_name_set_off_before_the_cue_after_a_clause(extractor, text, tags, nam
 
 
 def test_the_neuter_article_names_no_speaker(claims_of):
-    text = ("El director Raúl Pinto presentó el programa. Lo anterior, consideró que es un complemento en el ciclo "
-            "de la propiedad industrial.")
+    text = ("La rectora Elena Prado presentó la feria. Lo anterior, consideró que supone un avance para los "
+            "estudiantes de ingeniería.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "consideró")
-    assert claim["speaker"]["name"] == "Raúl Pinto"
+    assert claim["speaker"]["name"] == "Elena Prado"
 
 
 @pytest.mark.parametrize("text, cue, name", [
     # the clause hung on a noun that cannot speak: the nearest one before "que" that can, of the verb's number
-    ("El ministro reiteró sus críticas a los medios de comunicación que cuestionaron el anuncio del puerto.",
-     "cuestionaron", "medios"),
+    ("La alcaldesa repitió sus reproches a los diarios de la capital que cuestionaron el cierre del muelle.",
+     "cuestionaron", "diarios"),
     # a second relative joined to the first speaks for the same antecedent
     ("El plan fue explicado por Tomás Urías, de la firma Grupo Norte, quien dirige las obras y quien opinó que "
      "las empresas locales deben crecer.", "opinó", "Tomás Urías"),
@@ -843,17 +843,17 @@ def test_the_antecedent_of_a_relative_that_can_speak(claims_of, text, cue, name)
 
 
 def test_a_verbal_locutions_noun_is_no_antecedent(claims_of):
-    text = ('La jefa de la agencia, Marta Gil, pidió a los países hacer frente a la crisis del agua, que considera '
-            '"su mayor desafío".')
+    text = ('La directora del fondo, Marta Gil, instó a los gobiernos a hacer frente a la sequía, que considera '
+            '"su mayor reto".')
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "considera")
     assert claim["speaker"]["name"] == "Marta Gil"
 
 
 def test_an_adverb_opening_the_sentence_is_no_speaker(claims_of):
-    text = ("El cirujano Tomás Urías destacó que la sensibilidad es la misma. Obviamente hay un periodo de "
-            "transición, y precisó que la inflamación baja en diez días.")
+    text = ("La dentista Inés Lorca destacó que el implante es seguro. Obviamente hay molestias los primeros "
+            "días, y precisó que el dolor cede en una semana.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "precisó")
-    assert claim["speaker"]["name"] == "Tomás Urías"
+    assert claim["speaker"]["name"] == "Inés Lorca"
 
 
 def test_a_generic_body_is_the_one_introduced_with_its_noun_before_the_last_one_named(claims_of):

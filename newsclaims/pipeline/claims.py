@@ -220,7 +220,7 @@ _RELATIVE_SUBJECTS = frozenset({"que", "quien", "quienes", "cual", "cuales"})
 
 def _relative_unsaid(tok: Token) -> bool:
     """A cue whose subject is a relative pronoun, in the subjunctive ("otro discurso que nos
-    reivindique", "señales que les indiquen que …", "no faltaba quien le contestara") or standing for
+    diga", "mensajes que les indiquen que …") or standing for
     a matter ("lo que garantiza que …", "lo cual indica que …"): a description or an inference,
     nobody's statement."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in _RELATIVE_SUBJECTS
@@ -256,7 +256,7 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     doc = ctx.doc
     se = tok.i - 1
     while se > sent.start and doc[se].lower_ != "se" and doc[se].pos_ == "AUX" and doc[se].lemma_ == "haber":
-        se -= 1  # "Tampoco se había confirmado si …": past the auxiliary
+        se -= 1  # "Tampoco se había aclarado si …": past the auxiliary
     if se < sent.start or doc[se].lower_ != "se":
         return False
     lemma = ctx.cue_at.get(tok.i)
@@ -267,7 +267,7 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
         return False  # "“¿Quién lo hará?”, se preguntó.": asking oneself aloud
     subj = subject_of(tok)
     if subj is not None and subj.lower_ in ("que", "cual", "cuales") and subj.i < tok.i:
-        return True  # "los trabajos que se prevén", "y que también se prevé que …": passive, nobody speaks
+        return True  # "las obras que se prevén", "y que además se prevé que …": passive, nobody speaks
     if subj is not None:
         # "se ratifica el llamado de alerta": passive "se" with a thing as subject, nobody speaks
         # ("el contagio se explica por …": the same before the verb)

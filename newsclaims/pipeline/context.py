@@ -648,7 +648,7 @@ class Context:
                     break
                 if words[:1] == ("segun",) and i + 3 < sent.end and cue_lemma(doc[i + 2]) is not None \
                         and doc[i + 3].text == "," and self.quote_at(t.idx) is None:
-                    i += 4  # "…, según dijo, a fin de que …": the speaker's own aside; the content goes on
+                    i += 4  # "…, según dijo, para que …": the speaker's own aside; the content goes on
                     continue
                 if any(words[:len(p)] == p for p in self.phrase_words()) and i - start_tok > 2:
                     end = i  # "…, según la policía" (not "que, según la policía, …": the clause goes on)

@@ -1410,7 +1410,7 @@ class SpeakerResolver:
             elif capitalised and not run and (j >= 0 and tokens[j].pos_ == "ADP" or in_complement or (
                     j > 0 and tokens[j].is_lower and noun_kind(tokens[j].text) == "organisation"
                     and any(x.pos_ == "ADP" for x in tokens[:j]) and not self._name_starts(tokens, k))):
-                in_complement = True  # (and "el candidato de la coalición Unidos Podemos": the body's name)
+                in_complement = True  # (and "el candidato de la coalición Unidos Venceremos": the body's name)
                 continue
             in_complement = in_complement and (capitalised or t.lower_ in _NAME_LINKS or not run and (
                 t.text == "," and self._lists_fields(tokens, k)
@@ -1657,7 +1657,7 @@ class SpeakerResolver:
         found = None if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i \
             else self._relative_phrase(noun, pron)
         if pron.lower_ == "que" and found is not None and not self.can_speak(found, listed=True):
-            # "sus críticas a los medios de comunicación que cuestionaron …": the clause hung on a
+            # "sus reproches a los periódicos locales que cuestionaron …": the clause hung on a
             # noun that cannot speak; the nearest one before "que" that can, of the verb's number
             near = self._speaking_before(pron, verb)
             if near is not None:

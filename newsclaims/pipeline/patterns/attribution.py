@@ -472,7 +472,7 @@ _ARTICLES = {"el": ("Masc", "Sing"), "la": ("Fem", "Sing"), "los": ("Masc", "Plu
 
 
 def _source_before_relative(ctx: Context, sent: Span, first: int, after: int, phrase: str) -> None:
-    """ "un estudio publicado en una revista, según el cual las mujeres …": the source is the noun
+    """ "un informe publicado en una gaceta, según el cual los atletas …": the source is the noun
     "el cual" refers back to (the nearest before it of its gender and number), the content what
     follows the relative."""
     doc = ctx.doc
