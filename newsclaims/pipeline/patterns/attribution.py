@@ -461,11 +461,18 @@ def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: st
     src = trim_np(list(doc[last:k]))
     if not src or k >= sent.end or doc[k].pos_ not in ("VERB", "AUX") or not ctx.resolver.can_speak(src):
         return
-    end = ctx.content_end(k, sent, stop_at_cue=False)
+    _add_from(ctx, sent, src, first, last, phrase, k)
+
+
+def _add_from(ctx: Context, sent: Span, src: list[Token], first: int, last: int, phrase: str, start: int) -> None:
+    """The "según" claim of ``src`` whose cue runs over tokens ``first``..``last`` and whose content
+    starts at token ``start`` and runs to where its clause ends."""
+    doc = ctx.doc
+    end = ctx.content_end(start, sent, stop_at_cue=False)
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
     cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
               doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
-    ctx.add("according_to", _source(ctx, src, sent), cue, doc[k].idx, end_char, sent, "according_to")
+    ctx.add("according_to", _source(ctx, src, sent), cue, doc[start].idx, end_char, sent, "according_to")
 
 
 _ARTICLES = {"el": ("Masc", "Sing"), "la": ("Fem", "Sing"), "los": ("Masc", "Plur"), "las": ("Fem", "Plur")}
@@ -486,11 +493,7 @@ def _source_before_relative(ctx: Context, sent: Span, first: int, after: int, ph
         src.pop(0)
     if not src or not ctx.resolver.can_speak(src):
         return
-    end = ctx.content_end(after, sent, stop_at_cue=False)
-    end_char = doc[end - 1].idx + len(doc[end - 1].text)
-    cue = Cue(ctx.text[doc[first].idx: doc[after - 1].idx + len(doc[after - 1].text)], phrase,
-              doc[first].idx, doc[after - 1].idx + len(doc[after - 1].text))
-    ctx.add("according_to", _source(ctx, src, sent), cue, doc[after].idx, end_char, sent, "according_to")
+    _add_from(ctx, sent, src, first, after, phrase, after)
 
 
 def _source(ctx: Context, src: list[Token], sent: Span) -> Speaker | None:
