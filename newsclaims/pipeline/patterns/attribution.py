@@ -485,7 +485,8 @@ def _source_before_relative(ctx: Context, sent: Span, first: int, after: int, ph
     doc = ctx.doc
     gender, number = _ARTICLES[doc[after - 2].lower_]
     noun = next((t for t in reversed(doc[max(sent.start, first - 14):first])
-                 if t.pos_ == "NOUN" and t.morph.get("Gender") == [gender] and t.morph.get("Number") == [number]), None)
+                 if t.pos_ == "NOUN" and t.morph.get("Gender", []) == [gender] and t.morph.get("Number", []) == [number]),
+                None)
     if noun is None or after >= sent.end:
         return
     src = trim_np([t for t in noun.subtree if t.i < first])
@@ -507,10 +508,11 @@ def _source(ctx: Context, src: list[Token], sent: Span) -> Speaker | None:
             not ctx.resolver.known_speaker(head) or _reckoning(head)):
         # (a person the sentence has named before it: "X calificó …, que según su versión …")
         named = ctx.resolver.named_earlier_in_sentence(src[0].idx) if _reckoning(head) else None
-        held = Speaker(named, None, "PER", 0, 0) if named is not None else ctx.dropped_subject(src[0].idx, sent.start_char)
-        if held is not None:
+        held = ctx.dropped_subject(src[0].idx, sent.start_char) if named is None else None
+        who = (named, "PER") if named is not None else (held.name, held.label) if held is not None else None
+        if who is not None:
             s0, s1 = src[0].idx, src[-1].idx + len(src[-1].text)
-            speaker = Speaker(held.name, ctx.text[s0:s1], held.label, s0, s1)
+            speaker = Speaker(who[0], ctx.text[s0:s1], who[1], s0, s1)
     return speaker
 
 
