@@ -180,7 +180,7 @@ def _clean(span: Span) -> Span | None:
         if not any(_given_name(t) for t in toks[start:link]):
             return None
     # A capitalised title before a body's name the model tagged a body or a thing: "Presidenta de la
-    # Corte Suprema" -> "Corte Suprema", "Rector de la UAZ" -> "UAZ" (not "Defensor del Pueblo", "Fiscal
+    # Corte Suprema" -> "Corte Suprema", "Rector de la UNSUR" -> "UNSUR" (not "Defensor del Pueblo", "Fiscal
     # General de la Nación": an office whose complement is no name of its own)
     if span.label_ != "PER" and toks[start].text[:1].isupper() and toks[start].lower_ in role_nouns() \
             and start + 2 < end and toks[start + 1].lower_ in ("de", "del"):

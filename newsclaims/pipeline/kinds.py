@@ -136,8 +136,8 @@ def _noun_kind_as_written(noun: str, text: str | None, name: str | None) -> str 
     """``noun_kind`` of a description's head, with its article: "la policía" is the force, not "el
     policía" (an officer); "la consultora Nexo" a firm, not "la consultora Ana Ruiz"."""
     kind = noun_kind(noun)
-    if kind == "person" and _force(noun) and (text or "").split()[:1] in (["la"], ["La"], ["esta"], ["Esta"], ["esa"],
-                                                                         ["dicha"], ["una"], ["Una"]) \
+    first = (text or "").split()[:1]
+    if kind == "person" and _force(noun) and first and first[0].lower() in ("la", "esta", "esa", "dicha", "una") \
             and given_name_gender(name or "") is None:
         return "organisation"
     return kind

@@ -1289,7 +1289,7 @@ class SpeakerResolver:
                 continue
             opening = span.start if span is not None else 0
             while opening > 0 and self.doc[opening - 1].pos_ == "PROPN" and self.doc[opening - 1].text[:1].isupper():
-                opening -= 1  # (from where the capitalised words start: "la coalición Juntos Haremos X")
+                opening -= 1  # (from where the capitalised words start: "la coalición Unidos Venceremos Ya")
             before = self.doc[opening - 1] if opening > 0 and span is not None else prev
             if before is not None and before.is_lower and noun_kind(before.text) == "organisation":
                 continue  # "de la cooperativa Surco Verde, Ana Ruiz": the body's name, tagged a person
@@ -1705,34 +1705,35 @@ class SpeakerResolver:
         """A word that names people: a person's name or a noun the tables type as a person or group."""
         return tok.ent_type_ == "PER" or tok.pos_ in ("NOUN", "ADJ") and noun_kind(tok.text) in ("person", "group")
 
-    def _personal_before(self, pron: Token) -> Token | None:
-        """The nearest word naming people before a relative pronoun, within its clause (no verb,
-        no sentence end between): "bomberos" of "acudieron bomberos del cuartel norte, quienes …"."""
-        doc = self.doc
-        for k in range(pron.i - 1, max(pron.sent.start, pron.i - 20) - 1, -1):
-            t = doc[k]
-            if t.pos_ in ("VERB", "AUX") or t.text in ".;:":
-                return None
-            # (of the pronoun's number: "quienes" are several, "quien" one)
-            if self._personal(t) and (t.ent_type_ == "PER" or _plural(t) == (pron.lower_ == "quienes")):
-                while t.dep_ == "flat" and t.head.i < t.i and (t.pos_ == "PROPN" or t.text[:1].isupper()):
-                    t = t.head  # a name's first word (not a medium's name the parser ran a common noun
-                return t        # into: "lo confirmaron a El Eco autoridades federales, quienes …")
-        return None
-
-    def _speaking_before(self, pron: Token, verb: Token) -> Token | None:
-        """The nearest noun before a relative pronoun, within its clause (no verb, no mark between),
-        that can speak and takes the relative verb's number."""
-        finite = finite_of(verb)
-        number = finite.morph.get("Number", []) if finite is not None else []
-        for k in range(pron.i - 1, max(pron.sent.start, pron.i - 8) - 1, -1):
+    def _word_before(self, pron: Token, reach: int, fits) -> Token | None:
+        """The nearest word before a relative pronoun, within ``reach`` words and its clause (no verb,
+        no sentence end between), for which ``fits`` holds."""
+        for k in range(pron.i - 1, max(pron.sent.start, pron.i - reach) - 1, -1):
             t = self.doc[k]
             if t.pos_ in ("VERB", "AUX") or t.text in ".;:":
                 return None
-            if t.pos_ == "NOUN" and t.dep_ != "compound" and t.morph.get("Number", []) == number and number \
-                    and self.can_speak([t], listed=True):  # (not "frente" of "hacer frente a")
+            if fits(t):
                 return t
         return None
+
+    def _personal_before(self, pron: Token) -> Token | None:
+        """The nearest word naming people before a relative pronoun, of its number ("quienes" are
+        several, "quien" one): "bomberos" of "acudieron bomberos del cuartel norte, quienes …"."""
+        t = self._word_before(pron, 20, lambda t: self._personal(t) and (
+            t.ent_type_ == "PER" or _plural(t) == (pron.lower_ == "quienes")))
+        # a name's first word (not a medium's name the parser ran a common noun into: "lo confirmaron a
+        # El Eco autoridades federales, quienes …")
+        while t is not None and t.dep_ == "flat" and t.head.i < t.i and (t.pos_ == "PROPN" or t.text[:1].isupper()):
+            t = t.head
+        return t
+
+    def _speaking_before(self, pron: Token, verb: Token) -> Token | None:
+        """The nearest noun before a relative pronoun that can speak and takes the relative verb's
+        number (not "frente" of "hacer frente a")."""
+        finite = finite_of(verb)
+        number = finite.morph.get("Number", []) if finite is not None else []
+        return self._word_before(pron, 8, lambda t: bool(number) and t.pos_ == "NOUN" and t.dep_ != "compound"
+                                 and t.morph.get("Number", []) == number and self.can_speak([t], listed=True))
 
     def _named_in_sentence(self, position: int) -> frozenset[str]:
         """The people named between the start of the sentence holding ``position`` and it."""

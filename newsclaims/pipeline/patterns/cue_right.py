@@ -426,8 +426,8 @@ def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
     if prev.text == ",":
         # ", que …" after where or when it was said is the complement ("declaró tras la publicación,
         # que …"); after the cue's object or its postposed subject, a clause without a subject of its
-        # own is a relative on it ("publicó un caso, que quedó registrado …", "dijeron fuentes
-        # oficiales, que entregaron versiones …"; not "explicó el alcalde, que la obra seguirá")
+        # own is a relative on it ("publicó un reportaje, que quedó guardado …", "dijeron fuentes
+        # oficiales, que dieron cifras distintas …"; not "explicó el alcalde, que la obra seguirá")
         return up.head.i == cue.i and up.dep_ in ("obj", "nsubj") and not _subject_first(que) \
             and not any(t.lower_ in ("a", "al") for t in que.doc[up.left_edge.i:up.i])
     if noun.head.i == cue.i:
