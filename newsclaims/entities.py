@@ -187,9 +187,7 @@ def _clean(span: Span) -> Span | None:
         rest = start + 2
         while rest < end and toks[rest].lower_ in ("la", "las", "los", "el"):
             rest += 1
-        words = tuple(fold(t.text) for t in toks[rest:end])
-        field = any(words[:len(p)] == p for p in phrase_list("ministry_fields.tsv"))
-        if rest < end and not field and toks[rest].lower_ != "estado" and (
+        if rest < end and _ministry_field(toks[rest:end]) is None and toks[rest].lower_ != "estado" and (
                 end - rest >= 2 and all(t.text[:1].isupper() or t.lower_ in STOP for t in toks[rest:end])
                 or end - rest == 1 and toks[rest].is_upper and len(toks[rest].text) >= 2):
             start = rest  # (not a ministry's field: "Secretario de Relaciones Exteriores" names the office)
@@ -482,6 +480,13 @@ def _joined(span: Span, nxt: Span) -> bool:
         nxt.label_ == "LOC" or len(nxt) == 1 and nxt[0].pos_ == "PROPN" and gap == ["de"])
 
 
+def _ministry_field(words) -> tuple[str, ...] | None:
+    """The ministry's field (``ministry_fields.tsv``) the words open with, folded ("Defensa",
+    "Relaciones Exteriores"), or None."""
+    folded = tuple(fold(t.text) for t in words)
+    return next((p for p in phrase_list("ministry_fields.tsv") if folded[:len(p)] == p), None)
+
+
 def _without_field(span: Span) -> Span:
     """ "el ministro de Defensa Tomás Liendo" tagged "Defensa Tomás Liendo": a ministry's field
     (``ministry_fields.tsv``) after "de" and before the name of the person who holds it is no part of
@@ -489,8 +494,7 @@ def _without_field(span: Span) -> Span:
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ not in ("de", "del"):
         return span
-    words = [fold(t.text) for t in span]
-    found = next((p for p in phrase_list("ministry_fields.tsv") if tuple(words[:len(p)]) == p), None)
+    found = _ministry_field(span)
     if found is None or len(span) - len(found) < 1:
         return span
     rest = span[len(found):]

@@ -37,7 +37,7 @@ from . import gender, naming
 from .anonymous import anonymity_at, mark_anonymous
 from .context import Context, source_from
 from .cues import cue_kind, cue_span, pronominal
-from .mentions import finite_of, subject_of
+from .mentions import RELATIVE_PRONOUNS, finite_of, subject_of
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns, unlisted
 
 
@@ -215,15 +215,12 @@ def _claimed_before_que(ctx: Context, tok: Token, q, sent: Span) -> bool:
         c.start <= q.start and q.end <= c.end for c in ctx.claims if c.start >= sent.start_char)
 
 
-_RELATIVE_SUBJECTS = frozenset({"que", "quien", "quienes", "cual", "cuales"})
-
-
 def _relative_unsaid(tok: Token) -> bool:
     """A cue whose subject is a relative pronoun, in the subjunctive ("otro discurso que nos
     diga", "mensajes que les indiquen que …") or standing for
     a matter ("lo que garantiza que …", "lo cual indica que …"): a description or an inference,
     nobody's statement."""
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in _RELATIVE_SUBJECTS
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubj:pass") and c.lower_ in RELATIVE_PRONOUNS
                  and c.i < tok.i), None)
     if subj is None:
         return False
@@ -256,8 +253,8 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     doc = ctx.doc
     se = tok.i - 1
     while se > sent.start and doc[se].lower_ != "se" and doc[se].pos_ == "AUX" and doc[se].lemma_ == "haber":
-        se -= 1  # "Tampoco se había aclarado si …": past the auxiliary
-    if se < sent.start or doc[se].lower_ != "se":
+        se -= 1  # "Tampoco se había aclarado si …": past "haber" only (a modal's "se puede afirmar que …"
+    if se < sent.start or doc[se].lower_ != "se":  # is left as it reads; cf. mentions.before_auxiliaries)
         return False
     lemma = ctx.cue_at.get(tok.i)
     if lemma is not None and pronominal(lemma):

@@ -34,6 +34,7 @@ from .cues import (
 from .features import describe
 from .kinds import listed_kind, noun_kind, speaker_kind
 from .mentions import (
+    before_auxiliaries,
     disagrees,
     finite_of,
     fronted_participle,
@@ -545,16 +546,9 @@ class Context:
     def _impersonal_se(self, verb: Token, sent: Span) -> bool:
         """An impersonal "se" before the verb ("Por parte de la Secretaría, se informó …"); not a
         pronominal one whose subject the parser lost ("Cezary Soto se pregunta")."""
-        prev = self._before_auxiliaries(verb, sent)
+        prev = before_auxiliaries(verb, sent.start)
         return prev is not None and prev.lower_ == "se" and prev.dep_ != "obj" \
             and not any(t.ent_type_ == "PER" for t in self.doc[sent.start:verb.i])
-
-    def _before_auxiliaries(self, verb: Token, sent: Span) -> Token | None:
-        """The word before the verb and its auxiliaries ("se" of "se ha denunciado")."""
-        k = verb.i - 1
-        while k > sent.start and self.doc[k].pos_ == "AUX" and self.doc[k].head.i == verb.i:
-            k -= 1
-        return self.doc[k] if k >= sent.start else None
 
     def _impersonal_source(self, verb: Token, sent: Span) -> Token | None:
         """Where an impersonal verb speaks from (``source_from``): for a plural or one with
@@ -562,7 +556,7 @@ class Context:
         document's noun after "en" before it ("En el estudio se afirma que …": the study says it)."""
         if _plural_verb(verb) or self._impersonal_se(verb, sent):
             return source_from(verb, sent)
-        if (prev := self._before_auxiliaries(verb, sent)) is not None and prev.lower_ == "se":
+        if (prev := before_auxiliaries(verb, sent.start)) is not None and prev.lower_ == "se":
             source = source_from(verb, sent)
             if source is not None and source.i < verb.i and (noun_kind(source.text) == "document" or (
                     noun_kind(source.text) == "organisation" or source.ent_type_ == "ORG")

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "este", "esta", "estos", "estas", "ese", "esa"}
 NP_POS = {"DET", "NOUN", "PROPN", "ADJ", "NUM"}
 NP_LINK = {"de", "del", "y", "e"}
+# relative pronouns that may stand for a clause's subject ("el informe, que señala …", "Ana Ruiz, quien …")
+RELATIVE_PRONOUNS = frozenset({"que", "quien", "quienes", "cual", "cuales"})
 # Words skipped between a cue and an inverted subject: "aseguró este jueves por su parte la ministra",
 # "según informó este fin de semana la concejalía".
 _TIME_WORDS = {"hoy", "ayer", "anoche", "anteayer", "mañana", "madrugada", "mediodía", "fin", "día", "jornada",
@@ -414,6 +416,14 @@ def past_time_words(doc: Doc, j: int, limit: int) -> int:
             continue
         break
     return j
+
+
+def before_auxiliaries(verb: Token, start: int) -> Token | None:
+    """The word before the verb and its auxiliaries ("se" of "se ha denunciado"), not before ``start``."""
+    doc, k = verb.doc, verb.i - 1
+    while k > start and doc[k].pos_ == "AUX" and doc[k].head.i == verb.i:
+        k -= 1
+    return doc[k] if k >= start else None
 
 
 def _given_name_starts(doc: Doc, m: int, limit: int) -> bool:

@@ -44,7 +44,7 @@ from .kinds import noun_kind
 from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
-from .mentions import finite_of, hash_table, in_table, np_head, past_addressee
+from .mentions import RELATIVE_PRONOUNS, finite_of, hash_table, in_table, np_head, past_addressee
 
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
@@ -86,7 +86,6 @@ _NAME_LINKS = {"de", "del", "la", "las", "los"}
 # a one-word name written as no person's is: a digit, or a capital inside it that no surname's
 # prefix explains ("Grupo7", "TecnoVerde"; not "McCartney", "DiCaprio", "MacArthur", "LaGuardia")
 _BRAND_SHAPE = re.compile(r"\d|^(?!(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|Fitz)[A-ZÁÉÍÓÚÑ]).+[a-záéíóúñ][A-ZÁÉÍÓÚÑ]")
-_RELATIVES = {"quien", "quienes", "que", "cual", "cuales"}
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
 
@@ -1647,7 +1646,7 @@ class SpeakerResolver:
 
     def antecedent(self, pron: Token) -> list[Token] | None:
         """ "quien dijo", "el informe, que señala …": the noun phrase the relative clause hangs from."""
-        if pron.lower_ not in _RELATIVES:
+        if pron.lower_ not in RELATIVE_PRONOUNS:
             return None
         verb = pron.head
         while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i \
