@@ -514,20 +514,71 @@ def _without_field(span: Span) -> Span:
 _BODY_LINKS = frozenset(("para", "contra", "sobre", "de", "del", "la", "el", "los", "las"))
 
 
-def _joined_bodies(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
+# Endings of abstract nouns, a field's head the lemmatizer's index may not list ("Nutrición")
+_FIELD_ENDINGS = ("ción", "sión", "dad", "encia", "ancia", "ismo", "miento")
+
+
+def _field_word(tok, known: frozenset[str]) -> bool:
+    """A capitalised common noun or adjective, as the words of a body's field are ("Geografía",
+    "Minas", "Física"): its form or its singular in ``known`` (the model lemmatizer's nouns and
+    adjectives) or an abstract noun's ending; never a place or a surname ("Harvard", "Madani": no
+    common word)."""
+    low = tok.lower_
+    if not tok.text[:1].isupper() or tok.text.isupper():
+        return False
+    forms = (low, low[:-1], low[:-2]) if low.endswith("es") else (low, low[:-1]) if low.endswith("s") else (low,)
+    return any(f in known for f in forms) or low.endswith(_FIELD_ENDINGS)
+
+
+def _field_pair(doc: Doc, start: int, end: int, nxt: Span, known: frozenset[str]) -> bool:
+    """Whether "y" + ``nxt`` is the second field of the body named from ``start`` (its pieces so
+    far end at ``end``; words the model left untagged may follow them): "Instituto Nacional de
+    Estadística" "y" "Geografía", "Secretaría" "de Hacienda y" "Crédito Público" (the model tags
+    the pieces anything, a person too).  Both fields are common words, the second is no
+    institution of its own ("la Secretaría de Salud y Banco Central") nor a given name ("Paz"); "y"
+    stands alone on the line."""
+    conj = nxt.start - 1
+    if conj < end or doc[conj].lower_ not in ("y", "e") or doc[conj - 1].whitespace_ != " " \
+            or doc[conj].whitespace_ != " " or nxt[0].lower_ in institution_nouns():
+        return False
+    chain = doc[start:conj]
+    if not any(t.lower_ in ("de", "del") for t in chain[1:-1]) \
+            or not all(t.text[:1].isupper() or t.lower_ in ("de", "del") for t in doc[end:conj]):
+        return False
+    return _field_word(chain[-1], known) and _field_word(nxt[0], known) and not _given_name(nxt[0])
+
+
+def _joined_bodies(doc: Doc, spans: list[Span | None], known: frozenset[str] = frozenset()) -> list[Span | None]:
     """A body's name the model cut into pieces at its function words ("Oficina" "para la"
     "Defensa" "y la" "Gestión Forestal", each tagged a place): one organisation. The chain
     opens with an institution's noun; "y" joins only a piece that is no body of its own ("el
-    Ministerio de Sanidad y el Ayuntamiento", "la Fiscalía y Cruz Roja" stay two)."""
+    Ministerio de Sanidad y el Ayuntamiento", "la Fiscalía y Cruz Roja" stay two), or a second field
+    (``_field_pair``; ``known``: the common nouns and adjectives of the model's lemmatizer)."""
     out = list(spans)
     for k, span in enumerate(out):
-        if span is None or span[0].lower_ not in institution_nouns() or not span[0].text[:1].isupper():
+        if span is None:
             continue
-        end, last, linked = span.end, k, False
+        opens = span[0].lower_ in institution_nouns() and span[0].text[:1].isupper()
+        # "Secretaría" "de" + "Hacienda" + "y" + "Crédito Público": the institution's noun before
+        # (untagged, or a piece of its own) opens the chain of a second field
+        back = span.start - 2 if span.start >= 2 and doc[span.start - 1].lower_ in ("de", "del") \
+            and doc[span.start - 2].lower_ in institution_nouns() and doc[span.start - 2].text[:1].isupper() else None
+        if not opens and back is None:
+            continue
+        start, end, last, linked = span.start, span.end, k, False
         for m in range(k + 1, len(out)):
             nxt = out[m]
             if nxt is None:
                 continue
+            # (from the noun before only for the first piece joined)
+            froms = (start,) if back is None or last > k else (start, back)
+            pair = next((f for f in froms if _field_pair(doc, f, end, nxt, known)), None) if known else None
+            if pair is not None:
+                start, linked = pair, True
+                end, last = nxt.end, m
+                continue
+            if not opens:
+                break
             gap = [t.lower_ for t in doc[end:nxt.start]]
             if not 1 <= len(gap) <= 3 or not nxt[0].text[:1].isupper() or nxt.label_ == "PER" \
                     or nxt.label_ == "ORG" and len(nxt) == 1 and gap[0] == "contra":
@@ -540,9 +591,11 @@ def _joined_bodies(doc: Doc, spans: list[Span | None]) -> list[Span | None]:
             linked = True
             end, last = nxt.end, m
         if last > k:
-            out[k] = Span(doc, span.start, end, label="ORG")
+            out[k] = Span(doc, start, end, label="ORG")
             for m in range(k + 1, last + 1):
                 out[m] = None
+            if start < span.start and k > 0 and (before := out[k - 1]) is not None and before.end > start:
+                out[k - 1] = None  # ("Secretaría", its own piece)
     return out
 
 
@@ -602,15 +655,16 @@ class _Cluster:
         self.first = min(self.first, m.start)
 
 
-def cluster(doc: Doc, text: str | None = None) -> list[Entity]:
+def cluster(doc: Doc, text: str | None = None, known: frozenset[str] = frozenset()) -> list[Entity]:
     """Entities of ``doc`` with their mentions, in order of first mention (``text``: ``doc.text``, which
-    spaCy rebuilds from the tokens at every access, when the caller has read it already)."""
+    spaCy rebuilds from the tokens at every access, when the caller has read it already; ``known``:
+    the common nouns and adjectives of the model's lemmatizer, ``model_paths.known_words``)."""
     mentions: list[Mention] = []
     text = doc_text(doc) if text is None else text
     spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
     spans = _split_glued(doc, spans, text)
-    spans = _joined_bodies(doc, spans)
+    spans = _joined_bodies(doc, spans, known)
     spans = [_without_field(s) if s is not None else None for s in spans]
     nicks = nicknames.find(text)
     inside = [n for n in nicks if n.inside]

@@ -509,3 +509,48 @@ def test_a_name_written_twice_in_a_row_is_one_name(extractor):
     doc = _tagged(extractor, "Pinto lo que veo, dice Marta Olmedo Marta Olmedo es pintora desde niña.",
                   [("Marta Olmedo Marta Olmedo", "PER", 0)])
     assert [e.name for e in cluster(doc)] == ["Marta Olmedo"]
+
+
+@pytest.mark.parametrize("text, pieces, names", [
+    # a body's second field after "y", the model's piece tagged anything: one organisation
+    ("El Instituto Comarcal de Pesca y Navegación Costera abrió un registro.",
+     [("Instituto Comarcal de Pesca", "LOC", 0), ("Navegación Costera", "PER", 0)],
+     [("Instituto Comarcal de Pesca y Navegación Costera", "ORG")]),
+    ("Ayer la Consejería de Riego y Ganadería publicó las cifras.",
+     [("Consejería de Riego", "MISC", 0), ("Ganadería", "LOC", 0)], [("Consejería de Riego y Ganadería", "ORG")]),
+    # the institution's noun a piece of its own, or left untagged, before "de"
+    ("Ayer la Consejería de Riego y Ganadería publicó las cifras.",
+     [("Consejería", "MISC", 0), ("Riego", "PER", 0), ("Ganadería", "PER", 0)],
+     [("Consejería de Riego y Ganadería", "ORG")]),
+    ("Ayer la Consejería de Riego y Ganadería publicó las cifras.",
+     [("Riego", "PER", 0), ("Ganadería", "PER", 0)], [("Consejería de Riego y Ganadería", "ORG")]),
+    # a place, a person or another body after "y": two names
+    ("La Escuela de Pesca de Tulca y Merlo firmaron un convenio.",
+     [("Escuela de Pesca de Tulca", "ORG", 0), ("Merlo", "LOC", 0)],
+     [("Escuela de Pesca de Tulca", "ORG"), ("Merlo", "LOC")]),
+    ("La Consejería de Riego y Marta Olmedo firmaron un convenio.",
+     [("Consejería de Riego", "ORG", 0), ("Marta Olmedo", "PER", 0)],
+     [("Consejería de Riego", "ORG"), ("Marta Olmedo", "PER")]),
+    ("La Consejería de Riego y Fundación Ganadera firmaron un convenio.",
+     [("Consejería de Riego", "ORG", 0), ("Fundación Ganadera", "ORG", 0)],
+     [("Consejería de Riego", "ORG"), ("Fundación Ganadera", "ORG")]),
+])
+def test_a_bodys_second_field_after_y_is_part_of_its_name(extractor, text, pieces, names):
+    from newsclaims.entities import cluster
+    from newsclaims.pipeline.model_paths import known_words
+    doc = _tagged(extractor, text, pieces)
+    assert [(e.name, e.label) for e in cluster(doc, known=known_words(extractor.nlp))] == names
+
+
+def test_a_second_field_joins_only_with_the_models_common_words(extractor):
+    """Without the lemmatizer's words (a model without them) the pieces stay as tagged."""
+    from newsclaims.entities import cluster
+    doc = _tagged(extractor, "Ayer la Consejería de Riego y Ganadería publicó las cifras.",
+                  [("Consejería de Riego", "MISC", 0), ("Ganadería", "LOC", 0)])
+    assert sorted(e.name for e in cluster(doc)) == ["Consejería de Riego", "Ganadería"]
+
+
+def test_the_second_field_reaches_the_articles_entities(extractor):
+    out = extractor.extract_text("La Consejería de Riego y Ganadería informó que habrá cortes de agua en mayo.")
+    assert "Ganadería" not in {e["name"] for e in out["entities"]}
+    assert out["claims"][0]["speaker"]["name"] == "Consejería de Riego y Ganadería"

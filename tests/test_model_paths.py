@@ -154,6 +154,21 @@ def test_a_pipeline_with_the_array_paths_is_saved_and_loaded_again(models, tmp_p
     _same(plain, again, TEXTS)
 
 
+def test_the_known_words_are_the_lemmatizers_nouns_and_adjectives(models, tmp_path):
+    """Read from the model's lemmatizer, its stand-in, or one loaded from disk; none without one."""
+    import spacy
+
+    plain, fast = models
+    words = model_paths.known_words(plain)
+    assert {"pesca", "ganadería", "costero"} <= words and not {"dijo", "tulca"} & words
+    assert model_paths.known_words(fast) == words
+    fast.to_disk(tmp_path / "model")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r".*\[W095\]")
+        assert model_paths.known_words(spacy.load(tmp_path / "model")) == words
+    assert model_paths.known_words(spacy.blank("es")) == frozenset()
+
+
 def test_the_kept_text_is_the_docs_text_and_a_stale_one_is_ignored(models):
     from newsclaims.doc_tokens import TEXT_KEY, doc_text
 

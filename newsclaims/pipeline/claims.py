@@ -38,6 +38,7 @@ from .anonymous import anonymity_at, mark_anonymous
 from .context import Context, source_from
 from .cues import cue_kind, cue_span, pronominal
 from .mentions import RELATIVE_PRONOUNS, finite_of, subject_of
+from .model_paths import known_words
 from .patterns import attribution, cue_left, cue_right, floating, headlines, object_cues, posts, speech_nouns, unlisted
 
 
@@ -66,12 +67,13 @@ def make_claims(nlp: Language, name: str, spans_key: str, min_confidence: float,
     """``weights``: a file of ``newsclaims train`` ("" for the packaged one, "none" for the rules'
     choice alone); ``record``: keep each claim's speaker candidates and features in user_data."""
     _install_extensions()
-    return ClaimExtractor(spans_key=spans_key, min_confidence=min_confidence, weights=weights, record=record)
+    return ClaimExtractor(spans_key=spans_key, min_confidence=min_confidence, weights=weights, record=record,
+                          nlp=nlp)
 
 
 class ClaimExtractor:
     def __init__(self, *, spans_key: str = "newsclaims_claims", min_confidence: float = 0.0, weights: str = "",
-                 record: bool = False) -> None:
+                 record: bool = False, nlp: Language | None = None) -> None:
         from .scorer import load_calibrator, load_scorer
 
         self.spans_key = spans_key
@@ -79,10 +81,20 @@ class ClaimExtractor:
         self.scorer = None if weights == "none" else load_scorer(weights or None)
         self.calibrator = None if weights == "none" else load_calibrator(weights or None)
         self.record = record
+        self._nlp = nlp
+        self._known: frozenset[str] | None = None
+
+    @property
+    def known(self) -> frozenset[str]:
+        """The model lemmatizer's common words, read at the first document (a pipeline loaded from
+        disk fills its lemmatizer after making this component)."""
+        if self._known is None:
+            self._known = frozenset() if self._nlp is None else known_words(self._nlp)
+        return self._known
 
     def __call__(self, doc: Doc) -> Doc:
         _install_extensions()
-        claims = extract_claims(doc, self.scorer, self.record, self.calibrator)
+        claims = extract_claims(doc, self.scorer, self.record, self.calibrator, self.known)
         claims = [c for c in claims if c.confidence >= self.min_confidence]
         doc.user_data["newsclaims_claims"] = [c.to_plain() for c in claims]
         spans = []
@@ -94,9 +106,11 @@ class ClaimExtractor:
         return doc
 
 
-def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None) -> list[Claim]:
-    """Every pattern over the document, in the documented order, then de-duplicated."""
-    ctx = Context(doc, scorer, record, calibrator)
+def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None,
+                   known: frozenset[str] = frozenset()) -> list[Claim]:
+    """Every pattern over the document, in the documented order, then de-duplicated (``known``: the
+    model lemmatizer's common words, ``model_paths.known_words``)."""
+    ctx = Context(doc, scorer, record, calibrator, known)
     ctx.index()
     ctx.sents = ctx.sentences()
     posts.tweets(ctx)

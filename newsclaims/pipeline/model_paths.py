@@ -233,6 +233,20 @@ def make_lemma_cache(nlp, name: str, source: str, mode: str, overwrite: bool):
     return cache
 
 
+def known_words(nlp) -> frozenset[str]:
+    """The common nouns and adjectives the model's rule lemmatizer lists (its ``lemma_index``, in
+    lower case: "geografía", "mina", "físico"); empty for a model without one.  Read from the
+    lemmatizer, or from the one its stand-in holds."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(getattr(lemmatizer, "original", lemmatizer), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "adj") for w in index.get(pos, ()))
+
+
 def speed_up(nlp) -> list[str]:
     """Put the array paths in place of the model's attribute ruler and lemmatizer where they
     apply (same names, same output); returns the names replaced."""
