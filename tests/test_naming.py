@@ -861,3 +861,26 @@ def test_a_generic_body_is_the_one_introduced_with_its_noun_before_the_last_one_
             "La asociación recuerda que las tarifas subieron tres veces este año.")
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "recuerda")
     assert claim["speaker"]["name"] == "Mar Abierto"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a role's word capitalised with no article is the surname of the person named so
+    ("La jueza Lucía Coronel llegó tarde. La cantante Rita Salas también vino.\n\n"
+     "Coronel dijo que el juicio seguirá.", "Lucía Coronel"),
+    ("La jueza Lucía Obispo llegó tarde. La cantante Rita Salas también vino.\n\n"
+     "Obispo, casada desde hace años, dijo que el juicio seguirá.", "Lucía Obispo"),
+])
+def test_a_capitalised_roles_word_without_article_is_a_named_persons_surname(claims_of, text, name):
+    assert [c["speaker"]["name"] for c in claims_of(text)] == [name]
+
+
+@pytest.mark.parametrize("text, name", [
+    # with its article it is the role; two people of that surname leave it to the role's rules (the
+    # person named last)
+    ("La jueza Lucía Coronel llegó tarde. La cantante Rita Salas también vino.\n\n"
+     "El coronel dijo que el juicio seguirá.", "coronel"),
+    ("La jueza Lucía Coronel llegó tarde. Su hermano Pedro Coronel también vino.\n\n"
+     "Coronel dijo que el juicio seguirá.", "Pedro Coronel"),
+])
+def test_a_roles_word_with_an_article_or_two_people_of_the_surname_is_no_surname(claims_of, text, name):
+    assert [c["speaker"]["name"] for c in claims_of(text)] == [name]

@@ -802,6 +802,11 @@ class SpeakerResolver:
         if is_org and is_role:  # "la policía" (the force) / "el policía" (an officer)
             is_org = _gender(tokens, None) == "f"
             is_role = not is_org
+        if is_role and not has_det and bare and bare[0].i == head.i and head.text[:1].isupper() \
+                and not head.text.isupper() and not _plural(head) and (person := self._by_surname(head.text)) is not None:
+            # "Coronel, casada con …", "Coronel dijo …" after "Emma Coronel": a role's word written
+            # capitalised without an article is the surname of the person the article names so
+            return Speaker(person, text, "PER", start, end)
         if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and (
                 head.pos_ == "ADJ" and not _plural(head) and (noun_kind(head.text) is None or fold(head.lower_) in _ORDINALS)
                 or head.is_lower and head.lower_ in demonyms()):  # ("el francés" is singular)
@@ -1733,6 +1738,12 @@ class SpeakerResolver:
         number = finite.morph.get("Number", []) if finite is not None else []
         return self._word_before(pron, 8, lambda t: bool(number) and t.pos_ == "NOUN" and t.dep_ != "compound"
                                  and t.morph.get("Number", []) == number and self.can_speak([t], listed=True))
+
+    def _by_surname(self, word: str) -> str | None:
+        """The one person the article names in full with ``word`` among the words after the first."""
+        found = {e.name for e in self.entities if e.label == "PER" and word in e.name.split()[1:]
+                 and self._person_name(e.name)}
+        return found.pop() if len(found) == 1 else None
 
     def _named_in_sentence(self, position: int) -> frozenset[str]:
         """The people named between the start of the sentence holding ``position`` and it."""
