@@ -884,3 +884,11 @@ def test_a_capitalised_roles_word_without_article_is_a_named_persons_surname(cla
 ])
 def test_a_roles_word_with_an_article_or_two_people_of_the_surname_is_no_surname(claims_of, text, name):
     assert [c["speaker"]["name"] for c in claims_of(text)] == [name]
+
+
+def test_a_surname_set_off_before_the_body_he_speaks_for_is_a_person(claims_of):
+    """ "Liendo, de la cancillería, dijo …": the person named with the body, not a body."""
+    text = ("El portavoz de la presidencia, Tomás Liendo, dijo que la cumbre será en abril.\n\n"
+            "Liendo, de la cancillería, dijo que el viaje del ministro se aplaza hasta mayo.")
+    second = claims_of(text)[1]["speaker"]
+    assert (second["name"], second["kind"]) == ("Tomás Liendo", "person")

@@ -861,7 +861,9 @@ class SpeakerResolver:
                 # "Lilian, la tía de la joven" (a name the model tagged with the verb before it): a person
                 # named before the role that describes them
                 desc_head = np_head([t for t in bare[comma + 1:] if not t.is_punct])
-                if desc_head is not None and self.is_role(desc_head):
+                affiliation = comma + 1 < len(bare) and bare[comma + 1].lower_ in ("de", "del")
+                # ("Liendo, de la cancillería": a person named with the body they speak for)
+                if desc_head is not None and self.is_role(desc_head) or affiliation:
                     first, last = bare[0], bare[comma - 1]
                     return Speaker(self.text[first.idx:last.idx + len(last.text)], text, "PER", start, end)
             return Speaker(bare_text, text, "MISC" if len(bare) > 1 else "PER", start, end)
