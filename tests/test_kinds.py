@@ -38,6 +38,8 @@ def test_noun_kind(word, kind):
     ("Oficina del Agua", "las cifras de la Oficina del Agua", "ORG", "organisation"),
     # the owner's noun may stand between the document and its owner's name, whatever the label
     ("Voz del Valle", "una información del semanario Voz del Valle", "ORG", "organisation"),
+    ("Voz Libre", "el cibersitio Voz Libre", "PER", "organisation"),          # a medium the model tagged PER
+    ("Eco Diario", "el tabloide Eco Diario", "PER", "organisation"),
     ("Rutas Claras", "los datos de Rutas Claras", "LOC", "organisation"),
     ("Inés Calvo", "las declaraciones de Inés Calvo", "PER", "person"),
     ("Ley de Aguas", "el artículo 3 de la Ley de Aguas", "MISC", "document"),
