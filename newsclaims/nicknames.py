@@ -5,7 +5,9 @@ Journalists name a person once with the nickname and then use it alone:
 - inside the name, in quote marks: 'Julio "el Halcón" Cortés' is Julio Cortés, "el Halcón" after;
 - after the name, with a word that introduces it: "Julio Cortés, alias el Halcón", "…, apodado
   «Halcón»", "…, conocido como 'el Halcón'", "Julio Cortés (a) el Halcón";
-- after the name, quoted and set off by a comma: 'Julio Cortés, "el Halcón", …'.
+- after the name, quoted and set off by a comma: 'Julio Cortés, "el Halcón", …';
+- before the name, with "como es conocido": "El Halcón, como es también conocido Cortés, …" (a
+  lone surname stands for the full name the article writes for it).
 
 The person's name must open with a given name the lexicon knows (so a body's or a place's name
 is never a person's), and a nickname two people share names neither of them.
@@ -31,6 +33,10 @@ _INSIDE = re.compile(rf"\b(?P<given>{_CAP}(?: {_CAP})?) {_OPEN}(?P<nick>{_NICK})
 # "Julio Cortés, alias el Halcón", "…, apodado «Halcón»", "Julio Cortés (a) el Halcón"
 _INTRODUCED = re.compile(rf"\b(?P<name>{_NAME}),? (?:alias|apodad[oa]|conocid[oa] como|\(a\)) "
                          rf"{_OPEN}?(?P<nick>{_NICK}){_CLOSE}?")
+# "El Halcón, como es también conocido Cortés, …", "…, como le llaman a Julio Cortés": the nickname first
+_KNOWN_AS = re.compile(rf"\b(?P<nick>(?:[Ee]l |[Ll]a )?{_CAP}(?: {_CAP}){{0,2}}), como (?:también )?(?:es |se le |le |lo |la )?"
+                       rf"(?:también |ya )?(?:conoce|conocen|conocid[oa]|llaman|dicen|apodan) (?:también )?(?:a )?"
+                       rf"(?P<name>{_CAP}(?: (?:de |del )?{_CAP}){{0,3}})\b")
 # 'Julio Cortés, "el Halcón", perdió': quoted, with its article, between commas
 _SET_OFF = re.compile(rf"\b(?P<name>{_NAME}), {_OPEN}(?P<nick>(?:[Ee]l|[Ll]a) {_CAP}(?: {_CAP}){{0,2}}){_CLOSE}")
 
@@ -53,6 +59,7 @@ def key(words: str) -> str:
 _INSIDE_HINT = re.compile(rf"[a-záéíóúñü] {_OPEN}{_NICK}{_CLOSE} [A-ZÁÉÍÓÚÑ]")
 _INTRODUCED_HINT = re.compile(r" (?:alias|apodad[oa]|conocid[oa] como|\(a\)) ")
 _SET_OFF_HINT = re.compile(rf", {_OPEN}(?:[Ee]l|[Ll]a) [A-ZÁÉÍÓÚÑ]")
+_KNOWN_AS_HINT = re.compile(r", como (?:también )?(?:es |se le |le |lo |la )?(?:también |ya )?(?:conoc|llaman|dicen|apodan)")
 
 
 def find(text: str) -> list[Nickname]:
@@ -72,7 +79,26 @@ def _found(text: str) -> tuple[Nickname, ...]:
         for m in pattern.finditer(text) if hint.search(text) else ():
             if word_gender(m.group("name").split()[0]) is not None:
                 found.append(Nickname(m.group("name"), m.group("nick"), m.start(), m.end(), False))
+    for m in _KNOWN_AS.finditer(text) if _KNOWN_AS_HINT.search(text) else ():
+        words = m.group("nick").split()
+        articles = [k for k, w in enumerate(words) if w.lower() in ("el", "la")]
+        nick = " ".join(words[articles[-1]:] if articles else words)  # ("Ayer El Halcón": from its article)
+        person = _person_named(text, m.group("name"))
+        if person is not None and len(nick.split()) >= (2 if articles else 1):
+            found.append(Nickname(person, nick, m.start("nick") + m.group("nick").index(nick), m.end(), False))
     return tuple(sorted(found, key=lambda n: n.start))
+
+
+def _person_named(text: str, name: str) -> str | None:
+    """``name`` when it opens with a given name; a lone surname, the one full name the text writes
+    for it ("Cortés" -> "Julio Cortés"); else None (a body's or a place's name)."""
+    if word_gender(name.split()[0]) is not None:
+        return name
+    if " " in name:
+        return None
+    full = {f"{m.group(1)} {name}" for m in re.finditer(rf"\b({_CAP}(?: {_CAP})?) {re.escape(name)}\b", text)
+            if word_gender(m.group(1).split()[0]) is not None}
+    return full.pop() if len(full) == 1 else None
 
 
 def people(text: str) -> dict[str, str]:

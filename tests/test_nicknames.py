@@ -12,6 +12,11 @@ from newsclaims import nicknames
     ("El luchador Ramiro Olmedo, apodado “Cóndor Negro”, ganó.", "Ramiro Olmedo", "Cóndor Negro"),
     ("Detuvieron a Ramiro Olmedo (a) el Cóndor en la frontera.", "Ramiro Olmedo", "el Cóndor"),
     ('El cocinero Ramiro Olmedo, "el Cóndor", abrió un local.', "Ramiro Olmedo", "el Cóndor"),
+    # the nickname first, "como es conocido" the person; a lone surname is the full name written
+    ("El Cóndor, como es conocido Ramiro Olmedo, ganó la carrera.", "Ramiro Olmedo", "El Cóndor"),
+    ("Ramiro Olmedo llegó primero. El Cóndor Negro, como también se le conoce a Olmedo, celebró.",
+     "Ramiro Olmedo", "El Cóndor Negro"),
+    ("Ayer La Morena, como le llaman a Elvira Sastre, llenó el teatro.", "Elvira Sastre", "La Morena"),
 ])
 def test_a_nickname_is_found_with_the_person_it_names(text, person, nickname):
     assert [(n.person, n.nickname) for n in nicknames.find(text)] == [(person, nickname)]
@@ -23,6 +28,9 @@ def test_a_nickname_is_found_with_the_person_it_names(text, person, nickname):
     'La película "El Muro" Interminable se estrena hoy.',
     # quoted words after a name are no nickname without their article or a word that introduces them
     'Ramiro Olmedo, "nunca más", dijo.',
+    # "como es conocida" a place, or a surname the article never writes in full
+    "La Perla, como es conocida Tulca, recibió a mil turistas.",
+    "El Cóndor, como es conocido Olmedo, ganó la carrera.",
 ])
 def test_no_nickname_without_a_given_name_or_a_word_that_introduces_it(text):
     assert nicknames.find(text) == []
@@ -49,6 +57,12 @@ def test_a_nickname_is_looked_up_without_its_article_or_accents():
 def test_a_person_named_by_a_nickname_speaks_under_the_name(claims_of, text, mention, name):
     (c,) = claims_of(text)
     assert (c["speaker"]["text"], c["speaker"]["name"], c["speaker"]["kind"]) == (mention, name, "person")
+
+
+def test_a_nickname_before_como_es_conocido_speaks_under_the_name(claims_of):
+    (c,) = claims_of("El jinete Ramiro Olmedo ganó la carrera. El Cóndor, como es también conocido Olmedo, "
+                     "aseguró que la pista estaba perfecta.")
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Ramiro Olmedo", "person")
 
 
 def test_the_name_around_a_nickname_is_one_person_entity(extractor):
