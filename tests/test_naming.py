@@ -1,5 +1,7 @@
 """Naming the right speaker right (issue 17, class 6): sources after "según", descriptions after a
 name, surnames alone, full names the model did not tag as people.  Sentences written for the tests."""
+from dataclasses import replace
+
 import pytest
 
 from newsclaims.claims import Claim, Speaker
@@ -51,8 +53,17 @@ def test_two_full_names_with_the_surname_leave_it_alone():
     naming.complete(claims, [])
     assert [c.speaker.name for c in claims] == ["Ana Gil", "Luis Gil", "Gil"]
     claims = [_claim("Gil"), _claim("Gil", kind="organisation")]
+    claims[1].speaker = replace(claims[1].speaker, text="la Gil")
     naming.complete(claims, [Entity("Ana Gil", "PER", [])])
-    assert [c.speaker.name for c in claims] == ["Ana Gil", "Gil"]  # an organisation is no surname
+    assert [c.speaker.name for c in claims] == ["Ana Gil", "Gil"]  # a body written with its article is no surname
+
+
+def test_a_surname_taken_for_a_body_written_without_article_is_the_person():
+    """ "…, aseveró Cadena" after "el director, Ramón Cadena": the model's body is his surname."""
+    claims = [_claim("Cadena", kind="organisation"), _claim("Cadena", kind="organisation")]
+    claims[1].speaker = replace(claims[1].speaker, text="Cadena, quien")
+    naming.complete(claims, [Entity("Ramón Cadena", "PER", [])])
+    assert [(c.speaker.name, c.speaker.kind) for c in claims] == [("Ramón Cadena", "person")] * 2
 
 
 @pytest.mark.parametrize("name, label, kind", [

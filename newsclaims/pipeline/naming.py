@@ -115,15 +115,22 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
             if len(found) == 1:
                 c.speaker = replace(sp, name=found.pop())
             continue
-        # a surname the resolver named, or one it left unnamed ("Reyes recomienda …")
-        word = sp.name if sp.name and sp.kind == "person" else sp.text if sp.name is None else None
+        # a surname the resolver named, or one it left unnamed ("Reyes recomienda …"), or one it took
+        # for a body, written without an article ("…, aseveró Cadena" after "Ramón Cadena")
+        word = sp.name if sp.name and (sp.kind == "person" or sp.kind == "organisation" and _bare(sp)) \
+            else sp.text if sp.name is None else None
         if not word or len(word.split()) != 1 or word.isupper() or not word[:1].isupper():
             continue
         found = {n for n in full if word in n.split()[1:]}
-        if not found and text:
+        if not found and text and sp.kind != "organisation":
             found = _written_full_names(text, word)
         if len(found) == 1:
             c.speaker = replace(sp, name=found.pop(), kind="person")
+
+
+def _bare(sp) -> bool:
+    """A one-word name written at the claim as it is, no article before it ("Cadena", "Cadena, quien")."""
+    return bool(sp.name) and " " not in sp.name and (sp.text or "").split(",")[0].strip() == sp.name
 
 
 _FORM_PARTICLES = frozenset({"de", "del", "la", "las", "los"})
