@@ -58,6 +58,16 @@ def test_two_full_names_with_the_surname_leave_it_alone():
     assert [c.speaker.name for c in claims] == ["Ana Gil", "Gil"]  # a body written with its article is no surname
 
 
+@pytest.mark.usefixtures("lexicon")
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
+    claims = [_claim("Rebeca la Torre"), _claim("Rebeca")]
+    naming.complete(claims, [])
+    assert [c.speaker.name for c in claims] == ["Rebeca la Torre"] * 2
+    claims = [_claim("Rebeca la Torre"), _claim("Rebeca Olmedo"), _claim("Rebeca")]
+    naming.complete(claims, [])
+    assert claims[2].speaker.name == "Rebeca"  # two of that name: left alone
+
+
 def test_a_surname_taken_for_a_body_written_without_article_is_the_person():
     """ "…, aseveró Cadena" after "el director, Ramón Cadena": the model's body is his surname."""
     claims = [_claim("Cadena", kind="organisation"), _claim("Cadena", kind="organisation")]

@@ -122,6 +122,9 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
         if not word or len(word.split()) != 1 or word.isupper() or not word[:1].isupper():
             continue
         found = {n for n in full if word in n.split()[1:]}
+        if not found and sp.kind == "person" and word_gender(word) is not None:
+            # a given name alone ("Zelda dijo …") is the one person the article names in full with it
+            found = {n for n in full if n.split()[0] == word}
         if not found and text and sp.kind != "organisation":
             found = _written_full_names(text, word)
         if len(found) == 1:
