@@ -913,3 +913,33 @@ def test_a_surname_set_off_before_the_body_he_speaks_for_is_a_person(claims_of):
             "Liendo, de la cancillería, dijo que el viaje del ministro se aplaza hasta mayo.")
     second = claims_of(text)[1]["speaker"]
     assert (second["name"], second["kind"]) == ("Tomás Liendo", "person")
+
+
+@pytest.mark.parametrize("names, entities, expected", [
+    # a body takes the fullest name a claim or an entity gives it, whatever its first letter's case
+    (["Junta Portuaria"], ["Junta Portuaria de Tulca"], ["Junta Portuaria de Tulca"]),
+    (["subsecretaría de Pesca", "Subsecretaría de Pesca Artesanal"], [],
+     ["Subsecretaría de Pesca Artesanal"] * 2),
+    (["fuerzas"], ["Fuerzas Navales del Sur"], ["Fuerzas Navales del Sur"]),
+    # two different longer forms, words the model ran on, more description, an acronym: as it is
+    (["Junta Portuaria"], ["Junta Portuaria de Tulca", "Junta Portuaria del Sur"], ["Junta Portuaria"]),
+    (["Junta Portuaria"], ["Junta Portuaria hasta la tarde"], ["Junta Portuaria"]),
+    (["autoridades"], ["autoridades portuarias de Tulca"], ["autoridades"]),
+    (["JPT"], ["JPT de Tulca"], ["JPT"]),
+])
+def test_a_body_takes_the_fullest_name_the_article_gives_it(names, entities, expected):
+    claims = [_claim(n, kind="organisation") for n in names]
+    naming.fullest_body(claims, [Entity(e, "ORG", []) for e in entities])
+    assert [c.speaker.name for c in claims] == expected
+
+
+def test_a_persons_name_is_not_taken_for_a_bodys_fuller_form():
+    claims = [_claim("Ana Ruiz")]
+    naming.fullest_body(claims, [Entity("Ana Ruiz Foundation", "ORG", [])])
+    assert claims[0].speaker.name == "Ana Ruiz"
+
+
+def test_a_headlines_short_name_of_a_body_is_its_full_name(claims_of):
+    text = ("Fiscalía confirma que hay un detenido por el robo\n\n"
+            "La Fiscalía General de Tulca informó ayer que el caso sigue abierto.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Fiscalía General de Tulca"] * 2

@@ -130,6 +130,7 @@ def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None,
     naming.unglue(claims)
     naming.complete(claims, ctx.entities, ctx.text)
     naming.fullest(claims, ctx.entities)
+    naming.fullest_body(claims, ctx.entities)
     naming.body_named(claims)
     naming.national(claims, ctx.text)
     naming.with_article(claims, ctx.text)

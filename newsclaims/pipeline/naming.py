@@ -200,6 +200,42 @@ def fullest(claims: list[Claim], entities: list[Entity]) -> None:
             c.speaker = replace(sp, name=longest[sp.name])
 
 
+def _opens(longer: str, name: str) -> bool:
+    """Whether ``longer`` is ``name`` and more words after it, a name's word among them, the first
+    letter's case aside ("Subsecretaría de Salud Pública de Medellín" for "subsecretaría de Salud";
+    not "Prefectura de Policía hasta media tarde", a name the model ran on)."""
+    return len(longer) > len(name) + 1 and longer[len(name)] == " " \
+        and longer[:1].lower() == name[:1].lower() and longer[1:len(name)] == name[1:] \
+        and any(w[:1].isupper() for w in longer[len(name):].split())
+
+
+def fullest_body(claims: list[Claim], entities: list[Entity]) -> None:
+    """A body takes the fullest name the article gives it (guidelines: the canonical name is the
+    fullest): "Fiscalía" in a headline, "la subsecretaría de Salud" are "Fiscalía General de la
+    Nación", "subsecretaría de Salud Pública de Medellín" where a claim or an entity names it so.
+    The longer forms found nest in one another (two different ones, "Fiscalía General" and "Fiscalía
+    de Menores", leave the name alone); an acronym, a person's or a document's name is left as it is."""
+    bodies = {c.speaker.name for c in claims if c.speaker is not None and c.speaker.name
+              and c.speaker.kind == "organisation"}
+    forms = bodies | {e.name for e in entities if e.label in ("ORG", "MISC", "LOC") and given_name_gender(e.name) is None}
+    longest: dict[str, str | None] = {}
+    for c in claims:
+        sp = c.speaker
+        if sp is None or not sp.name or sp.kind != "organisation" or sp.name.isupper() or " y " in f" {sp.name} ":
+            continue
+        if sp.name not in longest:
+            # (a description, "autoridades", takes a name, "Fuerzas Armadas de X", not more description)
+            described = not any(w[:1].isupper() for w in sp.name.split())
+            found = [f for f in forms if _opens(f, sp.name) and " y " not in f" {f[len(sp.name):]} "
+                     and not (described and f[:1].islower())]
+            best = max(found, key=len, default=None)
+            if best is not None and not all(_opens(best, f) or best == f for f in found):
+                best = None
+            longest[sp.name] = best
+        if longest[sp.name] is not None:
+            c.speaker = replace(sp, name=longest[sp.name])
+
+
 _COUNTRY = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 
 
