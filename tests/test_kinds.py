@@ -29,6 +29,7 @@ def test_noun_kind(word, kind):
 @pytest.mark.parametrize("name, text, label, kind", [
     ("Ana Ruiz", "la ministra", "PER", "person"),
     ("Ana Ruiz y Luis Soto", "Ana Ruiz y Luis Soto", "PER", "group"),
+    ("Consejería de Riego y Ganadería", "la CRG", "PER", "organisation"),     # a body's two fields, tagged PER
     ("Secretaría de Pesca", "la Secretaría de Pesca", "PER", "organisation"),  # a body the model tagged PER
     ("Bielorrusia", "Bielorrusia", "LOC", "organisation"),                    # a country acting as a body
     ("informe de la Oficina del Agua", "el informe", "ORG", "document"),
