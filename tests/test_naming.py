@@ -943,3 +943,12 @@ def test_a_headlines_short_name_of_a_body_is_its_full_name(claims_of):
     text = ("Fiscalía confirma que hay un detenido por el robo\n\n"
             "La Fiscalía General de Tulca informó ayer que el caso sigue abierto.")
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Fiscalía General de Tulca"] * 2
+
+
+def test_forces_that_a_relative_pronoun_stands_for_speak(claims_of):
+    """ "las fuerzas de seguridad del país, que asumieron que …": the forces, not the last speaker."""
+    text = ("Según un cálculo conservador de la Oficina Andina de Migraciones, mil personas cruzaron el mar.\n\n"
+            "La reapertura de esta ruta era un movimiento previsto por las fuerzas de seguridad del país, que "
+            "asumieron que los flujos se desviarían hacia el sur.")
+    speaker = claims_of(text)[1]["speaker"]
+    assert speaker["kind"] == "organisation" and speaker["name"].startswith("fuerzas")
