@@ -952,3 +952,12 @@ def test_forces_that_a_relative_pronoun_stands_for_speak(claims_of):
             "asumieron que los flujos se desviarían hacia el sur.")
     speaker = claims_of(text)[1]["speaker"]
     assert speaker["kind"] == "organisation" and speaker["name"].startswith("fuerzas")
+
+
+def test_a_description_after_the_cue_with_its_article_is_the_person_named_before(claims_of):
+    """The article of the subject that closes the sentence is no object pronoun: "expuso la nutrióloga"."""
+    text = ("La nutrióloga que atiende a la familia, Rebeca Olmedo, visitó ayer el penal.\n\n"
+            "Rebeca Olmedo señaló que el paciente sigue débil.\n\n"
+            "\"La dieta debe cambiar poco a poco\", expuso la nutrióloga.")
+    speaker = claims_of(text)[-1]["speaker"]
+    assert (speaker["name"], speaker["text"]) == ("Rebeca Olmedo", "la nutrióloga")

@@ -577,11 +577,26 @@ class Context:
         return list(self.doc[a:b])
 
     def clitics(self, verb: Token) -> int:
+        """The object pronouns right after ``verb`` (not the article of a subject that closes the
+        sentence: "…”, expuso la nutrióloga.")."""
         n, j = 0, verb.i + 1
-        while j < len(self.doc) and self.doc[j].lower_ in ("se", "le", "les", "lo", "la", "me", "nos"):
+        while j < len(self.doc) and self.doc[j].lower_ in ("se", "le", "les", "lo", "la", "me", "nos") \
+                and not self._closing_subject(j):
             n += 1
             j += 1
         return n
+
+    def _closing_subject(self, j: int) -> bool:
+        """Whether the word at ``j`` is the article of the verb's subject after it ("la" of "…,
+        expuso la nutrióloga."), not of a phrase a quotation or a dash follows ("añade la directora,
+        “…”", "-dice la circular-": the frames the quotation patterns read)."""
+        doc = self.doc
+        det, noun = doc[j], doc[j + 1] if j + 1 < len(doc) else None
+        if det.pos_ != "DET" or noun is None or noun.pos_ not in ("NOUN", "ADJ") or det.head.i != noun.i:
+            return False
+        after = [t.text for t in doc[noun.i + 1:noun.i + 3]]
+        return not (after and (after[0] in OPEN or after[0] in "-–—"
+                               or after[0] == "," and len(after) > 1 and after[1] in OPEN))
 
     def content_end(self, start_tok: int, sent: Span, stop_at_cue: bool | None = True, cue: Token | None = None) -> int:
         """Token index where reported content that starts at ``start_tok`` ends.  ``stop_at_cue``: at a
