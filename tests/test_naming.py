@@ -961,3 +961,11 @@ def test_a_description_after_the_cue_with_its_article_is_the_person_named_before
             "\"La dieta debe cambiar poco a poco\", expuso la nutrióloga.")
     speaker = claims_of(text)[-1]["speaker"]
     assert (speaker["name"], speaker["text"]) == ("Rebeca Olmedo", "la nutrióloga")
+
+
+@pytest.mark.parametrize("noun", ["la esperanza", "la sospecha", "la hipótesis"])
+def test_a_noun_with_a_de_que_clause_after_the_cue_is_what_was_said(claims_of, noun):
+    """ "expresó la esperanza de que …": the noun is the object, the subject is dropped."""
+    text = (f"El embajador Tomás Liendo visitó ayer la capital.\n\n"
+            f"Asimismo, expresó {noun} de que el nuevo gobierno atienda la cooperación.")
+    assert claims_of(text)[-1]["speaker"]["name"] == "Tomás Liendo"

@@ -441,6 +441,9 @@ class Context:
         after = phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end)
         if after and not self.resolver.can_speak(after):
             after = []
+        if after and after[-1].i + 2 < len(doc) and doc[after[-1].i + 1].lower_ == "de" \
+                and doc[after[-1].i + 2].lower_ == "que" and after[-1].is_lower:
+            after = []  # "expresó la esperanza de que …": a noun whose clause is what was said
         if not after and postposed and "VerbForm=Fin" in str(verb.morph):
             # "…, dijo a la prensa la alcaldesa.": past a prepositional phrase
             start = verb.i + 1 + self.clitics(verb)
