@@ -120,8 +120,25 @@ _OPENING = frozenset({"pero", "y", "e", "o", "u", "ni", "mas", "aunque", "pues",
 _THIS = frozenset({"este", "esta", "ese", "esa", "nuestro", "nuestra"})
 
 
-def _clean(span: Span) -> Span | None:
-    """Trim determiners and punctuation off a mention; None for obvious non-names."""
+# Endings of a verb's present, third person ("Urge", "Documentan", "Abre"), and its infinitives
+_PRESENT = (("an", ("ar",)), ("a", ("ar",)), ("en", ("er", "ir")), ("e", ("er", "ir")))
+
+
+def _headline_verb(tok, known: frozenset[str], verbs: frozenset[str]) -> bool:
+    """A headline's verb the model ran into the name after it ("Urge Obama a …", "Documentan
+    Conagua …"): a capitalised word opening a line or sentence in the present, third person, of a
+    verb the model's lemmatizer lists, no noun or adjective it lists ("Costa Rica", "Baja
+    California", "Reforma Educativa") and no given name ("Reina")."""
+    low = tok.lower_
+    if not verbs or not tok.text[:1].isupper() or tok.text.isupper() or not _line_start(tok) \
+            or low in known or _given_name(tok):
+        return False
+    return any(low.endswith(end) and any(low[:-len(end)] + inf in verbs for inf in infs) for end, infs in _PRESENT)
+
+
+def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str] = frozenset()) -> Span | None:
+    """Trim determiners and punctuation off a mention; None for obvious non-names (``known``,
+    ``verbs``: the model lemmatizer's words, for a headline's verb run into the name)."""
     doc = span.doc
     toks = tokens(doc)
     start, end = span.start, span.end
@@ -144,6 +161,8 @@ def _clean(span: Span) -> Span | None:
                            or toks[start].text in "“”«»\"'‘’—–-"
                            or end - start > 1 and title_abbreviation().fullmatch(toks[start].text) and toks[start + 1].text != "."):
         start += 1
+    if end - start > 1 and toks[start + 1].text[:1].isupper() and _headline_verb(toks[start], known, verbs):
+        start += 1  # "Urge Obama", "Documentan Conagua": the headline's verb is no part of the name
     # A sentence's opening conjunction and what was not capitalised: "Pero según Tomás Gil" is "Tomás Gil"
     while end - start > 1 and toks[start].lower_ in _OPENING and (toks[start].is_lower or start == 0 or toks[start].is_sent_start
                                                                  or _line_start(toks[start])):
@@ -655,13 +674,15 @@ class _Cluster:
         self.first = min(self.first, m.start)
 
 
-def cluster(doc: Doc, text: str | None = None, known: frozenset[str] = frozenset()) -> list[Entity]:
+def cluster(doc: Doc, text: str | None = None, known: frozenset[str] = frozenset(),
+            verbs: frozenset[str] = frozenset()) -> list[Entity]:
     """Entities of ``doc`` with their mentions, in order of first mention (``text``: ``doc.text``, which
-    spaCy rebuilds from the tokens at every access, when the caller has read it already; ``known``:
-    the common nouns and adjectives of the model's lemmatizer, ``model_paths.known_words``)."""
+    spaCy rebuilds from the tokens at every access, when the caller has read it already; ``known``,
+    ``verbs``: the common nouns and adjectives, and the verbs, of the model's lemmatizer,
+    ``model_paths.known_words``)."""
     mentions: list[Mention] = []
     text = doc_text(doc) if text is None else text
-    spans: list[Span | None] = [span for span in map(_clean, doc.ents) if span is not None]
+    spans: list[Span | None] = [span for span in (_clean(e, known, verbs) for e in doc.ents) if span is not None]
     spans = _without_common_words(doc, spans)
     spans = _split_glued(doc, spans, text)
     spans = _joined_bodies(doc, spans, known)

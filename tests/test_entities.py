@@ -554,3 +554,25 @@ def test_the_second_field_reaches_the_articles_entities(extractor):
     out = extractor.extract_text("La Consejería de Riego y Ganadería informó que habrá cortes de agua en mayo.")
     assert "Ganadería" not in {e["name"] for e in out["entities"]}
     assert out["claims"][0]["speaker"]["name"] == "Consejería de Riego y Ganadería"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a headline's verb in the present the model ran into the name after it
+    ("Urge Tomás Liendo a aprobar el presupuesto\n\nEl alcalde Tomás Liendo dijo que no hay tiempo.", "Tomás Liendo"),
+    ("Documentan Vexa y Tulca daños en el río\n\nLa empresa Vexa informó que hay peces muertos.", "Vexa"),
+])
+def test_a_headlines_verb_is_no_part_of_the_name_after_it(extractor, text, name):
+    out = extractor.extract_text(text)
+    assert name in {e["name"] for e in out["entities"]}
+    assert not any(e["name"].split()[0] in ("Urge", "Documentan") for e in out["entities"])
+    assert out["claims"][-1]["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    # a noun or a given name that is also a verb's form opens a name: kept
+    ("Costa Rica anunció que abrirá sus fronteras.", "Costa Rica"),
+    ("Baja California informó que habrá lluvias.", "Baja California"),
+    ("Reina Olmedo dijo que habrá lluvias.", "Reina Olmedo"),
+])
+def test_a_noun_or_given_name_shaped_like_a_verb_opens_the_name(extractor, text, name):
+    assert extractor.extract_text(text)["claims"][0]["speaker"]["name"] == name

@@ -161,6 +161,8 @@ def test_the_known_words_are_the_lemmatizers_nouns_and_adjectives(models, tmp_pa
     plain, fast = models
     words = model_paths.known_words(plain)
     assert {"pesca", "ganadería", "costero"} <= words and not {"dijo", "tulca"} & words
+    verbs = model_paths.known_words(plain, ("verb",))
+    assert {"revisar", "documentar"} <= verbs and "pesca" not in verbs
     assert model_paths.known_words(fast) == words
     fast.to_disk(tmp_path / "model")
     with warnings.catch_warnings():

@@ -82,19 +82,20 @@ class ClaimExtractor:
         self.calibrator = None if weights == "none" else load_calibrator(weights or None)
         self.record = record
         self._nlp = nlp
-        self._known: frozenset[str] | None = None
+        self._known: tuple[frozenset[str], frozenset[str]] | None = None
 
     @property
-    def known(self) -> frozenset[str]:
-        """The model lemmatizer's common words, read at the first document (a pipeline loaded from
-        disk fills its lemmatizer after making this component)."""
+    def known(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The model lemmatizer's common nouns and adjectives, and its verbs, read at the first
+        document (a pipeline loaded from disk fills its lemmatizer after making this component)."""
         if self._known is None:
-            self._known = frozenset() if self._nlp is None else known_words(self._nlp)
+            self._known = (frozenset(), frozenset()) if self._nlp is None \
+                else (known_words(self._nlp), known_words(self._nlp, ("verb",)))
         return self._known
 
     def __call__(self, doc: Doc) -> Doc:
         _install_extensions()
-        claims = extract_claims(doc, self.scorer, self.record, self.calibrator, self.known)
+        claims = extract_claims(doc, self.scorer, self.record, self.calibrator, *self.known)
         claims = [c for c in claims if c.confidence >= self.min_confidence]
         doc.user_data["newsclaims_claims"] = [c.to_plain() for c in claims]
         spans = []
@@ -107,10 +108,10 @@ class ClaimExtractor:
 
 
 def extract_claims(doc: Doc, scorer=None, record: bool = False, calibrator=None,
-                   known: frozenset[str] = frozenset()) -> list[Claim]:
-    """Every pattern over the document, in the documented order, then de-duplicated (``known``: the
-    model lemmatizer's common words, ``model_paths.known_words``)."""
-    ctx = Context(doc, scorer, record, calibrator, known)
+                   known: frozenset[str] = frozenset(), verbs: frozenset[str] = frozenset()) -> list[Claim]:
+    """Every pattern over the document, in the documented order, then de-duplicated (``known``,
+    ``verbs``: the model lemmatizer's common nouns and adjectives, and verbs, ``model_paths.known_words``)."""
+    ctx = Context(doc, scorer, record, calibrator, known, verbs)
     ctx.index()
     ctx.sents = ctx.sentences()
     posts.tweets(ctx)

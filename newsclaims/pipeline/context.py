@@ -193,7 +193,7 @@ class Context:
     """One document's extraction state: quotes, entities, resolver, current speaker, claims."""
 
     def __init__(self, doc: Doc, scorer=None, record: bool = False, calibrator=None,
-                 known: frozenset[str] = frozenset()) -> None:
+                 known: frozenset[str] = frozenset(), verbs: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.scorer = scorer          # scorer.Scorer: the fitted choice among speaker candidates
         self.record = record          # keep each claim's candidates and features (newsclaims train)
@@ -201,7 +201,7 @@ class Context:
         self.text = doc_text(doc)
         self.marks = quote_source(doc, self.text)
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
-        self.entities = cluster(doc, self.text, known)
+        self.entities = cluster(doc, self.text, known, verbs)
         doc.user_data["newsclaims_entities"] = [e.to_plain() for e in self.entities]
         self.resolver = SpeakerResolver(doc, self.entities, self.text)
         self.current: Speaker | None = None

@@ -233,10 +233,10 @@ def make_lemma_cache(nlp, name: str, source: str, mode: str, overwrite: bool):
     return cache
 
 
-def known_words(nlp) -> frozenset[str]:
-    """The common nouns and adjectives the model's rule lemmatizer lists (its ``lemma_index``, in
-    lower case: "geografía", "mina", "físico"); empty for a model without one.  Read from the
-    lemmatizer, or from the one its stand-in holds."""
+def known_words(nlp, parts: tuple[str, ...] = ("noun", "adj")) -> frozenset[str]:
+    """The lemmas the model's rule lemmatizer lists for ``parts`` of speech (its ``lemma_index``, in
+    lower case: nouns and adjectives "geografía", "mina", "físico"; verbs "revisar"); empty for a
+    model without one.  Read from the lemmatizer, or from the one its stand-in holds."""
     if "lemmatizer" not in nlp.pipe_names:
         return frozenset()
     lemmatizer = nlp.get_pipe("lemmatizer")
@@ -244,7 +244,7 @@ def known_words(nlp) -> frozenset[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     index = lookups.get_table("lemma_index")
-    return frozenset(w for pos in ("noun", "adj") for w in index.get(pos, ()))
+    return frozenset(w for pos in parts for w in index.get(pos, ()))
 
 
 def speed_up(nlp) -> list[str]:
