@@ -161,8 +161,6 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
                            or toks[start].text in "“”«»\"'‘’—–-"
                            or end - start > 1 and title_abbreviation().fullmatch(toks[start].text) and toks[start + 1].text != "."):
         start += 1
-    if end - start > 1 and toks[start + 1].text[:1].isupper() and _headline_verb(toks[start], known, verbs):
-        start += 1  # "Urge Obama", "Documentan Conagua": the headline's verb is no part of the name
     # A sentence's opening conjunction and what was not capitalised: "Pero según Tomás Gil" is "Tomás Gil"
     while end - start > 1 and toks[start].lower_ in _OPENING and (toks[start].is_lower or start == 0 or toks[start].is_sent_start
                                                                  or _line_start(toks[start])):
@@ -233,6 +231,8 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
             and not _given_name(toks[start]) and (cue_lexicon().lemma_of(toks[start].lower_) is not None
                                                  or _PRETERITE.search(toks[start].text) and _given_name(toks[start + 1])):
         start += 1  # a headline's verb before the name: "Anuncia Ana Ruiz …", "Llegó Luis Soto a …"
+    elif end - start > 1 and toks[start + 1].text[:1].isupper() and _headline_verb(toks[start], known, verbs):
+        start += 1  # any verb in the present: "Urge Obama a …", "Documentan Conagua …"
     # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz", and at a line's start
     # "Colima.- A Ana Ruiz le …", "Tepic, Nayarit.- El alcalde …" (the tokenizer keeps ".-" on the word).
     for k in range(start, min(end, start + 6)):
