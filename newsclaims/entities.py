@@ -125,8 +125,8 @@ _PRESENT = (("an", ("ar",)), ("a", ("ar",)), ("en", ("er", "ir")), ("e", ("er", 
 
 
 def _headline_verb(tok, known: frozenset[str], verbs: frozenset[str]) -> bool:
-    """A headline's verb the model ran into the name after it ("Urge Obama a …", "Documentan
-    Conagua …"): a capitalised word opening a line or sentence in the present, third person, of a
+    """A headline's verb the model ran into the name after it ("Urge Tomás Liendo a …",
+    "Documentan Vexa …"): a capitalised word opening a line or sentence in the present, third person, of a
     verb the model's lemmatizer lists, no noun or adjective it lists ("Costa Rica", "Baja
     California", "Reforma Educativa") and no given name ("Reina")."""
     low = tok.lower_
@@ -232,7 +232,7 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
                                                  or _PRETERITE.search(toks[start].text) and _given_name(toks[start + 1])):
         start += 1  # a headline's verb before the name: "Anuncia Ana Ruiz …", "Llegó Luis Soto a …"
     elif end - start > 1 and toks[start + 1].text[:1].isupper() and _headline_verb(toks[start], known, verbs):
-        start += 1  # any verb in the present: "Urge Obama a …", "Documentan Conagua …"
+        start += 1  # any verb in the present: "Urge Tomás Liendo a …", "Documentan Vexa …"
     # A dateline before the name: "MADRID.- España", "LIMA (EFE).- Ana Ruiz", and at a line's start
     # "Colima.- A Ana Ruiz le …", "Tepic, Nayarit.- El alcalde …" (the tokenizer keeps ".-" on the word).
     for k in range(start, min(end, start + 6)):
@@ -538,8 +538,8 @@ _FIELD_ENDINGS = ("ción", "sión", "dad", "encia", "ancia", "ismo", "miento")
 
 
 def _field_word(tok, known: frozenset[str]) -> bool:
-    """A capitalised common noun or adjective, as the words of a body's field are ("Geografía",
-    "Minas", "Física"): its form or its singular in ``known`` (the model lemmatizer's nouns and
+    """A capitalised common noun or adjective, as the words of a body's field are ("Ganadería",
+    "Montes", "Costera"): its form or its singular in ``known`` (the model lemmatizer's nouns and
     adjectives) or an abstract noun's ending; never a place or a surname ("Harvard", "Madani": no
     common word)."""
     low = tok.lower_
@@ -551,8 +551,8 @@ def _field_word(tok, known: frozenset[str]) -> bool:
 
 def _field_pair(doc: Doc, start: int, end: int, nxt: Span, known: frozenset[str]) -> bool:
     """Whether "y" + ``nxt`` is the second field of the body named from ``start`` (its pieces so
-    far end at ``end``; words the model left untagged may follow them): "Instituto Nacional de
-    Estadística" "y" "Geografía", "Secretaría" "de Hacienda y" "Crédito Público" (the model tags
+    far end at ``end``; words the model left untagged may follow them): "Instituto Comarcal de
+    Pesca" "y" "Navegación Costera", "Consejería" "de Riego y" "Ganadería" (the model tags
     the pieces anything, a person too).  Both fields are common words, the second is no
     institution of its own ("la Secretaría de Salud y Banco Central") nor a given name ("Paz"); "y"
     stands alone on the line."""
@@ -578,7 +578,7 @@ def _joined_bodies(doc: Doc, spans: list[Span | None], known: frozenset[str] = f
         if span is None:
             continue
         opens = span[0].lower_ in institution_nouns() and span[0].text[:1].isupper()
-        # "Secretaría" "de" + "Hacienda" + "y" + "Crédito Público": the institution's noun before
+        # "Consejería" "de" + "Riego" + "y" + "Ganadería": the institution's noun before
         # (untagged, or a piece of its own) opens the chain of a second field
         back = span.start - 2 if span.start >= 2 and doc[span.start - 1].lower_ in ("de", "del") \
             and doc[span.start - 2].lower_ in institution_nouns() and doc[span.start - 2].text[:1].isupper() else None

@@ -196,7 +196,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     if name and (label == "PER" or name in people):
         if _LINK.search(f" {name} ") and sum(1 for w in words if w[:1].isupper()) >= 2 \
                 and noun_kind(words[0]) != "organisation":
-            return "group"  # "Ana Ruiz y Luis Soto" (not "Secretaría de Hacienda y Crédito Público")
+            return "group"  # "Ana Ruiz y Luis Soto" (not "Consejería de Riego y Ganadería")
         head = _head(words)
         if head is not None and head.islower():
             # "vecina" of "una vecina" when nobody is named; a noun no table types ("el discurso", "los

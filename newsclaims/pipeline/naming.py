@@ -116,14 +116,14 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
                 c.speaker = replace(sp, name=found.pop())
             continue
         # a surname the resolver named, or one it left unnamed ("Reyes recomienda …"), or one it took
-        # for a body, written without an article ("…, aseveró Cadena" after "Ramón Cadena")
+        # for a body, written without an article ("…, aseveró Barca" after "Tomás Barca")
         word = sp.name if sp.name and (sp.kind == "person" or sp.kind == "organisation" and _bare(sp)) \
             else sp.text if sp.name is None else None
         if not word or len(word.split()) != 1 or word.isupper() or not word[:1].isupper():
             continue
         found = {n for n in full if word in n.split()[1:]}
         if not found and sp.kind == "person" and word_gender(word) is not None:
-            # a given name alone ("Zelda dijo …") is the one person the article names in full with it
+            # a given name alone ("Rebeca dijo …") is the one person the article names in full with it
             found = {n for n in full if n.split()[0] == word}
         if not found and text and sp.kind != "organisation":
             found = _written_full_names(text, word)
@@ -132,7 +132,7 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
 
 
 def _bare(sp) -> bool:
-    """A one-word name written at the claim as it is, no article before it ("Cadena", "Cadena, quien")."""
+    """A one-word name written at the claim as it is, no article before it ("Barca", "Barca, quien")."""
     return bool(sp.name) and " " not in sp.name and (sp.text or "").split(",")[0].strip() == sp.name
 
 
@@ -202,8 +202,8 @@ def fullest(claims: list[Claim], entities: list[Entity]) -> None:
 
 def _opens(longer: str, name: str) -> bool:
     """Whether ``longer`` is ``name`` and more words after it, a name's word among them, the first
-    letter's case aside ("Subsecretaría de Salud Pública de Medellín" for "subsecretaría de Salud";
-    not "Prefectura de Policía hasta media tarde", a name the model ran on)."""
+    letter's case aside ("Subsecretaría de Pesca Artesanal" for "subsecretaría de Pesca";
+    not "Junta Portuaria hasta la tarde", a name the model ran on)."""
     return len(longer) > len(name) + 1 and longer[len(name)] == " " \
         and longer[:1].lower() == name[:1].lower() and longer[1:len(name)] == name[1:] \
         and any(w[:1].isupper() for w in longer[len(name):].split())
@@ -211,8 +211,8 @@ def _opens(longer: str, name: str) -> bool:
 
 def fullest_body(claims: list[Claim], entities: list[Entity]) -> None:
     """A body takes the fullest name the article gives it (guidelines: the canonical name is the
-    fullest): "Fiscalía" in a headline, "la subsecretaría de Salud" are "Fiscalía General de la
-    Nación", "subsecretaría de Salud Pública de Medellín" where a claim or an entity names it so.
+    fullest): "Fiscalía" in a headline, "la subsecretaría de Salud" are "Fiscalía General de
+    Tulca", "subsecretaría de Pesca Artesanal" where a claim or an entity names it so.
     The longer forms found nest in one another (two different ones, "Fiscalía General" and "Fiscalía
     de Menores", leave the name alone); an acronym, a person's or a document's name is left as it is."""
     bodies = {c.speaker.name for c in claims if c.speaker is not None and c.speaker.name
