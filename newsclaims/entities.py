@@ -540,7 +540,7 @@ _FIELD_ENDINGS = ("ción", "sión", "dad", "encia", "ancia", "ismo", "miento")
 def _field_word(tok, known: frozenset[str]) -> bool:
     """A capitalised common noun or adjective, as the words of a body's field are ("Ganadería",
     "Montes", "Costera"): its form or its singular in ``known`` (the model lemmatizer's nouns and
-    adjectives) or an abstract noun's ending; never a place or a surname ("Harvard", "Madani": no
+    adjectives) or an abstract noun's ending; never a place or a surname ("Tulca", "Merlo": no
     common word)."""
     low = tok.lower_
     if not tok.text[:1].isupper() or tok.text.isupper():

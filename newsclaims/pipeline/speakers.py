@@ -804,7 +804,7 @@ class SpeakerResolver:
             is_role = not is_org
         if is_role and not has_det and bare and bare[0].i == head.i and head.text[:1].isupper() \
                 and not head.text.isupper() and not _plural(head) and (person := self._by_surname(head.text)) is not None:
-            # "Coronel, casada con …", "Coronel dijo …" after "Emma Coronel": a role's word written
+            # "Coronel, casada con …", "Coronel dijo …" after "Lucía Coronel": a role's word written
             # capitalised without an article is the surname of the person the article names so
             return Speaker(person, text, "PER", start, end)
         if tokens[0].lower_ in _DEFINITE and len(tokens) == 2 and (
