@@ -542,11 +542,9 @@ def _field_word(tok, known: frozenset[str]) -> bool:
     "Montes", "Costera"): its form or its singular in ``known`` (the model lemmatizer's nouns and
     adjectives) or an abstract noun's ending; never a place or a surname ("Tulca", "Merlo": no
     common word)."""
-    low = tok.lower_
     if not tok.text[:1].isupper() or tok.text.isupper():
         return False
-    forms = (low, low[:-1], low[:-2]) if low.endswith("es") else (low, low[:-1]) if low.endswith("s") else (low,)
-    return any(f in known for f in forms) or low.endswith(_FIELD_ENDINGS)
+    return any(f in known for f in singulars(tok.lower_)) or tok.lower_.endswith(_FIELD_ENDINGS)
 
 
 def _field_pair(doc: Doc, start: int, end: int, nxt: Span, known: frozenset[str]) -> bool:

@@ -6,6 +6,7 @@ answer is None.  Imports no spaCy: ``newsclaims stats`` uses it too.
 from __future__ import annotations
 
 import functools
+import re
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,3 +79,18 @@ def given_name_gender(name: str) -> tuple[str, str] | None:
         return None
     g = word_gender(words[0])
     return (g, f"nombre: {words[0].rstrip('.,')}") if g else None
+
+
+_CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
+
+
+def written_full_names(text: str, surname: str) -> set[str]:
+    """Full names the text writes for a surname, tagged or not: a given name (the name lexicon's)
+    and at most one more word before it ("La obra de Ronald Quimby llegó …")."""
+    found = set()
+    for m in re.finditer(rf"\b({_CAP})(\s+{_CAP})?\s+{re.escape(surname)}\b", text):
+        if word_gender(m.group(1)) is not None:
+            found.add(" ".join(m.group(0).split()))
+        elif m.group(2) and word_gender(m.group(2).strip()) is not None:
+            found.add(" ".join(m.group(0).split()[1:]))
+    return found

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .names import word_gender
+from .names import word_gender, written_full_names
 from .rules import fold
 
 _CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
@@ -96,8 +96,7 @@ def _person_named(text: str, name: str) -> str | None:
         return name
     if " " in name:
         return None
-    full = {f"{m.group(1)} {name}" for m in re.finditer(rf"\b({_CAP}(?: {_CAP})?) {re.escape(name)}\b", text)
-            if word_gender(m.group(1).split()[0]) is not None}
+    full = written_full_names(text, name)
     return full.pop() if len(full) == 1 else None
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from newsclaims.claims import Claim, Speaker
 from newsclaims.entities import Entity
+from newsclaims.names import written_full_names
 from newsclaims.pipeline import naming
 from newsclaims.pipeline.kinds import speaker_kind
 
@@ -284,7 +285,7 @@ def test_function_words_are_never_given_names():
 @pytest.mark.usefixtures("lexicon")
 def test_a_sentence_opening_conjunction_is_no_given_name_of_a_surname():
     text = "Pero Quimby llegó tarde a la cita. Con Quimby vino la calma."
-    assert naming._written_full_names(text, "Quimby") == set()
+    assert written_full_names(text, "Quimby") == set()
 
 
 @pytest.mark.parametrize("text, name", [
@@ -374,9 +375,8 @@ def test_a_gendered_role_takes_the_latest_person_of_that_gender_by_given_name(cl
 
 @pytest.mark.usefixtures("lexicon")
 def test_full_names_written_before_a_surname():
-    from newsclaims.pipeline.naming import _written_full_names
-    assert _written_full_names("La obra de Ronald Quimby llegó a Lima. Quimby sonrió.", "Quimby") == {"Ronald Quimby"}
-    assert _written_full_names("El Museo Quimby abrió ayer.", "Quimby") == set()
+    assert written_full_names("La obra de Ronald Quimby llegó a Lima. Quimby sonrió.", "Quimby") == {"Ronald Quimby"}
+    assert written_full_names("El Museo Quimby abrió ayer.", "Quimby") == set()
 
 
 def test_both_surnames_take_the_full_name_written_with_the_given_name(claims_of):

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from ..claims import Claim
 from ..entities import Entity
-from ..names import given_name_gender, word_gender
+from ..names import given_name_gender, word_gender, written_full_names
 from ..rules import fold, role_nouns
 from .kinds import noun_kind
 
@@ -82,21 +82,6 @@ def _person_and_title(name: str) -> str | None:
     return None
 
 
-_CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
-
-
-def _written_full_names(text: str, surname: str) -> set[str]:
-    """Full names the text writes for a surname, tagged or not: a given name (the name lexicon's)
-    and at most one more word before it ("La obra de Ronald Quimby llegó …")."""
-    found = set()
-    for m in re.finditer(rf"\b({_CAP})(\s+{_CAP})?\s+{re.escape(surname)}\b", text):
-        if word_gender(m.group(1)) is not None:
-            found.add(" ".join(m.group(0).split()))
-        elif m.group(2) and word_gender(m.group(2).strip()) is not None:
-            found.add(" ".join(m.group(0).split()[1:]))
-    return found
-
-
 def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> None:
     full = {c.speaker.name for c in claims if c.speaker is not None and c.speaker.name and c.speaker.kind == "person"}
     # a person's full name the model tagged otherwise ("Tadeo Quiroga" as MISC) counts as well
@@ -126,7 +111,7 @@ def complete(claims: list[Claim], entities: list[Entity], text: str = "") -> Non
             # a given name alone ("Rebeca dijo …") is the one person the article names in full with it
             found = {n for n in full if n.split()[0] == word}
         if not found and text and sp.kind != "organisation":
-            found = _written_full_names(text, word)
+            found = written_full_names(text, word)
         if len(found) == 1:
             c.speaker = replace(sp, name=found.pop(), kind="person")
 

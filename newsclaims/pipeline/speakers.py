@@ -29,6 +29,7 @@ from ..doc_tokens import tokens
 from ..entities import INITIAL, NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns
 from ..names import given_name_gender, has_lexicon, word_gender
 from ..rules import (
+    ABSTRACT_ENDING,
     body_classes,
     demonyms,
     fold,
@@ -52,7 +53,6 @@ _COMPLEMENTED = re.compile(r"(?:dor|dora|dores|doras)$|^(?:proxim|cercan|afin|aj
 _PRONOUNS = {"yo", "nosotros", "nosotras", "él", "ella", "ellos", "ellas", "usted", "ustedes", "este", "esta", "éste", "ésta", "quien", "quienes",
              "que", "cual", "cuales"}
 # Abstract-noun endings: "la posibilidad", "el crecimiento", "la tendencia", "la petición".
-_ABSTRACT = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
 # ", " or ", el doctor " between a description and the name; a place or time between commas may
 # come first ("La vecina del barrio, en la calle Mayor, Ana Ruiz, …").
 _APPOSITION_GAP = re.compile(r"(?:\s+(?:en|de|del|desde)\s+(?:[^\s,.;:]+\s+){0,3}[^\s,.;:]+"  # "el líder en Tabasco, …"
@@ -1105,7 +1105,7 @@ class SpeakerResolver:
             return True  # (people and bodies the kinds table types: "la comunidad científica"; not its documents)
         if listed:
             return noun_kind(head.text) is not None  # ("las lluvias que anuncian …": only a noun the tables know speaks through "que")
-        return not (forms & self.non_speakers or _ABSTRACT.search(head.lower_))
+        return not (forms & self.non_speakers or ABSTRACT_ENDING.search(head.lower_))
 
     def is_title(self, tok: Token) -> bool:
         """A role noun written capitalised as a title ("el Director General", "la Ministra")."""

@@ -181,6 +181,11 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(row[0].lower() for row in read_table(name, 2))
 
 
+# Endings of abstract nouns, singular or plural ("la petición", "las demoras" are no speakers;
+# "Nutrición" is a body's field)
+ABSTRACT_ENDING = re.compile(r"(?:[dt]ad|[dt]ades|mientos?|encias?|ancias?|ismos?|uras?|ajes?|ezas?|ción|sión|ciones|siones)$")
+
+
 def singulars(word: str) -> tuple[str, ...]:
     """A word and its possible singulars: "observadores" -> ("observadores", "observadore", "observador")."""
     w = word.lower()
