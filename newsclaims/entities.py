@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 
 from . import nicknames
 from .doc_tokens import doc_text, tokens
-from .rules import NAME_STOP as STOP
 from .rules import (
+    ABSTRACT_ENDING,
     body_classes,
     cue_lexicon,
     fold,
@@ -28,6 +28,7 @@ from .rules import (
     title_abbreviation,
     word_set,
 )
+from .rules import NAME_STOP as STOP
 
 _DEBRIS = re.compile(r"https?:|www\.|[\[\]()<>{}#*_|=@\\/]|\d{3,}")
 # Nouns of media, whose name may stand glued before a person's ("la agencia Efe Marta Soto").
@@ -533,10 +534,6 @@ def _without_field(span: Span) -> Span:
 _BODY_LINKS = frozenset(("para", "contra", "sobre", "de", "del", "la", "el", "los", "las"))
 
 
-# Endings of abstract nouns, a field's head the lemmatizer's index may not list ("Nutrición")
-_FIELD_ENDINGS = ("ción", "sión", "dad", "encia", "ancia", "ismo", "miento")
-
-
 def _field_word(tok, known: frozenset[str]) -> bool:
     """A capitalised common noun or adjective, as the words of a body's field are ("Ganadería",
     "Montes", "Costera"): its form or its singular in ``known`` (the model lemmatizer's nouns and
@@ -544,7 +541,7 @@ def _field_word(tok, known: frozenset[str]) -> bool:
     common word)."""
     if not tok.text[:1].isupper() or tok.text.isupper():
         return False
-    return any(f in known for f in singulars(tok.lower_)) or tok.lower_.endswith(_FIELD_ENDINGS)
+    return any(f in known for f in singulars(tok.lower_)) or ABSTRACT_ENDING.search(tok.lower_) is not None
 
 
 def _field_pair(doc: Doc, start: int, end: int, nxt: Span, known: frozenset[str]) -> bool:

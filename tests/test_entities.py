@@ -518,6 +518,10 @@ def test_a_name_written_twice_in_a_row_is_one_name(extractor):
      [("Instituto Comarcal de Pesca y Navegación Costera", "ORG")]),
     ("Ayer la Consejería de Riego y Ganadería publicó las cifras.",
      [("Consejería de Riego", "MISC", 0), ("Ganadería", "LOC", 0)], [("Consejería de Riego y Ganadería", "ORG")]),
+    # an abstract noun's plural ending ends the first field
+    ("El Centro de Estudios de Migraciones y Fronteras publicó un informe.",
+     [("Centro de Estudios de Migraciones", "ORG", 0), ("Fronteras", "ORG", 0)],
+     [("Centro de Estudios de Migraciones y Fronteras", "ORG")]),
     # the institution's noun a piece of its own, or left untagged, before "de"
     ("Ayer la Consejería de Riego y Ganadería publicó las cifras.",
      [("Consejería", "MISC", 0), ("Riego", "PER", 0), ("Ganadería", "PER", 0)],
