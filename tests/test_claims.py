@@ -968,6 +968,11 @@ def test_a_dropped_source_mid_sentence_is_no_source(claims_of):
      "que las cuentas no cuadran"),
     ("Al advertir que no votará el presupuesto, la concejala Marta Gil pidió más diálogo.", "Marta Gil",
      "que no votará el presupuesto"),
+    # hung on a clause with a subject of its own: that clause's subject, not the main one's
+    ("El cartel causó revuelo en Tulca, pues la cantante Rebeca Olmedo fue criticada hace meses al decir "
+     "que la sequía era un castigo.", "Rebeca Olmedo", "que la sequía era un castigo"),
+    ("La obra quedó parada, y el arquitecto Tomás Liendo fue abucheado al afirmar que estará lista en mayo.",
+     "Tomás Liendo", "que estará lista en mayo"),
 ])
 def test_al_and_an_infinitive_of_speech_report_the_main_subject(claims_of, text, name, content):
     (c,) = [c for c in claims_of(text) if c["content"]["text"] == content]

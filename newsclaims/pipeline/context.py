@@ -124,6 +124,17 @@ def _singular_speaker(speaker: Speaker) -> bool:
 _PEOPLE_BY_TRADE = re.compile(r"(?:istas|[dts]ores|[dts]oras|eros|eras)$")
 
 
+def _clause_with_subject(head: Token) -> Token | None:
+    """``head`` when it heads a clause of its own joined to the sentence's main one (subordinate or
+    coordinate) with a noun as its subject: the one that speaks in "al + infinitive" hung on it
+    ("Cerraron la plaza, pues la alcaldesa fue abucheada al decir que …"); None otherwise."""
+    if head.dep_ not in ("advcl", "conj") or head.pos_ not in ("VERB", "AUX") \
+            and not any(c.dep_ == "cop" for c in head.children):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < head.i), None)
+    return head if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
+
+
 def _plural_verb(verb: Token) -> bool:
     """A third-person plural finite verb, or a participle whose auxiliary is one ("han dicho")."""
     finite = finite_of(verb)
@@ -342,7 +353,10 @@ class Context:
                 if rest and not any(t.pos_ in ("VERB", "AUX") for t in rest) and self.resolver.can_speak(rest):
                     return self.resolver.resolve(rest, self.current)
                 subj = subject_of(verb.head)
-            if sent.root.i < verb.i and sent.root.pos_ in ("VERB", "AUX"):
+            own = _clause_with_subject(next((a for a in verb.ancestors if a.i < verb.i), verb))
+            if own is not None:
+                gov = own  # "…, pues la obispa fue criticada al decir que …": the clause it hangs on
+            elif sent.root.i < verb.i and sent.root.pos_ in ("VERB", "AUX"):
                 gov = sent.root
         if subj is None and gov is not None and gov.i < verb.i and (verb.dep_ in ("xcomp", "ccomp", "conj") or (
                 verb.dep_ == "advcl" and (after_al(verb) or any(c.lower_ == "para" for c in verb.children)
