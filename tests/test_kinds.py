@@ -69,6 +69,11 @@ def test_noun_kind(word, kind):
     # a noun no table types is no person for the tag it was given; a person's noun is
     ("discurso", "El discurso", "PER", None), ("avances", "los avances", "PER", None),
     ("vecina", "una vecina", "PER", "person"),
+    # one word with a capital inside: a firm's, a medium's or an app's name (as written, or named so);
+    # a surname's prefix is a person's
+    ("PolyNews", "PolyNews", "PER", "organisation"), ("Tulcadiario", "TulcaDiario", "PER", "organisation"),
+    ("McTavish", "McTavish", "PER", "person"), ("DiLuca", "DiLuca", "PER", "person"),
+    ("LeRoux", "LeRoux", "PER", "person"),
 ])
 def test_speaker_kind(name, text, label, kind):
     assert speaker_kind(name, text, label) == kind
