@@ -124,6 +124,11 @@ def document_dict(article: Article, doc, norm: Normalised, min_confidence: float
     return out
 
 
+# A word's text by its string hash, for ``join_docs`` (a hash names the same string in every
+# vocabulary); cleared when it grows past a bound, as a long run meets new words.
+_WORDS: dict[int, str] = {}
+
+
 def join_docs(docs: list) -> Any:
     """``Doc.from_docs(docs, ensure_whitespace=False)`` for docs as the model returns them (no
     spans, no user data): the words are read from the token arrays instead of one Token object
@@ -139,7 +144,14 @@ def join_docs(docs: list) -> Any:
     attrs = list(Doc._get_array_attrs())
     vocab = docs[0].vocab
     array: Any = numpy.concatenate([doc.to_array(attrs) for doc in docs])
-    words = [vocab.strings[h] for h in array[:, attrs.index(ORTH)].tolist()]
+    if len(_WORDS) > 500_000:
+        _WORDS.clear()
+    words = []
+    for h in array[:, attrs.index(ORTH)].tolist():
+        word = _WORDS.get(h)
+        if word is None:
+            word = _WORDS[h] = vocab.strings[h]
+        words.append(word)
     joined = Doc(vocab, words=words, spaces=array[:, attrs.index(SPACY)].astype(bool).tolist())
     joined.from_array(attrs, array)
     if any(len(doc) for doc in docs):

@@ -20,14 +20,20 @@ from .mentions import hash_table, in_table
 _memo: tuple[Doc | None, int, dict[int, str | None], set[int]] = (None, 0, {}, set())
 
 
-def cue_lemma(token: Token) -> str | None:
-    """The cue lemma of ``token``, or None.  "había dicho": "dicho" -> "decir" (with its auxiliary)."""
+def _memo_of(doc: Doc) -> tuple[dict[int, str | None], set[int]]:
+    """``cue_lemma``'s answers so far for ``doc`` and the tokens that may be cues (made afresh for
+    another Doc than the one read last)."""
     global _memo
-    doc = token.doc
     held, n, memo, possible = _memo
     if held is not doc or n != len(doc):
         memo, possible = {}, _possible(doc)
         _memo = (doc, len(doc), memo, possible)
+    return memo, possible
+
+
+def cue_lemma(token: Token) -> str | None:
+    """The cue lemma of ``token``, or None.  "había dicho": "dicho" -> "decir" (with its auxiliary)."""
+    memo, possible = _memo_of(token.doc)
     i = token.i
     if i not in memo:
         memo[i] = _cue_lemma(token) if i in possible else None
@@ -395,7 +401,8 @@ def _speech_verb_after(doc: Doc, first: int, end: int) -> bool:
 
 def _candidates(doc: Doc):
     """Tokens that may be cues: verbs, and words whose form the cue table knows (the tagger's
-    mistakes). Selected on the token arrays, so the other tokens are never built in Python."""
+    mistakes), among those ``_possible`` keeps. Selected on the token arrays, so the other tokens
+    are never built in Python."""
     import numpy
     from spacy.symbols import AUX, VERB
 
@@ -403,8 +410,10 @@ def _candidates(doc: Doc):
         return
     arr = doc.to_array(["POS", "LOWER"])
     mask = (arr[:, 0] == VERB) | (arr[:, 0] == AUX) | in_table(arr[:, 1], hash_table("cue forms", doc, cue_lexicon().forms))
-    for i in numpy.nonzero(mask)[0]:
-        yield doc[int(i)]
+    _, possible = _memo_of(doc)
+    for i in numpy.nonzero(mask)[0].tolist():
+        if i in possible:  # (the others are no cue: ``cue_lemma`` would say None)
+            yield doc[i]
 
 
 @Language.factory("newsclaims_cues", assigns=["doc.spans"], default_config={"spans_key": "newsclaims_cues"})
