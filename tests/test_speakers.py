@@ -899,6 +899,10 @@ def test_a_plural_verb_s_dropped_subject_may_be_a_pair_named_before(claims_of):
     ("El 30 por ciento de los comerciantes afirmaron que cerrarán en enero.", "comerciantes"),
     ("Un tercio de los vecinos aseguran que el agua llega sucia.", "vecinos"),
     ("Uno de cada diez vecinos dijo que dejará el barrio.", "vecinos"),
+    # a share written as one word, the rest, and a share with its size
+    ("El 62% de los encuestados dijo que la ciudad es insegura.", "encuestados"),
+    ("El resto de los entrevistados aseguró que no votará.", "entrevistados"),
+    ("Buena parte de los vecinos afirmó que el agua llega turbia.", "vecinos"),
 ])
 def test_a_share_of_a_group_speaks_as_the_group(claims_of, text, name):
     (c,) = claims_of(text)

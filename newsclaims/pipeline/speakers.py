@@ -72,7 +72,14 @@ _QUANTIFIERS = {"varios", "varias", "algunos", "algunas", "muchos", "muchas", "o
 _QUANTITY_NOUNS = {"decenas", "docenas", "cientos", "centenares", "miles", "millares", "millones", "cantidad",
                    "mayoría", "mayoria", "parte", "mitad", "uno", "una", "ninguno", "ninguna",
                    # a share: "el 40 % de los encuestados", "un tercio de los vecinos", "el 30 por ciento de …"
-                   "%", "ciento", "porcentaje", "tercio", "tercios", "cuarto", "cuartos", "quinto", "quintos"}
+                   "%", "ciento", "porcentaje", "tercio", "tercios", "cuarto", "cuartos", "quinto", "quintos",
+                   "resto"}  # ("el resto de los entrevistados")
+_SHARE = re.compile(r"\d+(?:[.,]\d+)?\s?%")  # "el 62% de los encuestados", a share written as one word
+
+
+def _quantity(tok: Token) -> bool:
+    """A count or a share before "de": "decenas", "la mayoría", "el 62%"."""
+    return tok.lower_ in _QUANTITY_NOUNS or bool(_SHARE.fullmatch(tok.text))
 # Adjectives that do not describe which body it is: qualifiers and participles ("el estudio publicado")
 _QUALIFIER_RE = re.compile(r"^(?:mism[oa]s?|propi[oa]s?|últim[oa]s?|primer[oa]?s?|nuev[oa]s?|dich[oa]s?)$|(?:ad|id|ch|st)[oa]s?$")
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
@@ -842,7 +849,8 @@ class SpeakerResolver:
             return Speaker(self._group_described(tokens, head) or self._head_words(bare, head) or bare_text, text,
                            "ANON", start, end)
         if head.pos_ == "PROPN" and not (is_role or is_org or is_anon) or (
-                appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_):
+                appos is None and not (is_role or is_org or is_anon) and text[:1].isupper() and head.ent_type_
+                and not _SHARE.fullmatch(head.text)):  # ("El 62% de los encuestados": a share, no name)
             ent = appos or self.index.covering(head.idx) or self._at_head(start, end, head) \
                 or self.index.named(bare_text)
             if ent is not None and ent.label != "PER" and len(ent.name.split()) == 1 and head.i + 2 < tokens[-1].i + 1 \
@@ -1553,7 +1561,9 @@ class SpeakerResolver:
         qualifiers = _qualifiers()
         while len(out) > 1 and out[0].lower_ in _DETS and len(out) > 3 and out[1].lower_ in _QUANTITY_NOUNS:
             out.pop(0)  # "la mayoría de los vecinos"
-        while len(out) > 1 and (out[0].lower_ not in _QUANTITY_NOUNS or out[1].lower_ not in ("de", "del")) and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
+        if len(out) > 3 and out[0].pos_ == "ADJ" and out[1].lower_ in _QUANTITY_NOUNS and out[2].lower_ in ("de", "del"):
+            out.pop(0)  # "buena parte de los vecinos", "gran parte de …": how large the share is
+        while len(out) > 1 and (not _quantity(out[0]) or out[1].lower_ not in ("de", "del")) and (out[0].lower_ in _DETS or out[0].pos_ in ("DET", "NUM") or out[0].lower_ in _QUANTIFIERS
                                 or out[0].lower_ == "por" and out[1].lower_ == "ciento" or out[0].like_num
                                 or any(f in qualifiers for f in singulars(out[0].lower_))
                                 or out[0].is_lower and out[0].lower_ in demonyms() and out[1].pos_ == "PROPN"
@@ -1561,7 +1571,7 @@ class SpeakerResolver:
             out.pop(0)  # "su agenda" -> "agenda", "dos fuentes" -> "fuentes", "el último informe" -> "informe"
             # ("el estadounidense Centro de Estudios Hídricos": a nationality before the body's name)
         # "Decenas de participantes", "la mayoría de los vecinos", "uno de cada diez encuestados"
-        while len(out) > 2 and out[0].lower_ in _QUANTITY_NOUNS and out[1].lower_ in ("de", "del"):
+        while len(out) > 2 and _quantity(out[0]) and out[1].lower_ in ("de", "del"):
             out = out[2:]
             if len(out) > 2 and out[0].lower_ == "cada" and out[1].pos_ == "NUM":
                 out = out[2:]
