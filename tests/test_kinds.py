@@ -73,7 +73,7 @@ def test_noun_kind(word, kind):
     # a surname's prefix is a person's
     ("PolyNews", "PolyNews", "PER", "organisation"), ("Tulcadiario", "TulcaDiario", "PER", "organisation"),
     ("McTavish", "McTavish", "PER", "person"), ("DiLuca", "DiLuca", "PER", "person"),
-    ("LeRoux", "LeRoux", "PER", "person"),
+    ("LeRoux", "LeRoux", "PER", "person"), ("McArthur's", "McArthur's", "PER", "organisation"),
 ])
 def test_speaker_kind(name, text, label, kind):
     assert speaker_kind(name, text, label) == kind
@@ -259,9 +259,9 @@ def test_a_one_word_name_with_nothing_of_a_person_is_an_organisation(claims_of, 
 
 @pytest.mark.parametrize("name", ["McCartney", "DiCaprio", "MacArthur", "Sampedro"])
 def test_a_surnames_inner_capital_is_no_brands(name):
-    from newsclaims.pipeline.speakers import _BRAND_SHAPE
-    assert _BRAND_SHAPE.search(name) is None
-    assert _BRAND_SHAPE.search("TecnoVerde") is not None and _BRAND_SHAPE.search("Grupo7") is not None
+    from newsclaims.pipeline.kinds import BRAND_SHAPE
+    assert BRAND_SHAPE.search(name) is None
+    assert BRAND_SHAPE.search("TecnoVerde") is not None and BRAND_SHAPE.search("Grupo7") is not None
 
 
 @pytest.mark.usefixtures("lexicon")

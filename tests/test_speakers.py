@@ -959,3 +959,16 @@ def test_a_role_noun_refers_to_the_person_its_sentence_has_just_named(claims_of)
     text = ("La senadora Marta Pineda firmó la moción sobre el agua. La senadora Clara Soler pidió la palabra "
             "después. Tras la moción que firmó Pineda, la senadora señaló que el agua llegará en mayo.")
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Marta Pineda"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a name with an apostrophe opening the sentence is a word, not a symbol: the subject speaks
+    ("Merlo's cambia su carta\n\nMerlo's ha anunciado este jueves que retirará dos platos del menú.", "Merlo's",
+     "organisation"),
+    ("O'Connell aseguró que el contrato con el club sigue vigente.", "O'Connell", None),
+])
+def test_a_subject_with_an_apostrophe_opening_the_sentence_speaks(claims_of, text, name, kind):
+    c = claims_of(text)[-1]
+    assert c["speaker"]["name"] == name
+    if kind is not None:
+        assert c["speaker"]["kind"] == kind

@@ -56,9 +56,11 @@ _ARTICLE_ACRONYM = re.compile(r"^(?:el|la|los|las|del|al)\s+[A-ZÁÉÍÓÚÑ0-9&
 # Articles of other languages opening a name: a medium's, a band's or a body's, never a person's
 # ("Le" is left out: "Le Roy" may be a given name)
 _FOREIGN_ARTICLES = frozenset(("The", "Der", "Die", "Das", "Il"))
-# One word with a capital inside it, as firms, media and apps write their names ("PayPal", "HuffPost");
-# not a surname's prefix ("McCain", "DiCaprio", "LeBron", "DeSantis", "VanDyke").
-_CAMEL_CASE = re.compile(r"(?!Ma?c|D[aeiu]|L[ae]|V[ao]n)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+[A-ZÁÉÍÓÚÑ][\wáéíóúñ]*")
+# A one-word name written as no person's is: a digit, a capital inside it that no surname's prefix
+# explains ("Grupo7", "TecnoVerde"; not "McCartney", "DiCaprio", "MacArthur", "LaGuardia"), or an
+# English possessive, as shops and firms are named ("McArthur's")
+BRAND_SHAPE = re.compile(r"\d|^(?!(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|Fitz)[A-ZÁÉÍÓÚÑ]).+[a-záéíóúñ][A-ZÁÉÍÓÚÑ]"
+                         r"|[^\W\d_]['’]s$")
 
 
 @lru_cache(maxsize=None)
@@ -197,7 +199,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
     if name and len(words) >= 2 and words[0] in _FOREIGN_ARTICLES:
         return "organisation"  # "The Guardian", "Der Spiegel" tagged a person: a medium's or a body's name
     if name and (label == "PER" or name in people):
-        if len(words) == 1 and any(_CAMEL_CASE.fullmatch(w) for w in (name, text or "")):
+        if len(words) == 1 and any(BRAND_SHAPE.search(w) for w in (name, text or "") if w and " " not in w):
             return "organisation"  # "PolyNews" tagged a person (or named so, "Polynews"): a brand's name
         if _LINK.search(f" {name} ") and sum(1 for w in words if w[:1].isupper()) >= 2 \
                 and noun_kind(words[0]) != "organisation":

@@ -234,6 +234,7 @@ def dateline(tok: Token) -> bool:
 
 
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")  # "McArthur's", "O'Neill": a word
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -271,8 +272,9 @@ def _nearer_subject(verb: Token, subj: Token) -> Token | None:
 def _first_subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ not in ("SCONJ", "SPACE", "PUNCT") \
-                and not (child.is_sent_start and not any(t.is_alpha or _HYPHENATED.fullmatch(t.text) for t in child.subtree)):
-            # ("— Afirma que …": a symbol opening the sentence is nobody, "Coca-Cola" is somebody;
+                and not (child.is_sent_start and not any(t.is_alpha or _HYPHENATED.fullmatch(t.text)
+                                                         or _APOSTROPHE_WORD.fullmatch(t.text) for t in child.subtree)):
+            # ("— Afirma que …": a symbol opening the sentence is nobody, "Coca-Cola" and "McArthur's" are somebody;
             # a bullet opening a line is dropped before parsing, ``normalise._BULLET``)
             if disagrees(verb, child):
                 continue

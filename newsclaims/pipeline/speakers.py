@@ -41,7 +41,7 @@ from ..rules import (
     word_set,
 )
 from .kinds import AGENTIVE as _AGENTIVE
-from .kinds import noun_kind
+from .kinds import BRAND_SHAPE, noun_kind
 from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
@@ -90,9 +90,6 @@ _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "d
 _CURRENT_REACH = 1500  # characters: how far back the current speaker still stands for a description
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
-# a one-word name written as no person's is: a digit, or a capital inside it that no surname's
-# prefix explains ("Grupo7", "TecnoVerde"; not "McCartney", "DiCaprio", "MacArthur", "LaGuardia")
-_BRAND_SHAPE = re.compile(r"\d|^(?!(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|Fitz)[A-ZÁÉÍÓÚÑ]).+[a-záéíóúñ][A-ZÁÉÍÓÚÑ]")
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
 
@@ -424,7 +421,7 @@ class SpeakerResolver:
                     prev = self.doc[span.start - 1] if span is not None and span.start > 0 else None
                     if prev is not None and prev.is_lower and noun_kind(prev.text) == "person":
                         return False  # "la cantante Zelia"
-        return bool(labels & {"MISC", "ORG"}) or _BRAND_SHAPE.search(name) is not None
+        return bool(labels & {"MISC", "ORG"}) or BRAND_SHAPE.search(name) is not None
 
     def gender(self, name: str | None) -> str:
         """A person's gender for matching descriptions: from a description the article gives ("la
