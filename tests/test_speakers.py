@@ -972,3 +972,11 @@ def test_a_subject_with_an_apostrophe_opening_the_sentence_speaks(claims_of, tex
     assert c["speaker"]["name"] == name
     if kind is not None:
         assert c["speaker"]["kind"] == kind
+
+
+def test_a_plural_role_is_no_surname_of_a_firm_the_model_tagged_a_person(claims_of):
+    text = ("Merlo, DF. Abogados informaron que fue detenido su cliente, el exsecretario de finanzas.\n\n"
+            "De acuerdo con la versión difundida por los litigantes del despacho Ferrer y Ferrer Abogados, fue "
+            "detenido en la frontera.\n\nSegún la defensa, su cliente iba acompañado por el abogado Tomás Liendo Ruiz.")
+    c = claims_of(text)[0]
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Abogados", "group")

@@ -930,8 +930,10 @@ class SpeakerResolver:
             person = self._named_right_after(end, self._governed(tokens), article) or self._person_for(
                 role or head.lower_, words, gender, start, None if possessed else current, loose=not possessed,
                 alone=not _plural(head))
-            several = _plural(head) and not any(e.label == "PER" and head.text in e.name.split()[1:] for e in self.entities)
-            # (not "Reyes" of "Lucía Reyes": her surname)
+            several = _plural(head) and not any(e.label == "PER" and head.text in e.name.split()[1:]
+                                                and given_name_gender(e.name) is not None for e in self.entities)
+            # (not "Reyes" of "Lucía Reyes": her surname; "Abogados" of a firm "Olea y Olea Abogados"
+            # the model tagged a person is no surname)
             if person is not None and several and not _LISTED.search(person):
                 person = None  # "Los Hermanos Musulmanes", "los técnicos": several, never one person named before
                 name = list(itertools.takewhile(lambda t: t.text[:1].isupper() or t.lower_ in _NAME_LINKS,
