@@ -74,6 +74,11 @@ def test_noun_kind(word, kind):
     ("PolyNews", "PolyNews", "PER", "organisation"), ("Tulcadiario", "TulcaDiario", "PER", "organisation"),
     ("McTavish", "McTavish", "PER", "person"), ("DiLuca", "DiLuca", "PER", "person"),
     ("LeRoux", "LeRoux", "PER", "person"), ("McArthur's", "McArthur's", "PER", "organisation"),
+    # a body named by its field, an abstract noun, tagged a person; not a given name and a particle
+    ("Atención de Emergencias", "Atención de Emergencias", "PER", "organisation"),
+    ("Soledad de la Vega", "Soledad de la Vega", "PER", "person"),
+    # an institution's noun whose ending is an agent's ("-ano")
+    (None, "el órgano colegiado", "MISC", "organisation"),
 ])
 def test_speaker_kind(name, text, label, kind):
     assert speaker_kind(name, text, label) == kind

@@ -25,7 +25,17 @@ import re
 from functools import lru_cache
 
 from ..names import given_name_gender, word_gender
-from ..rules import RuleTableError, body_classes, demonyms, fold, read_table, role_nouns, singulars, word_set
+from ..rules import (
+    ABSTRACT_ENDING,
+    RuleTableError,
+    body_classes,
+    demonyms,
+    fold,
+    read_table,
+    role_nouns,
+    singulars,
+    word_set,
+)
 
 KINDS = ("person", "group", "organisation", "document")
 # Spanish agent-noun endings: a noun that names a person by what they do ("la beneficiaria", "los
@@ -227,6 +237,10 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
             # plural a surname shares with a title or a source ("Reyes", "Fuentes"); not a given name
             # with a plural's ending ("Panos Vidakis")
             return "group"
+        if len(words) >= 3 and words[1] in ("de", "del") and ABSTRACT_ENDING.search(words[0].lower()) \
+                and words[2][:1].isupper() and given_name_gender(name) is None:
+            return "organisation"  # "Protección de Datos", "Atención de Emergencias" tagged a person: a body
+            # named by its field (not "Soledad de la Vega": a given name, then a particle)
         if len(words) > 1 and any(w[:1].isupper() and w.lower() in word_set("institution_adjectives.tsv") for w in words[1:]):
             return "organisation"  # "Tránsito Municipal", "Salud Pública" tagged a person: a body (whose first
             # word may be a given name too: "Salud", "Amparo")
