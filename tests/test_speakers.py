@@ -980,3 +980,16 @@ def test_a_plural_role_is_no_surname_of_a_firm_the_model_tagged_a_person(claims_
             "detenido en la frontera.\n\nSegún la defensa, su cliente iba acompañado por el abogado Tomás Liendo Ruiz.")
     c = claims_of(text)[0]
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Abogados", "group")
+
+
+def test_a_role_with_a_prefix_is_a_role_of_its_own():
+    from newsclaims.rules import role_nouns
+    roles = role_nouns()
+    assert roles["viceministra"] == "f" and roles["exalcalde"] == "m" and "subcomisaria" in roles
+    assert "exexalcalde" not in roles and "vicesubdirector" not in roles  # (one prefix only)
+
+
+def test_a_capitalised_prefixed_role_is_the_person_described_so(claims_of):
+    text = ("La resolución, indicó Rebeca Olmedo Ruiz, viceministra de Riego, fija los precios máximos.\n\n"
+            "Anteriormente, señaló la Viceministra, había gran dispersión en los precios.")
+    assert [c["speaker"]["name"] for c in claims_of(text)] == ["Rebeca Olmedo Ruiz"] * 2

@@ -205,14 +205,24 @@ def phrase_list(name: str) -> list[tuple[str, ...]]:
     return sorted((tuple(fold(row[0]).split()) for row in read_table(name, 2)), key=lambda p: -len(p))
 
 
+# Prefixes that make a role of a role: the deputy, the junior, the former one ("viceministra",
+# "subdirector", "exalcalde"), each a role of its own (never the office it is formed from)
+ROLE_PREFIXES = ("vice", "sub", "ex")
+
+
 @lru_cache(maxsize=None)
 def role_nouns() -> dict[str, str]:
-    """Lower-case role noun -> gender ("m", "f" or "-")."""
+    """Lower-case role noun -> gender ("m", "f" or "-"): the table's, and each with the prefixes of
+    ``ROLE_PREFIXES`` ("ministra" -> "viceministra", "exministra")."""
     out = {}
     for lemma, gender, _example in read_table("role_nouns.tsv", 3):
         if gender not in ("m", "f", "-"):
             raise RuleTableError(f"role_nouns.tsv: {lemma}: gender must be m, f or -")
         out[lemma.lower()] = gender
+    for lemma, gender in list(out.items()):
+        for prefix in ROLE_PREFIXES:
+            if " " not in lemma and not lemma.startswith(ROLE_PREFIXES):
+                out.setdefault(prefix + lemma, gender)
     return out
 
 
