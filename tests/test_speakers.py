@@ -900,7 +900,7 @@ def test_a_plural_verb_s_dropped_subject_may_be_a_pair_named_before(claims_of):
     ("Un tercio de los vecinos aseguran que el agua llega sucia.", "vecinos"),
     ("Uno de cada diez vecinos dijo que dejará el barrio.", "vecinos"),
     # a share written as one word, the rest, and a share with its size
-    ("El 62% de los encuestados dijo que la ciudad es insegura.", "encuestados"),
+    ("El 62% de los usuarios afirmó que el servicio es lento.", "usuarios"),
     ("El resto de los entrevistados aseguró que no votará.", "entrevistados"),
     ("Buena parte de los vecinos afirmó que el agua llega turbia.", "vecinos"),
 ])
@@ -963,7 +963,7 @@ def test_a_role_noun_refers_to_the_person_its_sentence_has_just_named(claims_of)
 
 @pytest.mark.parametrize("text, name, kind", [
     # a name with an apostrophe opening the sentence is a word, not a symbol: the subject speaks
-    ("Merlo's cambia su carta\n\nMerlo's ha anunciado este jueves que retirará dos platos del menú.", "Merlo's",
+    ("Merlo's renueva su carta\n\nMerlo's informó el lunes que dejará de vender dos postres.", "Merlo's",
      "organisation"),
     ("O'Connell aseguró que el contrato con el club sigue vigente.", "O'Connell", None),
 ])
@@ -975,9 +975,9 @@ def test_a_subject_with_an_apostrophe_opening_the_sentence_speaks(claims_of, tex
 
 
 def test_a_plural_role_is_no_surname_of_a_firm_the_model_tagged_a_person(claims_of):
-    text = ("Merlo, DF. Abogados informaron que fue detenido su cliente, el exsecretario de finanzas.\n\n"
-            "De acuerdo con la versión difundida por los litigantes del despacho Ferrer y Ferrer Abogados, fue "
-            "detenido en la frontera.\n\nSegún la defensa, su cliente iba acompañado por el abogado Tomás Liendo Ruiz.")
+    text = ("Tulca. Abogados confirmaron que su representado quedó arrestado en el aeropuerto.\n\n"
+            "Según el relato que difundió el bufete Ferrer y Ferrer Abogados, el arresto ocurrió al amanecer.\n\n"
+            "La defensa añadió que lo acompañaba el abogado Tomás Liendo Ruiz.")
     c = claims_of(text)[0]
     assert (c["speaker"]["name"], c["speaker"]["kind"]) == ("Abogados", "group")
 
@@ -991,5 +991,5 @@ def test_a_role_with_a_prefix_is_a_role_of_its_own():
 
 def test_a_capitalised_prefixed_role_is_the_person_described_so(claims_of):
     text = ("La resolución, indicó Rebeca Olmedo Ruiz, viceministra de Riego, fija los precios máximos.\n\n"
-            "Anteriormente, señaló la Viceministra, había gran dispersión en los precios.")
+            "Hasta ahora, explicó la Viceministra, cada hospital fijaba su tarifa.")
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Rebeca Olmedo Ruiz"] * 2

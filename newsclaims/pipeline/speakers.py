@@ -73,7 +73,7 @@ _QUANTITY_NOUNS = {"decenas", "docenas", "cientos", "centenares", "miles", "mill
                    "mayoría", "mayoria", "parte", "mitad", "uno", "una", "ninguno", "ninguna",
                    # a share: "el 40 % de los encuestados", "un tercio de los vecinos", "el 30 por ciento de …"
                    "%", "ciento", "porcentaje", "tercio", "tercios", "cuarto", "cuartos", "quinto", "quintos",
-                   "resto"}  # ("el resto de los entrevistados")
+                   "resto"}  # ("el resto de los consultados")
 _SHARE = re.compile(r"\d+(?:[.,]\d+)?\s?%")  # "el 62% de los encuestados", a share written as one word
 
 
