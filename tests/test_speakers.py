@@ -901,7 +901,7 @@ def test_a_plural_verb_s_dropped_subject_may_be_a_pair_named_before(claims_of):
     ("Uno de cada diez vecinos dijo que dejará el barrio.", "vecinos"),
     # a share written as one word, the rest, and a share with its size
     ("El 62% de los usuarios afirmó que el servicio es lento.", "usuarios"),
-    ("El resto de los entrevistados aseguró que no votará.", "entrevistados"),
+    ("El resto de los asistentes aseguró que no volverá.", "asistentes"),
     ("Buena parte de los vecinos afirmó que el agua llega turbia.", "vecinos"),
 ])
 def test_a_share_of_a_group_speaks_as_the_group(claims_of, text, name):
