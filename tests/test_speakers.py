@@ -993,3 +993,22 @@ def test_a_capitalised_prefixed_role_is_the_person_described_so(claims_of):
     text = ("La resolución, indicó Rebeca Olmedo Ruiz, viceministra de Riego, fija los precios máximos.\n\n"
             "Hasta ahora, explicó la Viceministra, cada hospital fijaba su tarifa.")
     assert [c["speaker"]["name"] for c in claims_of(text)] == ["Rebeca Olmedo Ruiz"] * 2
+
+
+@pytest.mark.parametrize("text, name", [
+    # a surname's particle, capitalised, opens the subject: no preposition (the body that spoke last does
+    # not say it)
+    ("El delegado de Riego, Tomás de León Barca, recorrió la presa. La Comisión del Agua informó que el nivel "
+     "bajó.\n\nDe León Barca informó que el agua se filtra por una grieta.", "Tomás de León Barca"),
+    ("La diputada Rosa del Pozo Liendo visitó la obra. La Secretaría de Obras informó que faltan fondos.\n\n"
+     "Del Pozo Liendo reiteró que el puente no es seguro.", "Rosa del Pozo Liendo"),
+    ("La Secretaría de Obras informó que faltan fondos.\n\nAl ser cuestionado sobre el puente, De la Vega dijo "
+     "que no hay fondos.", "De la Vega"),
+])
+def test_a_surname_with_a_capitalised_particle_speaks(claims_of, text, name):
+    assert claims_of(text)[-1]["speaker"]["name"] == name
+
+
+def test_a_body_after_a_capitalised_del_is_no_surname(claims_of):
+    text = "Del Ministerio de Obras informaron que no hay fondos."
+    assert all(not (c["speaker"] or {}).get("name", "").startswith("Del") for c in claims_of(text))

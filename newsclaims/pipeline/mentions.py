@@ -120,7 +120,7 @@ def trim_np(tokens: list[Token]) -> list[Token]:
     dated = [k for k, t in enumerate(out[:6]) if closes_dateline(t)]
     if dated:
         out = out[dated[0] + 1:]  # "Colima.- A Ana Ruiz le …": the person after the dateline
-    while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ")
+    while out and (out[0].is_punct or out[0].pos_ in ("ADP", "CCONJ") and not _opens_surname(out)
                    or len(out) > 1 and out[0].lower_ in _FOCUS):
         out.pop(0)  # (and a focus adverb: "e incluso los dirigentes", "así como por las autoridades")
     if len(out) > 2 and fronted_participle(out[0]):
@@ -291,11 +291,28 @@ def _first_subject(verb: Token) -> Token | None:
             if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
                     and child.doc[child.i + 1].pos_ == "PROPN":
                 continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject
-            if any(c.dep_ == "case" and c.i < child.i and c.lower_ not in ("entre", "hasta", "desde") for c in child.children):
+            if any(c.dep_ == "case" and c.i < child.i and c.lower_ not in ("entre", "hasta", "desde")
+                   and not _surname_particle(c, child) for c in child.children):
                 continue  # "Y sobre Soto, anunció …": a phrase under a preposition is no subject
                 # ("Desde el ministerio sostienen que …" names the source: kept)
             return child
     return _misread_subject(verb)
+
+
+def _surname_particle(case: Token, noun: Token) -> bool:
+    """ "Del Olmo dijo …", "…, De la Vega aseguró …": a capitalised "De"/"Del" right before a
+    capitalised name is its surname's particle, not a preposition (not before a body's noun: "Del
+    Ministerio de Obras informaron …")."""
+    words = noun.doc[case.i + 1:noun.i + 1]
+    return case.text in ("Del", "De") and noun.pos_ == "PROPN" and noun.text[:1].isupper() and len(words) <= 2 \
+        and all(t.text[:1].isupper() or t.lower_ in ("la", "las", "los") for t in words) \
+        and not any(t.lower_ in institution_nouns() for t in words)
+
+
+def _opens_surname(tokens: list[Token]) -> bool:
+    """The phrase opens with a surname's particle ("Del Olmo", "De la Vega")."""
+    name = next((t for t in tokens[1:3] if t.pos_ == "PROPN"), None)
+    return name is not None and _surname_particle(tokens[0], name)
 
 
 _CLITICS = frozenset("lo la los las le les se me te nos os".split())
