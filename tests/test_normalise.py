@@ -36,6 +36,16 @@ def test_chrome_lines_and_bylines_dropped():
     check_map(n)
 
 
+def test_an_image_caption_line_is_dropped(extractor):
+    src = ("Titular.\n\nDerechos de autor de la imagen AgenciaImage caption Los vecinos dicen que el puente "
+           "está roto.\n\nLa alcaldesa Rebeca Olmedo dijo que el puente abrirá en mayo.")
+    n = normalise(src)
+    assert n.text == "Titular.\n\nLa alcaldesa Rebeca Olmedo dijo que el puente abrirá en mayo."
+    check_map(n)
+    claims = extractor.extract_text(src)["claims"]
+    assert [c["speaker"]["name"] for c in claims] == ["Rebeca Olmedo"]
+
+
 def test_paragraph_broken_mid_sentence_is_joined():
     n = normalise("Acordaron “revisar los precios”\n\ncon los productores. Luego\n\nOtro párrafo.")
     assert n.text == "Acordaron “revisar los precios” con los productores. Luego\n\nOtro párrafo."
