@@ -1012,3 +1012,25 @@ def test_a_surname_with_a_capitalised_particle_speaks(claims_of, text, name):
 def test_a_body_after_a_capitalised_del_is_no_surname(claims_of):
     text = "Del Ministerio de Obras informaron que no hay fondos."
     assert all(not (c["speaker"] or {}).get("name", "").startswith("Del") for c in claims_of(text))
+
+
+def test_a_name_past_the_que_of_the_content_is_no_subject(claims_of):
+    # a parse that hangs a word of the content on the verb as its subject ("Recuerda que cuando vivía en
+    # Tulsa, Merlo …", the place taken for the subject): not the speaker
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsclaims.pipeline.context import _past_que
+    vocab = spacy.blank("es").vocab
+    words = ["Recuerda", "que", "cuando", "vivía", "en", "Tulsa", ",", "Merlo", "cerró"]
+    heads = [0, 3, 3, 0, 5, 3, 3, 0, 3]
+    deps = ["ROOT", "mark", "mark", "ccomp", "case", "obl", "punct", "nsubj", "conj"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert _past_que(doc, doc[0], doc[7])
+    words = ["Recordó", "el", "alcalde", "que", "la", "obra", "costó", "dos", "millones"]
+    heads = [0, 2, 0, 6, 5, 6, 0, 8, 6]
+    deps = ["ROOT", "det", "nsubj", "mark", "det", "nsubj", "ccomp", "nummod", "obj"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps)
+    assert not _past_que(doc, doc[0], doc[2])
+    # a postposed subject stands before the "que"
+    assert claims_of("Recordó el alcalde que la obra costó dos millones.")[0]["speaker"]["name"] == "alcalde"

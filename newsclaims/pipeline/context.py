@@ -135,6 +135,13 @@ def _clause_with_subject(head: Token) -> Token | None:
     return head if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
+def _past_que(doc, verb: Token, subj: Token) -> bool:
+    """A subject after the verb past the "que" that opens its content: a word of what was said, which
+    the parser hung on the verb (a postposed subject comes before the "que": "Recuerda el bracero que …")."""
+    return subj.i > verb.i and any(t.lower_ == "que" and t.dep_ == "mark" and t.head.i != subj.i
+                                   for t in doc[verb.i + 1:subj.i])
+
+
 def _plural_verb(verb: Token) -> bool:
     """A third-person plural finite verb, or a participle whose auxiliary is one ("han dicho")."""
     finite = finite_of(verb)
@@ -375,8 +382,9 @@ class Context:
                     subj = None
         if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
-                                 and not _one_of(subj)):
-            subj = None  # outside this sentence, or words of the content itself
+                                 and not _one_of(subj) or _past_que(doc, verb, subj)):
+            subj = None  # outside this sentence, or words of the content itself ("Recuerda que cuando
+            # trabajaba en Tulca, Merlo …": a name after the "que" that opens what was said)
         if subj is None:
             source = self._impersonal_source(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
