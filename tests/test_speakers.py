@@ -1026,11 +1026,11 @@ def test_a_name_past_the_que_of_the_content_is_no_subject(claims_of):
     heads = [0, 3, 3, 0, 5, 3, 3, 0, 3]
     deps = ["ROOT", "mark", "mark", "ccomp", "case", "obl", "punct", "nsubj", "conj"]
     doc = Doc(vocab, words=words, heads=heads, deps=deps)
-    assert _past_que(doc, doc[0], doc[7])
+    assert _past_que(doc[0], doc[7])
     words = ["Recordó", "el", "alcalde", "que", "la", "obra", "costó", "dos", "millones"]
     heads = [0, 2, 0, 6, 5, 6, 0, 8, 6]
     deps = ["ROOT", "det", "nsubj", "mark", "det", "nsubj", "ccomp", "nummod", "obj"]
     doc = Doc(vocab, words=words, heads=heads, deps=deps)
-    assert not _past_que(doc, doc[0], doc[2])
+    assert not _past_que(doc[0], doc[2])
     # a postposed subject stands before the "que"
     assert claims_of("Recordó el alcalde que la obra costó dos millones.")[0]["speaker"]["name"] == "alcalde"

@@ -135,11 +135,11 @@ def _clause_with_subject(head: Token) -> Token | None:
     return head if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
-def _past_que(doc, verb: Token, subj: Token) -> bool:
+def _past_que(verb: Token, subj: Token) -> bool:
     """A subject after the verb past the "que" that opens its content: a word of what was said, which
     the parser hung on the verb (a postposed subject comes before the "que": "Recuerda el bracero que …")."""
     return subj.i > verb.i and any(t.lower_ == "que" and t.dep_ == "mark" and t.head.i != subj.i
-                                   for t in doc[verb.i + 1:subj.i])
+                                   for t in verb.doc[verb.i + 1:subj.i])
 
 
 def _plural_verb(verb: Token) -> bool:
@@ -382,7 +382,7 @@ class Context:
                     subj = None
         if subj is not None and (not (sent.start <= subj.i < sent.end) or self.quote_at(subj.idx) is not None
                                  or (postposed and subj.i < verb.i) or subj.lower_ in _NOT_SUBJECTS
-                                 and not _one_of(subj) or _past_que(doc, verb, subj)):
+                                 and not _one_of(subj) or _past_que(verb, subj)):
             subj = None  # outside this sentence, or words of the content itself ("Recuerda que cuando
             # trabajaba en Tulca, Merlo …": a name after the "que" that opens what was said)
         if subj is None:

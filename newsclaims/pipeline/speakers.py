@@ -932,7 +932,7 @@ class SpeakerResolver:
                 alone=not _plural(head))
             several = _plural(head) and not any(e.label == "PER" and head.text in e.name.split()[1:]
                                                 and given_name_gender(e.name) is not None for e in self.entities)
-            # (not "Reyes" of "Lucía Reyes": her surname; "Abogados" of a firm "Olea y Olea Abogados"
+            # (not "Reyes" of "Lucía Reyes": her surname; "Abogados" of a firm "Ferrer y Ferrer Abogados"
             # the model tagged a person is no surname)
             if person is not None and several and not _LISTED.search(person):
                 person = None  # "Los Hermanos Musulmanes", "los técnicos": several, never one person named before

@@ -220,8 +220,8 @@ def role_nouns() -> dict[str, str]:
             raise RuleTableError(f"role_nouns.tsv: {lemma}: gender must be m, f or -")
         out[lemma.lower()] = gender
     for lemma, gender in list(out.items()):
-        for prefix in ROLE_PREFIXES:
-            if " " not in lemma and not lemma.startswith(ROLE_PREFIXES):
+        if " " not in lemma and not lemma.startswith(ROLE_PREFIXES):
+            for prefix in ROLE_PREFIXES:
                 out.setdefault(prefix + lemma, gender)
     return out
 
