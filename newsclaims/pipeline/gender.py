@@ -44,7 +44,7 @@ def _words_gender(text: str) -> tuple[str, str] | None:
         if w[:1].isupper() and (k == 0 or words[k - 1].lower() not in _FEMININE | _MASCULINE) and (
                 k > 0 and words[k - 1][:1].isupper() and not any(f in roles for f in singulars(words[k - 1].lower()))
                 or k + 1 < len(words) and words[k + 1][:1].isupper()):
-            continue  # a word of a name ("Reyes" of "Lucía Reyes", "Reyes Veyna" is no king)
+            continue  # a word of a name ("Reyes" of "Irene Reyes", "Reyes Vidal" is no king)
         forms = singulars(w.lower())[:1] if w.lower().endswith("s") else singulars(w.lower())
         # (a plural is nobody's gender: "Reyes" alone is no king either)
         if any(fold(f) in _EPICENE for f in forms):

@@ -67,7 +67,7 @@ _ARTICLE_ACRONYM = re.compile(r"^(?:el|la|los|las|del|al)\s+[A-ZÁÉÍÓÚÑ0-9&
 # ("Le" is left out: "Le Roy" may be a given name)
 _FOREIGN_ARTICLES = frozenset(("The", "Der", "Die", "Das", "Il"))
 # A one-word name written as no person's is: a digit, a capital inside it that no surname's prefix
-# explains ("Grupo7", "TecnoVerde"; not "McCartney", "DiCaprio", "MacArthur", "LaGuardia"), or an
+# explains ("Grupo7", "TecnoVerde"; not "McTavish", "DiCaprio", "MacArthur", "LaGuardia"), or an
 # English possessive, as shops and firms are named ("McArthur's")
 BRAND_SHAPE = re.compile(r"\d|^(?!(?:Mc|Mac|Di|De|Da|Du|Le|La|Van|Von|Fitz)[A-ZÁÉÍÓÚÑ]).+[a-záéíóúñ][A-ZÁÉÍÓÚÑ]"
                          r"|[^\W\d_]['’]s$")
@@ -239,7 +239,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
             return "group"
         if len(words) >= 3 and words[1] in ("de", "del") and ABSTRACT_ENDING.search(words[0].lower()) \
                 and words[2][:1].isupper() and given_name_gender(name) is None:
-            return "organisation"  # "Protección de Datos", "Atención de Emergencias" tagged a person: a body
+            return "organisation"  # "Gestión de Riesgos", "Atención de Emergencias" tagged a person: a body
             # named by its field (not "Soledad de la Vega": a given name, then a particle)
         if len(words) > 1 and any(w[:1].isupper() and w.lower() in word_set("institution_adjectives.tsv") for w in words[1:]):
             return "organisation"  # "Tránsito Municipal", "Salud Pública" tagged a person: a body (whose first

@@ -917,7 +917,7 @@ class SpeakerResolver:
                 and head.lower_ not in self.roles
                 and len(getattr(self.index.named(head.text, "PER"), "name", "").split()) < 2)):
             # (a plural role opening the sentence, parsed a name: "Alcaldes y legisladores señalaron …";
-            # not a surname: "Reyes" of "Lucía Reyes")
+            # not a surname: "Reyes" of "Irene Reyes")
             # "ambos mandatarios", "los ministros": several people, never one named earlier
             return Speaker(self._group_described(tokens, head) or self._head_words(bare, head) or bare_text, text,
                            "ANON", start, end)
@@ -932,7 +932,7 @@ class SpeakerResolver:
                 alone=not _plural(head))
             several = _plural(head) and not any(e.label == "PER" and head.text in e.name.split()[1:]
                                                 and given_name_gender(e.name) is not None for e in self.entities)
-            # (not "Reyes" of "Lucía Reyes": her surname; "Abogados" of a firm "Ferrer y Ferrer Abogados"
+            # (not "Reyes" of "Irene Reyes": her surname; "Abogados" of a firm "Ferrer y Ferrer Abogados"
             # the model tagged a person is no surname)
             if person is not None and several and not _LISTED.search(person):
                 person = None  # "Los Hermanos Musulmanes", "los técnicos": several, never one person named before
