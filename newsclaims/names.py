@@ -81,14 +81,14 @@ def given_name_gender(name: str) -> tuple[str, str] | None:
     return (g, f"nombre: {words[0].rstrip('.,')}") if g else None
 
 
-_CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
+CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"  # a capitalised word, as the name patterns read one
 
 
 def written_full_names(text: str, surname: str) -> set[str]:
     """Full names the text writes for a surname, tagged or not: a given name (the name lexicon's)
     and at most one more word before it ("La obra de Ronald Quimby llegó …")."""
     found = set()
-    for m in re.finditer(rf"\b({_CAP})(\s+{_CAP})?\s+{re.escape(surname)}\b", text):
+    for m in re.finditer(rf"\b({CAP})(\s+{CAP})?\s+{re.escape(surname)}\b", text):
         if word_gender(m.group(1)) is not None:
             found.add(" ".join(m.group(0).split()))
         elif m.group(2) and word_gender(m.group(2).strip()) is not None:

@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .names import CAP as _CAP
 from .names import word_gender, written_full_names
 from .rules import fold
 
-_CAP = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
 _OPEN, _CLOSE = "[\"“«'‘]", "[\"”»'’]"
 _NICK = rf"(?:[Ee]l |[Ll]a )?{_CAP}(?: {_CAP}){{0,2}}"
 _NAME = rf"{_CAP}(?: (?:de |del |de la )?{_CAP}){{1,3}}"

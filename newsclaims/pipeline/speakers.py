@@ -80,6 +80,8 @@ _SHARE = re.compile(r"\d+(?:[.,]\d+)?\s?%")  # "el 62% de los encuestados", a sh
 def _quantity(tok: Token) -> bool:
     """A count or a share before "de": "decenas", "la mayoría", "el 62%"."""
     return tok.lower_ in _QUANTITY_NOUNS or bool(_SHARE.fullmatch(tok.text))
+
+
 # Adjectives that do not describe which body it is: qualifiers and participles ("el estudio publicado")
 _QUALIFIER_RE = re.compile(r"^(?:mism[oa]s?|propi[oa]s?|últim[oa]s?|primer[oa]?s?|nuev[oa]s?|dich[oa]s?)$|(?:ad|id|ch|st)[oa]s?$")
 _DATA_NOUNS = {"datos", "cifras", "numeros", "estadisticas", "registros", "informacion"}
