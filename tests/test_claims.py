@@ -2004,3 +2004,53 @@ def test_a_reflexive_cue_after_quienes_still_reports(claims_of):
     text = "Les pagan poco los acaparadores, quienes se excusan con que el banco no ha liberado los créditos."
     claims = claims_of(text)
     assert claims and claims[0]["speaker"]["name"] == "acaparadores"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La naviera avisó, a través de un comunicado, que suspenderá la ruta en invierno.",
+     "que suspenderá la ruta en invierno"),
+    ("La alcaldesa anunció, mediante una circular, que las piscinas abrirán en junio.",
+     "que las piscinas abrirán en junio"),
+])
+def test_que_after_the_channel_set_off_by_commas_is_the_content(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert c["type"] == "indirect" and c["content"]["text"] == content
+
+
+def test_que_after_a_companion_set_off_by_commas_is_a_relative_clause(claims_of):
+    assert claims_of("Lo pone de relieve otra cadena, junto con Vexa, que se suma al boicot.") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a cue's form that reports nothing after the source ("se ha mantenido": it stayed)
+    ("La demanda de leña, según los comerciantes, se ha mantenido estable todo el invierno.", "comerciantes"),
+    ("El nuevo dique, según afirman los regantes del valle, será clave para el riego.", "regantes del valle"),
+])
+def test_a_source_set_off_mid_sentence_vouches_for_the_sentence(claims_of, text, speaker):
+    (c,) = claims_of(text)
+    assert c["type"] == "according_to" and c["speaker"]["name"] == speaker
+    assert c["content"]["text"].startswith(text.split(",")[0])
+
+
+def test_a_source_set_off_mid_sentence_takes_the_name_apposed_to_its_title(claims_of):
+    text = "El nuevo dique, según explicó la directora del Instituto del Agua (IDA), Rebeca Olmedo, es clave para el riego."
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Rebeca Olmedo"
+    assert c["speaker"]["text"] == "la directora del Instituto del Agua (IDA), Rebeca Olmedo"
+
+
+def test_a_source_mid_sentence_gives_way_to_a_cue_with_its_own_claim(claims_of):
+    (c,) = claims_of("La concejala, según fuentes del partido, anunció que dejará el cargo.")
+    assert c["cue"]["text"] == "anunció" and c["speaker"]["name"] == "concejala"
+
+
+def test_a_source_after_a_relative_and_before_a_comma_vouches_for_the_clause(claims_of):
+    (c,) = claims_of("La riña empezó en el mercado, donde según testigos presenciales, se oyeron dos disparos.")
+    assert c["type"] == "according_to" and c["speaker"]["name"] == "testigos presenciales"
+    assert c["content"]["text"] == "se oyeron dos disparos"
+
+
+def test_an_infinitive_opens_the_clause_after_a_source_without_comma(claims_of):
+    (c,) = claims_of("Según el cardiólogo saltarse el desayuno no adelgaza a nadie.")
+    assert c["speaker"]["name"] == "cardiólogo"
+    assert c["content"]["text"] == "saltarse el desayuno no adelgaza a nadie"

@@ -118,7 +118,9 @@ def phrases(ctx: Context, sent: Span) -> None:
             k = src[comma].i if comma < len(src) else k
             src = src[:comma]
         named = None
-        steps = 3 if initial or joined else 0  # a name and a description set off by commas, in either order
+        # a name and a description set off by commas, in either order; in a source set off mid-sentence,
+        # one ("El plan, según contó la jefa del puerto, Rebeca Olmedo, es viable")
+        steps = 3 if initial or joined else 1 if trailing else 0
         while steps and k + 2 < sent.end and doc[k].text == ",":
             steps -= 1
             head = np_head(src) if src else None
@@ -230,7 +232,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         elif not initial and position != "initial" and doc[first - 1].text == "," and k < sent.end \
                 and doc[k].text == "," and ctx.quote_at(doc[first].idx) is None \
                 and sum(1 for t in doc[k + 1:sent.end] if t.is_alpha) >= 3 \
-                and not any(i in ctx.cue_at for i in range(k + 1, sent.end)) \
+                and not _claim_cue_in(ctx, doc[k].idx, sent.end_char) \
                 and "\n" not in ctx.text[doc[lead].idx:sent.end_char]:
             # "Se debe, según la experta, a que …": a source between commas mid-sentence; the whole
             # sentence is attributed, the interruption included (guidelines rule 10).
@@ -253,6 +255,13 @@ def phrases(ctx: Context, sent: Span) -> None:
         ctx.add("according_to", speaker, cue, start_char, end_char, sent, rule)
 
 
+def _claim_cue_in(ctx: Context, start: int, end: int) -> bool:
+    """A claim's cue verb between ``start`` and ``end`` ("La ministra, según fuentes del partido,
+    anunció que …": the verb's own claim); a cue's form that made none is no act of speech there
+    ("La demanda, según los comerciantes, se ha mantenido …")."""
+    return any(c.cue is not None and start <= c.cue.start < end for c in ctx.claims)
+
+
 _HABER = frozenset({"ha", "han", "había", "habían", "habría", "habrían", "haya", "hayan", "hubiera", "hubieran"})
 
 
@@ -262,8 +271,9 @@ _CLAUSE_DETS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"}
 
 def _commaless(src: list[Token]) -> int | None:
     """Where the attributed clause starts in the words after "según" when no comma closes the
-    source: an article right after the source's last noun or name (or a parenthesis), before the
-    clause's finite verb ("los datos del ministerio | el paro bajó", "Ana Ruiz | la región corre …").
+    source: an article or an infinitive right after the source's last noun or name (or a parenthesis),
+    before the clause's finite verb ("los datos del ministerio | el paro bajó", "Ana Ruiz | la región
+    corre …", "la médica | beber tanta agua es inútil").
     None when there is no finite verb or no such boundary."""
     verb = next((n for n, t in enumerate(src) if t.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(t.morph)), None)
     if verb is None or verb < 2:
@@ -274,8 +284,9 @@ def _commaless(src: list[Token]) -> int | None:
         depth += (prev.text == "(") - (prev.text == ")")
         if depth or not (prev.pos_ in ("NOUN", "PROPN") or prev.text == ")"):
             continue
-        if t.lower_ in _CLAUSE_DETS or t.pos_ == "ADV" and n + 1 < verb and src[n + 1].pos_ in ("DET", "NUM"):
-            return n
+        if t.lower_ in _CLAUSE_DETS or t.pos_ == "ADV" and n + 1 < verb and src[n + 1].pos_ in ("DET", "NUM") \
+                or t.pos_ in ("VERB", "AUX") and "VerbForm=Inf" in str(t.morph):
+            return n  # (or an infinitive opening the clause: "Según la médica | beber tanta agua es inútil")
     return None
 
 
@@ -453,15 +464,22 @@ def _apposed_description(ctx: Context, i: int, limit: int) -> int | None:
 
 def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: str) -> None:
     """ "la farmacéutica, que según el artista ha causado víctimas": a source right after a relative
-    pronoun, no commas; the source vouches for the relative clause (its verb to the clause end)."""
+    pronoun, no comma before it; the source vouches for the relative clause (its verb to the clause
+    end), which may follow a comma ("el mercado, donde según testigos, se oyeron …")."""
     doc = ctx.doc
     k = last
     while k < sent.end and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ".", ";", ":"):
         k += 1
     src = trim_np(list(doc[last:k]))
+    start = k
+    if k + 1 < sent.end and doc[k].text == ",":
+        start = k + 1
+        k = next((v for v in range(start, min(sent.end, start + 3)) if doc[v].pos_ in ("VERB", "AUX")), sent.end)
+        if any(doc[x].pos_ not in ("PRON", "ADV") for x in range(start, k)):
+            return  # (the clause opens with its verb, a clitic or "no" at most before it)
     if not src or k >= sent.end or doc[k].pos_ not in ("VERB", "AUX") or not ctx.resolver.can_speak(src):
         return
-    _add_from(ctx, sent, src, first, last, phrase, k)
+    _add_from(ctx, sent, src, first, last, phrase, start)
 
 
 def _add_from(ctx: Context, sent: Span, src: list[Token], first: int, last: int, phrase: str, start: int) -> None:

@@ -158,8 +158,9 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             # "consideró necesario ampliar la red", "estimó urgente que se actúe": the judgement and
             # its clause are the content.
             return _clause_from(ctx, tok, cue, sent, lemma, j)
-        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
-            return False
+        if t.pos_ in ("VERB", "AUX") and not (commas and doc[j - 1].pos_ == "DET") \
+                or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
+            return False  # (a "verb" after an article inside an aside is a noun: "…, mediante una circular, que …")
         if t.text == "," and j + 1 < sent.end:
             nxt = doc[j + 1]
             if nxt.lower_ in ("quien", "quienes", "cuyo", "cuya", "donde", "cuando"):
@@ -168,7 +169,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             addressed = doc[first].lower_ in ("a", "al") and nxt.dep_ == "mark" \
                 and nxt.head.dep_ == "ccomp" and nxt.head.head.i == tok.i
             if nxt.lower_ == "que" and (doc[j - 1].pos_ == "PROPN" or ctx.resolver.person_like([doc[j - 1]])) \
-                    and not addressed:
+                    and not addressed and not _channel_phrase(doc[j - 1]):
                 return False  # "señala Ortiz, que dirige …": a relative clause on the speaker
             commas += 1
             if commas > 2:
@@ -380,6 +381,20 @@ def _adjective_clause(doc, j: int, limit: int) -> bool:
 def _subject_first(que: Token) -> bool:
     """The clause after "que" has a subject of its own before its verb ("que las visitas se reanudan")."""
     return any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children)
+
+
+# prepositions of a channel, a place or an occasion of speech ("en rueda de prensa", "mediante un
+# comunicado", "durante su visita"); not "con" ("junto con Mozilla, que …": a companion)
+_CHANNEL_CASES = frozenset("en mediante durante tras ante desde vía por".split())
+
+
+def _channel_phrase(noun: Token) -> bool:
+    """A noun in a phrase of how or where something was said ("informó, mediante un comunicado, que
+    …", "a través de una carta", "en rueda de prensa"): no speaker a relative clause could be about
+    ("señala Ortiz, que dirige …"); "a" and "de" alone mark an addressee or a body's complement."""
+    case = next((c for c in noun.children if c.dep_ == "case"), None)
+    return case is not None and (case.lower_ in _CHANNEL_CASES or case.lower_ == "a" and any(
+        c.dep_ == "fixed" and c.lower_ == "través" for c in case.children))
 
 
 def _relative(que: Token) -> bool:
