@@ -171,11 +171,13 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
                            or (end - start > 1 and toks[end - 1].lower_ in ("de", "del", "y", "e", "que", "quien", "como"))
                            or (end - start > 1 and _looks_like_verb(toks[end - 1]))):
         end -= 1  # "Belta citó": the model took the verb into the name
+    titled = False
     while end - start > 1 and toks[start].lower_ in role_nouns() and (
             toks[start].is_lower or end - start >= 3 and _given_name(toks[start + 1])
             or end - start >= 4 and toks[start + 1].is_title and not _given_name(toks[start + 1])
             and toks[start + 1].lower_ not in NAME_PARTICLES and _given_name(toks[start + 2])):
         start += 1  # "la jueza María Soto", "el Gobernador Miguel Soto": the title is not part of the name
+        titled = True
         if toks[start].is_title and not _given_name(toks[start]) and _given_name(toks[start + 1]):
             start += 1  # and its capitalised qualifier: "el Presidente Municipal Raúl Soto"
         # (the model tags some titled names as bodies: "la Diputada Ana Soto")
@@ -185,6 +187,11 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
         while end - start > 1 and toks[start].is_lower and toks[start].is_alpha and toks[start].pos_ in ("ADJ", "NOUN", "ADV") \
                 and toks[start].lower_ not in NAME_PARTICLES and toks[start + 1].text[:1].isupper():
             start += 1
+    if span.label_ == "PER" or titled:
+        for k in range(start + 2, end - 1):  # "(la ginecóloga) Ana Ruiz del Hospital Central": her workplace,
+            if toks[k].lower_ in ("de", "del") and _body_after(toks, k + 1, end) and _given_name(toks[start]):
+                end = k  # not her surname
+                break
     if start >= end:
         return None  # nothing but marks and titles ("‘‘’" tagged a name)
     # The rest of a title: "el secretario General de Gobierno, Ana Ruiz" (tagged PER) is no name.
@@ -466,11 +473,20 @@ def _given_name(tok) -> bool:
     return word_gender(tok.text) is not None
 
 
+def _body_after(toks, k: int, end: int) -> bool:
+    """A body's capitalised noun at ``k`` (after an article at most) before ``end``: "del Hospital
+    Central", "de la Universidad de Tulca" after a person's name."""
+    if k < end and toks[k].lower_ in ("la", "las", "los", "el"):
+        k += 1
+    return k < end and toks[k].text[:1].isupper() and toks[k].lower_ in institution_nouns()
+
+
 def _with_particle_surname(span: Span) -> Span:
     """ "Decio" + " de María" the model left untagged: a surname with its particle ("de", "del")
-    right after a given name is part of the name."""
+    right after a given name is part of the name (not a body's: "del Hospital Central")."""
     doc, end = span.doc, span.end
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("de", "del") or span[-1].whitespace_ == "":
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("de", "del") or span[-1].whitespace_ == "" \
+            or _body_after(tokens(doc), end + 1, len(doc)):
         return span
     j = end + 1
     if j < len(doc) and doc[j].lower_ in ("la", "las", "los"):

@@ -1034,3 +1034,22 @@ def test_a_name_past_the_que_of_the_content_is_no_subject(claims_of):
     assert not _past_que(doc[0], doc[2])
     # a postposed subject stands before the "que"
     assert claims_of("Recordó el alcalde que la obra costó dos millones.")[0]["speaker"]["name"] == "alcalde"
+
+
+@pytest.mark.parametrize("text", [
+    "La ginecóloga Rebeca Olmedo del Hospital General de Tulca afirma que el ejercicio ayuda.",
+    "Rebeca Olmedo del Hospital General de Tulca afirma que el ejercicio ayuda.",
+])
+def test_a_body_after_a_persons_name_is_her_workplace_not_her_surname(claims_of, text):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Rebeca Olmedo"
+
+
+def test_a_surname_with_its_particle_stays_whole(claims_of):
+    (c,) = claims_of("Rosa del Pozo Liendo afirma que el ejercicio ayuda.")
+    assert c["speaker"]["name"] == "Rosa del Pozo Liendo"
+
+
+def test_a_profession_by_its_science_speaks_between_commas(claims_of):
+    (c,) = claims_of("Los hornos, informó el arqueólogo, fueron hallados junto a la muralla del norte.")
+    assert c["speaker"]["name"] == "arqueólogo" and c["content"]["text"].startswith("Los hornos")
