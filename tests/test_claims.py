@@ -2054,3 +2054,12 @@ def test_an_infinitive_opens_the_clause_after_a_source_without_comma(claims_of):
     (c,) = claims_of("Según el cardiólogo saltarse el desayuno no adelgaza a nadie.")
     assert c["speaker"]["name"] == "cardiólogo"
     assert c["content"]["text"] == "saltarse el desayuno no adelgaza a nadie"
+
+
+@pytest.mark.parametrize("text", [
+    "El gobierno firmó el acuerdo para asegurar que la región cuente con agua.",
+    "No tengo datos bastantes para afirmar que la presa falló por la lluvia.",
+    "La cantante no publicó ningún mensaje para aclarar que se retira.",
+])
+def test_a_purpose_of_no_speech_act_is_no_claim(claims_of, text):
+    assert claims_of(text) == []

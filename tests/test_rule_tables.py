@@ -272,3 +272,13 @@ def test_a_firms_feminine_agent_noun_after_la_is_a_body(claims_of, noun, example
     # with a person's given name after it, the person
     (c,) = claims_of(f"La {noun} Ana Ruiz informó que el plan sigue en pie.")
     assert c["speaker"]["name"] == "Ana Ruiz" and c["speaker"]["kind"] == "person"
+
+
+@pytest.mark.parametrize("noun, example", examples("speech_acts.tsv"))
+def test_a_speech_act_s_purpose_is_its_subject_s_claim(claims_of, noun, example):
+    claims = claims_of(example)
+    assert len(claims) == 1, (example, claims)
+    (c,) = claims
+    subject = example.split(" ")[1]  # "La naviera emitió …": the act's subject, after its article
+    assert c["speaker"] and c["speaker"]["name"] == subject, (example, c)
+    assert c["content"]["text"].startswith("que "), (example, c)

@@ -30,6 +30,7 @@ from .cues import (
     fronted_clause_comma,
     pronominal,
     source_verb,
+    speech_purpose,
 )
 from .features import describe
 from .kinds import listed_kind, noun_kind, speaker_kind
@@ -350,6 +351,10 @@ class Context:
                 if obj:
                     return self.resolver.resolve(trim_np(self.within(obj[0], sent)), self.current)
             subj = subject_of(gov)
+        if "VerbForm=Inf" in str(verb.morph) and (act := speech_purpose(verb)) is not None:
+            # "la actriz emitió un mensaje para aclarar que …": who made the act (the infinitive has no
+            # subject of its own; a noun after "que" the parser hung on it is the content's)
+            subj = subject_of(act)
         if "VerbForm=Inf" in str(verb.morph) and after_al(verb):
             # "Ana pidió calma a los vecinos, al explicar que …": the main clause's subject speaks (the
             # infinitive has none of its own; a noun after "que" is the content's)

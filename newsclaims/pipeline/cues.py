@@ -102,7 +102,7 @@ def _cue_lemma(token: Token) -> str | None:
     if "VerbForm=Inf" in str(token.morph) or low == lemma:
         # An infinitive reports speech only in a periphrasis ("volvió a decir que"), not in
         # "es ofensivo pensar que" or "se negó a decir si".
-        if not _in_periphrasis(token) and not after_al(token):
+        if not _in_periphrasis(token) and not after_al(token) and speech_purpose(token) is None:
             return None
     if "VerbForm=Part" in str(token.morph) or (low.endswith(("ado", "ada", "ido", "ida", "to", "cho")) and lex.forms.get(low) == lemma) or \
             (low.endswith(("ados", "adas", "idos", "idas", "tos", "tas", "chos", "chas")) and lex.forms.get(low[:-1]) == lemma):
@@ -251,6 +251,33 @@ def _in_periphrasis(token: Token) -> bool:
         if g.lemma_.lower() in table or any(len(v) > 3 and low.startswith(v[:-2]) for v in table):
             return True
     return False
+
+
+def speech_purpose(token: Token) -> Token | None:
+    """The verb of the speech act an infinitive after "para" states the purpose of, or None:
+    "emitió un mensaje para aclarar que …", "pidió la palabra para advertir que …" (the verb's object a
+    noun of ``speech_acts.tsv``, the verb not negated, the infinitive's "que" or colon right after it;
+    not "firmó el acuerdo para asegurar que …")."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in ("que", ":") \
+            or not any(c.lower_ == "para" and c.i < token.i for c in token.children):
+        return None  # (its own "que" clause or a colon right after it: "… para aclarar que …")
+    acts = word_set("speech_acts.tsv")
+
+    def spoken(noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and (noun.lemma_.lower() in acts or noun.lower_ in acts)
+
+    head = token.head
+    if token.dep_ == "acl" and spoken(head) and head.dep_ in ("obj", "obl") and head.i < token.i:
+        act = head.head  # ("emitió un mensaje para aclarar …": the parser may hang the purpose on the noun)
+    elif token.dep_ == "advcl" and any(c.dep_ in ("obj", "obl") and c.i < token.i and spoken(c) for c in head.children):
+        act = head
+    else:
+        return None
+    if act.pos_ != "VERB" or act.i == token.i or any(c.lower_ in ("no", "nunca", "ni") for c in act.children
+                                                     if c.dep_ == "advmod"):
+        return None
+    return act
 
 
 def cue_kind(lemma: str) -> str:
