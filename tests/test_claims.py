@@ -2063,3 +2063,24 @@ def test_an_infinitive_opens_the_clause_after_a_source_without_comma(claims_of):
 ])
 def test_a_purpose_of_no_speech_act_is_no_claim(claims_of, text):
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("La senadora Lucía Coronel manifestó en el pleno “no vamos a votar esta reforma a ciegas”.",
+     "no vamos a votar esta reforma a ciegas"),
+    ("El portavoz aseguró en la radio “hay que esperar a que baje el río”.", "hay que esperar a que baje el río"),
+])
+def test_a_quoted_clause_after_the_channel_without_comma_is_direct(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert c["type"] == "direct" and c["content"]["text"] == content
+
+
+def test_a_quoted_directive_after_no_comma_stays_mixed(claims_of):
+    (c,) = claims_of("La jueza pidió en la audiencia “no caer en provocaciones de nadie”.")
+    assert c["type"] == "mixed"
+
+
+def test_asi_right_after_the_cue_is_how_it_was_said(claims_of):
+    (c,) = claims_of("La alcaldesa Rebeca Olmedo visitó el mercado. Expresó así que el barrio necesita más luz.")
+    assert c["content"]["text"] == "que el barrio necesita más luz"
+    assert c["speaker"]["name"] == "Rebeca Olmedo"

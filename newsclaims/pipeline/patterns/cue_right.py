@@ -27,7 +27,8 @@ _SAID_WHERE = frozenset("en tras durante ante mediante desde con sobre a al".spl
 _INDEFINITE = frozenset("un una unos unas".split())
 _DEFINITE = frozenset("el la los las lo su sus nuestro nuestra nuestros nuestras".split())
 # "ya que", "puesto que", "así que", "mientras que": a conjunction of cause, consequence or time,
-# not the content of the cue before it ("bromeaba, ya que sus amigos …").
+# not the content of the cue before it ("bromeaba, ya que sus amigos …"; "así" right after the cue is
+# how it was said: "Expresó así que …").
 _SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera sino sin vez medida luego".split())
 # "después de que", "a pesar de que", "en caso de que": the same with "de" (not "advirtió de que …")
 _BEFORE_DE_QUE = frozenset("después antes luego pesar fin caso".split())
@@ -58,7 +59,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
-        if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS
+        if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS and not (doc[j - 1].lower_ == "así" and j - 1 == first)
                              or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"  # ("al tiempo que")
                              or doc[j - 1].lower_ == "de" and doc[j - 2].lower_ in _BEFORE_DE_QUE):
             return False
@@ -227,22 +228,40 @@ _TOPIC_PREPOSITIONS = frozenset("sobre acerca respecto".split())  # "comentó so
 
 def _channel_before(doc, tok: Token, first: int, j: int) -> bool:
     """Only a comma, or a prepositional phrase of where, to whom or about what it was said and a
-    comma, between the cue and a quotation in lower case: "aseguró, “es el mejor”", "dijo por la
+    comma (or a channel's phrase and a quotation opening with a clause), between the cue and a
+    quotation in lower case: "aseguró, “es el mejor”", "dijo por la
     radio del equipo, “lo volvimos a lograr”", "opinó sobre la sentencia, “no la entiendo”" (a
     sentence quoted whole, its capital dropped). Not a cue set off by
     commas itself ("Realizar esta labor, dijo, “es …”": the whole sentence is the content) or
     inside "según dijo"."""
     between = list(doc[first:j])
-    if not between or between[-1].text != ",":
+    if not between:
+        return False
+    if between[-1].text == ",":
+        phrase = between[:-1]
+    elif between[0].lower_ in _CHANNEL_PREPOSITIONS and any(t.pos_ in ("NOUN", "PROPN") for t in between) \
+            and _opens_clause_quoted(doc, j + 1):
+        phrase = between  # "manifestó en el pleno “no estamos satisfechos …”": no comma, the quoted words
+        # open with a clause's pronoun, adverb or verb (not an object: "criticó en el pleno “la falta …”")
+    else:
         return False
     k = tok.i - 1
     while k >= 0 and (doc[k].pos_ == "AUX" or doc[k].lower_ in ("se", "le", "les", "me", "nos", "lo", "la")):
         k -= 1
     if k >= 0 and doc[k].lower_ in (",", "según", "como"):
         return False
-    phrase = between[:-1]
     return not phrase or len(phrase) <= 8 and phrase[0].lower_ in _CHANNEL_PREPOSITIONS | _TOPIC_PREPOSITIONS \
         and all(t.pos_ in ("ADP", "DET", "NOUN", "PROPN", "ADJ") for t in phrase[1:])
+
+
+def _opens_clause_quoted(doc, k: int) -> bool:
+    """The quoted words at ``k`` open with a clause's pronoun, adverb or finite verb in lower case
+    ("no estamos …", "hay que …"), not an object ("la falta de …") nor a directive's infinitive ("no
+    caer en …")."""
+    if k >= len(doc) or not doc[k].is_lower or doc[k].pos_ not in ("PRON", "ADV", "VERB", "AUX"):
+        return False
+    verb = doc[k + 1] if doc[k].lower_ == "no" and k + 1 < len(doc) else doc[k]
+    return "VerbForm=Inf" not in str(verb.morph)
 
 
 def _quote_follows(doc, first: int, j: int) -> bool:
