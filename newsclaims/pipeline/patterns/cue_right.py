@@ -241,7 +241,7 @@ def _channel_before(doc, tok: Token, first: int, j: int) -> bool:
         phrase = between[:-1]
     elif between[0].lower_ in _CHANNEL_PREPOSITIONS and any(t.pos_ in ("NOUN", "PROPN") for t in between) \
             and _opens_clause_quoted(doc, j + 1):
-        phrase = between  # "manifestó en el pleno “no estamos satisfechos …”": no comma, the quoted words
+        phrase = between  # "aseguró en la radio “no vamos a votar …”": no comma, the quoted words
         # open with a clause's pronoun, adverb or verb (not an object: "criticó en el pleno “la falta …”")
     else:
         return False
