@@ -2066,7 +2066,7 @@ def test_a_purpose_of_no_speech_act_is_no_claim(claims_of, text):
 
 
 @pytest.mark.parametrize("text, content", [
-    ("La senadora Lucía Coronel manifestó en el pleno “no vamos a votar esta reforma a ciegas”.",
+    ("La senadora Lucía Coronel declaró en la sesión “no vamos a votar esta reforma a ciegas”.",
      "no vamos a votar esta reforma a ciegas"),
     ("El portavoz aseguró en la radio “hay que esperar a que baje el río”.", "hay que esperar a que baje el río"),
 ])
