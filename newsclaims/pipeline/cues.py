@@ -6,6 +6,7 @@ enclitics removed: "recordándole" -> recordar) or the model's lemma is a cue le
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -99,7 +100,8 @@ def _cue_lemma(token: Token) -> str | None:
         after = token.doc[token.i + 1:token.i + 1 + len(words)]
         if len(after) == len(words) and tuple(fold(t.text) for t in after) == words:
             return None  # "cuenta con dos quirófanos que …": "contar con" is to have
-    if "VerbForm=Inf" in str(token.morph) or low == lemma:
+    if "VerbForm=Inf" in str(token.morph) and _INFINITIVE.search(low) or low == lemma:
+        # (the tagger's infinitive on a finite form, "Expuso que …", is a slip: the form says)
         # An infinitive reports speech only in a periphrasis ("volvió a decir que"), not in
         # "es ofensivo pensar que" or "se negó a decir si".
         if not _in_periphrasis(token) and not after_al(token) and speech_purpose(token) is None:
@@ -112,6 +114,9 @@ def _cue_lemma(token: Token) -> str | None:
             return None
     return lemma
 
+
+# an infinitive's ending, with its enclitics ("decir", "decirle", "reírse", "explicárselo")
+_INFINITIVE = re.compile(r"(?:ar|er|ir|ír)(?:se|me|te|le|les|lo|la|los|las|nos)*$")
 
 _PAST_ENDINGS = (("aron", ("ar",)), ("ieron", ("ir", "er")), ("aban", ("ar",)), ("aba", ("ar",)),
                  ("ían", ("ir", "er")), ("ía", ("ir", "er")), ("ió", ("ir", "iar", "er")), ("ó", ("ar",)))
