@@ -2089,7 +2089,7 @@ def test_asi_right_after_the_cue_is_how_it_was_said(claims_of):
 def test_a_finite_cue_the_tagger_calls_an_infinitive_still_reports(claims_of):
     # the small model tags this "Expuso" an infinitive; its form is a preterite
     text = ("El tesorero aseguró que las cuentas están en orden.\n\n"
-            "Expuso que “se ha gastado un dineral en seguridad pública, para que no se reconozca”.")
+            "Expuso que “se ha invertido muchísimo en alumbrado, para que luego nadie lo note”.")
     claims = claims_of(text)
     assert [c["cue"]["text"] for c in claims] == ["aseguró", "Expuso"]
     assert claims[1]["speaker"]["name"] == "tesorero"
