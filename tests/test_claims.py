@@ -2093,3 +2093,26 @@ def test_a_finite_cue_the_tagger_calls_an_infinitive_still_reports(claims_of):
     claims = claims_of(text)
     assert [c["cue"]["text"] for c in claims] == ["aseguró", "Expuso"]
     assert claims[1]["speaker"]["name"] == "tesorero"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a given name and a surname the model tags a place
+    ("Si no hay acuerdo volveremos a cortar la carretera: Tomás Liendo\n\nLos manifestantes siguen en la plaza.",
+     "Tomás Liendo"),
+    # a body's acronym the model tags nothing, spelled out below
+    ("“Si no hay acuerdo, volveremos a cortar la carretera”: MTZS\n\nEl Movimiento de Trabajadores de la Zona "
+     "Sur (MTZS) sigue en la plaza.", "Movimiento de Trabajadores de la Zona Sur"),
+    ("Nadie pagará más luz este invierno: FNCE\n\nLa Federación Nacional de Consumidores de Energía (FNCE) "
+     "publicó ayer su informe.", "Federación Nacional de Consumidores de Energía"),
+])
+def test_a_headline_s_name_after_the_colon_whatever_the_model_tagged(claims_of, text, name):
+    claim = claims_of(text)[0]
+    assert claim["cue"]["text"] == ":" and claim["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Foto: AFP\n\nLos manifestantes siguen en la plaza.",
+    "La ciudad en cifras: INEGI\n\nLos manifestantes siguen en la plaza.",
+])
+def test_a_credit_or_a_topic_before_an_acronym_is_no_headline_claim(claims_of, text):
+    assert claims_of(text) == []

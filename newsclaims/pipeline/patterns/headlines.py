@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...claims import Cue
+from ...names import word_gender
 from ...rules import cue_lexicon, word_set
 from ..context import Context
 from ..cues import cue_kind, cue_lemma
@@ -35,6 +36,14 @@ def _quoted_line_start(ctx: Context, sent: Span) -> int | None:
     if q is None or q.open_mark != start or not sent.start_char <= q.close_mark < sent.end_char:
         return None
     return start
+
+
+def _name_shaped(tokens: list[Token]) -> bool:
+    """A name whatever the model tagged it: a given name and capitalised words ("Tomás Liendo", tagged
+    a place), or a body's acronym ("SEP", "MDMZ")."""
+    if len(tokens) == 1:
+        return tokens[0].is_upper and tokens[0].is_alpha and len(tokens[0].text) >= 3
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens) and word_gender(tokens[0].text) is not None
 
 
 def _free_line(ctx: Context, sent: Span, start: int | None = None) -> bool:
@@ -106,7 +115,7 @@ def headline(ctx: Context, sent: Span) -> None:
         """A person or an institution, not a topic ("Precio:", "Mejor actriz:")."""
         return 0 < len(tokens) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in tokens) and (
             any(_entity_label(ctx, t) in ("PER", "ORG") for t in tokens) or ctx.resolver.person_like(
-                [t for t in tokens if t.pos_ != "PROPN"]) or full_name(tokens))
+                [t for t in tokens if t.pos_ != "PROPN"]) or full_name(tokens) or _name_shaped(tokens))
 
     def full_name(tokens: list[Token]) -> bool:
         """A surname whose full name the article gives, whatever the model tagged it."""
