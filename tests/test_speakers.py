@@ -1053,3 +1053,11 @@ def test_a_surname_with_its_particle_stays_whole(claims_of):
 def test_a_profession_by_its_science_speaks_between_commas(claims_of):
     (c,) = claims_of("Los hornos, informó el arqueólogo, fueron hallados junto a la muralla del norte.")
     assert c["speaker"]["name"] == "arqueólogo" and c["content"]["text"].startswith("Los hornos")
+
+
+def test_a_role_the_tagger_calls_an_adjective_is_the_speaker_between_dashes(claims_of):
+    text = ("El abogado Tomás Barca defiende a los usuarios de la red. La norma europea de datos -recuerda este "
+            "experto- obliga ya a pedir el consentimiento expreso.")
+    (c,) = claims_of(text)
+    assert c["cue"]["text"] == "recuerda" and c["speaker"]["name"] == "Tomás Barca"
+    assert c["content"]["text"].startswith("La norma europea de datos")

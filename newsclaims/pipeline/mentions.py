@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities import closes_dateline, given_al, institution_nouns
 from ..names import word_gender
-from ..rules import singulars, title_abbreviation
+from ..rules import role_nouns, singulars, title_abbreviation
 from .kinds import noun_kind
 
 if TYPE_CHECKING:
@@ -368,8 +368,9 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
         break
     while out and (out[-1].lower_ in NP_LINK or out[-1].text == "," or out[-1].pos_ == "DET"):
         out.pop()
-    if out and all(t.pos_ in ("DET", "ADJ", "NUM") for t in out):
-        return []
+    if out and all(t.pos_ in ("DET", "ADJ", "NUM") for t in out) \
+            and not (out[0].pos_ == "DET" and set(singulars(out[-1].lower_)) & role_nouns().keys()):
+        return []  # (but a role the tagger called an adjective: "—recuerda el experto—")
     return out
 
 

@@ -1143,6 +1143,9 @@ class SpeakerResolver:
         if any(t.ent_type_ in ("PER", "ORG", "LOC", "MISC") or t.pos_ == "PROPN" for t in tokens):
             return True
         head = np_head(tokens)
+        if (head is None or head.pos_ not in ("NOUN", "PROPN")) and len(tokens) >= 2 and tokens[0].pos_ == "DET" \
+                and tokens[-1].pos_ == "ADJ":
+            head = tokens[-1]  # "el experto" with the noun tagged an adjective: a nominalised role
         forms = set(_forms(head)) if head is not None else set()
         return bool(forms & self.roles.keys() or forms & self.anon or forms & self.orgs)
 
