@@ -2116,3 +2116,11 @@ def test_a_headline_s_name_after_the_colon_whatever_the_model_tagged(claims_of, 
 ])
 def test_a_credit_or_a_topic_before_an_acronym_is_no_headline_claim(claims_of, text):
     assert claims_of(text) == []
+
+
+def test_a_cue_between_commas_with_where_it_was_said(claims_of):
+    text = ("La directora Rebeca Olmedo estrenó su película. El filme, explicó en el estreno, invita a "
+            "pensar en quienes cruzan la frontera.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Rebeca Olmedo"
+    assert c["content"]["text"].startswith("El filme, explicó en el estreno, invita")

@@ -167,6 +167,8 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     if after and ctx.resolver.person_like(after):
         k, name = _past_apposition(ctx, k, sent.end)
     named = bool(name) or bool(after) and ctx.resolver.person_like(after)
+    if not named and k < sent.end and doc[k].text not in (",",) + tuple(DASHES):
+        k = _channel_to_comma(doc, k, sent.end) or k  # "La obra, dijo durante su visita, estará …"
     if named and k + 2 < sent.end and doc[k].text not in (",",) + tuple(DASHES) and doc[prev].text == "," \
             and not any("VerbForm=Fin" in str(t.morph) and t.lower_ != "hace" or t.ent_type_ == "PER"
                         for t in doc[start_tok:prev]) \
@@ -201,6 +203,21 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     speaker = ctx.resolver.resolve(name, ctx.current) if name else ctx.speaker_for(tok, sent, postposed=True)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None
+
+
+_CHANNEL_PREPS = frozenset({"en", "durante", "ante", "tras", "desde", "mediante"})
+
+
+def _channel_to_comma(doc, k: int, limit: int) -> int | None:
+    """Where a short phrase of where or when it was said ends at a comma ("en la presentación",
+    "durante su visita", "ante los medios"): the comma's index, else None."""
+    if k >= limit or doc[k].lower_ not in _CHANNEL_PREPS:
+        return None
+    j = k + 1
+    while j < limit and j - k <= 6 and (doc[j].pos_ in ("DET", "NOUN", "ADJ") or doc[j].lower_ in ("de", "del")) \
+            and doc[j].is_lower:
+        j += 1
+    return j if j < limit and j - k >= 2 and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "ADJ") else None
 
 
 def _comma_dropped(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
