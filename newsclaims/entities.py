@@ -308,6 +308,10 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
     if len(span) == 1 and (first.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET")
                            or first.is_stop or _looks_like_verb(first)):
         return None
+    if len(span) > 1 and first.pos_ == "ADP" and _line_start(first) and span[1].pos_ == "PROPN" \
+            and span[1].text[:1].isupper():
+        span = Span(doc, start + 1, end, label=label)  # "A José María Soto, ministro …, le suenan …"
+        first = span[0]
     if first.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "ADV") and _line_start(first):
         return None
     if len(span) == 1 and first.pos_ == "NOUN" and _line_start(first):

@@ -580,3 +580,10 @@ def test_a_headlines_verb_is_no_part_of_the_name_after_it(extractor, text, name)
 ])
 def test_a_noun_or_given_name_shaped_like_a_verb_opens_the_name(extractor, text, name):
     assert extractor.extract_text(text)["claims"][0]["speaker"]["name"] == name
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name(claims_of):
+    text = ("La derecha. A Tomás de León Barca, exministro de Educación, le suenan familiares algunas críticas.\n\n"
+            "“La crispación vuelve cada vez que cambia el gobierno”, afirma Barca.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Tomás de León Barca"
