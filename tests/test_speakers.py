@@ -1061,3 +1061,24 @@ def test_a_role_the_tagger_calls_an_adjective_is_the_speaker_between_dashes(clai
     (c,) = claims_of(text)
     assert c["cue"]["text"] == "recuerda" and c["speaker"]["name"] == "Tomás Barca"
     assert c["content"]["text"].startswith("La norma europea de datos")
+
+
+@pytest.mark.parametrize("text, name", [
+    # the small model leaves the verb without a subject
+    ("En el foro vecinal, vecinos del barrio de la Estación, denunciaron que el alumbrado lleva un mes apagado.",
+     "vecinos del barrio de la Estación"),
+    ("La familia discute por la herencia. Fuentes próximas a estas reprochan que el gerente quiera vender la "
+     "finca ahora.", "Fuentes"),
+])
+def test_a_fronted_speaker_phrase_the_parser_lost_speaks(claims_of, text, name):
+    claim = claims_of(text)[-1]
+    assert claim["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text", [
+    "Asimismo, dijo que el plan sigue adelante.",
+    "En una carta, aseguró que el plan sigue adelante.",
+])
+def test_an_opening_adverb_or_channel_is_no_fronted_speaker(claims_of, text):
+    (c,) = claims_of(text)
+    assert c["speaker"] is None or c["speaker"]["name"] is None

@@ -485,7 +485,36 @@ class Context:
             after = []  # "reiteró su respaldo a …": what the speaker gives, not who speaks
         if after and not (after[0].i > 0 and doc[after[0].i - 1].lower_ in ("a", "al", "ante", "con", "en", "por", "para")):
             return self.resolver.resolve(after, self.current)
-        return self._source_before(verb, sent) or self.dropped_subject(verb.idx, sent.start_char, verb)
+        return self._source_before(verb, sent) or (None if postposed else self._fronted_phrase(verb, sent)) \
+            or self.dropped_subject(verb.idx, sent.start_char, verb)
+
+    def _fronted_phrase(self, verb: Token, sent: Span) -> Speaker | None:
+        """The subject the parser lost when it is no name: "En el foro, vecinos del barrio, denunciaron
+        que …", "Fuentes próximas a la familia reprochan que …" — before the cue no finite verb, at most
+        an opening phrase with its preposition and a comma, then a noun phrase that can speak and
+        agrees with the verb."""
+        doc = self.doc
+        before = [t for t in doc[sent.start:verb.i] if not t.is_space]
+        while before and before[-1].is_punct:
+            before.pop()
+        if not before or any("VerbForm=Fin" in str(t.morph) or self.quote_at(t.idx) is not None for t in before):
+            return None
+        comma = max((k for k, t in enumerate(before) if t.text == ","), default=-1)
+        if comma >= 0 and before[0].pos_ != "ADP":
+            return None  # (only an opening phrase of place or time before the subject: "En redes, …")
+        rest = before[comma + 1:]
+        if not rest or rest[0].pos_ == "ADP" or rest[0].lower_ in ("al", "del"):
+            return None  # ("En una carta, aseguró …": where it was said)
+        tokens = trim_np(rest)
+        # its first word a common noun (the tagger may call it an adjective: "usuarios del tranvía") the
+        # speaker tables list for people or bodies (names are _fronted_name's; not "Asimismo, dijo …")
+        head = next((t for t in tokens if t.pos_ in ("NOUN", "ADJ", "PROPN")), None)
+        if head is None or head.pos_ == "PROPN" and not (head.i == sent.start and head.text[1:].islower()) \
+                or disagrees(verb, head) \
+                or listed_kind(head.text) not in ("person", "group", "organisation") \
+                or not self.resolver.can_speak(tokens, listed=True):
+            return None
+        return self.resolver.resolve(tokens, self.current)
 
     def _source_before(self, verb: Token, sent: Span) -> Speaker | None:
         """A source named earlier in the sentence with its own speech verb is the subject a later
