@@ -2124,3 +2124,22 @@ def test_a_cue_between_commas_with_where_it_was_said(claims_of):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == "Rebeca Olmedo"
     assert c["content"]["text"].startswith("El filme, explicó en el estreno, invita")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Para Tomás Liendo es difícil que se repita algo parecido.", "Tomás Liendo",
+     "es difícil que se repita algo parecido"),
+    ("Para los expertos resulta evidente que el clima cambia.", "expertos", "resulta evidente que el clima cambia"),
+])
+def test_para_a_person_before_a_copula_without_comma_is_their_judgement(claims_of, text, speaker, content):
+    (c,) = claims_of(text)
+    assert c["type"] == "according_to" and c["speaker"]["name"] == speaker and c["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "Para los niños es importante jugar en la calle.",
+    "Para ganar es necesario entrenar mucho.",
+    "Para América Latina resulta decisivo el precio del cobre.",
+])
+def test_para_before_a_copula_without_a_person_is_no_source(claims_of, text):
+    assert claims_of(text) == []

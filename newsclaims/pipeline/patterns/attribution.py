@@ -86,6 +86,8 @@ def phrases(ctx: Context, sent: Span) -> None:
                 and not (doc[k].is_space and "\n" in doc[k].text):
             if doc[k].pos_ in ("VERB", "AUX") and depth == 0 and (
                     position == "initial" and src or position == "verb" and not any(t.text == "," for t in src)):
+                if cue_tok is None and fold(phrase) == "para" and _judged_by(ctx, src, doc[k]):
+                    _add_from(ctx, sent, trim_np(src), first, last, phrase, k)  # "Para Ana Ruiz es difícil que …"
                 src = []  # ("Como dijo que no vendría, …": a cause, not a source)
                 break
             depth += (doc[k].text == "(") - (doc[k].text == ")")
@@ -288,6 +290,22 @@ def _commaless(src: list[Token]) -> int | None:
                 or t.pos_ in ("VERB", "AUX") and "VerbForm=Inf" in str(t.morph):
             return n  # (or an infinitive opening the clause: "Según la médica | beber tanta agua es inútil")
     return None
+
+
+_COPULAS = frozenset({"ser", "resultar", "parecer"})
+
+
+def _judged_by(ctx: Context, src: list[Token], verb: Token) -> bool:
+    """ "Para Ana Ruiz es difícil que …", "Para los expertos resulta evidente …": after "para" and no
+    comma, a person's name or a role right before a copula in the present or past is whose judgement
+    follows (not "Para los niños es importante jugar": no role, no name)."""
+    if verb.lemma_.lower() not in _COPULAS or "Mood=Ind" not in str(verb.morph):
+        return False  # (not "Para Ana Ruiz sea …": "para que" with its "que" dropped)
+    source = trim_np(src)
+    head = np_head(source) if source else None
+    named = all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ != "LOC" for t in source) and (
+        head is not None and head.ent_type_ == "PER" or word_gender(source[0].text) is not None)  # (not "América Latina")
+    return head is not None and (named or ctx.resolver.is_role(head))
 
 
 def _quote_opens(ctx: Context, src: list[Token]) -> int | None:
