@@ -477,12 +477,18 @@ def _given_name(tok) -> bool:
     return word_gender(tok.text) is not None
 
 
+def names_body(tok) -> bool:
+    """A body's capitalised noun ("Hospital", "Universidad"): after "de" it opens a workplace, never
+    a surname ("Ana Ruiz del Hospital Central")."""
+    return tok.text[:1].isupper() and tok.lower_ in institution_nouns()
+
+
 def _body_after(toks, k: int, end: int) -> bool:
     """A body's capitalised noun at ``k`` (after an article at most) before ``end``: "del Hospital
     Central", "de la Universidad de Tulca" after a person's name."""
     if k < end and toks[k].lower_ in ("la", "las", "los", "el"):
         k += 1
-    return k < end and toks[k].text[:1].isupper() and toks[k].lower_ in institution_nouns()
+    return k < end and names_body(toks[k])
 
 
 def _with_particle_surname(span: Span) -> Span:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 from .. import nicknames
 from ..claims import Speaker
 from ..doc_tokens import tokens
-from ..entities import INITIAL, NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns
+from ..entities import INITIAL, NAME_PARTICLES, Entity, EntityIndex, closes_dateline, institution_nouns, names_body
 from ..names import given_name_gender, has_lexicon, word_gender
 from ..rules import (
     ABSTRACT_ENDING,
@@ -92,12 +92,6 @@ _DEFINITE = {"el", "la", "los", "las", "este", "esta", "ese", "esa", "dicho", "d
 _CURRENT_REACH = 1500  # characters: how far back the current speaker still stands for a description
 _INDEFINITE = {"un", "una", "unos", "unas", "otro", "otra", "algún", "alguna"}
 _NAME_LINKS = {"de", "del", "la", "las", "los"}
-
-
-def _names_body(tok: Token) -> bool:
-    """A body's capitalised noun ("Hospital", "Universidad"): after "de" it opens a workplace, never
-    a surname."""
-    return tok.text[:1].isupper() and tok.lower_ in institution_nouns()
 _FEMININE_DETS = {"la", "las", "una", "unas", "esta", "estas", "esa", "esas"}
 _MASCULINE_DETS = {"el", "los", "un", "unos", "este", "estos", "ese", "esos", "del", "al"}
 
@@ -1239,7 +1233,7 @@ class SpeakerResolver:
             if t.pos_ == "PROPN" and t.text[:1].isupper():
                 run.append(t)
             elif t.lower_ in _NAME_LINKS and run and k + 1 < len(tokens) and tokens[k + 1].pos_ == "PROPN" \
-                    and not _names_body(tokens[k + 1]):
+                    and not names_body(tokens[k + 1]):
                 run.append(t)  # (not "del" before her workplace: "Ana Ruiz del Hospital Central")
             else:
                 break
@@ -1366,7 +1360,7 @@ class SpeakerResolver:
         if a < head.i and word_gender(head.text) is not None and any(doc[k].lower_ in institution_nouns() for k in range(a, head.i)):
             a = head.i  # "el titular de la Secretaría de Obras Ana Soto": a body's name the model ran into hers
         while b + 1 in ids and (free(b + 1) or doc[b + 1].lower_ in _NAME_LINKS and b + 2 in ids and free(b + 2)
-                                and not _names_body(doc[b + 2])):
+                                and not names_body(doc[b + 2])):
             b += 1  # (not "Ana Ruiz del Hospital Central": her workplace)
         run = doc[a:b + 1].text
         if head.pos_ != "PROPN" or not run[:1].isupper():

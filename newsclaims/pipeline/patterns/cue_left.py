@@ -15,6 +15,7 @@ from ..context import DASHES, OPEN, Context, source_from
 from ..cues import LINKING_WORDS, cue_kind, cue_lemma
 from ..mentions import past_adverbial, past_time_words, phrase_after, subject_of
 from ..quotes import Quote
+from .cue_right import CHANNEL_WHERE
 
 
 def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
@@ -205,13 +206,10 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
                    "indirect_parenthetical", lemma) is not None
 
 
-_CHANNEL_PREPS = frozenset({"en", "durante", "ante", "tras", "desde", "mediante"})
-
-
 def _channel_to_comma(doc, k: int, limit: int) -> int | None:
     """Where a short phrase of where or when it was said ends at a comma ("en la presentación",
     "durante su visita", "ante los medios"): the comma's index, else None."""
-    if k >= limit or doc[k].lower_ not in _CHANNEL_PREPS:
+    if k >= limit or doc[k].lower_ not in CHANNEL_WHERE:
         return None
     j = k + 1
     while j < limit and j - k <= 6 and (doc[j].pos_ in ("DET", "NOUN", "ADJ") or doc[j].lower_ in ("de", "del")) \

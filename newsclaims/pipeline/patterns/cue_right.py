@@ -223,6 +223,8 @@ def _ago_end(doc, j: int, limit: int) -> int | None:
 
 
 _CHANNEL_PREPOSITIONS = frozenset("a al ante en por durante desde tras vía mediante".split())
+# the same but "a": where, when or through what it was said (not to whom: "dijo a Ortiz, que …")
+CHANNEL_WHERE = _CHANNEL_PREPOSITIONS - {"a", "al"}
 _TOPIC_PREPOSITIONS = frozenset("sobre acerca respecto".split())  # "comentó sobre el caso, “…”"
 
 
@@ -402,17 +404,13 @@ def _subject_first(que: Token) -> bool:
     return any(c.dep_ == "nsubj" and que.i < c.i < que.head.i for c in que.head.children)
 
 
-# prepositions of a channel, a place or an occasion of speech ("en rueda de prensa", "mediante un
-# comunicado", "durante su visita"); not "con" ("junto con Mozilla, que …": a companion)
-_CHANNEL_CASES = frozenset("en mediante durante tras ante desde vía por".split())
-
-
 def _channel_phrase(noun: Token) -> bool:
     """A noun in a phrase of how or where something was said ("informó, mediante un comunicado, que
     …", "a través de una carta", "en rueda de prensa"): no speaker a relative clause could be about
-    ("señala Ortiz, que dirige …"); "a" and "de" alone mark an addressee or a body's complement."""
+    ("señala Ortiz, que dirige …"); "a" and "de" alone mark an addressee or a body's complement, "con"
+    a companion ("junto con Vexa, que …")."""
     case = next((c for c in noun.children if c.dep_ == "case"), None)
-    return case is not None and (case.lower_ in _CHANNEL_CASES or case.lower_ == "a" and any(
+    return case is not None and (case.lower_ in CHANNEL_WHERE or case.lower_ == "a" and any(
         c.dep_ == "fixed" and c.lower_ == "través" for c in case.children))
 
 
