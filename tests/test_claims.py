@@ -226,11 +226,17 @@ def test_a_subject_phrase_loses_the_dateline_before_it(extractor):
 
 
 @pytest.mark.parametrize("text", [
-    "Para el vecino es absurdo pensar que el río se desborde.",
+    "Es absurdo pensar que el río se desborde este año.",
     "La ministra se negó a decir si habrá elecciones anticipadas.",
 ])
 def test_infinitive_outside_periphrasis_is_not_a_cue(claims_of, text):
     assert claims_of(text) == []
+
+
+def test_the_infinitive_is_no_cue_but_para_a_role_is_a_source(claims_of):
+    # "pensar" is still no cue; "Para el vecino es …" is the neighbour's judgement
+    (c,) = claims_of("Para el vecino es absurdo pensar que el río se desborde.")
+    assert c["type"] == "according_to" and c["cue"]["text"] == "Para" and c["speaker"]["name"] == "vecino"
 
 
 def test_commas_between_cue_and_que(claims_of):
