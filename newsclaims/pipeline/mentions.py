@@ -378,13 +378,12 @@ _ADVERBIAL_PREPS = {"a", "al", "en", "sobre", "durante", "ante", "tras", "con", 
 _SUBJECT_DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas"}
 
 
-def past_adverbial(doc: Doc, j: int, limit: int) -> int:
-    """The position after one prepositional phrase between a postposed cue and its subject:
-    "dijo a la prensa la alcaldesa", "señaló en entrevista la jueza", "comentó sobre el tema Luis
-    Pardo", "dijo al respecto el médico" -> where the subject starts. Only a phrase of lower-case
-    nouns and adjectives, followed by an article or a capitalised name; else ``j`` unchanged."""
-    if j >= limit or doc[j].lower_ not in _ADVERBIAL_PREPS:
-        return j
+def adverbial_phrase(doc: Doc, j: int, limit: int,
+                     prepositions: frozenset[str] | set[str] = _ADVERBIAL_PREPS) -> tuple[int, Token | None] | None:
+    """One prepositional phrase of lower-case nouns and adjectives opening at ``j`` ("a la prensa",
+    "en rueda de prensa", "durante su visita"): (the position after it, its first noun), or None."""
+    if j >= limit or doc[j].lower_ not in prepositions:
+        return None
     k = j + 1
     if k < limit and doc[k].pos_ == "DET" and doc[k].lower_ in _SUBJECT_DETS | {"su", "sus", "este", "esta"}:
         k += 1
@@ -401,7 +400,19 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
         else:
             break
     if not nouns or k >= limit or doc[k - 1].lower_ in ("de", "del"):
+        return None
+    return k, head
+
+
+def past_adverbial(doc: Doc, j: int, limit: int) -> int:
+    """The position after one prepositional phrase between a postposed cue and its subject:
+    "dijo a la prensa la alcaldesa", "señaló en entrevista la jueza", "comentó sobre el tema Luis
+    Pardo", "dijo al respecto el médico" -> where the subject starts. Only a phrase of lower-case
+    nouns and adjectives, followed by an article or a capitalised name; else ``j`` unchanged."""
+    found = adverbial_phrase(doc, j, limit)
+    if found is None:
         return j
+    k, head = found
     if doc[k].lower_ in _SUBJECT_DETS:
         nxt = doc[k + 1] if k + 1 < limit else None
         # (not "publicado el 3 de mayo": a date)

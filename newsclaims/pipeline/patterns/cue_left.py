@@ -13,7 +13,7 @@ from ...entities import closes_dateline
 from ...rules import fold
 from ..context import DASHES, OPEN, Context, source_from
 from ..cues import LINKING_WORDS, cue_kind, cue_lemma
-from ..mentions import past_adverbial, past_time_words, phrase_after, subject_of
+from ..mentions import adverbial_phrase, past_adverbial, past_time_words, phrase_after, subject_of
 from ..quotes import Quote
 from .cue_right import CHANNEL_WHERE
 
@@ -169,7 +169,9 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
         k, name = _past_apposition(ctx, k, sent.end)
     named = bool(name) or bool(after) and ctx.resolver.person_like(after)
     if not named and k < sent.end and doc[k].text not in (",",) + tuple(DASHES):
-        k = _channel_to_comma(doc, k, sent.end) or k  # "La obra, dijo durante su visita, estará …"
+        # "La obra, dijo durante su visita, estará …": past where or when it was said, to the comma
+        found = adverbial_phrase(doc, k, sent.end, CHANNEL_WHERE)
+        k = found[0] if found is not None and doc[found[0]].text == "," else k
     if named and k + 2 < sent.end and doc[k].text not in (",",) + tuple(DASHES) and doc[prev].text == "," \
             and not any("VerbForm=Fin" in str(t.morph) and t.lower_ != "hace" or t.ent_type_ == "PER"
                         for t in doc[start_tok:prev]) \
@@ -204,18 +206,6 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     speaker = ctx.resolver.resolve(name, ctx.current) if name else ctx.speaker_for(tok, sent, postposed=True)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None
-
-
-def _channel_to_comma(doc, k: int, limit: int) -> int | None:
-    """Where a short phrase of where or when it was said ends at a comma ("en la presentación",
-    "durante su visita", "ante los medios"): the comma's index, else None."""
-    if k >= limit or doc[k].lower_ not in CHANNEL_WHERE:
-        return None
-    j = k + 1
-    while j < limit and j - k <= 6 and (doc[j].pos_ in ("DET", "NOUN", "ADJ") or doc[j].lower_ in ("de", "del")) \
-            and doc[j].is_lower:
-        j += 1
-    return j if j < limit and j - k >= 2 and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "ADJ") else None
 
 
 def _comma_dropped(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
