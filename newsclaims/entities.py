@@ -527,9 +527,14 @@ def _joined(span: Span, nxt: Span) -> bool:
 
 
 def _ministry_field(words) -> tuple[str, ...] | None:
-    """The ministry's field (``ministry_fields.tsv``) the words open with, folded ("Defensa",
-    "Relaciones Exteriores"), or None."""
-    folded = tuple(fold(t.text) for t in words)
+    """The ministry's field (``ministry_fields.tsv``) the tokens ``words`` open with, folded
+    ("Defensa", "Relaciones Exteriores"), or None."""
+    return _opens_with_field([t.text for t in words])
+
+
+def _opens_with_field(texts: list[str]) -> tuple[str, ...] | None:
+    """``_ministry_field`` of words given as strings."""
+    folded = tuple(fold(t) for t in texts)
     return next((p for p in phrase_list("ministry_fields.tsv") if folded[:len(p)] == p), None)
 
 
@@ -786,11 +791,15 @@ def _with_nicknames(mentions: list[Mention], nicks: list[nicknames.Nickname],
     return sorted(out, key=lambda m: m.start)
 
 
-def _governed(words: frozenset[str], name: str) -> bool:
-    """Whether ``words`` stand after "de" in ``name``: "Sánchez" in "Ejecutiva de Sánchez"."""
+def _governed(words: frozenset[str], name: str, articles: bool = False) -> bool:
+    """Whether ``words`` stand after "de" in ``name``: "Sánchez" in "Ejecutiva de Sánchez";
+    ``articles``: an article may stand between ("Casa Blanca" in "Oficina de Prensa de la Casa
+    Blanca")."""
     written = re.findall(r"\w+", name)
     for k, w in enumerate(written):
         if name_words(w) and name_words(w) <= words:
+            if articles and k > 1 and written[k - 1].lower() in ("la", "las", "los", "el"):
+                k -= 1
             return k > 0 and written[k - 1].lower() in ("de", "del")
     return False
 
@@ -820,12 +829,15 @@ def _compatible(mention: Mention, head: Mention) -> bool:
     words = name_words(mention.text)
     if first in role_nouns() and first not in bodies and own not in role_nouns() and _governed(words, head.text):
         return False
-    if mention.label == "LOC" and len(words) == 1 and _governed(words, head.text):
+    if mention.label == "LOC" and _governed(words, head.text, articles=len(words) > 1):
         # a place is not what is named after it ("México" is not "Ciudad de México" nor "Banco de
-        # México"), unless a person's name runs on with a particle ("Luis de Guindos") or the word
-        # is a ministry's field, its short name ("Hacienda" of "Secretaría de Hacienda", tagged a place)
+        # México", "Estados Unidos" not "Senado de Estados Unidos", "Casa Blanca" not "Oficina de
+        # Prensa de la Casa Blanca"), unless a person's name runs on with a particle ("Luis de
+        # Guindos") or the words are a body's field, its short name ("Hacienda" of "Secretaría de
+        # Hacienda", "Relaciones Exteriores" of "Secretaría de Relaciones Exteriores", tagged a place)
         from .names import word_gender
-        return word_gender(head.text.split()[0]) is not None or _field_of_ministry(head.text, words)
+        return word_gender(head.text.split()[0]) is not None or _field_of_ministry(head.text, words) \
+            or len(words) > 1 and _opens_with_field(mention.text.split()) is not None
     return not (mention.label == "PER" and first in bodies and own not in bodies)
 
 
