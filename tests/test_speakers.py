@@ -954,6 +954,18 @@ def test_quien_stands_for_the_nearest_people_before_it(claims_of, text, name):
     assert [c["speaker"]["name"] for c in claims] == [name]
 
 
+@pytest.mark.parametrize("text, name", [
+    # "que" hung on a noun of the other number: the nearest noun before it of the verb's number
+    ("Firmaron la carta cientos de maestros y expertos que han advertido que faltan fondos.", "expertos"),
+    # a conjunct's conjunction is no part of the antecedent
+    ("La protesta reunió a los taxistas, y los repartidores, que aseguran que las multas son abusivas.",
+     "repartidores"),
+])
+def test_the_antecedent_of_que_is_a_noun_of_the_verb_s_number_without_its_conjunction(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+
+
 def test_a_role_noun_refers_to_the_person_its_sentence_has_just_named(claims_of):
     """Of two senators, "la senadora" is the one the sentence names before it, not the last described."""
     text = ("La senadora Marta Pineda firmó la moción sobre el agua. La senadora Clara Soler pidió la palabra "

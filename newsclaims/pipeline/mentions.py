@@ -201,22 +201,34 @@ def finite_of(verb: Token) -> Token | None:
 _PARTITIVES = frozenset({"uno", "una", "ninguno", "ninguna", "alguno", "alguna", "cada", "cualquiera"})
 
 
-def disagrees(verb: Token, noun: Token) -> bool:
-    """A common noun whose number is not the verb's cannot be its subject ("Manifestaron su temor de
-    …": "su temor" is the object the parser took for the subject). Coordinated nouns and collectives
-    may take a plural verb."""
-    if not (noun.pos_ == "NOUN" or noun.lower_ in ("quien", "quienes")) or noun.lower_ in _COLLECTIVES:
+def _number_clash(verb: Token, noun: Token) -> bool:
+    """The number of ``noun`` ("quien" singular, "quienes" plural) is not the finite verb's, and the
+    noun is no collective ("la mayoría de los vecinos aseguró", "uno de cada diez encuestados dijo")."""
+    if noun.lower_ in _COLLECTIVES:
         return False
     before = noun.doc[max(0, noun.i - 4):noun.i]
     if any(t.lower_ in _COLLECTIVES or t.lower_ in _PARTITIVES for t in before):
-        return False  # "la mayoría de los vecinos aseguró", "uno de cada diez encuestados dijo"
+        return False
     finite = finite_of(verb)
     if finite is None:
         return False  # a participle agrees with nothing here ("han dicho … varios expertos")
     v, n = finite.morph.get("Number", []), noun.morph.get("Number", [])
     if noun.lower_ in ("quien", "quienes"):
         n = ["Sing"] if noun.lower_ == "quien" else ["Plur"]
-    if not v or not n or v == n:
+    return bool(v and n and v != n)
+
+
+def relative_disagrees(verb: Token, noun: Token) -> bool:
+    """A common noun without conjuncts whose number is not that of the relative clause's verb it
+    would be the subject of ("la carta cientos de maestros que han advertido …": not "carta")."""
+    return noun.pos_ == "NOUN" and not any(c.dep_ == "conj" for c in noun.children) and _number_clash(verb, noun)
+
+
+def disagrees(verb: Token, noun: Token) -> bool:
+    """A common noun whose number is not the verb's cannot be its subject ("Manifestaron su temor de
+    …": "su temor" is the object the parser took for the subject). Coordinated nouns and collectives
+    may take a plural verb."""
+    if not (noun.pos_ == "NOUN" or noun.lower_ in ("quien", "quienes")) or not _number_clash(verb, noun):
         return False
     if sum(1 for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")) > 1:
         return False  # "el presidente …, y la directora …, indicaron": two subjects, parsed flat

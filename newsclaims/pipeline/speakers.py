@@ -45,7 +45,7 @@ from .kinds import BRAND_SHAPE, noun_kind
 from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
-from .mentions import RELATIVE_PRONOUNS, finite_of, hash_table, in_table, np_head, past_addressee
+from .mentions import RELATIVE_PRONOUNS, finite_of, hash_table, in_table, np_head, past_addressee, relative_disagrees
 
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
@@ -1678,9 +1678,11 @@ class SpeakerResolver:
         noun = verb.head if verb.dep_ in ("acl", "relcl", "acl:relcl", "advcl", "conj") else None
         found = None if noun is None or noun.pos_ not in ("PROPN", "NOUN") or noun.i >= pron.i \
             else self._relative_phrase(noun, pron)
-        if pron.lower_ == "que" and found is not None and not self.can_speak(found, listed=True):
+        if pron.lower_ == "que" and found is not None and (
+                not self.can_speak(found, listed=True) or pron.dep_ == "nsubj" and noun is not None and relative_disagrees(verb, noun)):
             # "sus reproches a los periódicos locales que cuestionaron …": the clause hung on a
-            # noun that cannot speak; the nearest one before "que" that can, of the verb's number
+            # noun that cannot speak, or not of the verb's number ("firmaron la carta maestros y
+            # expertos que han advertido …"); the nearest one before "que" that can, of the verb's number
             near = self._speaking_before(pron, verb)
             if near is not None:
                 return self._relative_phrase(near, pron)
@@ -1706,8 +1708,9 @@ class SpeakerResolver:
         left = [t for t in left if t.i < pron.i and t.text != ","]
         if left and left[0].lower_ in ("a", "al"):  # "lo dijo a La Gaceta Ana Ruiz, quien …": past the medium
             left = [t for t in left if t.i >= past_addressee(self.doc, left[0].i, left[-1].i + 1)]
-        while left and (left[0].pos_ == "ADP" or left[0].dep_ in ("case", "fixed")):  # "hacia un plan que …"
-            left.pop(0)  # -> "un plan"; "a cargo de Ana Ruiz, quien …", "junto con Ana Ruiz, quien …" -> "Ana Ruiz"
+        while left and (left[0].pos_ in ("ADP", "CCONJ") or left[0].dep_ in ("case", "fixed", "cc")):  # "hacia un plan que …"
+            left.pop(0)  # -> "un plan"; "a cargo de Ana Ruiz, quien …", "junto con Ana Ruiz, quien …" -> "Ana Ruiz";
+            # a conjunct's conjunction: "el club y los socios, que piden …" -> "los socios"
         if left:  # the phrase as written, without gaps: "el ministro para América Latina, Ana Ruiz, quien …"
             left = [t for t in self.doc[left[0].i:left[-1].i + 1] if not t.is_space]
             while left and left[-1].is_punct:
