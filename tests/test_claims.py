@@ -1046,10 +1046,11 @@ def test_an_impersonal_se_in_a_body_is_the_body_speaking(claims_of, text, name):
 
 def test_en_a_place_or_an_event_is_no_source(claims_of):
     for text in ("Titular.\n\nEn la conferencia explicaron que hay 40 casos.",
-                 "Titular.\n\nEn la reunión se dijo que la planta cerrará en mayo.",
                  "Titular.\n\nEn Madrid aseguran que el alcalde dimitirá."):
         (c,) = claims_of(text)
         assert c["speaker"] is None or c["speaker"]["name"] is None, text
+    # an impersonal "se" after an event: nobody's speech
+    assert claims_of("Titular.\n\nEn la reunión se dijo que la planta cerrará en mayo.") == []
 
 
 def test_desde_a_time_is_no_source(claims_of):
@@ -1930,6 +1931,44 @@ def test_a_negated_recordar_is_to_remember(claims_of):
 ])
 def test_impersonal_se_with_its_auxiliary_reports_nobodys_speech(claims_of, text):
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # an impersonal "se" after a fronted phrase: the phrase's noun is no subject, nobody speaks
+    "El alcalde Tomás Liendo visitó la obra el lunes. Durante la sesión se señaló que el plazo vence el viernes.",
+    "El alcalde Tomás Liendo visitó la obra el lunes. Al cerrar el acta se indicó que la obra terminará en mayo.",
+    "El alcalde Tomás Liendo visitó la obra el lunes. Tras la reunión se informó que habrá otra el martes.",
+    # and with a dative between "se" and the verb
+    "El alcalde Tomás Liendo visitó la obra el lunes. A los vecinos se les dijo que el agua volverá mañana.",
+])
+def test_impersonal_se_after_a_fronted_phrase_reports_nobodys_speech(claims_of, text):
+    assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    # a subject before a pronominal or reflexive "se" still speaks
+    ("El alcalde Tomás Liendo visitó la obra el lunes. El alcalde se quejó de que faltan fondos.", "Tomás Liendo"),
+    ("La jueza Rebeca Olmedo habló ayer. La jueza se dijo convencida de que el juicio acabará pronto.",
+     "Rebeca Olmedo"),
+])
+def test_a_subject_before_se_still_speaks(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("La alcaldía publicó ayer un boletín en el que se afirma que la presa resistirá la crecida.", "boletín"),
+    ("Circula en redes un vídeo donde se asegura que el agua del grifo no es potable.", "vídeo"),
+    ("El juez firmó una sentencia en la cual se explica que el contrato era nulo.", "sentencia"),
+])
+def test_an_impersonal_se_in_a_document_s_relative_clause_is_the_document_speaking(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, "document")
+
+
+def test_a_plural_in_a_document_s_relative_clause_speaks_from_the_desde_phrase(claims_of):
+    (c,) = claims_of("Desde la cofradía emitieron una nota donde aseguran que la procesión saldrá a las ocho.")
+    assert c["speaker"]["name"] == "cofradía"
 
 
 def test_a_pronominal_cue_with_its_auxiliary_still_speaks(claims_of):

@@ -268,6 +268,8 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     before it reports nobody's speech."""
     doc = ctx.doc
     se = tok.i - 1
+    if se > sent.start and doc[se].lower_ in ("le", "les") and doc[se - 1].lower_ == "se":
+        se -= 1  # "A los vecinos se les dijo que …": the dative between
     while se > sent.start and doc[se].lower_ != "se" and doc[se].pos_ == "AUX" and doc[se].lemma_ == "haber":
         se -= 1  # "Tampoco se había aclarado si …": past "haber" only (a modal's "se puede afirmar que …"
     if se < sent.start or doc[se].lower_ != "se":  # is left as it reads; cf. mentions.before_auxiliaries)
@@ -293,7 +295,18 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
     if source_from(tok, sent) is not None:
         return False  # "Por parte de la Secretaría, se informó que …": the body it speaks from
     before = doc[se - 1] if se - 1 >= sent.start else None
-    return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON")
+    return before is None or before.pos_ not in ("NOUN", "PROPN", "PRON") or _adjunct(before)
+
+
+def _adjunct(tok: Token) -> bool:
+    """Whether the phrase ``tok`` ends is a preposition's or an earlier verb's object, never a
+    subject: "Durante la sesión se señaló que …", "Al cerrar el acta se indicó que …"."""
+    head = tok
+    while head.dep_ in ("flat", "amod", "nmod", "appos", "compound", "det") and head.head.i < head.i:
+        head = head.head
+    if any(c.dep_ == "case" and c.i < head.i for c in head.children):
+        return True
+    return head.dep_ == "obj" and head.head.i < head.i and head.head.pos_ in ("VERB", "AUX")
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:

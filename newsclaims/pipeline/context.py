@@ -178,6 +178,12 @@ def source_from(verb: Token, sent: Span) -> Token | None:
         if "en" in cases and (noun_kind(child.text) == "organisation" or child.ent_type_ == "ORG"
                               or noun_kind(child.text) == "document" and child.i < verb.i):
             return child
+    if verb.dep_ in ("acl", "relcl", "acl:relcl") and verb.head.i < verb.i and noun_kind(verb.head.text) == "document" \
+            and any(_where_relative(c) for c in children) and (se := before_auxiliaries(verb, sent.start)) is not None \
+            and se.lower_ == "se":
+        # "el boletín en el que se afirma que …", "un vídeo donde se explica que …": the document's words
+        # (not a plural's: "Desde la campaña emitieron un comunicado donde aseguran …" is the campaign's)
+        return verb.head
     owner = verb.head.head
     if verb.dep_.startswith("acl") and verb.head.dep_ in ("obj", "obl") and owner.pos_ in ("VERB", "AUX") \
             and owner.i < verb.i and _plural_verb(owner) == _plural_verb(verb):
@@ -185,6 +191,13 @@ def source_from(verb: Token, sent: Span) -> Token | None:
         # speaks from where its noun's verb does
         return source_from(owner, sent)
     return None
+
+
+def _where_relative(tok: Token) -> bool:
+    """A relative pronoun of place: "en el que", "en la cual", "(en) donde"."""
+    if tok.lower_ == "donde":
+        return True
+    return tok.lower_ in ("que", "cual", "cuales") and any(c.dep_ == "case" and c.lower_ == "en" for c in tok.children)
 
 
 def _postposed_cue(tok: Token) -> bool:
@@ -393,7 +406,9 @@ class Context:
         if subj is None:
             source = self._impersonal_source(verb, sent)
             if source is not None and self.quote_at(source.idx) is None:
-                tokens = trim_np(self.within(source, sent))
+                clause = min(t.i for t in verb.subtree)
+                tokens = [t for t in trim_np(self.within(source, sent)) if source.i >= clause or t.i < clause]
+                # (the document whose relative clause the verb heads: "un boletín en el que se afirma")
                 while tokens and tokens[0].dep_ in ("case", "fixed"):
                     tokens = tokens[1:]  # "desde", "en", "por parte de"
                 if tokens and self.resolver.can_speak(tokens):
