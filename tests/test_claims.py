@@ -854,6 +854,18 @@ def test_a_cue_between_commas_with_a_described_and_named_speaker(claims_of):
     assert claim["content"]["text"].endswith("navega sin permiso")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Es probable que la fusión se cierre en marzo, dijo la persona, quien pidió no ser identificada ya que los "
+     "detalles no son públicos.", "persona"),
+    ("Es probable que la fusión se cierre en marzo, dijo Tomás Liendo, quien dirige la firma desde 2019.",
+     "Tomás Liendo"),
+])
+def test_a_relative_clause_after_a_postposed_speaker_is_no_part_of_what_was_said(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
+    assert c["content"]["text"] == "Es probable que la fusión se cierre en marzo"
+
+
 @pytest.mark.parametrize("text, content", [
     ("El subsecretario Julián Ferro Gil afirmó habrá más fondos para los municipios.",
      "habrá más fondos para los municipios"),

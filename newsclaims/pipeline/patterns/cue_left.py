@@ -260,7 +260,10 @@ def _past_apposition(ctx: Context, k: int, limit: int) -> tuple[int, list[Token]
 
 
 def _before_relative(tail: list[Token]) -> list[Token]:
-    """The words before a relative pronoun set off by a comma ("directora de la empresa, quien …")."""
+    """The words before a relative pronoun set off by a comma ("directora de la empresa, quien …";
+    none when the tail opens with it: "…, dijo la fuente, quien pidió no ser identificada …")."""
+    if tail and tail[0].lower_ in ("quien", "quienes") and tail[0].doc[tail[0].i - 1].text == ",":
+        return []
     for n in range(1, len(tail)):
         if tail[n].lower_ in ("quien", "quienes") and tail[n - 1].i + 2 == tail[n].i \
                 and tail[n].doc[tail[n].i - 1].text == ",":
@@ -271,8 +274,10 @@ def _before_relative(tail: list[Token]) -> list[Token]:
 def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
     """Whether the words after the cue's phrase describe the speaker in apposition: a role
     ("directora general de …", "la portavoz del ministerio"), an affiliation ("de la Universidad de
-    X") or the medium addressed ("a Reuters")."""
+    X"), the medium addressed ("a Reuters") or a relative clause about the speaker."""
     first = tail[0]
+    if first.lower_ in ("quien", "quienes"):
+        return True  # a relative clause about the speaker: "…, dijo la fuente, quien pidió no ser nombrada …"
     if first.lower_ in ("de", "del") or first.lower_ in ("a", "al") and len(tail) > 1 and tail[1].pos_ == "PROPN":
         return True  # "…, de la Universidad de X." (an affiliation), "…, a Reuters." (the medium told)
     n = 0
