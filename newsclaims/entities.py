@@ -169,7 +169,7 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
     while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space or toks[end - 1].text in "“”«»\"'‘’"
                            or (end - start > 1 and toks[end - 1].pos_ in ("VERB", "AUX"))
                            or (end - start > 1 and toks[end - 1].lower_ in ("de", "del", "y", "e", "que", "quien", "como"))
-                           or (end - start > 1 and _looks_like_verb(toks[end - 1]))):
+                           or (end - start > 1 and looks_like_verb(toks[end - 1]))):
         end -= 1  # "Belta citó": the model took the verb into the name
     titled = False
     while end - start > 1 and toks[start].lower_ in role_nouns() and (
@@ -306,7 +306,7 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
     first = span[0]
     # Capitalised function words and verbs at a sentence start: "Según", "Acordamos", "Aseguró".
     if len(span) == 1 and (first.pos_ in ("VERB", "AUX", "ADP", "SCONJ", "CCONJ", "ADV", "PRON", "DET")
-                           or first.is_stop or _looks_like_verb(first)):
+                           or first.is_stop or looks_like_verb(first)):
         return None
     if len(span) > 1 and first.pos_ == "ADP" and _line_start(first) and span[1].pos_ == "PROPN" \
             and span[1].text[:1].isupper():
@@ -675,7 +675,7 @@ def _line_start(tok) -> bool:
     return tok.i == 0 or bool(tok.is_sent_start) or (tok.doc[tok.i - 1].is_space and "\n" in tok.doc[tok.i - 1].text)
 
 
-def _looks_like_verb(tok) -> bool:
+def looks_like_verb(tok) -> bool:
     """A verb the model took into a name ("Belta citó", "Acordamos" opening a sentence); a verb's
     form or ending on a capitalised word inside a sentence is a name's ("Ana García", "Sergio Ramos",
     "Irene Narro")."""

@@ -2074,6 +2074,24 @@ def test_que_after_the_channel_set_off_by_commas_is_the_content(claims_of, text,
     assert c["type"] == "indirect" and c["content"]["text"] == content
 
 
+@pytest.mark.parametrize("text, name, content", [
+    # the addressee set off by commas right after the cue, whatever the parser hangs "que" on
+    ("Titular.\n\nLa vecina explicó, a los agentes, que la puerta estaba abierta.", "vecina",
+     "que la puerta estaba abierta"),
+    ("Titular.\n\nLa usuaria señaló, al personal del Metro, que tenía siete meses de gestación.", "usuaria",
+     "que tenía siete meses de gestación"),
+])
+def test_que_after_the_addressee_set_off_by_commas_is_the_content(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["content"]["text"]) == (name, content)
+
+
+def test_a_sentence_s_opening_verb_the_tagger_calls_a_name_still_makes_a_statement(claims_of):
+    (c,) = claims_of("Titular.\n\nNecesitaba operaciones para reemplazar la piel muerta con piel de otras partes "
+                     "de su cuerpo, dijeron los médicos.")
+    assert c["speaker"]["name"] == "médicos" and c["content"]["text"].startswith("Necesitaba operaciones")
+
+
 def test_que_after_a_companion_set_off_by_commas_is_a_relative_clause(claims_of):
     assert claims_of("Lo pone de relieve otra cadena, junto con Vexa, que se suma al boicot.") == []
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ...claims import Claim, Cue
-from ...entities import closes_dateline
+from ...entities import closes_dateline, looks_like_verb
 from ...rules import fold
 from ..context import DASHES, OPEN, Context, source_from
 from ..cues import LINKING_WORDS, cue_kind, cue_lemma
@@ -107,8 +107,10 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     from_body = nxt < sent.end and doc[nxt].lower_ == "desde" and source_from(tok, sent) is not None
     if not ends_here and not (after and ctx.resolver.person_like(after)) and not from_body:
         return False
-    if not any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:prev]):
-        return False  # "La presidenta del consejo, reconoció …": a subject, not reported speech
+    if not any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:prev]) \
+            and not (doc[start_tok].pos_ == "PROPN" and looks_like_verb(doc[start_tok])):
+        return False  # "La presidenta del consejo, reconoció …": a subject, not reported speech (the
+        # tagger may call a sentence's opening verb a name: "Necesitaba tres operaciones, dijeron …")
     # An earlier claim in this sentence ending at this comma owns the speech already when it
     # has the same span; nested speech (a cue inside the content) is still its own claim.
     speaker = ctx.speaker_for(tok, sent, postposed=True)
