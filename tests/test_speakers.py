@@ -663,6 +663,10 @@ def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
     ("El puerto cerrará dos muelles en agosto, explicó ayer en rueda de prensa el capitán Tomás Rivera.",
      "Tomás Rivera"),
     ("“El puerto cerrará dos muelles en agosto”, informó en un comunicado Tomás Rivera.", "Tomás Rivera"),
+    # the press addressed, then a person's full name
+    ("El puerto cerrará dos muelles en agosto, dijo a la prensa Tomás Liendo.", "Tomás Liendo"),
+    ("El puerto cerrará dos muelles en agosto, dijo a los periodistas Rebeca Olmedo, jefa de estibadores.",
+     "Rebeca Olmedo"),
 ])
 def test_a_prepositional_phrase_between_a_postposed_cue_and_its_subject(claims_of, text, name):
     claims = claims_of(text)

@@ -430,14 +430,22 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
         # (not "publicado el 3 de mayo": a date)
         return k if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.like_num else j
     if doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_iob_ == "B" and head is not None \
-            and (doc[j].lower_ not in ("a", "al") or head.lower_ == "respecto") \
-            and noun_kind(head.text) not in ("person", "group", "organisation"):
+            and ((doc[j].lower_ not in ("a", "al") or head.lower_ == "respecto")
+                 and noun_kind(head.text) not in ("person", "group", "organisation") or _press_then_person(doc, k, head)):
         m = k + 1
         while m < limit and doc[m].ent_iob_ == "I":
             m += 1
         if m >= limit or doc[m].is_punct:
             return k  # (not "a su novia Ana", "ante la cadena CNN", "en el programa Despierta con …": the noun's own name)
     return j
+
+
+def _press_then_person(doc: Doc, k: int, head: Token) -> bool:
+    """A person's full name after the press addressed ("dijo a la prensa Ana Ruiz", "a los medios",
+    "a periodistas"): the speaker, not the addressee's own name ("a su novia Ana", "a la cadena CNN")."""
+    press = head.lower_ == "prensa" or "Plur" in head.morph.get("Number") and noun_kind(head.text) in ("group", "organisation")
+    return press and doc[k].ent_type_ in ("PER", "MISC") and word_gender(doc[k].text) is not None \
+        and k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].text[:1].isupper()
 
 
 def past_time_words(doc: Doc, j: int, limit: int) -> int:
