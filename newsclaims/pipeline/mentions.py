@@ -443,7 +443,7 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
 def _press_then_person(doc: Doc, k: int, head: Token) -> bool:
     """A person's full name after the press addressed ("dijo a la prensa Ana Ruiz", "a los medios",
     "a periodistas"): the speaker, not the addressee's own name ("a su novia Ana", "a la cadena CNN")."""
-    press = head.lower_ == "prensa" or "Plur" in head.morph.get("Number") and noun_kind(head.text) in ("group", "organisation")
+    press = head.lower_ == "prensa" or "Plur" in head.morph.get("Number", []) and noun_kind(head.text) in ("group", "organisation")
     return press and doc[k].ent_type_ in ("PER", "MISC") and word_gender(doc[k].text) is not None \
         and k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I" and doc[k + 1].text[:1].isupper()
 
