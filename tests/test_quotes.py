@@ -37,6 +37,19 @@ def test_quote_reopened_in_next_paragraph_continues():
     assert text[q.start:q.end].startswith("Primera parte.") and text[q.start:q.end].endswith("Segunda parte")
 
 
+def test_a_straight_mark_left_open_before_a_straight_pair_does_not_run_into_the_next_paragraph():
+    # the source lost a closing mark; the next paragraph's quotation is its own, not a continuation
+    text = ('Dijo que habrá "ayudas para los pescadores, así como "para los agricultores" que lo pidan.\n\n'
+            '"Son ayudas de emergencia. Llegarán en mayo", añadió.')
+    assert [text[q.start:q.end] for q in find_quotes(text)][-1] == "Son ayudas de emergencia. Llegarán en mayo"
+
+
+def test_a_straight_quotation_reopened_in_the_next_paragraph_still_continues():
+    text = '"Primera parte.\n\n"Segunda parte", dijo.'
+    (q,) = find_quotes(text)
+    assert text[q.start:q.end].startswith("Primera parte.") and text[q.start:q.end].endswith("Segunda parte")
+
+
 def test_stray_closing_mark_is_ignored():
     assert contents("Un cierre suelto” y luego “una cita”.") == [("una cita", True)]
 

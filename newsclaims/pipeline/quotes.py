@@ -184,8 +184,11 @@ def find_quotes(text: str) -> list[Quote]:
                 while j < n and text[j] in " \t\n\r":
                     j += 1
                 bottom = stack[0][0]
-                reopen = j < n and (text[j] == bottom or text[j] in OPENERS and OPENERS[text[j]] == bottom
-                                    or (bottom == '"' and text[j] == '"'))
+                reopen = j < n and (text[j] == bottom or text[j] in OPENERS and OPENERS[text[j]] == bottom) \
+                    and not (bottom == '"' and any(text[a - 1] == '"' for a, _ in inner))
+                # (not a straight mark left open before another straight pair inside: «extensible "a los
+                # presos, así como "a los policías" que …¶"Son indultos …"»: the source lost a mark, and
+                # the next paragraph's quotation is its own)
                 if reopen and "\n" in text[i:j]:
                     i = j + 1  # the quotation continues; the reopening mark is not content
                     para_start = j
