@@ -42,6 +42,9 @@ def test_noun_kind(word, kind):
     ("Voz Libre", "el cibersitio Voz Libre", "PER", "organisation"),          # a medium the model tagged PER
     ("Eco Diario", "el tabloide Eco Diario", "PER", "organisation"),
     ("Rutas Claras", "los datos de Rutas Claras", "LOC", "organisation"),
+    # the owner named by its acronym, the speaker by its full name
+    ("Instituto Andino de Estadística", "la información del IAE", "ORG", "organisation"),
+    ("informe del Instituto Andino de Estadística", "el informe del IAE", "ORG", "document"),
     ("Inés Calvo", "las declaraciones de Inés Calvo", "PER", "person"),
     ("Ley de Aguas", "el artículo 3 de la Ley de Aguas", "MISC", "document"),
     # a plural noun for people opening the sentence, tagged as a person's name
