@@ -390,16 +390,22 @@ _ADVERBIAL_PREPS = {"a", "al", "en", "sobre", "durante", "ante", "tras", "con", 
 _SUBJECT_DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas"}
 
 
+def _past_det(doc: Doc, k: int, limit: int) -> int:
+    """``k``, or past the article or determiner a phrase's noun opens with ("la", "su", "este")."""
+    if k < limit and doc[k].pos_ == "DET" and doc[k].lower_ in _SUBJECT_DETS | {"su", "sus", "este", "esta"}:
+        return k + 1
+    return k
+
+
 def adverbial_phrase(doc: Doc, j: int, limit: int,
                      prepositions: frozenset[str] | set[str] = _ADVERBIAL_PREPS) -> tuple[int, Token | None] | None:
     """One prepositional phrase of lower-case nouns and adjectives opening at ``j`` ("a la prensa",
-    "en rueda de prensa", "durante su visita"): (the position after it, its first noun), or None."""
+    "en rueda de prensa", "durante su visita"), with one of to or with whom after it ("en una
+    entrevista a este diario"): (the position after it, its first noun, or the second phrase's), or None."""
     if j >= limit or doc[j].lower_ not in prepositions:
         return None
-    k = j + 1
-    if k < limit and doc[k].pos_ == "DET" and doc[k].lower_ in _SUBJECT_DETS | {"su", "sus", "este", "esta"}:
-        k += 1
-    nouns, head = 0, None
+    k = _past_det(doc, j + 1, limit)
+    nouns, head, chained = 0, None, False
     while k < limit and k < j + 8:
         t = doc[k]
         if t.is_lower and t.pos_ in ("NOUN", "ADJ"):
@@ -409,6 +415,10 @@ def adverbial_phrase(doc: Doc, j: int, limit: int,
         elif t.lower_ in ("de", "del") and nouns and k + 1 < limit and doc[k + 1].is_lower \
                 and doc[k + 1].pos_ in ("NOUN", "ADJ"):
             k += 1  # "en rueda de prensa" (not "al respecto de los datos": the phrase goes on)
+        elif t.lower_ in ("a", "al", "con") and nouns and not chained and (m := _past_det(doc, k + 1, limit)) < limit \
+                and doc[m].is_lower and doc[m].pos_ == "NOUN":
+            k, head, chained = m, doc[m], True  # to or with whom: "en una entrevista a este diario", "en
+            # declaraciones a la prensa" (its noun the head now: "… a la agencia Reuters" is the agency's name)
         else:
             break
     if not nouns or k >= limit or doc[k - 1].lower_ in ("de", "del"):
@@ -427,8 +437,8 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
     k, head = found
     if doc[k].lower_ in _SUBJECT_DETS:
         nxt = doc[k + 1] if k + 1 < limit else None
-        # (not "publicado el 3 de mayo": a date)
-        return k if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.like_num else j
+        # (not "publicado el 3 de mayo": a date; not a capitalised article, a name's own: "con el diario El Eco")
+        return k if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.like_num and doc[k].is_lower else j
     if doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].ent_iob_ == "B" and head is not None \
             and ((doc[j].lower_ not in ("a", "al") or head.lower_ == "respecto")
                  and noun_kind(head.text) not in ("person", "group", "organisation") or _press_then_person(doc, k, head)):
