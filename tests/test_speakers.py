@@ -978,6 +978,14 @@ def test_the_antecedent_of_que_is_a_noun_of_the_verb_s_number_without_its_conjun
     assert c["speaker"]["name"] == name
 
 
+def test_a_name_right_before_a_verb_the_parser_left_without_subject_is_its_subject(claims_of):
+    # the parser hangs the body's name on the noun before the comma; the gerund's verb has no subject
+    text = ("El senador Tomás Liendo publicó un mensaje. A raíz de esto, horas después de la publicación del trino "
+            "de Liendo, Transparencia por Vexa emitió un comunicado aclarando que dicha información viral es falsa.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Transparencia por Vexa"
+
+
 def test_a_role_noun_refers_to_the_person_its_sentence_has_just_named(claims_of):
     """Of two senators, "la senadora" is the one the sentence names before it, not the last described."""
     text = ("La senadora Marta Pineda firmó la moción sobre el agua. La senadora Clara Soler pidió la palabra "

@@ -477,7 +477,7 @@ class Context:
             if tokens:
                 return self.resolver.resolve(tokens, self.current)
         if subj is None and not postposed:
-            named = self._fronted_name(verb, sent)
+            named = self._fronted_name(verb, sent) or self._name_right_before(gov if gerund and gov is not None else verb, sent)
             if named is not None:
                 return named
         after = phrase_after(doc, verb.i + 1 + self.clitics(verb), sent.end)
@@ -544,6 +544,21 @@ class Context:
                     found = tokens
             k += 1
         return self.resolver.resolve(found, self.current) if found else None
+
+    def _name_right_before(self, verb: Token, sent: Span) -> Speaker | None:
+        """A body's or a person's name right before a verb the parser gave no subject, after a comma
+        or opening the sentence, no preposition before it: "…, horas después de la publicación,
+        Transparencia por Vexa emitió un comunicado aclarando que …" (the name hung on a noun before)."""
+        if subject_of(verb) is not None:
+            return None
+        mention = next(((m, e) for m, e in self.resolver.index.mentions_in(sent.start_char, verb.idx)
+                        if e.label in ("PER", "ORG") and not self.text[m.end:verb.idx].strip()), None)
+        if mention is None:
+            return None
+        span = self.doc.char_span(mention[0].start, mention[0].end, alignment_mode="expand")
+        if span is None or span.start > sent.start and self.doc[span.start - 1].text != ",":
+            return None
+        return self.resolver.resolve(list(span), self.current)
 
     def _fronted_name(self, verb: Token, sent: Span) -> Speaker | None:
         """The subject the parser lost: "A su vez, Ana Ruiz, académica de la Facultad de Medicina
