@@ -668,6 +668,14 @@ def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
      "Tomás Liendo"),
     ("El puerto cerrará dos muelles en agosto, dijo en declaraciones a la prensa la capitana Rebeca Olmedo.",
      "Rebeca Olmedo"),
+    # a medium's name addressed, then the subject (its parts the parser may take for the subject)
+    ("El puerto cerrará dos muelles en agosto, dijo a Radio Faro el alcalde Tomás Liendo.", "Tomás Liendo"),
+    ("El puerto cerrará dos muelles en agosto, explicó a Vexa TV Rebeca Olmedo, directora del puerto.",
+     "Rebeca Olmedo"),
+    ("El puerto cerrará dos muelles en agosto, comentó a La Gaceta de Tulca, Tomás Liendo, director del puerto.",
+     "Tomás Liendo"),
+    ("El puerto cerrará dos muelles en agosto, afirmó a Radio Vexa Tomás Liendo, director del puerto.",
+     "Tomás Liendo"),
     # the press addressed, then a person's full name
     ("El puerto cerrará dos muelles en agosto, dijo a la prensa Tomás Liendo.", "Tomás Liendo"),
     ("El puerto cerrará dos muelles en agosto, dijo a los periodistas Rebeca Olmedo, jefa de estibadores.",

@@ -89,10 +89,14 @@ def _speaker_next(doc, a: int, b: int) -> bool:
 
 
 def _addressed_medium(tok: Token) -> bool:
-    """A name right after "a/al" and a medium's noun: "al medio El Tiempo", "a la cadena Radio Sur"."""
+    """A name right after "a/al" and a medium's noun: "al medio El Tiempo", "a la cadena Radio Sur";
+    or right after "a/al" ("explicó a Vexa TV Ana Ruiz": the parser's subject "TV" is the medium's)."""
     doc, j = tok.doc, tok.i - 1
     while j >= 0 and (doc[j].pos_ in ("DET", "PROPN") and doc[j].text[:1].isupper()):
         j -= 1  # the name's own words and article
+    if j >= 0 and j < tok.i - 1 and doc[j].lower_ in ("a", "al") and tok.text[:1].isupper() \
+            and word_gender(tok.text) is None:
+        return True  # (not a given name after the medium's: "afirmó a Efe Germán Soto")
     while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].is_lower:
         j -= 1  # "al diario local"
     if j < 1 or not (doc[j].is_lower and set(singulars(doc[j].text)) & institution_nouns()):

@@ -433,7 +433,7 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
     nouns and adjectives, followed by an article or a capitalised name; else ``j`` unchanged."""
     found = adverbial_phrase(doc, j, limit)
     if found is None:
-        return j
+        return _past_medium(doc, j, limit)
     k, head = found
     if doc[k].lower_ in _SUBJECT_DETS:
         nxt = doc[k + 1] if k + 1 < limit else None
@@ -447,6 +447,28 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
             m += 1
         if m >= limit or doc[m].is_punct:
             return k  # (not "a su novia Ana", "ante la cadena CNN", "en el programa Despierta con …": the noun's own name)
+    return j
+
+
+def _past_medium(doc: Doc, j: int, limit: int) -> int:
+    """The position after a medium's name addressed ("a", "al") between a postposed cue and its
+    subject: "dijo a Radio Faro el alcalde", "explicó a Vexa TV, Ana Ruiz, directora …" -> where the
+    subject (an article and a noun, or a given name and a capitalised word) starts; else ``j``. Not
+    a person addressed ("dijo a Ana Ruiz …": a given name right after "a")."""
+    if j + 2 >= limit or doc[j].lower_ not in ("a", "al") or not doc[j + 1].text[:1].isupper() \
+            or word_gender(doc[j + 1].text) is not None or doc[j + 1].pos_ not in ("PROPN", "NOUN", "DET"):
+        return j
+    k = j + 2
+    while k < limit and k < j + 6 and (doc[k].text[:1].isupper() and word_gender(doc[k].text) is None
+                                        or doc[k].lower_ in ("de", "del") and k + 1 < limit and doc[k + 1].text[:1].isupper()):
+        k += 1  # the medium's name: capitalised words, no given name ("La Voz del Sur")
+    if k < limit and doc[k].text == ",":
+        k += 1
+    if k + 1 < limit and doc[k].lower_ in _SUBJECT_DETS and doc[k].is_lower and doc[k + 1].is_lower \
+            and doc[k + 1].pos_ in ("NOUN", "ADJ"):
+        return k  # "dijo a Radio Faro el alcalde"
+    if k + 1 < limit and word_gender(doc[k].text) is not None and doc[k + 1].text[:1].isupper():
+        return k  # "explicó a Vexa TV Ana Ruiz"
     return j
 
 
