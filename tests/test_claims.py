@@ -2080,6 +2080,11 @@ def test_que_after_the_channel_set_off_by_commas_is_the_content(claims_of, text,
      "que la puerta estaba abierta"),
     ("Titular.\n\nLa usuaria señaló, al personal del Metro, que tenía siete meses de gestación.", "usuaria",
      "que tenía siete meses de gestación"),
+    # or where or when it was said, set off by commas or opening right after the cue
+    ("Titular.\n\nLa jueza Rebeca Olmedo precisó, ante las preguntas del diputado Tomás Liendo, que el juicio "
+     "durará un mes.", "Rebeca Olmedo", "que el juicio durará un mes"),
+    ("Titular.\n\nEl diputado Tomás Liendo informó ante los líderes de la Casa Tulca de Vexa, que habrá más "
+     "becas.", "Tomás Liendo", "que habrá más becas"),
 ])
 def test_que_after_the_addressee_set_off_by_commas_is_the_content(claims_of, text, name, content):
     (c,) = claims_of(text)

@@ -169,8 +169,11 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             # "aseguró a su colega, Pierre Duval, que …": after the addressee the cue's own clause
             addressed = doc[first].lower_ in ("a", "al") and nxt.dep_ == "mark" \
                 and nxt.head.dep_ == "ccomp" and nxt.head.head.i == tok.i \
-                or commas == 1 and doc[first].text == "," and doc[first + 1].lower_ in ("a", "al")
-            # (or set off by commas right after the cue, however parsed: "explicó, a los agentes, que …")
+                or commas == 1 and doc[first].text == "," and doc[first + 1].lower_ in _CHANNEL_PREPOSITIONS \
+                or commas == 0 and doc[first].lower_ in CHANNEL_WHERE
+            # (or a phrase of to whom, where or when, set off by commas right after the cue or opening
+            # right after it, however parsed: "explicó, a los agentes, que …", "precisó, ante las
+            # preguntas del diputado Ortiz, que …", "informó ante los líderes de la Casa Tulca, que …")
             if nxt.lower_ == "que" and (doc[j - 1].pos_ == "PROPN" or ctx.resolver.person_like([doc[j - 1]])) \
                     and not addressed and not _channel_phrase(doc[j - 1]):
                 return False  # "señala Ortiz, que dirige …": a relative clause on the speaker
