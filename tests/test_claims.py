@@ -855,15 +855,15 @@ def test_a_cue_between_commas_with_a_described_and_named_speaker(claims_of):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Es probable que la fusión se cierre en marzo, dijo la persona, quien pidió no ser identificada ya que los "
-     "detalles no son públicos.", "persona"),
-    ("Es probable que la fusión se cierre en marzo, dijo Tomás Liendo, quien dirige la firma desde 2019.",
+    ("La fábrica cerrará su segunda planta antes del verano, contó la empleada, quien prefirió no dar su nombre "
+     "por miedo a represalias.", "empleada"),
+    ("La fábrica cerrará su segunda planta antes del verano, dijo Tomás Liendo, quien dirige la empresa desde 2019.",
      "Tomás Liendo"),
 ])
 def test_a_relative_clause_after_a_postposed_speaker_is_no_part_of_what_was_said(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
-    assert c["content"]["text"] == "Es probable que la fusión se cierre en marzo"
+    assert c["content"]["text"] == "La fábrica cerrará su segunda planta antes del verano"
 
 
 @pytest.mark.parametrize("text, content", [
@@ -1947,7 +1947,7 @@ def test_impersonal_se_with_its_auxiliary_reports_nobodys_speech(claims_of, text
 
 @pytest.mark.parametrize("text", [
     # an impersonal "se" after a fronted phrase: the phrase's noun is no subject, nobody speaks
-    "El alcalde Tomás Liendo visitó la obra el lunes. Durante la sesión se señaló que el plazo vence el viernes.",
+    "El alcalde Tomás Liendo visitó la obra el lunes. A lo largo del pleno se recalcó que el plazo vence el viernes.",
     "El alcalde Tomás Liendo visitó la obra el lunes. Al cerrar el acta se indicó que la obra terminará en mayo.",
     "El alcalde Tomás Liendo visitó la obra el lunes. Tras la reunión se informó que habrá otra el martes.",
     # and with a dative between "se" and the verb
@@ -1969,8 +1969,7 @@ def test_a_subject_before_se_still_speaks(claims_of, text, name):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("La alcaldía publicó ayer un boletín en el que se afirma que la presa resistirá la crecida.", "boletín"),
-    ("Circula en redes un vídeo donde se asegura que el agua del grifo no es potable.", "vídeo"),
+    ("El consistorio repartió un boletín en el cual se sostiene que la presa aguantará la riada.", "boletín"),
     ("El juez firmó una sentencia en la cual se explica que el contrato era nulo.", "sentencia"),
 ])
 def test_an_impersonal_se_in_a_document_s_relative_clause_is_the_document_speaking(claims_of, text, name):
@@ -2078,8 +2077,8 @@ def test_que_after_the_channel_set_off_by_commas_is_the_content(claims_of, text,
     # the addressee set off by commas right after the cue, whatever the parser hangs "que" on
     ("Titular.\n\nLa vecina explicó, a los agentes, que la puerta estaba abierta.", "vecina",
      "que la puerta estaba abierta"),
-    ("Titular.\n\nLa usuaria señaló, al personal del Metro, que tenía siete meses de gestación.", "usuaria",
-     "que tenía siete meses de gestación"),
+    ("Titular.\n\nLa pasajera explicó, al revisor del tren, que había perdido su billete.", "pasajera",
+     "que había perdido su billete"),
     # or where or when it was said, set off by commas or opening right after the cue
     ("Titular.\n\nLa jueza Rebeca Olmedo precisó, ante las preguntas del diputado Tomás Liendo, que el juicio "
      "durará un mes.", "Rebeca Olmedo", "que el juicio durará un mes"),
@@ -2091,10 +2090,19 @@ def test_que_after_the_addressee_set_off_by_commas_is_the_content(claims_of, tex
     assert (c["speaker"]["name"], c["content"]["text"]) == (name, content)
 
 
-def test_a_sentence_s_opening_verb_the_tagger_calls_a_name_still_makes_a_statement(claims_of):
-    (c,) = claims_of("Titular.\n\nNecesitaba operaciones para reemplazar la piel muerta con piel de otras partes "
-                     "de su cuerpo, dijeron los médicos.")
-    assert c["speaker"]["name"] == "médicos" and c["content"]["text"].startswith("Necesitaba operaciones")
+def test_a_sentence_s_opening_verb_the_tagger_calls_a_name_still_makes_a_statement(extractor):
+    nlp = extractor.nlp
+    ours = [n for n in nlp.pipe_names if n.startswith("newsclaims_")]
+    text = "Titular.\n\nNecesitaba tres curas más en el brazo, dijeron los médicos."
+    with nlp.select_pipes(disable=ours):
+        doc = nlp(text)
+    k = next(t.i for t in doc if t.text == "Necesitaba")
+    doc[k].pos_, doc[k].tag_ = "PROPN", "PROPN"  # as the small model may tag a capitalised verb
+    doc[k].set_morph("")
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    (c,) = doc._.claims
+    assert c.speaker.name == "médicos" and text[c.start:c.end] == "Necesitaba tres curas más en el brazo"
 
 
 def test_que_after_a_companion_set_off_by_commas_is_a_relative_clause(claims_of):

@@ -664,7 +664,7 @@ def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
      "Tomás Rivera"),
     ("“El puerto cerrará dos muelles en agosto”, informó en un comunicado Tomás Rivera.", "Tomás Rivera"),
     # a phrase of to or with whom on the first one
-    ("El puerto cerrará dos muelles en agosto, afirmó en una entrevista a este diario el abogado Tomás Liendo.",
+    ("El puerto cerrará dos muelles en agosto, sostuvo en una charla con esta emisora el abogado Tomás Liendo.",
      "Tomás Liendo"),
     ("El puerto cerrará dos muelles en agosto, dijo en declaraciones a la prensa la capitana Rebeca Olmedo.",
      "Rebeca Olmedo"),
@@ -692,8 +692,8 @@ def test_a_prepositional_phrase_between_a_postposed_cue_and_its_subject(claims_o
     "El puerto cerrará en agosto, declaró ante la cadena Radio Faro.",  # the medium's own name
     "El puerto cerrará en agosto, dijo sobre el acuerdo de los estibadores.",  # no subject after the phrase
     # the name of the medium the second phrase names
-    "“El puerto cerrará en agosto”, reconoció en una entrevista con el diario El Faro de Tulca.",
-    "“El puerto cerrará en agosto”, dice en un vídeo enviado a la agencia Radio Faro.",
+    "“El puerto cerrará en agosto”, admitió en una charla con la revista El Faro de Tulca.",
+    "“El puerto cerrará en agosto”, cuenta en un audio remitido a la emisora Radio Faro.",
 ])
 def test_a_name_belonging_to_the_prepositional_phrase_is_not_the_subject(claims_of, text):
     assert not [c for c in claims_of(text) if c["speaker"] and c["speaker"]["name"] in (
@@ -988,8 +988,8 @@ def test_the_antecedent_of_que_is_a_noun_of_the_verb_s_number_without_its_conjun
 
 def test_a_name_right_before_a_verb_the_parser_left_without_subject_is_its_subject(claims_of):
     # the parser hangs the body's name on the noun before the comma; the gerund's verb has no subject
-    text = ("El senador Tomás Liendo publicó un mensaje. A raíz de esto, horas después de la publicación del trino "
-            "de Liendo, Transparencia por Vexa emitió un comunicado aclarando que dicha información viral es falsa.")
+    text = ("El senador Tomás Liendo publicó un mensaje. Luego de aquello, tres horas tras la lectura del tuit de "
+            "Liendo, Transparencia por Vexa emitió un comunicado recalcando que aquella cifra es falsa.")
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == "Transparencia por Vexa"
 
