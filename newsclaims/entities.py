@@ -793,8 +793,8 @@ def _with_nicknames(mentions: list[Mention], nicks: list[nicknames.Nickname],
 
 def _governed(words: frozenset[str], name: str, articles: bool = False) -> bool:
     """Whether ``words`` stand after "de" in ``name``: "Sánchez" in "Ejecutiva de Sánchez";
-    ``articles``: an article may stand between ("Casa Blanca" in "Oficina de Prensa de la Casa
-    Blanca")."""
+    ``articles``: an article may stand between ("Costa Azul" in "Oficina de Turismo de la Costa
+    Azul")."""
     written = re.findall(r"\w+", name)
     for k, w in enumerate(written):
         if name_words(w) and name_words(w) <= words:
@@ -831,8 +831,8 @@ def _compatible(mention: Mention, head: Mention) -> bool:
         return False
     if mention.label == "LOC" and _governed(words, head.text, articles=len(words) > 1):
         # a place is not what is named after it ("México" is not "Ciudad de México" nor "Banco de
-        # México", "Estados Unidos" not "Senado de Estados Unidos", "Casa Blanca" not "Oficina de
-        # Prensa de la Casa Blanca"), unless a person's name runs on with a particle ("Luis de
+        # México", "Nueva Zelanda" not "Senado de Nueva Zelanda", "Costa Azul" not "Oficina de
+        # Turismo de la Costa Azul"), unless a person's name runs on with a particle ("Luis de
         # Guindos") or the words are a body's field, its short name ("Hacienda" of "Secretaría de
         # Hacienda", "Relaciones Exteriores" of "Secretaría de Relaciones Exteriores", tagged a place)
         from .names import word_gender

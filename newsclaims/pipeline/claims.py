@@ -300,7 +300,7 @@ def _impersonal(ctx: Context, tok: Token, sent: Span) -> bool:
 
 def _adjunct(tok: Token) -> bool:
     """Whether the phrase ``tok`` ends is a preposition's or an earlier verb's object, never a
-    subject: "Durante la sesión se señaló que …", "Al cerrar el acta se indicó que …"."""
+    subject: "A lo largo del pleno se recalcó que …", "Al cerrar el acta se indicó que …"."""
     head = tok
     while head.dep_ in ("flat", "amod", "nmod", "appos", "compound", "det") and head.head.i < head.i:
         head = head.head

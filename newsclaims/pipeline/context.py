@@ -185,8 +185,8 @@ def source_from(verb: Token, sent: Span) -> Token | None:
     if verb.dep_ in ("acl", "relcl", "acl:relcl") and verb.head.i < verb.i and noun_kind(verb.head.text) == "document" \
             and any(_where_relative(c) for c in children) and (se := before_auxiliaries(verb, sent.start)) is not None \
             and se.lower_ == "se":
-        # "el boletín en el que se afirma que …", "un vídeo donde se explica que …": the document's words
-        # (not a plural's: "Desde la campaña emitieron un comunicado donde aseguran …" is the campaign's)
+        # "un boletín en el cual se sostiene que …", "un vídeo donde se explica que …": the document's words
+        # (not a plural's: "Desde la cofradía emitieron una nota donde aseguran …" is the brotherhood's)
         return verb.head
     owner = verb.head.head
     if verb.dep_.startswith("acl") and verb.head.dep_ in ("obj", "obl") and owner.pos_ in ("VERB", "AUX") \
@@ -412,7 +412,7 @@ class Context:
             if source is not None and self.quote_at(source.idx) is None:
                 clause = min(t.i for t in verb.subtree)
                 tokens = [t for t in trim_np(self.within(source, sent)) if source.i >= clause or t.i < clause]
-                # (the document whose relative clause the verb heads: "un boletín en el que se afirma")
+                # (the document whose relative clause the verb heads: "un boletín en el cual se sostiene")
                 while tokens and tokens[0].dep_ in ("case", "fixed"):
                     tokens = tokens[1:]  # "desde", "en", "por parte de"
                 if tokens and self.resolver.can_speak(tokens):
@@ -551,8 +551,8 @@ class Context:
 
     def _name_right_before(self, verb: Token, sent: Span) -> Speaker | None:
         """A body's or a person's name right before a verb the parser gave no subject, after a comma
-        or opening the sentence, no preposition before it: "…, horas después de la publicación,
-        Transparencia por Vexa emitió un comunicado aclarando que …" (the name hung on a noun before)."""
+        or opening the sentence, no preposition before it: "…, tres horas tras la lectura del tuit,
+        Transparencia por Vexa emitió un comunicado recalcando que …" (the name hung on a noun before)."""
         if subject_of(verb) is not None:
             return None
         mention = next(((m, e) for m, e in self.resolver.index.mentions_in(sent.start_char, verb.idx)

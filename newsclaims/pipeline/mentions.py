@@ -401,7 +401,7 @@ def adverbial_phrase(doc: Doc, j: int, limit: int,
                      prepositions: frozenset[str] | set[str] = _ADVERBIAL_PREPS) -> tuple[int, Token | None] | None:
     """One prepositional phrase of lower-case nouns and adjectives opening at ``j`` ("a la prensa",
     "en rueda de prensa", "durante su visita"), with one of to or with whom after it ("en una
-    entrevista a este diario"): (the position after it, its first noun, or the second phrase's), or None."""
+    charla con esta emisora"): (the position after it, its first noun, or the second phrase's), or None."""
     if j >= limit or doc[j].lower_ not in prepositions:
         return None
     k = _past_det(doc, j + 1, limit)
@@ -417,7 +417,7 @@ def adverbial_phrase(doc: Doc, j: int, limit: int,
             k += 1  # "en rueda de prensa" (not "al respecto de los datos": the phrase goes on)
         elif t.lower_ in ("a", "al", "con") and nouns and not chained and (m := _past_det(doc, k + 1, limit)) < limit \
                 and doc[m].is_lower and doc[m].pos_ == "NOUN":
-            k, head, chained = m, doc[m], True  # to or with whom: "en una entrevista a este diario", "en
+            k, head, chained = m, doc[m], True  # to or with whom: "en una charla con esta emisora", "en
             # declaraciones a la prensa" (its noun the head now: "… a la agencia Reuters" is the agency's name)
         else:
             break

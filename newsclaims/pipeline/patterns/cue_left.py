@@ -263,7 +263,7 @@ def _past_apposition(ctx: Context, k: int, limit: int) -> tuple[int, list[Token]
 
 def _before_relative(tail: list[Token]) -> list[Token]:
     """The words before a relative pronoun set off by a comma ("directora de la empresa, quien …";
-    none when the tail opens with it: "…, dijo la fuente, quien pidió no ser identificada …")."""
+    none when the tail opens with it: "…, contó la empleada, quien prefirió no dar su nombre …")."""
     if tail and tail[0].lower_ in ("quien", "quienes") and tail[0].doc[tail[0].i - 1].text == ",":
         return []
     for n in range(1, len(tail)):
@@ -279,7 +279,7 @@ def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
     X"), the medium addressed ("a Reuters") or a relative clause about the speaker."""
     first = tail[0]
     if first.lower_ in ("quien", "quienes"):
-        return True  # a relative clause about the speaker: "…, dijo la fuente, quien pidió no ser nombrada …"
+        return True  # a relative clause about the speaker: "…, contó la empleada, quien prefirió no dar su nombre …"
     if first.lower_ in ("de", "del") or first.lower_ in ("a", "al") and len(tail) > 1 and tail[1].pos_ == "PROPN":
         return True  # "…, de la Universidad de X." (an affiliation), "…, a Reuters." (the medium told)
     n = 0
