@@ -164,11 +164,16 @@ def _force(noun: str) -> bool:
     return noun.lower() in word_set("organisation_nouns.tsv") or noun.lower() in word_set("firm_nouns.tsv")
 
 
-def _initials(name: str) -> tuple[str, ...]:
+def initials(words: list[str]) -> str:
+    """The capitals a name's words open with: "INE" for "Instituto Nacional Electoral"."""
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _acronym_of(name: str) -> tuple[str, ...]:
     """The acronym of a body's name of three or more capitalised words ("INE" for "Instituto
     Nacional Electoral"): the form "información del INE" names it by."""
-    caps = [w for w in name.split() if w[:1].isupper()]
-    return ("".join(w[0] for w in caps),) if len(caps) >= 3 else ()
+    acronym = initials(name.split())
+    return (acronym,) if len(acronym) >= 3 else ()
 
 
 def speaker_kind(name: str | None, text: str | None, label: str | None,
@@ -190,7 +195,7 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
         # ("una información del diario Sur" named "Sur": the owner's noun may stand between)
         authored = kind == "document" and label in ("ORG", "LOC", "MISC", "PER") and fold(said) not in fold(named) \
             and any(re.search(rf"\b(?:de|del|por)\s+(?:el\s+|la\s+|los\s+|las\s+)?(?:[a-záéíóúñ]+\s+){{0,2}}"
-                              rf"{re.escape(form)}\b", written) is not None for form in (named, *_initials(named))) \
+                              rf"{re.escape(form)}\b", written) is not None for form in (named, *_acronym_of(named))) \
             and (named[:1].isupper() or noun_kind(named.split()[0]) in (None, "organisation")) \
             or kind == "document" and written.split()[0].lower() in ("su", "sus") and fold(said) not in fold(named)
         # ("según sus cálculos" named for the person or body whose calculations they are: the owner speaks)

@@ -433,7 +433,7 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
     nouns and adjectives, followed by an article or a capitalised name; else ``j`` unchanged."""
     found = adverbial_phrase(doc, j, limit)
     if found is None:
-        return _past_medium(doc, j, limit)
+        return j
     k, head = found
     if doc[k].lower_ in _SUBJECT_DETS:
         nxt = doc[k + 1] if k + 1 < limit else None
@@ -447,28 +447,6 @@ def past_adverbial(doc: Doc, j: int, limit: int) -> int:
             m += 1
         if m >= limit or doc[m].is_punct:
             return k  # (not "a su novia Ana", "ante la cadena CNN", "en el programa Despierta con …": the noun's own name)
-    return j
-
-
-def _past_medium(doc: Doc, j: int, limit: int) -> int:
-    """The position after a medium's name addressed ("a", "al") between a postposed cue and its
-    subject: "dijo a Radio Faro el alcalde", "explicó a Vexa TV, Ana Ruiz, directora …" -> where the
-    subject (an article and a noun, or a given name and a capitalised word) starts; else ``j``. Not
-    a person addressed ("dijo a Ana Ruiz …": a given name right after "a")."""
-    if j + 2 >= limit or doc[j].lower_ not in ("a", "al") or not doc[j + 1].text[:1].isupper() \
-            or word_gender(doc[j + 1].text) is not None or doc[j + 1].pos_ not in ("PROPN", "NOUN", "DET"):
-        return j
-    k = j + 2
-    while k < limit and k < j + 6 and (doc[k].text[:1].isupper() and word_gender(doc[k].text) is None
-                                        or doc[k].lower_ in ("de", "del") and k + 1 < limit and doc[k + 1].text[:1].isupper()):
-        k += 1  # the medium's name: capitalised words, no given name ("La Voz del Sur")
-    if k < limit and doc[k].text == ",":
-        k += 1
-    if k + 1 < limit and doc[k].lower_ in _SUBJECT_DETS and doc[k].is_lower and doc[k + 1].is_lower \
-            and doc[k + 1].pos_ in ("NOUN", "ADJ"):
-        return k  # "dijo a Radio Faro el alcalde"
-    if k + 1 < limit and word_gender(doc[k].text) is not None and doc[k + 1].text[:1].isupper():
-        return k  # "explicó a Vexa TV Ana Ruiz"
     return j
 
 
@@ -519,10 +497,17 @@ def _medium_name_end(doc: Doc, k: int, limit: int) -> int:
     person's name starts: a word the model opens a person with, or a given name before another
     capitalised word ("al semanario austral Brisa Kenan Soto")."""
     m = k
-    while m < limit and m < k + 6 and doc[m].pos_ == "PROPN" and not (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B") \
-            and not (m > k and _given_name_starts(doc, m, limit)):
-        m += 1
+    while m < limit and m < k + 6 and (doc[m].pos_ == "PROPN" or m > k and doc[m].lower_ in ("de", "del") and m + 1 < limit
+                                        and doc[m + 1].pos_ == "PROPN") \
+            and not (m > k and (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" or _given_name_starts(doc, m, limit))):
+        m += 1  # (a link inside the name: "La Gaceta de Tulca")
     return m
+
+
+def _subject_article(doc: Doc, m: int, limit: int) -> bool:
+    """A lower-case article and a common noun or adjective: "el alcalde", "la jueza"."""
+    return m + 1 < limit and doc[m].lower_ in _SUBJECT_DETS and doc[m].is_lower and doc[m + 1].is_lower \
+        and doc[m + 1].pos_ in ("NOUN", "ADJ")
 
 
 def past_addressee(doc: Doc, j: int, limit: int) -> int:
@@ -533,11 +518,15 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
     k = j + 1
     if k < limit and doc[k].pos_ == "DET":
         k += 1
-    if k < limit and doc[k].pos_ == "PROPN" and doc[k].ent_type_ != "PER":
-        # "le dice a Radio Brisa Sur Ana Ruiz": a medium's name, then the person
+    if k < limit and doc[k].pos_ == "PROPN" and (doc[k].ent_type_ != "PER" or word_gender(doc[k].text) is None):
+        # "le dice a Radio Brisa Sur Ana Ruiz": a medium's name (tagged a person too, no given name
+        # opening it: "explicó a Vexa TV Ana Ruiz"), then the person (after a comma too:
+        # "comentó a La Gaceta de Tulca, Ana Ruiz"), or the subject's article: "dijo a Radio Faro el alcalde"
         m = _medium_name_end(doc, k, limit)
-        return m if m < limit and (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" or _given_name_starts(doc, m, limit)) \
-            else j
+        if m + 1 < limit and doc[m].text == "," and (doc[m + 1].ent_type_ == "PER" or _given_name_starts(doc, m + 1, limit)):
+            m += 1
+        return m if m < limit and (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" or _given_name_starts(doc, m, limit)
+                                   or _subject_article(doc, m, limit)) else j
     if k >= limit or not (doc[k].is_lower and set(singulars(doc[k].text)) & institution_nouns()):
         return j
     k += 1

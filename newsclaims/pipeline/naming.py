@@ -28,7 +28,7 @@ from ..claims import Claim
 from ..entities import Entity
 from ..names import given_name_gender, word_gender, written_full_names
 from ..rules import fold, role_nouns
-from .kinds import noun_kind
+from .kinds import initials, noun_kind
 
 _ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
 _LINKS = frozenset({"de", "del", "a", "al", "y", "e", "en", "para", "por", "con"})
@@ -248,10 +248,6 @@ def with_article(claims: list[Claim], text: str) -> None:
             c.speaker = replace(sp, name=done[sp.name])
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isupper())
-
-
 def national(claims: list[Claim], text: str) -> None:
     """A body named by its name, or its acronym, and a nationality adjective ("el Tribunal Supremo
     chileno", "el TS chileno") takes the form the article writes with the country: "Tribunal Supremo
@@ -285,7 +281,7 @@ def _with_country(body: list[str], adjective: str, text: str) -> str | None:
         first = fold(country.split()[0])
         if len(first) < 4 or stem[:4] != first[:4]:
             continue
-        if acronym and _initials(name.split()) != body[0]:
+        if acronym and initials(name.split()) != body[0]:
             continue
         found.add(f"{name} de {country}")
     return found.pop() if len(found) == 1 else None
