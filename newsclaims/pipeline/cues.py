@@ -7,6 +7,7 @@ enclitics removed: "recordándole" -> recordar) or the model's lemma is a cue le
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from spacy.language import Language
@@ -39,6 +40,16 @@ def cue_lemma(token: Token) -> str | None:
     if i not in memo:
         memo[i] = _cue_lemma(token) if i in possible else None
     return memo[i]
+
+
+def cue_lemmas(doc: Doc, start: int, end: int) -> Iterator[str]:
+    """The cue lemmas of ``doc[start:end]``, in order (only the tokens that may be cues are read)."""
+    _, possible = _memo_of(doc)
+    for i in range(start, end):
+        if i in possible:
+            lemma = cue_lemma(doc[i])
+            if lemma is not None:
+                yield lemma
 
 
 _FORM_IS_CUE: dict[int, bool] = {}  # a lower-case form's hash -> whether the cue table knows it

@@ -8,7 +8,7 @@ from ...claims import Cue
 from ...names import word_gender
 from ...rules import cue_lexicon, word_set
 from ..context import Context
-from ..cues import cue_kind, cue_lemma
+from ..cues import cue_kind, cue_lemmas
 
 
 def _in_time(colon: Token) -> bool:
@@ -93,6 +93,8 @@ def verb_first(ctx: Context, sent: Span) -> None:
 def headline(ctx: Context, sent: Span) -> None:
     """Title lines "Frase: Nombre" and "Nombre: “Frase”" (cue ":")."""
     doc = ctx.doc
+    if ":" not in ctx.text[sent.start_char:sent.end_char]:
+        return  # (no colon, no title line: the cheap test first)
     first = sent.start
     opened = _quoted_line_start(ctx, sent)
     span = doc.char_span(opened, sent.start_char, alignment_mode="expand") \
@@ -101,7 +103,7 @@ def headline(ctx: Context, sent: Span) -> None:
         first = span.start
     if not _free_line(ctx, sent, doc[first].idx):
         return
-    if any(lemma and cue_kind(lemma) != "aside" for lemma in map(cue_lemma, doc[first:sent.end])):
+    if any(cue_kind(lemma) != "aside" for lemma in cue_lemmas(doc, first, sent.end)):
         return  # (an aside verb speaks only after a quotation: "Cierre de escuelas: Ortega" is a title)
     colons = [t for t in sent if t.text == ":" and ctx.quote_at(t.idx) is None and not _in_time(t)]
     if len(colons) != 1:
