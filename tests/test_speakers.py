@@ -676,6 +676,9 @@ def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
      "Tomás Liendo"),
     ("El puerto cerrará dos muelles en agosto, afirmó a Radio Vexa Tomás Liendo, director del puerto.",
      "Tomás Liendo"),
+    # a phrase of manner: "entre" and "sin"
+    ("El puerto cerrará dos muelles en agosto, dijo entre risas el capitán Tomás Rivera.", "Tomás Rivera"),
+    ("El puerto cerrará dos muelles en agosto, afirmó sin rodeos la capitana Irene Salas.", "Irene Salas"),
     # the press addressed, then a person's full name
     ("El puerto cerrará dos muelles en agosto, dijo a la prensa Tomás Liendo.", "Tomás Liendo"),
     ("El puerto cerrará dos muelles en agosto, dijo a los periodistas Rebeca Olmedo, jefa de estibadores.",
@@ -985,6 +988,20 @@ def test_the_antecedent_of_que_is_a_noun_of_the_verb_s_number_without_its_conjun
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
 
+
+
+@pytest.mark.parametrize("text, name", [
+    # a speaker after the relative verb is its subject; "que" is its object
+    ('La resolución cita un párrafo que argumentó el abogado del candidato en octubre: "El candidato se '
+     'retiró de la campaña sin avisar".', "abogado del candidato"),
+    ("El acta recoge el mensaje que leyó la alcaldesa Rebeca Olmedo: “No habrá más cortes de agua”.",
+     "Rebeca Olmedo"),
+    # a noun after the verb that cannot speak is its object: "que" is the subject
+    ("El informe que señala el riesgo advierte que la sequía seguirá.", "informe"),
+])
+def test_a_speaker_after_a_relative_verb_is_its_subject(claims_of, text, name):
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name
 
 def test_a_name_right_before_a_verb_the_parser_left_without_subject_is_its_subject(claims_of):
     # the parser hangs the body's name on the noun before the comma; the gerund's verb has no subject

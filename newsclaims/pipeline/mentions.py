@@ -251,6 +251,13 @@ _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")  # "McArthur's", "O'N
 
 def subject_of(verb: Token) -> Token | None:
     subj = _first_subject(verb)
+    if subj is not None and subj.lower_ == "que" and subj.i < verb.i:
+        # "un párrafo que argumentó el abogado": a speaker the parser also made the relative verb's
+        # subject, after it, is the subject; "que" is the object (not "el que relata el viaje")
+        after = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
+                      and (c.ent_type_ in ("PER", "ORG") or noun_kind(c.text) is not None)), None)
+        if after is not None:
+            return after
     if subj is not None and subj.i < verb.i:
         later = _nearer_subject(verb, subj)
         if later is not None:
@@ -386,7 +393,7 @@ def phrase_after(doc: Doc, i: int, limit: int) -> list[Token]:
     return out
 
 
-_ADVERBIAL_PREPS = {"a", "al", "en", "sobre", "durante", "ante", "tras", "con", "desde", "mediante"}
+_ADVERBIAL_PREPS = {"a", "al", "en", "sobre", "durante", "ante", "tras", "con", "desde", "mediante", "entre", "sin"}
 _SUBJECT_DETS = {"el", "la", "los", "las", "un", "una", "unos", "unas"}
 
 
