@@ -1125,6 +1125,22 @@ def test_que_as_object_leaves_the_postposed_subject_to_speak(claims_of):
     assert c["cue"]["text"] == "argumentó" and c["speaker"]["text"].endswith("fiscal de la causa")
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    # a noun no table lists, typed a person or a group by its ending, closing the sentence
+    ("La tarifa subirá en marzo, dijo el taxista.", "taxista", "person"),
+    ("La feria será más cara este año, dijeron los comerciantes del mercado.", "comerciantes del mercado", "group"),
+    ("Los puestos abrirán de noche, explicaron los vendedores.", "vendedores", "group"),
+])
+def test_a_postposed_subject_typed_by_its_ending_speaks(claims_of, text, name, kind):
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, kind)
+    assert c["content"]["text"] == text.split(",")[0]
+
+
+def test_a_postposed_noun_that_names_no_speaker_makes_no_claim(claims_of):
+    assert not claims_of("Primero se mezcla todo, explicó el proceso.")
+
+
 @pytest.mark.parametrize("text", [
     "Para terminar, Clara Benítez plantó un árbol con los vecinos junto a la obra.",
     "Para activar la alarma, lo primero que hay que hacer es pulsar el botón rojo.",

@@ -13,7 +13,8 @@ from ...entities import closes_dateline, looks_like_verb
 from ...rules import fold
 from ..context import DASHES, OPEN, Context, source_from
 from ..cues import LINKING_WORDS, cue_kind, cue_lemma
-from ..mentions import adverbial_phrase, past_adverbial, past_time_words, phrase_after, subject_of
+from ..kinds import noun_kind
+from ..mentions import adverbial_phrase, np_head, past_adverbial, past_time_words, phrase_after, subject_of
 from ..quotes import Quote
 from .cue_right import CHANNEL_WHERE
 
@@ -105,7 +106,7 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     ends_here = nxt >= sent.end or doc[nxt].text in (".", ";", "!", "?", "—", "–")
     # "…, explican desde la consejería.": the body a plural verb speaks from
     from_body = nxt < sent.end and doc[nxt].lower_ == "desde" and source_from(tok, sent) is not None
-    if not ends_here and not (after and ctx.resolver.person_like(after)) and not from_body:
+    if not ends_here and not (after and (ctx.resolver.person_like(after) or _typed_last(after, sent))) and not from_body:
         return False
     if not any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:prev]) \
             and not (doc[start_tok].pos_ == "PROPN" and looks_like_verb(doc[start_tok])):
@@ -119,6 +120,17 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                     "indirect_postposed", lemma) is not None
 
+
+
+def _typed_last(after: list[Token], sent: Span) -> bool:
+    """A phrase with an article that closes the sentence, its noun typed a person or a group by its
+    ending ("…, dijo el taxista.", "…, dijeron los comerciantes del mercado."): the inverted subject,
+    though no table lists the noun."""
+    head = np_head(after)
+    end = after[-1].i + 1
+    return head is not None and head.pos_ == "NOUN" and head.is_lower and after[0].pos_ == "DET" \
+        and (end >= sent.end or sent.doc[end].text in (".", ";", "!", "?")) \
+        and noun_kind(head.text) in ("person", "group")
 
 _OPENING_SOURCES = frozenset({"segun", "de acuerdo con", "de acuerdo a", "conforme a"})
 
