@@ -1130,6 +1130,7 @@ def test_que_as_object_leaves_the_postposed_subject_to_speak(claims_of):
     ("La tarifa subirá en marzo, dijo el taxista.", "taxista", "person"),
     ("La feria será más cara este año, dijeron los comerciantes del mercado.", "comerciantes del mercado", "group"),
     ("Los puestos abrirán de noche, explicaron los vendedores.", "vendedores", "group"),
+    ("La tarifa subirá en marzo, denunciaron taxistas de la zona.", "taxistas de la zona", "group"),  # a bare plural
 ])
 def test_a_postposed_subject_typed_by_its_ending_speaks(claims_of, text, name, kind):
     (c,) = claims_of(text)

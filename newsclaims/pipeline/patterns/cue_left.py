@@ -123,12 +123,13 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
 
 
 def _typed_last(after: list[Token], sent: Span) -> bool:
-    """A phrase with an article that closes the sentence, its noun typed a person or a group by its
-    ending ("…, dijo el taxista.", "…, dijeron los comerciantes del mercado."): the inverted subject,
-    though no table lists the noun."""
+    """A phrase with an article (or a bare plural) that closes the sentence, its noun typed a person or
+    a group by its ending ("…, dijo el taxista.", "…, dijeron los comerciantes del mercado.", "…,
+    denunciaron comerciantes de la zona."): the inverted subject, though no table lists the noun."""
     head = np_head(after)
     end = after[-1].i + 1
-    return head is not None and head.pos_ == "NOUN" and head.is_lower and after[0].pos_ == "DET" \
+    return head is not None and head.pos_ == "NOUN" and head.is_lower \
+        and (after[0].pos_ == "DET" or after[0].i == head.i and "Plur" in head.morph.get("Number", [])) \
         and (end >= sent.end or sent.doc[end].text in (".", ";", "!", "?")) \
         and noun_kind(head.text) in ("person", "group")
 
