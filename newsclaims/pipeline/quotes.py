@@ -6,7 +6,8 @@ several paragraphs when each new paragraph reopens the mark (the Spanish convent
 unbalanced marks: a quotation never crosses a paragraph break unless reopened; one left open at the
 end of its paragraph ends there and is flagged ``balanced=False``; a closing mark whose opening mark
 was lost, followed by a comma ("…mujeres”, dijo."), closes a quotation that starts its paragraph
-(``orphan=True``); a paragraph opening with an em dash is dialogue ("—No cederemos —dijo—.").
+(``orphan=True``); a pair of two kinds, a straight mark and a curly one ('"…”', '“…"'), is one
+quotation; a paragraph opening with an em dash is dialogue ("—No cederemos —dijo—.").
 """
 from __future__ import annotations
 
@@ -214,6 +215,10 @@ def find_quotes(text: str) -> list[Quote]:
             ch = OPENERS[ch]  # "«… del cambio «, dijo": no quotation opens on a comma
         elif ch == "”" and not stack and _reopens(text, i, prev):
             ch = "“"  # "… provocar. ” Ya estamos viendo …”": a closing mark typed where the opening one belongs
+        elif ch == "”" and stack and stack[-1][0] == '"' and _closes(prev, nxt):
+            ch = '"'  # '"… los aviones”, explicó': a straight mark closed by a curly one (the pair mixed)
+        elif ch == '"' and stack and stack[-1][0] == "”" and _closes(prev, nxt):
+            ch = "”"  # '“… los aviones", explicó': and the other way round
         if ch in OPENERS and not (ch == "“" and stack and stack[-1][0] == "“"):
             stack.append((OPENERS[ch], i))
             if len(stack) == 1:
