@@ -992,8 +992,8 @@ def test_the_antecedent_of_que_is_a_noun_of_the_verb_s_number_without_its_conjun
 
 @pytest.mark.parametrize("text, name", [
     # a speaker after the relative verb is its subject; "que" is its object
-    ('La resolución cita un párrafo que argumentó el abogado del candidato en octubre: "El candidato se '
-     'retiró de la campaña sin avisar".', "abogado del candidato"),
+    ('La sentencia cita el párrafo que argumentó el perito del juzgado en marzo: "La obra conocía el riesgo '
+     'del puente".', "perito del juzgado"),
     ("El acta recoge el mensaje que leyó la alcaldesa Rebeca Olmedo: “No habrá más cortes de agua”.",
      "Rebeca Olmedo"),
     # a noun after the verb that cannot speak is its object: "que" is the subject

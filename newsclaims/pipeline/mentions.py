@@ -252,7 +252,7 @@ _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")  # "McArthur's", "O'N
 def subject_of(verb: Token) -> Token | None:
     subj = _first_subject(verb)
     if subj is not None and subj.lower_ == "que" and subj.i < verb.i:
-        # "un párrafo que argumentó el abogado": a speaker the parser also made the relative verb's
+        # "el párrafo que argumentó el perito": a speaker the parser also made the relative verb's
         # subject, after it, is the subject; "que" is the object (not "el que relata el viaje")
         after = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")
                       and (c.ent_type_ in ("PER", "ORG") or noun_kind(c.text) is not None)), None)
