@@ -676,6 +676,8 @@ def test_an_untyped_speaker_does_not_go_on_speaking(claims_of):
      "Tomás Liendo"),
     ("El puerto cerrará dos muelles en agosto, afirmó a Radio Vexa Tomás Liendo, director del puerto.",
      "Tomás Liendo"),
+    # a day the parser made the verb's subject
+    ("El puerto cerrará dos muelles en agosto, informó hoy domingo un portavoz del puerto.", "portavoz del puerto"),
     # a phrase of manner: "entre" and "sin"
     ("El puerto cerrará dos muelles en agosto, dijo entre risas el capitán Tomás Rivera.", "Tomás Rivera"),
     ("El puerto cerrará dos muelles en agosto, afirmó sin rodeos la capitana Irene Salas.", "Irene Salas"),
