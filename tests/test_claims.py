@@ -1745,6 +1745,13 @@ def test_asi_lo_attributes_what_was_said_just_before(claims_of, text, name, cont
     assert c["speaker"]["name"] == name and c["type"] == "indirect"
 
 
+def test_asi_lo_before_a_colon_points_at_what_follows(claims_of):
+    text = ("El puerto cerrará dos semanas por obras. Así lo explica la capitana Irene Salas, jefa de muelles: "
+            "«Las grúas no resisten otro invierno».")
+    assert [(c["cue"]["text"], c["content"]["text"]) for c in claims_of(text)] == [
+        ("explica", "Las grúas no resisten otro invierno")]
+
+
 def test_asi_lo_after_a_claim_adds_no_second_one(claims_of):
     text = "El alcalde dijo que el puerto cerrará dos semanas por obras. Así lo confirmó también el capitán Luis Soto."
     assert [c["cue"]["text"] for c in claims_of(text)] == ["dijo"]

@@ -337,6 +337,8 @@ def so_said(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
     first = ctx.first_word(sent, j, skip=("y", "e"))
     if not (j == first + 1 and doc[j].lower_ == "lo" and doc[first].lower_ == "así"):
         return False
+    if any(doc[m].text == ":" for m in range(tok.i + 1, sent.end - 1)):
+        return False  # "Así lo explica Ana Ruiz: «…»": "así" points at what follows the colon
     k = ctx.sentence_index(sent)
     if k <= 0:
         return False
