@@ -71,7 +71,6 @@ def test_opening_mark_typed_for_a_closing_one_closes():
     assert contents(text) == [("Subir el presupuesto reducirá el riesgo", True), ("otra cita", True)]
 
 
-
 @pytest.mark.parametrize("text, expected", [
     # a straight mark closed by a curly one, and the other way round
     ('La pista se cerró. "Las piedras pueden dañar los aviones”, explicó el piloto. Luego “otra cita” más.',
@@ -84,6 +83,7 @@ def test_opening_mark_typed_for_a_closing_one_closes():
 ])
 def test_a_quotation_whose_marks_are_of_two_kinds_closes(text, expected):
     assert contents(text) == expected
+
 
 def test_nested_opening_mark_before_a_word_still_nests():
     text = "«El lema “nunca más” sigue vivo», afirmó."

@@ -991,7 +991,6 @@ def test_the_antecedent_of_que_is_a_noun_of_the_verb_s_number_without_its_conjun
     assert c["speaker"]["name"] == name
 
 
-
 @pytest.mark.parametrize("text, name", [
     # a speaker after the relative verb is its subject; "que" is its object
     ('La sentencia cita el párrafo que argumentó el perito del juzgado en marzo: "La obra conocía el riesgo '
@@ -1004,6 +1003,7 @@ def test_the_antecedent_of_que_is_a_noun_of_the_verb_s_number_without_its_conjun
 def test_a_speaker_after_a_relative_verb_is_its_subject(claims_of, text, name):
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == name
+
 
 def test_a_name_right_before_a_verb_the_parser_left_without_subject_is_its_subject(claims_of):
     # the parser hangs the body's name on the noun before the comma; the gerund's verb has no subject

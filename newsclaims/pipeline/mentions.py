@@ -310,7 +310,7 @@ def _first_subject(verb: Token) -> Token | None:
             if title_abbreviation().fullmatch(child.text) and child.i + 1 < len(child.doc) \
                     and child.doc[child.i + 1].pos_ == "PROPN":
                 continue  # "el Prof. Juan Soto" parsed as two subjects: the name is the subject
-            if child.is_lower and "Tim" in child.morph.get("AdvType", []) and child.lower_ in _TIME_WORDS:
+            if child.is_lower and child.lower_ in _TIME_WORDS and "Tim" in child.morph.get("AdvType", []):
                 continue  # "informó hoy domingo un médico": a day the parser made a subject is when
             if any(c.dep_ == "case" and c.i < child.i and c.lower_ not in ("entre", "hasta", "desde")
                    and not _surname_particle(c, child) for c in child.children):

@@ -121,7 +121,6 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
                     "indirect_postposed", lemma) is not None
 
 
-
 def _typed_last(after: list[Token], sent: Span) -> bool:
     """A phrase with an article (or a bare plural) that closes the sentence, its noun typed a person or
     a group by its ending ("…, dijo el taxista.", "…, dijeron los comerciantes del mercado.", "…,
@@ -132,6 +131,7 @@ def _typed_last(after: list[Token], sent: Span) -> bool:
         and (after[0].pos_ == "DET" or after[0].i == head.i and "Plur" in head.morph.get("Number", [])) \
         and (end >= sent.end or sent.doc[end].text in (".", ";", "!", "?")) \
         and noun_kind(head.text) in ("person", "group")
+
 
 _OPENING_SOURCES = frozenset({"segun", "de acuerdo con", "de acuerdo a", "conforme a"})
 
