@@ -450,6 +450,38 @@ def test_a_purpose_after_an_opening_conjunction_is_no_source(claims_of):
 
 
 @pytest.mark.parametrize("text, name, content", [
+    # a short adverbial set off by a comma opens the sentence before the phrase: the clause after the
+    # source is what it says
+    ("En efecto, según la Fiscalía, hay pruebas contra el concejal.", "Fiscalía", "hay pruebas contra el concejal"),
+    ("En la última década, de acuerdo con el censo, la comarca perdió vecinos.", "censo", "la comarca perdió vecinos"),
+    ("Actualmente, según la ministra, el plan sigue en marcha.", "ministra", "el plan sigue en marcha"),
+    # and with no comma after the source either: where the clause's article opens it
+    ("Por lo demás, según un informe de la Cámara de Tulca la deuda con los talleres sube cada mes.",
+     "informe de la Cámara de Tulca", "la deuda con los talleres sube cada mes"),
+])
+def test_an_attribution_phrase_after_an_opening_adverbial(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["speaker"]["name"], c["content"]["text"]) == ("according_to", name, content)
+
+
+def test_a_subject_before_the_phrase_keeps_the_whole_sentence(claims_of):
+    # a noun phrase before the comma is the clause's subject, not an adverbial: the source vouches for it all
+    (c,) = claims_of("El concejal, según fuentes del partido, dimitirá el lunes.")
+    assert c["content"]["text"] == "El concejal, según fuentes del partido, dimitirá el lunes"
+
+
+@pytest.mark.parametrize("text, name, content", [
+    # no comma after the source, and the clause opens with its verb
+    ("Según la Fiscalía hay pruebas contra el concejal.", "Fiscalía", "hay pruebas contra el concejal"),
+    ("Además, según la ministra existe un riesgo de sequía en el sur.", "ministra",
+     "existe un riesgo de sequía en el sur"),
+])
+def test_a_source_without_a_comma_before_the_verb(claims_of, text, name, content):
+    (c,) = claims_of(text)
+    assert (c["type"], c["speaker"]["name"], c["content"]["text"]) == ("according_to", name, content)
+
+
+@pytest.mark.parametrize("text, name, content", [
     ("Según la fuente del puerto, que prefirió no dar su nombre, el barco zarpó sin permiso.",
      "fuente del puerto", "el barco zarpó sin permiso"),
     ("Según el informe de la Mesa del Turismo, que reúne a cuarenta agencias, las reservas caerán.",

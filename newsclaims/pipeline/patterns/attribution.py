@@ -289,6 +289,9 @@ def _commaless(src: list[Token]) -> int | None:
         if t.lower_ in _CLAUSE_DETS or t.pos_ == "ADV" and n + 1 < verb and src[n + 1].pos_ in ("DET", "NUM") \
                 or t.pos_ in ("VERB", "AUX") and "VerbForm=Inf" in str(t.morph):
             return n  # (or an infinitive opening the clause: "Según la médica | beber tanta agua es inútil")
+    if src[verb - 1].pos_ in ("NOUN", "PROPN") and src[verb].is_lower and cue_lemma(src[verb]) is None \
+            and not any(t.pos_ == "PRON" or t.text in ("(", ")") for t in src[:verb]):
+        return verb  # a clause with its verb first: "Según la Fiscalía | hay pruebas …" (not "según fuentes que …")
     return None
 
 
@@ -625,9 +628,28 @@ def _linking(doc, lead: int, first: int) -> bool:
 
 
 def _opener_before(ctx: Context, lead: int, first: int) -> bool:
-    """ "En tanto, según la policía, …": only a discourse opener stands before the phrase."""
-    words = tuple(fold(t.text) for t in ctx.doc[lead:first] if not t.is_punct)
-    return _linking(ctx.doc, lead, first) or ctx.doc[first - 1].text == "," and words in ctx.openers
+    """ "En tanto, según la policía, …": only a discourse opener stands before the phrase, or a short
+    adverbial set off by a comma ("En efecto, según …", "En 2019, de acuerdo con …", "Actualmente, según
+    …"); not a subject ("El alcalde, según fuentes municipales, dimitirá": the whole sentence is theirs)."""
+    doc = ctx.doc
+    words = tuple(fold(t.text) for t in doc[lead:first] if not t.is_punct)
+    return _linking(doc, lead, first) or doc[first - 1].text == "," and (
+        words in ctx.openers or _adverbial(doc[lead:first - 1]))
+
+
+_LEADING_PREPS = frozenset({"en", "por", "con", "desde", "tras", "durante", "hasta", "de", "sin", "a", "al", "ante"})
+
+
+def _adverbial(words: Span) -> bool:
+    """A sentence's opening adverbial: one adverb ("Actualmente"), or up to five words led by a
+    preposition ("En efecto", "Por ello", "En la última década"), with no comma, verb or
+    quotation mark in it."""
+    if not 1 <= len(words) <= 5 or any(t.is_punct or t.is_space or t.pos_ in ("VERB", "AUX") for t in words):
+        return False
+    opening = words[0]
+    if len(words) == 1:
+        return opening.pos_ == "ADV" and opening.lower_ not in ("no", "ya", "así")
+    return opening.lower_ in _LEADING_PREPS and opening.pos_ == "ADP"
 
 
 def _sent_phrases(ctx: Context, sent: Span) -> list[tuple[int, int, str, str]]:
