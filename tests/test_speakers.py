@@ -1141,3 +1141,29 @@ def test_a_fronted_speaker_phrase_the_parser_lost_speaks(claims_of, text, name):
 def test_an_opening_adverb_or_channel_is_no_fronted_speaker(claims_of, text):
     (c,) = claims_of(text)
     assert c["speaker"] is None or c["speaker"]["name"] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("«Vamos a ganar», dijo Irene Salas. Después intervino la ministra Rebeca Olmedo, y ella aseguró que nadie "
+     "ganará la liga.", "Rebeca Olmedo"),
+    ("«Vamos a ganar», dijo el entrenador Tomás Liendo. Más tarde el portero Andrés Gil Romero salió a la sala, y él "
+     "aseguró que nadie ganará la liga.", "Andrés Gil Romero"),
+])
+def test_a_subject_pronoun_written_out_is_the_person_just_named(claims_of, text, name):
+    # Spanish drops a subject that goes on with the same person: "él", "ella" written out after another
+    # person of that gender is named in the sentence point at that person, not at the one who spoke before
+    assert claims_of(text)[-1]["speaker"]["name"] == name
+
+
+def test_a_subject_pronoun_after_names_in_parentheses_stays_with_the_speaker(claims_of):
+    text = ("«Vamos a ganar», dijo Irene Salas. Ante las quejas por los nombres de los jurados (Tomás Barca, Lucía "
+            "Coronel y Rebeca Olmedo), ella señaló que podrán ser recusados.")
+    assert claims_of(text)[-1]["speaker"]["name"] == "Irene Salas"
+
+
+def test_a_verb_joined_to_a_clause_without_subject_takes_the_subject_of_the_verb_before(claims_of):
+    # the parser hangs both verbs on "trascendió", which has no subject; "desmintió" has one
+    text = ("El gobernador Tomás Liendo inauguró la feria. El martes trascendió que la obra se retrasará, pero la "
+            "alcaldesa lo desmintió y aseguró que estará lista en mayo.")
+    c = claims_of(text)[-1]
+    assert (c["cue"]["text"], c["speaker"]["text"]) == ("aseguró", "la alcaldesa")

@@ -392,6 +392,12 @@ class Context:
                                           and gov.lemma_.lower() in word_set("periphrasis_verbs.tsv")))):
             # ("aprovechó la visita para recordar que …")
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
+            if subj is None and verb.dep_ == "conj":
+                # "Trascendió que …, pero él lo desmintió y aseguró que …": both verbs hung on a clause
+                # without a subject; the verb joined just before it has the subject
+                sibling = max((c for c in gov.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")),
+                              key=lambda c: c.i, default=None)
+                subj = subject_of(sibling) if sibling is not None else None
             if copular and subj is not None and not (subj.ent_type_ == "PER" or self.resolver.is_role(subj)
                                                      or self.resolver.is_title(subj)):
                 subj = None  # (only a person is "the coordinator" who then spoke; not "La ciudad está lista y …")
@@ -470,6 +476,11 @@ class Context:
                 return self.dropped_subject(verb.idx, sent.start_char, verb)
             if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
                 gender = {"él": "m", "ella": "f"}.get(subj.lower_)
+                just_named = self.resolver.named_before(subj.idx, gender) if gender is not None else None
+                if just_named is not None and just_named != self.current.name:
+                    # "Trascendió que Luis Soto había renunciado, pero él lo desmintió": a subject written
+                    # out (Spanish drops one that goes on with the same person) is the one just named
+                    return Speaker(just_named, subj.text, "PER", subj.idx, subj.idx + len(subj.text))
                 if gender is not None and self.current.label == "PER" \
                         and self.resolver.gender(self.current.name) not in ("-", gender):
                     # "ella" after a man spoke: the person of her gender the text is about, when the

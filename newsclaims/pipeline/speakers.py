@@ -8,7 +8,8 @@ Resolution, in order (each step with a Spanish example):
 5. A role noun: "la canciller" -> the person an apposition gave that role ("La canciller de Chile,
    Ana Ruiz"), or sharing its modifiers ("el líder chileno" ~ "el presidente chileno, Juan Soto"),
    else the most salient person of matching gender.
-6. A pronoun ("él", "ella", "quien") or no subject at all: the current speaker.
+6. A pronoun ("él", "ella", "quien") or no subject at all: the current speaker (but "él", "ella"
+   written out after another person of that gender is named in the sentence: that person).
 """
 from __future__ import annotations
 
@@ -765,6 +766,11 @@ class SpeakerResolver:
             # "su recelo hacia un plan que considera …": "que" stands for what cannot speak; the
             # speaker is the one the sentence is about
             gender = {"él": "m", "ella": "f"}.get(lower)
+            named = self.named_before(start, gender) if gender is not None else None
+            if named is not None and (current is None or named != current.name):
+                # "Trascendió que Luis Soto había renunciado, pero él lo desmintió …": Spanish drops a subject
+                # that goes on with the same person; one written out points at the one just named
+                return Speaker(named, text, "PER", start, end)
             if current is not None and (gender is None or current.label == "PER" and self.gender(current.name) in ("-", gender)):
                 return Speaker(current.name, text, current.label, start, end)
             if gender is not None:  # "Según ella, …": the person of that gender the text is about
@@ -1765,6 +1771,18 @@ class SpeakerResolver:
         found = {e.name for e in self.entities if e.label == "PER" and word in e.name.split()[1:]
                  and self._person_name(e.name)}
         return found.pop() if len(found) == 1 else None
+
+    def named_before(self, position: int, gender: str) -> str | None:
+        """The person of ``gender`` named last in the sentence before ``position``, when nobody of
+        another gender is named after them there (not inside parentheses: a list of names there is
+        no one the sentence goes on about)."""
+        start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position), position - 400) + 1
+        people = [(m, e) for m, e in self.index.mentions_in(start, position) if e.label == "PER"
+                  and self.text.count("(", start, m.start) == self.text.count(")", start, m.start)]
+        if not people:
+            return None
+        _, last = max(people, key=lambda pair: pair[0].start)
+        return last.name if self.gender(last.name) == gender else None
 
     def _named_in_sentence(self, position: int) -> frozenset[str]:
         """The people named between the start of the sentence holding ``position`` and it."""
