@@ -467,7 +467,10 @@ def test_dialogue_dash_paragraph(claims_of):
 
 
 @pytest.mark.parametrize("text", ["Precio: de acuerdo a grupo y temporada\n\nTexto.",
-                                  "El gobierno: nuevas medidas económicas\n\nTexto."])
+                                  "El gobierno: nuevas medidas económicas\n\nTexto.",
+                                  # a topic that holds a name, whose head noun names nobody who speaks
+                                  "Los viajes de Irene Salas: esto cuesta cuidar a la primera dama\n\n"
+                                  "Irene Salas viajó cinco veces a la costa en un año."])
 def test_topic_headlines_are_not_claims(claims_of, text):
     assert [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == ":"] == []
 

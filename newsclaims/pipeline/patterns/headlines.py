@@ -143,4 +143,7 @@ def headline(ctx: Context, sent: Span) -> None:
     q = ctx.quote_at(a)
     if q is not None and q.open_mark == a:
         a, b = q.start, q.end
-    ctx.add(ctx.kind_of(a, b), ctx.resolver.resolve(who, ctx.current), cue, a, b, sent, "headline")
+    speaker = ctx.resolver.resolve(who, ctx.current)
+    if speaker is None or ctx.kind(speaker) is None:
+        return  # "Los viajes de la ministra: lo que cuestan", "12-marzo-2020: …": a topic or a date, nobody
+    ctx.add(ctx.kind_of(a, b), speaker, cue, a, b, sent, "headline")
