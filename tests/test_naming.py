@@ -464,6 +464,33 @@ def test_an_attribution_phrase_after_an_opening_adverbial(claims_of, text, name,
     assert (c["type"], c["speaker"]["name"], c["content"]["text"]) == ("according_to", name, content)
 
 
+@pytest.mark.parametrize("text, name, content", [
+    # a source after a relative pronoun, past the phrase's own verb, with or without a comma after it
+    ("Unos resultados prometedores, que según apuntan los autores del estudio, aún se deben probar en humanos.",
+     "autores del estudio", "aún se deben probar en humanos"),
+    ("Es un fármaco que según apuntan los autores del estudio aún se debe probar en humanos.",
+     "autores del estudio", "aún se debe probar en humanos"),
+    # the relative clause ends where its verb's phrase ends, before the main clause's verb
+    ("El mercado, donde según testigos, se oyeron varios disparos, sigue cerrado.", "testigos",
+     "se oyeron varios disparos"),
+    # after the "que" that opens a reported clause the phrase opens it; a clitic may open its verb
+    ("Irene Salas agregó que según el Instituto de Estadística se tiene identificado el tipo de robo.",
+     "Instituto de Estadística", "se tiene identificado el tipo de robo"),
+    ("Protección Civil informó que según datos del Servicio de Meteorología (SMT) seguirán las lluvias en la "
+     "región, debido al frente frío.", "Servicio de Meteorología", "seguirán las lluvias en la región, debido al frente frío"),
+    # a relative clause on the source is none of the content ("quienes …")
+    ("Según las autoridades quienes atribuyeron los robos a la falta de vigilancia, ocho de los robos fueron a "
+     "mano armada.", "autoridades", "ocho de los robos fueron a mano armada"),
+])
+def test_an_attribution_phrase_inside_a_clause(claims_of, text, name, content):
+    c = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert (c["speaker"]["name"], c["content"]["text"]) == (name, content)
+
+
+def test_an_impersonal_source_after_a_relative_names_nobody(claims_of):
+    assert claims_of("Es un fármaco que según se ha informado aún se debe probar en humanos.") == []
+
+
 def test_a_subject_before_the_phrase_keeps_the_whole_sentence(claims_of):
     # a noun phrase before the comma is the clause's subject, not an adverbial: the source vouches for it all
     (c,) = claims_of("El concejal, según fuentes del partido, dimitirá el lunes.")

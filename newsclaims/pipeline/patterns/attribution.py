@@ -36,7 +36,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         lead = sent.start
         while lead < first and (doc[lead].is_space or doc[lead].is_punct):
             lead += 1
-        initial = lead == first or _opener_before(ctx, lead, first)
+        # (or right after the "que" that opens a clause: "Agregó que según el instituto se tiene …")
+        initial = lead == first or _opener_before(ctx, lead, first) \
+            or first - 1 > sent.start and doc[first - 1].lower_ == "que" and doc[first - 1].pos_ == "SCONJ"
         # "…, y según la ministra, el plan …": a new clause opens with the phrase
         joined = not initial and first - 2 >= sent.start and doc[first - 1].lower_ in ("y", "e", "pero", "aunque") \
             and (doc[first - 2].text == "," or not any("VerbForm=Fin" in str(t.morph) for t in doc[lead:first]))
@@ -74,8 +76,9 @@ def phrases(ctx: Context, sent: Span) -> None:
         src: list[Token] = []
         depth = 0  # "según los Centros de Control (CDC, por sus siglas en inglés), …": commas inside count not
         trailing = not initial and doc[first - 1].text in (",", "(", "—")
-        if not initial and doc[first - 1].lower_ in _RELATIVES and position == "any" and cue_tok is None:
-            _relative_source(ctx, sent, first, last, phrase)
+        if not initial and doc[first - 1].lower_ in _RELATIVES and position == "any":
+            # ("que según apuntan los autores, aún se deben …": past the phrase's own verb)
+            _relative_source(ctx, sent, first, last if cue_tok is None else cue_tok.i + 1, phrase)
             continue
         if cue_tok is None and last + 1 < sent.end and doc[last].lower_ in _ARTICLES \
                 and doc[last + 1].lower_ in ("cual", "cuales"):
@@ -269,6 +272,7 @@ _HABER = frozenset({"ha", "han", "había", "habían", "habría", "habrían", "ha
 
 _COMMALESS = frozenset({"segun", "de acuerdo con", "de acuerdo a", "conforme a"})
 _CLAUSE_DETS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
+_CLITICS = frozenset({"se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos", "os"})
 
 
 def _commaless(src: list[Token]) -> int | None:
@@ -289,9 +293,13 @@ def _commaless(src: list[Token]) -> int | None:
         if t.lower_ in _CLAUSE_DETS or t.pos_ == "ADV" and n + 1 < verb and src[n + 1].pos_ in ("DET", "NUM") \
                 or t.pos_ in ("VERB", "AUX") and "VerbForm=Inf" in str(t.morph):
             return n  # (or an infinitive opening the clause: "Según la médica | beber tanta agua es inútil")
-    if src[verb - 1].pos_ in ("NOUN", "PROPN") and src[verb].is_lower and cue_lemma(src[verb]) is None \
-            and not any(t.pos_ == "PRON" or t.text in ("(", ")") for t in src[:verb]):
-        return verb  # a clause with its verb first: "Según la Fiscalía | hay pruebas …" (not "según fuentes que …")
+    n = verb
+    while n > 1 and (src[n - 1].lower_ in _CLITICS and src[n - 1].pos_ == "PRON" or src[n - 1].pos_ == "ADV"):
+        n -= 1  # its clitic or adverb first: "Según el instituto | se tiene identificado …"
+    if (src[n - 1].pos_ in ("NOUN", "PROPN") or src[n - 1].text == ")") and src[verb].is_lower \
+            and cue_lemma(src[verb]) is None and not any(t.pos_ == "PRON" for t in src[:n]):
+        return n  # a clause with its verb first: "Según la Fiscalía | hay pruebas …" (not "según fuentes que …",
+        # "según las autoridades quienes …")
     return None
 
 
@@ -491,23 +499,35 @@ def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: st
     k = last
     while k < sent.end and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ".", ";", ":"):
         k += 1
-    src = trim_np(list(doc[last:k]))
-    start = k
+    before = k
+    while before - 1 > last and doc[before - 1].is_lower and doc[before - 1].pos_ in ("ADV", "PRON"):
+        before -= 1  # "que según los autores aún se debe …": the verb's adverb and clitic open the clause
+    src = trim_np(list(doc[last:before]))
+    start = before if k < sent.end and doc[k].pos_ in ("VERB", "AUX") else k
     if k + 1 < sent.end and doc[k].text == ",":
         start = k + 1
         k = next((v for v in range(start, min(sent.end, start + 3)) if doc[v].pos_ in ("VERB", "AUX")), sent.end)
         if any(doc[x].pos_ not in ("PRON", "ADV") for x in range(start, k)):
             return  # (the clause opens with its verb, a clitic or "no" at most before it)
-    if not src or k >= sent.end or doc[k].pos_ not in ("VERB", "AUX") or not ctx.resolver.can_speak(src):
-        return
-    _add_from(ctx, sent, src, first, last, phrase, start)
+    if not src or k >= sent.end or doc[k].pos_ not in ("VERB", "AUX") or src[0].lower_ in ("se", "lo", "le") \
+            or not ctx.resolver.can_speak(src):
+        return  # ("que según se ha informado …": nobody named)
+    verb = doc[k] if doc[k].dep_ not in ("aux", "cop") else doc[k].head
+    # the relative clause ends with its verb's phrase ("El mercado, donde según testigos, se oyeron
+    # disparos, sigue cerrado": not the main clause after it)
+    _add_from(ctx, sent, src, first, last, phrase, start, max(t.i for t in verb.subtree) + 1 if verb.i >= k else None)
 
 
-def _add_from(ctx: Context, sent: Span, src: list[Token], first: int, last: int, phrase: str, start: int) -> None:
+def _add_from(ctx: Context, sent: Span, src: list[Token], first: int, last: int, phrase: str, start: int,
+              limit: int | None = None) -> None:
     """The "según" claim of ``src`` whose cue runs over tokens ``first``..``last`` and whose content
-    starts at token ``start`` and runs to where its clause ends."""
+    starts at token ``start`` and runs to where its clause ends (before token ``limit`` at most)."""
     doc = ctx.doc
     end = ctx.content_end(start, sent, stop_at_cue=False)
+    if limit is not None and start < limit < end:
+        end = limit
+        while end > start + 1 and (doc[end - 1].text in (",", ";", ":", ".") or doc[end - 1].is_space):
+            end -= 1
     end_char = doc[end - 1].idx + len(doc[end - 1].text)
     cue = Cue(ctx.text[doc[first].idx: doc[last - 1].idx + len(doc[last - 1].text)], phrase,
               doc[first].idx, doc[last - 1].idx + len(doc[last - 1].text))
