@@ -2258,3 +2258,31 @@ def test_para_a_person_before_a_copula_without_comma_is_their_judgement(claims_o
 ])
 def test_para_before_a_copula_without_a_person_is_no_source(claims_of, text):
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a cue in a relative clause says no more than its clause: the main verb after it is the sentence's
+    ("Tomás Barca, uno de los que ha pedido aprobar las objeciones habló a los medios durante el receso.",
+     "ha pedido", "aprobar las objeciones"),
+    ("El diputado, quien considera que combatir la corrupción en el gasto público sigue siendo un pendiente, "
+     "votó en contra.", "considera", "que combatir la corrupción en el gasto público sigue siendo un pendiente"),
+    # a clause opening with a subject of its own, joined to the cue's by "y", is none of the content
+    ("En la plaza alguien le sugirió a gritos hacer un paro y el exministro le respondió: “Primero hay que "
+     "organizarnos bien”.", "le sugirió", "hacer un paro"),
+    ("Los alumnos reconocen ponerse muy tensos cuando estudian y el diez por ciento se preocupa por las notas.",
+     "reconocen", "ponerse muy tensos cuando estudian"),
+    # but a second "que" clause of the same cue is
+    ("La doctora le mencionó que estaba en perfecta salud y que no descartaba volver al trabajo.",
+     "le mencionó", "que estaba en perfecta salud y que no descartaba volver al trabajo"),
+])
+def test_the_content_ends_with_the_cues_clause(claims_of, text, cue, content):
+    c = next(c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == cue)
+    assert c["content"]["text"] == content
+
+
+def test_a_relative_clause_on_a_postposed_subject_is_no_content(claims_of):
+    text = ("El gobierno prometió atender sus peticiones, pero otra vez no hay nada, lamentaron los jóvenes que "
+            "encabezaron la protesta.")
+    c = next(c for c in claims_of(text) if c["cue"]["text"] == "lamentaron")
+    assert (c["speaker"]["name"], c["content"]["text"]) == (
+        "jóvenes", "El gobierno prometió atender sus peticiones, pero otra vez no hay nada")

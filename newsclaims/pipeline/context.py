@@ -708,6 +708,14 @@ class Context:
         its subject after it (None: the content has a verb of its own there, "…, sostienen que …")."""
         doc = self.doc
         end = sent.end
+        if cue is not None and cue.dep_ in ("acl", "acl:relcl", "relcl") and start_tok in range(cue.i, sent.end) \
+                and (clause_end := max(t.i for t in cue.subtree)) + 1 < sent.end and clause_end >= start_tok \
+                and doc[clause_end + 1].pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(doc[clause_end + 1].morph) \
+                and (doc[start_tok].lower_ != "que" or any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:clause_end + 1])):
+            # "uno de los que ha pedido aprobar las objeciones habló …", "La gente que cree que la Tierra es plana
+            # asume …": a cue in a relative clause says no more than its clause (a "que" clause with its own
+            # verb in it); the main verb after it is the sentence's
+            end = clause_end + 1
         i = start_tok + 1
         fronted = fronted_clause_comma(cue) if cue is not None else None
         while i < sent.end:
@@ -726,6 +734,13 @@ class Context:
                     and cue_lemma(x) is not None for x in doc[i + 1:min(sent.end, i + 3)]):
                 end = i  # "consideró que … y dijo que …": the speaker's next speech act, a claim of its own
                 break
+            if cue is not None and t.lower_ in ("y", "e") and self.quote_at(t.idx) is None \
+                    and i + 1 < sent.end and doc[i + 1].lower_ != "que" and any(
+                    x.head.i == cue.i and x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(x.morph)
+                    and any(c.dep_ == "nsubj" and c.left_edge.i == i + 1 and c.i < x.i for c in x.children)
+                    for x in doc[i + 2:min(sent.end, i + 9)]):
+                end = i  # "le pidió calma y el ministro le respondió: …": a clause opening with its own subject,
+                break  # joined to the cue's
             if t.text in DASHES and sum(doc[k].text in DASHES for k in range(start_tok, i)) % 2 == 1:
                 i += 1  # "que —claro— supone una amenaza": the dash closes an aside; the clause goes on
                 continue

@@ -59,6 +59,8 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
+        if low == "que" and _subject_relative(tok, t, sent):
+            return False  # "…, lamentaron los jóvenes que encabezaron la protesta.": who they are, not what was said
         if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS and not (doc[j - 1].lower_ == "así" and j - 1 == first)
                              or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"  # ("al tiempo que")
                              or doc[j - 1].lower_ == "de" and doc[j - 2].lower_ in _BEFORE_DE_QUE):
@@ -434,6 +436,18 @@ def _relative(que: Token) -> bool:
     noun = que.head.head
     return (prev.pos_ == "ADJ" or prev.head.i == noun.i) and que.pos_ == "PRON" \
         and que.head.dep_ in ("acl", "acl:relcl", "relcl") and noun.pos_ in ("NOUN", "PROPN") and que.i - 6 <= noun.i < que.i
+
+
+def _subject_relative(cue: Token, que: Token, sent: Span) -> bool:
+    """"que" opening a relative clause on the postposed subject of a cue that follows what was said
+    ("La obra seguirá, dijo el alcalde que visitó la planta."; not "…, dijo el alcalde que la planta
+    abrirá", a clause with its own subject, nor "De igual manera, recordó el encargado que …": no
+    clause before the cue)."""
+    doc = que.doc
+    prev = doc[que.i - 1]
+    return cue.i > sent.start and doc[cue.i - 1].text in (",", "”", "»", '"') and prev.dep_ == "nsubj" \
+        and prev.head.i == cue.i and prev.i > cue.i and _relative(que) \
+        and any("VerbForm=Fin" in str(t.morph) for t in doc[sent.start:cue.i - 1])
 
 
 def _object_relative(ctx: Context, cue: Token, que: Token) -> bool:
