@@ -1167,3 +1167,16 @@ def test_a_verb_joined_to_a_clause_without_subject_takes_the_subject_of_the_verb
             "alcaldesa lo desmintió y aseguró que estará lista en mayo.")
     c = claims_of(text)[-1]
     assert (c["cue"]["text"], c["speaker"]["text"]) == ("aseguró", "la alcaldesa")
+
+
+@pytest.mark.parametrize("text", [
+    "«Vamos a medirlo todo», dijo la física Irene Salas. De acuerdo con el informe del observatorio, el cometa "
+    "pasará en mayo. Añadió que será visible desde el sur.",
+    "La física Irene Salas habló en el congreso. Según la teoría de la relatividad, nada viaja más rápido que la "
+    "luz. Añadió que el experimento se repetirá en mayo.",
+])
+def test_a_document_a_phrase_cites_does_not_go_on_speaking(claims_of, text):
+    # the report or theory vouches for its own clause; the sentence after it, its subject dropped, is the
+    # person's who was speaking
+    claim = next(c for c in claims_of(text) if c["cue"]["text"] == "Añadió")
+    assert claim["speaker"]["name"] == "Irene Salas"

@@ -871,10 +871,12 @@ class Context:
             or rule == "according_to" and speaker is not None and any(
                 c is not claim and c.speaker is not None and c.start <= speaker.start < c.end
                 for c in self.claims_near(speaker.start, speaker.end))
-        if speaker is not None and not untyped and not nested:
+        cited = rule.startswith("according_to") and speaker is not None and speaker.kind == "document"
+        if speaker is not None and not untyped and not nested and not cited:
             # (a speaker no lexicon types, "estas obras", does not go on speaking in the
             # sentences whose subject is dropped: the last typed one does; nor does one named inside
-            # another's reported speech: "La ministra señaló que las regiones han comunicado que …")
+            # another's reported speech: "La ministra señaló que las regiones han comunicado que …"; nor a
+            # document a phrase cites: "De acuerdo con la teoría X, continuó, …" is the person's)
             self.current, self.current_para = speaker, self.para(start)
             self.current_at = start
             self.resolver.remember(speaker)

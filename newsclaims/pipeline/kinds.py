@@ -15,7 +15,8 @@ A speaker is typed from what the article says of it, never from who it is:
 A phrase that none of these types ("las demoras del trámite", "la petición") gets kind ``None``;
 the claim keeps it as speaker with a weaker confidence (dropping such speakers lowered the blind
 check: the lexicons do not type every real speaker), but it does not go on speaking in the later
-sentences whose subject is dropped (the last typed speaker does) — unless its cue lies inside another claim
+sentences whose subject is dropped (the last typed speaker does; not a document an attribution
+phrase cites, "según el informe": ``Context.add``) — unless its cue lies inside another claim
 of a typed speaker: "explicó que las lluvias aseguran que …" is the minister's claim only
 (``pipeline.claims.dedupe``).
 """
