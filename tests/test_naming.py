@@ -491,6 +491,13 @@ def test_an_impersonal_source_after_a_relative_names_nobody(claims_of):
     assert claims_of("Es un fármaco que según se ha informado aún se debe probar en humanos.") == []
 
 
+def test_the_speakers_cue_set_off_after_the_source_is_none_of_its_content(claims_of):
+    text = ("La física Irene Salas habló en el congreso. Según el informe del observatorio, añadió, el cometa pasará "
+            "en mayo.")
+    c = next(c for c in claims_of(text) if c["type"] == "according_to")
+    assert (c["speaker"]["name"], c["content"]["text"]) == ("informe del observatorio", "el cometa pasará en mayo")
+
+
 def test_a_subject_before_the_phrase_keeps_the_whole_sentence(claims_of):
     # a noun phrase before the comma is the clause's subject, not an adverbial: the source vouches for it all
     (c,) = claims_of("El concejal, según fuentes del partido, dimitirá el lunes.")

@@ -216,6 +216,8 @@ def phrases(ctx: Context, sent: Span) -> None:
         else:
             speaker = None if src[0].lower_ in ("se", "lo") and len(src) <= 2 else _source(ctx, src, sent)
         if (initial or joined) and k + 1 < sent.end and doc[k].text == ",":
+            if k + 3 < sent.end and cue_lemma(doc[k + 1]) is not None and doc[k + 2].text == ",":
+                k += 2  # "Según el informe, añadió, el cometa …": the speaker's cue set off after the source
             start_char = doc[k].idx + 1
             end_tok = ctx.content_end(k + 1, sent, stop_at_cue=None, cue=doc[first])
             end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
