@@ -2286,3 +2286,28 @@ def test_a_relative_clause_on_a_postposed_subject_is_no_content(claims_of):
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "lamentaron")
     assert (c["speaker"]["name"], c["content"]["text"]) == (
         "jóvenes", "El gobierno prometió atender sus peticiones, pero otra vez no hay nada")
+
+
+def _claim(speaker_kind: str | None, cue: bool, confidence: float):
+    from newsclaims.claims import Claim, Cue, Speaker
+    speaker = Speaker("Ana Ruiz" if speaker_kind else "la vecina", "Ana Ruiz", "PER", 0, 8, kind=speaker_kind)
+    return Claim("direct", speaker, Cue("dijo", "decir", 40, 44) if cue else None, 10, 30, 0, 50, confidence,
+                 "direct_postposed" if cue else "floating")
+
+
+def test_dedupe_keeps_the_quotation_with_its_cue_before_the_floating_one():
+    from newsclaims.pipeline.claims import dedupe
+    floating, cued = _claim("person", False, 0.95), _claim("person", True, 0.90)
+    assert dedupe([floating, cued]) == [cued]
+    # a cue whose speaker nothing types does not beat a floating quotation of a typed speaker
+    untyped = _claim(None, True, 0.90)
+    assert dedupe([floating, untyped]) == [floating]
+
+
+def test_a_quotation_with_its_cue_after_a_paragraph_about_someone_else(claims_of):
+    text = ("Terminados sus estudios, Tomás Barca ingresó a la Policía Nacional, en donde formó parte del grupo de "
+            "operaciones especiales. Se desconocen los motivos por los que fue separado de la institución.\n\n"
+            "“Al tiempo que estuvo en la Policía tenía una novia con la que montó un negocio en Tulca. Ellos se "
+            "dejaron, el negocio se acabó y luego se fue a vivir a la costa”, agregó la persona allegada.")
+    (c,) = claims_of(text)
+    assert (c["cue"]["text"], c["speaker"]["text"]) == ("agregó", "la persona allegada")

@@ -310,12 +310,16 @@ def _adjunct(tok: Token) -> bool:
 
 
 def dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per content span (the most confident), and no claim inside another claim of the
-    same speaker (the quoted words of mixed speech are not a second claim); sorted by start."""
+    """One claim per content span (one whose cue has a typed speaker before a quotation taken as
+    floating, then the most confident), and no claim inside another claim of the same speaker (the
+    quoted words of mixed speech are not a second claim); sorted by start."""
+    def rank(c: Claim) -> tuple[bool, float]:
+        return c.cue is not None and c.speaker is not None and c.speaker.kind is not None, c.confidence
+
     best: dict[tuple[int, int], Claim] = {}
     for c in claims:
         key = (c.start, c.end)
-        if key not in best or c.confidence > best[key].confidence:
+        if key not in best or rank(c) > rank(best[key]):
             best[key] = c
     kept = sorted(best.values(), key=lambda c: (c.start, -c.end))
     starts = [c.start for c in kept]
