@@ -1180,3 +1180,15 @@ def test_a_document_a_phrase_cites_does_not_go_on_speaking(claims_of, text):
     # person's who was speaking
     claim = next(c for c in claims_of(text) if c["cue"]["text"] == "Añadió")
     assert claim["speaker"]["name"] == "Irene Salas"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cuestionado en torno a la maniobra del coordinador Tomás Liendo, quien destituyó por dos días al "
+     "vicecoordinador, Cordero recalcó que de todas formas la realizarán.", "Cordero"),
+    ("Acompañado por la ministra Irene Salas, el alcalde Tomás Barca aseguró que la obra terminará en mayo.",
+     "Tomás Barca"),
+])
+def test_a_participles_clause_hung_on_the_subject_names_nobody(claims_of, text, name):
+    # the parser hangs the opening participle's clause on the subject; the name in it is not the speaker
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == name

@@ -107,6 +107,16 @@ def _addressed_medium(tok: Token) -> bool:
     return k >= 0 and doc[k].lower_ in ("a", "al")
 
 
+def _past_participial_lead(tokens: list[Token], head: Token) -> list[Token]:
+    """The subject without a participle's clause the parser hung on it: "Cuestionado sobre la maniobra
+    del coordinador X, Cordero recalcó …" is Cordero's (the clause before the comma is about him,
+    it does not name him)."""
+    if len(tokens) < 3 or "VerbForm=Part" not in str(tokens[0].morph) or tokens[0].i >= head.i:
+        return tokens
+    comma = max((k for k, t in enumerate(tokens) if t.text == "," and t.i < head.i), default=None)
+    return tokens[comma + 1:] if comma is not None and comma + 1 < len(tokens) else tokens
+
+
 def _one_of(tok: Token) -> bool:
     """ "Uno de cada diez encuestados", "una de las vecinas": a member of a named group."""
     return tok.lower_ in ("uno", "una") and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("de", "del")
@@ -463,7 +473,8 @@ class Context:
                 # "su recelo hacia un plan que considera que …": the person the sentence is about
                 return self.dropped_subject(verb.idx, sent.start_char, verb)
         if subj is not None:
-            tokens = trim_np(self.within(subj, sent)) if subj.pos_ != "PRON" or _one_of(subj) else [subj]
+            tokens = trim_np(_past_participial_lead(self.within(subj, sent), subj)) \
+                if subj.pos_ != "PRON" or _one_of(subj) else [subj]
             other = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i and c.i < verb.i
                      and any(x.dep_ == "cc" and x.lower_ in ("y", "e") for x in c.children)]
             if other and tokens:  # "Ana Ruiz, directora de …, y Luis Soto, su adjunto, explicaron": two subjects
