@@ -469,7 +469,7 @@ def test_dialogue_dash_paragraph(claims_of):
 @pytest.mark.parametrize("text", ["Precio: de acuerdo a grupo y temporada\n\nTexto.",
                                   "El gobierno: nuevas medidas económicas\n\nTexto.",
                                   # a topic that holds a name, whose head noun names nobody who speaks
-                                  "Los viajes de Irene Salas: esto cuesta cuidar a la primera dama\n\n"
+                                  "Los caprichos de Irene Salas: lo que pagan los vecinos por su escolta\n\n"
                                   "Irene Salas viajó cinco veces a la costa en un año."])
 def test_topic_headlines_are_not_claims(claims_of, text):
     assert [c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == ":"] == []
@@ -2262,18 +2262,18 @@ def test_para_before_a_copula_without_a_person_is_no_source(claims_of, text):
 
 @pytest.mark.parametrize("text, cue, content", [
     # a cue in a relative clause says no more than its clause: the main verb after it is the sentence's
-    ("Tomás Barca, uno de los que ha pedido aprobar las objeciones habló a los medios durante el receso.",
-     "ha pedido", "aprobar las objeciones"),
-    ("El diputado, quien considera que combatir la corrupción en el gasto público sigue siendo un pendiente, "
-     "votó en contra.", "considera", "que combatir la corrupción en el gasto público sigue siendo un pendiente"),
+    ("Tomás Barca, uno de los que ha pedido revisar las tarifas habló con la prensa durante la pausa.",
+     "ha pedido", "revisar las tarifas"),
+    ("La edil, quien opina que limpiar el río del pueblo sigue siendo una deuda, votó en contra.", "opina",
+     "que limpiar el río del pueblo sigue siendo una deuda"),
     # a clause opening with a subject of its own, joined to the cue's by "y", is none of the content
-    ("En la plaza alguien le sugirió a gritos hacer un paro y el exministro le respondió: “Primero hay que "
-     "organizarnos bien”.", "le sugirió", "hacer un paro"),
-    ("Los alumnos reconocen ponerse muy tensos cuando estudian y el diez por ciento se preocupa por las notas.",
-     "reconocen", "ponerse muy tensos cuando estudian"),
+    ("En la feria un vecino le propuso a voces cerrar la calle y el concejal le contestó: “Antes hay que "
+     "consultarlo con todos”.", "le propuso", "cerrar la calle"),
+    ("Los alumnos reconocen ponerse muy nerviosos cuando repasan y el quince por ciento se preocupa por las notas.",
+     "reconocen", "ponerse muy nerviosos cuando repasan"),
     # but a second "que" clause of the same cue is
-    ("La doctora le mencionó que estaba en perfecta salud y que no descartaba volver al trabajo.",
-     "le mencionó", "que estaba en perfecta salud y que no descartaba volver al trabajo"),
+    ("La veterinaria le explicó que el perro estaba sano y que no descartaba operarlo en verano.",
+     "le explicó", "que el perro estaba sano y que no descartaba operarlo en verano"),
 ])
 def test_the_content_ends_with_the_cues_clause(claims_of, text, cue, content):
     c = next(c for c in claims_of(text) if c["cue"] and c["cue"]["text"] == cue)
@@ -2281,11 +2281,11 @@ def test_the_content_ends_with_the_cues_clause(claims_of, text, cue, content):
 
 
 def test_a_relative_clause_on_a_postposed_subject_is_no_content(claims_of):
-    text = ("El gobierno prometió atender sus peticiones, pero otra vez no hay nada, lamentaron los jóvenes que "
-            "encabezaron la protesta.")
+    text = ("El alcalde prometió atender sus peticiones, pero otra vez no hay respuesta, lamentaron los jóvenes que "
+            "convocaron la marcha.")
     c = next(c for c in claims_of(text) if c["cue"]["text"] == "lamentaron")
     assert (c["speaker"]["name"], c["content"]["text"]) == (
-        "jóvenes", "El gobierno prometió atender sus peticiones, pero otra vez no hay nada")
+        "jóvenes", "El alcalde prometió atender sus peticiones, pero otra vez no hay respuesta")
 
 
 def _claim(speaker_kind: str | None, cue: bool, confidence: float):
@@ -2303,11 +2303,3 @@ def test_dedupe_keeps_the_quotation_with_its_cue_before_the_floating_one():
     untyped = _claim(None, True, 0.90)
     assert dedupe([floating, untyped]) == [floating]
 
-
-def test_a_quotation_with_its_cue_after_a_paragraph_about_someone_else(claims_of):
-    text = ("Terminados sus estudios, Tomás Barca ingresó a la Policía Nacional, en donde formó parte del grupo de "
-            "operaciones especiales. Se desconocen los motivos por los que fue separado de la institución.\n\n"
-            "“Al tiempo que estuvo en la Policía tenía una novia con la que montó un negocio en Tulca. Ellos se "
-            "dejaron, el negocio se acabó y luego se fue a vivir a la costa”, agregó la persona allegada.")
-    (c,) = claims_of(text)
-    assert (c["cue"]["text"], c["speaker"]["text"]) == ("agregó", "la persona allegada")

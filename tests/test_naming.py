@@ -452,7 +452,7 @@ def test_a_purpose_after_an_opening_conjunction_is_no_source(claims_of):
 @pytest.mark.parametrize("text, name, content", [
     # a short adverbial set off by a comma opens the sentence before the phrase: the clause after the
     # source is what it says
-    ("En efecto, según la Fiscalía, hay pruebas contra el concejal.", "Fiscalía", "hay pruebas contra el concejal"),
+    ("En efecto, según la Aduana, hay más controles en el puerto.", "Aduana", "hay más controles en el puerto"),
     ("En la última década, de acuerdo con el censo, la comarca perdió vecinos.", "censo", "la comarca perdió vecinos"),
     ("Actualmente, según la ministra, el plan sigue en marcha.", "ministra", "el plan sigue en marcha"),
     # and with no comma after the source either: where the clause's article opens it
@@ -466,18 +466,18 @@ def test_an_attribution_phrase_after_an_opening_adverbial(claims_of, text, name,
 
 @pytest.mark.parametrize("text, name, content", [
     # a source after a relative pronoun, past the phrase's own verb, with or without a comma after it
-    ("Unos resultados prometedores, que según apuntan los autores del estudio, aún se deben probar en humanos.",
-     "autores del estudio", "aún se deben probar en humanos"),
-    ("Es un fármaco que según apuntan los autores del estudio aún se debe probar en humanos.",
-     "autores del estudio", "aún se debe probar en humanos"),
+    ("Un tratamiento novedoso, que según apuntan los autores del ensayo, aún debe probarse en caballos.",
+     "autores del ensayo", "aún debe probarse en caballos"),
+    ("Es un fármaco que según apuntan los autores del ensayo aún debe probarse en caballos.",
+     "autores del ensayo", "aún debe probarse en caballos"),
     # the relative clause ends where its verb's phrase ends, before the main clause's verb
     ("El mercado, donde según testigos, se oyeron varios disparos, sigue cerrado.", "testigos",
      "se oyeron varios disparos"),
     # after the "que" that opens a reported clause the phrase opens it; a clitic may open its verb
-    ("Irene Salas agregó que según el Instituto de Estadística se tiene identificado el tipo de robo.",
-     "Instituto de Estadística", "se tiene identificado el tipo de robo"),
-    ("Protección Civil informó que según datos del Servicio de Meteorología (SMT) seguirán las lluvias en la "
-     "región, debido al frente frío.", "Servicio de Meteorología", "seguirán las lluvias en la región, debido al frente frío"),
+    ("Irene Salas añadió que según el Observatorio Vial se tiene localizado el tramo más peligroso.",
+     "Observatorio Vial", "se tiene localizado el tramo más peligroso"),
+    ("La guardia costera avisó que según datos del Servicio de Mareas (SMA) subirá el oleaje en la bahía, debido "
+     "al temporal.", "Servicio de Mareas", "subirá el oleaje en la bahía, debido al temporal"),
     # a relative clause on the source is none of the content ("quienes …")
     ("Según las autoridades quienes atribuyeron los robos a la falta de vigilancia, ocho de los robos fueron a "
      "mano armada.", "autoridades", "ocho de los robos fueron a mano armada"),
@@ -488,7 +488,7 @@ def test_an_attribution_phrase_inside_a_clause(claims_of, text, name, content):
 
 
 def test_an_impersonal_source_after_a_relative_names_nobody(claims_of):
-    assert claims_of("Es un fármaco que según se ha informado aún se debe probar en humanos.") == []
+    assert claims_of("Es un fármaco que según se ha informado aún debe probarse en caballos.") == []
 
 
 def test_the_speakers_cue_set_off_after_the_source_is_none_of_its_content(claims_of):
@@ -506,7 +506,7 @@ def test_a_subject_before_the_phrase_keeps_the_whole_sentence(claims_of):
 
 @pytest.mark.parametrize("text, name, content", [
     # no comma after the source, and the clause opens with its verb
-    ("Según la Fiscalía hay pruebas contra el concejal.", "Fiscalía", "hay pruebas contra el concejal"),
+    ("Según la Aduana hay más controles en el puerto.", "Aduana", "hay más controles en el puerto"),
     ("Además, según la ministra existe un riesgo de sequía en el sur.", "ministra",
      "existe un riesgo de sequía en el sur"),
 ])

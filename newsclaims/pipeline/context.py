@@ -108,9 +108,9 @@ def _addressed_medium(tok: Token) -> bool:
 
 
 def _past_participial_lead(tokens: list[Token], head: Token) -> list[Token]:
-    """The subject without a participle's clause the parser hung on it: "Cuestionado sobre la maniobra
-    del coordinador X, Cordero recalcó …" is Cordero's (the clause before the comma is about him,
-    it does not name him)."""
+    """The subject without a participle's clause the parser hung on it: "Interrogado sobre el plan del
+    tesorero X, Cordero recalcó …" is Cordero's (the clause before the comma is about him, it does
+    not name him)."""
     if len(tokens) < 3 or "VerbForm=Part" not in str(tokens[0].morph) or tokens[0].i >= head.i:
         return tokens
     comma = max((k for k, t in enumerate(tokens) if t.text == "," and t.i < head.i), default=None)
@@ -403,7 +403,7 @@ class Context:
             # ("aprovechó la visita para recordar que …")
             subj = subject_of(gov)  # "quiso aclarar que", "volvió a decir", "visitó la planta y dijo que"
             if subj is None and verb.dep_ == "conj":
-                # "Trascendió que …, pero él lo desmintió y aseguró que …": both verbs hung on a clause
+                # "Se supo que …, pero él lo negó y afirmó que …": both verbs hung on a clause
                 # without a subject; the verb joined just before it has the subject
                 sibling = max((c for c in gov.children if c.dep_ == "conj" and c.i < verb.i and c.pos_ in ("VERB", "AUX")),
                               key=lambda c: c.i, default=None)
@@ -489,7 +489,7 @@ class Context:
                 gender = {"él": "m", "ella": "f"}.get(subj.lower_)
                 just_named = self.resolver.named_before(subj.idx, gender) if gender is not None else None
                 if just_named is not None and just_named != self.current.name:
-                    # "Trascendió que Luis Soto había renunciado, pero él lo desmintió": a subject written
+                    # "Se supo que Luis Soto había dimitido, pero él lo negó": a subject written
                     # out (Spanish drops one that goes on with the same person) is the one just named
                     return Speaker(just_named, subj.text, "PER", subj.idx, subj.idx + len(subj.text))
                 if gender is not None and self.current.label == "PER" \
@@ -723,9 +723,9 @@ class Context:
                 and (clause_end := max(t.i for t in cue.subtree)) + 1 < sent.end and clause_end >= start_tok \
                 and doc[clause_end + 1].pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(doc[clause_end + 1].morph) \
                 and (doc[start_tok].lower_ != "que" or any("VerbForm=Fin" in str(t.morph) for t in doc[start_tok:clause_end + 1])):
-            # "uno de los que ha pedido aprobar las objeciones habló …", "La gente que cree que la Tierra es plana
-            # asume …": a cue in a relative clause says no more than its clause (a "que" clause with its own
-            # verb in it); the main verb after it is the sentence's
+            # "uno de los que ha pedido revisar las tarifas habló …", "La edil, quien opina que el río sigue
+            # sucio, votó …": a cue in a relative clause says no more than its clause (a "que" clause with its
+            # own verb in it); the main verb after it is the sentence's
             end = clause_end + 1
         i = start_tok + 1
         fronted = fronted_clause_comma(cue) if cue is not None else None
@@ -750,7 +750,7 @@ class Context:
                     x.head.i == cue.i and x.dep_ == "conj" and x.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(x.morph)
                     and any(c.dep_ == "nsubj" and c.left_edge.i == i + 1 and c.i < x.i for c in x.children)
                     for x in doc[i + 2:min(sent.end, i + 9)]):
-                end = i  # "le pidió calma y el ministro le respondió: …": a clause opening with its own subject,
+                end = i  # "le propuso cerrar la calle y el concejal le contestó: …": a clause opening with its own subject,
                 break  # joined to the cue's
             if t.text in DASHES and sum(doc[k].text in DASHES for k in range(start_tok, i)) % 2 == 1:
                 i += 1  # "que —claro— supone una amenaza": the dash closes an aside; the clause goes on

@@ -768,7 +768,7 @@ class SpeakerResolver:
             gender = {"él": "m", "ella": "f"}.get(lower)
             named = self.named_before(start, gender) if gender is not None else None
             if named is not None and (current is None or named != current.name):
-                # "Trascendió que Luis Soto había renunciado, pero él lo desmintió …": Spanish drops a subject
+                # "Se supo que Luis Soto había dimitido, pero él lo negó …": Spanish drops a subject
                 # that goes on with the same person; one written out points at the one just named
                 return Speaker(named, text, "PER", start, end)
             if current is not None and (gender is None or current.label == "PER" and self.gender(current.name) in ("-", gender)):

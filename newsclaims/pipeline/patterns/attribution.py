@@ -36,7 +36,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         lead = sent.start
         while lead < first and (doc[lead].is_space or doc[lead].is_punct):
             lead += 1
-        # (or right after the "que" that opens a clause: "Agregó que según el instituto se tiene …")
+        # (or right after the "que" that opens a clause: "Añadió que según el observatorio se tiene …")
         initial = lead == first or _opener_before(ctx, lead, first) \
             or first - 1 > sent.start and doc[first - 1].lower_ == "que" and doc[first - 1].pos_ == "SCONJ"
         # "…, y según la ministra, el plan …": a new clause opens with the phrase
@@ -77,7 +77,7 @@ def phrases(ctx: Context, sent: Span) -> None:
         depth = 0  # "según los Centros de Control (CDC, por sus siglas en inglés), …": commas inside count not
         trailing = not initial and doc[first - 1].text in (",", "(", "—")
         if not initial and doc[first - 1].lower_ in _RELATIVES and position == "any":
-            # ("que según apuntan los autores, aún se deben …": past the phrase's own verb)
+            # ("que según apuntan los autores, aún debe …": past the phrase's own verb)
             _relative_source(ctx, sent, first, last if cue_tok is None else cue_tok.i + 1, phrase)
             continue
         if cue_tok is None and last + 1 < sent.end and doc[last].lower_ in _ARTICLES \
@@ -300,7 +300,7 @@ def _commaless(src: list[Token]) -> int | None:
         n -= 1  # its clitic or adverb first: "Según el instituto | se tiene identificado …"
     if (src[n - 1].pos_ in ("NOUN", "PROPN") or src[n - 1].text == ")") and src[verb].is_lower \
             and cue_lemma(src[verb]) is None and not any(t.pos_ == "PRON" for t in src[:n]):
-        return n  # a clause with its verb first: "Según la Fiscalía | hay pruebas …" (not "según fuentes que …",
+        return n  # a clause with its verb first: "Según la Aduana | hay más controles …" (not "según fuentes que …",
         # "según las autoridades quienes …")
     return None
 

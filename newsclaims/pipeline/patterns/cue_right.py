@@ -60,7 +60,7 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
         if low == "que" and _subject_relative(tok, t, sent):
-            return False  # "…, lamentaron los jóvenes que encabezaron la protesta.": who they are, not what was said
+            return False  # "…, lamentaron los jóvenes que convocaron la marcha.": who they are, not what was said
         if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS and not (doc[j - 1].lower_ == "así" and j - 1 == first)
                              or doc[j - 1].text == "tiempo" and doc[j - 2].lower_ == "al"  # ("al tiempo que")
                              or doc[j - 1].lower_ == "de" and doc[j - 2].lower_ in _BEFORE_DE_QUE):
@@ -441,8 +441,8 @@ def _relative(que: Token) -> bool:
 def _subject_relative(cue: Token, que: Token, sent: Span) -> bool:
     """"que" opening a relative clause on the postposed subject of a cue that follows what was said
     ("La obra seguirá, dijo el alcalde que visitó la planta."; not "…, dijo el alcalde que la planta
-    abrirá", a clause with its own subject, nor "De igual manera, recordó el encargado que …": no
-    clause before the cue)."""
+    abrirá", a clause with its own subject, nor "Asimismo, recordó el portero que …": no clause
+    before the cue)."""
     doc = que.doc
     prev = doc[que.i - 1]
     return cue.i > sent.start and doc[cue.i - 1].text in (",", "”", "»", '"') and prev.dep_ == "nsubj" \

@@ -145,5 +145,5 @@ def headline(ctx: Context, sent: Span) -> None:
         a, b = q.start, q.end
     speaker = ctx.resolver.resolve(who, ctx.current)
     if speaker is None or ctx.kind(speaker) is None:
-        return  # "Los viajes de la ministra: lo que cuestan", "12-marzo-2020: …": a topic or a date, nobody
+        return  # "Los caprichos de la ministra: lo que pagan los vecinos", "12-marzo-2020: …": a topic or a date, nobody
     ctx.add(ctx.kind_of(a, b), speaker, cue, a, b, sent, "headline")
