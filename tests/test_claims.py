@@ -2303,3 +2303,26 @@ def test_dedupe_keeps_the_quotation_with_its_cue_before_the_floating_one():
     untyped = _claim(None, True, 0.90)
     assert dedupe([floating, untyped]) == [floating]
 
+
+
+@pytest.mark.parametrize("text, content", [
+    # the "que" of a comparison right after the cue is not the content's
+    ("La ministra dijo más que nunca que la reforma saldrá adelante.", "que la reforma saldrá adelante"),
+    # (inside the content it stays)
+    ("La ministra dijo que la reforma es más que necesaria.", "que la reforma es más que necesaria"),
+])
+def test_a_comparisons_que_after_the_cue(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text, content", [
+    # a verb before the cue that wants its complement: "de un …" after the cue goes on with the statement
+    ("Se trata, dijo el mandatario, de un desastre ambiental enorme.",
+     "Se trata, dijo el mandatario, de un desastre ambiental enorme"),
+    # after a whole clause, "de una consultora" is where the speaker works
+    ("La obra terminará en mayo, dijo Ana Ruiz, de una consultora de Tulca.", "La obra terminará en mayo"),
+])
+def test_a_complement_after_an_interrupting_cue(claims_of, text, content):
+    (c,) = claims_of(text)
+    assert c["content"]["text"] == content

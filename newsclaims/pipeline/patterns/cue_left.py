@@ -199,7 +199,7 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     tail = [t for t in doc[k + 1:sent.end] if t.is_alpha]
     if len(tail) < 2 or prev - start_tok < 1:
         return False
-    if _describes_speaker(ctx, tail) and not ctx.quotes_opening_in(doc[k].idx, sent.end_char) \
+    if _describes_speaker(ctx, tail, doc[prev - 1].pos_ in ("VERB", "AUX")) and not ctx.quotes_opening_in(doc[k].idx, sent.end_char) \
             and not any("VerbForm=Fin" in str(t.morph) for t in _before_relative(tail)):
         # "…, comentó Ana Ruiz, directora general de la empresa.": her title, not more content; so is
         # a relative clause about her ("…, directora de la empresa, quien añadió que …")
@@ -286,13 +286,16 @@ def _before_relative(tail: list[Token]) -> list[Token]:
     return tail
 
 
-def _describes_speaker(ctx: Context, tail: list[Token]) -> bool:
+def _describes_speaker(ctx: Context, tail: list[Token], open_verb: bool = False) -> bool:
     """Whether the words after the cue's phrase describe the speaker in apposition: a role
     ("directora general de …", "la portavoz del ministerio"), an affiliation ("de la Universidad de
-    X"), the medium addressed ("a Reuters") or a relative clause about the speaker."""
+    X"), the medium addressed ("a Reuters") or a relative clause about the speaker (``open_verb``: the
+    words before the cue end with their verb, whose complement may follow)."""
     first = tail[0]
     if first.lower_ in ("quien", "quienes"):
         return True  # a relative clause about the speaker: "…, contó la empleada, quien prefirió no dar su nombre …"
+    if open_verb and first.lower_ == "de" and len(tail) > 1 and tail[1].lower_ in ("un", "una", "unos", "unas"):
+        return False  # "Se trata, dijo el ministro, de un desastre …": the verb before the cue wants its complement
     if first.lower_ in ("de", "del") or first.lower_ in ("a", "al") and len(tail) > 1 and tail[1].pos_ == "PROPN":
         return True  # "…, de la Universidad de X." (an affiliation), "…, a Reuters." (the medium told)
     n = 0

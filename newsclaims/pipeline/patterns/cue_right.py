@@ -30,6 +30,8 @@ _DEFINITE = frozenset("el la los las lo su sus nuestro nuestra nuestros nuestras
 # not the content of the cue before it ("bromeaba, ya que sus amigos …"; "así" right after the cue is
 # how it was said: "Expresó así que …").
 _SUBORDINATORS = frozenset("ya puesto dado así mientras desde hasta siempre modo manera sino sin vez medida luego".split())
+# "más que", "mejor que", "mayor que": the "que" of a comparison after the cue (not "antes": "anunció poco antes que …")
+_COMPARATIVES = frozenset("más menos mejor peor mayor menor".split())
 # "después de que", "a pesar de que", "en caso de que": the same with "de" (not "advirtió de que …")
 _BEFORE_DE_QUE = frozenset("después antes luego pesar fin caso".split())
 
@@ -59,6 +61,9 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             return False  # "confirmaron dos fuentes, un plan que enfrenta …": a relative clause, not content
         if low == "que" and _object_relative(ctx, tok, t):
             return False  # "recordó el impacto que tuvo la crisis": the cue already has its object
+        if low == "que" and doc[j - 1].lower_ in _COMPARATIVES and j - 1 > tok.i:
+            j += 1  # "aguantan mejor que los rivales el calor", "dijo más que nunca que …": a comparison's
+            continue  # "que", not the content's
         if low == "que" and _subject_relative(tok, t, sent):
             return False  # "…, lamentaron los jóvenes que convocaron la marcha.": who they are, not what was said
         if low == "que" and (doc[j - 1].lower_ in _SUBORDINATORS and not (doc[j - 1].lower_ == "así" and j - 1 == first)
