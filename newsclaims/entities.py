@@ -281,9 +281,12 @@ def _clean(span: Span, known: frozenset[str] = frozenset(), verbs: frozenset[str
         t = toks[k]
         if t.is_lower and t.is_alpha and t.lower_ not in NAME_PARTICLES and (
                 person or t.pos_ in ("VERB", "AUX", "ADV", "PRON", "SCONJ", "NUM") or "PronType=Dem" in str(t.morph)
-                or t.pos_ == "ADJ" and _PARTICIPLE.search(t.lower_)):
-            end = k
-            break
+                or t.pos_ == "ADJ" and _PARTICIPLE.search(t.lower_)
+                or t.lower_ in ("a", "al") and t.pos_ == "ADP" and t.head.dep_ in ("iobj", "obl", "obj")
+                and t.head.head.pos_ in ("VERB", "AUX") and not start <= t.head.head.i < end
+                and not (k + 2 < end and toks[k + 1].lower_ in ("la", "las", "los", "el") and toks[k + 2].text[:1].isupper())):
+            end = k  # (and "a" opening the verb's addressee: "ha dicho Wen a Vexa" is Wen told Vexa; not a
+            break  # name's own "a la": "Atención a la Fauna")
     while end - start > 1 and toks[end - 1].lower_ in NAME_PARTICLES:
         end -= 1
     if start >= end:

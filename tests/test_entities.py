@@ -203,6 +203,22 @@ def test_a_name_the_model_runs_into_the_next_clause_is_cut(extractor):
     assert [m.text for e in cluster(doc) for m in e.mentions] == ["Salvatierra"]
 
 
+@pytest.mark.parametrize("text, span_words, names", [
+    # the verb's addressee after "a", run into the name by the model: who spoke is "Wen"
+    ("“Fue un honor traducirlo”, ha dicho Wen a Vexa en Tulca.", 3, ["Wen"]),
+    # a name's own "a la" stays: "Servicio de Ayuda a la Infancia"
+    ("El Servicio de Ayuda a la Infancia informó ayer que abrirá otra sede.", 6, ["Servicio de Ayuda a la Infancia"]),
+])
+def test_a_verbs_addressee_run_into_a_name_is_cut(extractor, text, span_words, names):
+    from spacy.tokens import Span
+
+    from newsclaims.entities import cluster
+    doc = extractor.nlp(text)
+    first = next(t.i for t in doc if t.text[:1].isupper() and t.i > 0 and t.text in names[0].split()[0])
+    doc.ents = [Span(doc, first, first + span_words, label="MISC")]  # as the model may tag it
+    assert [e.name for e in cluster(doc)][:1] == names
+
+
 @pytest.mark.parametrize("text, first, last, name", [
     # a surname spelled like a cue verb's form ("narro", "revelo", "cuento"), capitalised inside the
     # sentence, is kept
