@@ -487,11 +487,10 @@ class Context:
                 return self.dropped_subject(verb.idx, sent.start_char, verb)
             if subj.pos_ == "PRON" and subj.lower_ in _SUBJ_PRONOUNS and self.current is not None:
                 gender = {"él": "m", "ella": "f"}.get(subj.lower_)
-                just_named = self.resolver.named_before(subj.idx, gender) if gender is not None else None
-                if just_named is not None and just_named != self.current.name:
-                    # "Se supo que Luis Soto había dimitido, pero él lo negó": a subject written
-                    # out (Spanish drops one that goes on with the same person) is the one just named
-                    return Speaker(just_named, subj.text, "PER", subj.idx, subj.idx + len(subj.text))
+                if gender is not None and self.resolver.named_before(subj.idx, gender) not in (None, self.current.name):
+                    # "Se supo que Luis Soto había dimitido, pero él lo negó": the resolver's rule for a
+                    # pronoun written out after another person of its gender is named
+                    return self.resolver.resolve([subj], self.current)
                 if gender is not None and self.current.label == "PER" \
                         and self.resolver.gender(self.current.name) not in ("-", gender):
                     # "ella" after a man spoke: the person of her gender the text is about, when the

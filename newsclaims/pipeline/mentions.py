@@ -336,7 +336,7 @@ def _opens_surname(tokens: list[Token]) -> bool:
     return name is not None and _surname_particle(tokens[0], name)
 
 
-_CLITICS = frozenset("lo la los las le les se me te nos os".split())
+OBJECT_CLITICS = frozenset("lo la los las le les se me te nos os".split())
 
 
 def _misread_subject(verb: Token) -> Token | None:
@@ -345,7 +345,7 @@ def _misread_subject(verb: Token) -> Token | None:
     fronted object is set off by a comma: "La propuesta, la presentó …")."""
     doc = verb.doc
     k = verb.i - 1
-    while k >= 0 and doc[k].lower_ in _CLITICS and doc[k].pos_ == "PRON":
+    while k >= 0 and doc[k].lower_ in OBJECT_CLITICS and doc[k].pos_ == "PRON":
         k -= 1
     if k < 0 or k == verb.i - 1 or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].head.i != verb.i \
             or doc[k].dep_ not in ("obj", "iobj") or disagrees(verb, doc[k]):

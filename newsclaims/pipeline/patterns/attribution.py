@@ -17,7 +17,7 @@ from ...rules import fold, phrase_list, role_nouns, singulars, word_set
 from ..context import CLOSE, OPEN, Context
 from ..cues import LINKING_WORDS, PROCLITICS, cue_lemma, source_verb
 from ..kinds import AGENTIVE, noun_kind
-from ..mentions import np_head, past_addressee, past_adverbial, past_time_words, subject_of, trim_np
+from ..mentions import OBJECT_CLITICS, np_head, past_addressee, past_adverbial, past_time_words, subject_of, trim_np
 
 # First- and second-person possessives: "según mis cuentas", "de acuerdo a nuestras normas" name no source
 _OWN = frozenset({"mi", "mis", "tu", "tus", "nuestro", "nuestra", "nuestros", "nuestras", "vuestro", "vuestra",
@@ -274,7 +274,6 @@ _HABER = frozenset({"ha", "han", "había", "habían", "habría", "habrían", "ha
 
 _COMMALESS = frozenset({"segun", "de acuerdo con", "de acuerdo a", "conforme a"})
 _CLAUSE_DETS = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
-_CLITICS = frozenset({"se", "le", "les", "lo", "la", "los", "las", "me", "te", "nos", "os"})
 
 
 def _commaless(src: list[Token]) -> int | None:
@@ -295,9 +294,7 @@ def _commaless(src: list[Token]) -> int | None:
         if t.lower_ in _CLAUSE_DETS or t.pos_ == "ADV" and n + 1 < verb and src[n + 1].pos_ in ("DET", "NUM") \
                 or t.pos_ in ("VERB", "AUX") and "VerbForm=Inf" in str(t.morph):
             return n  # (or an infinitive opening the clause: "Según la médica | beber tanta agua es inútil")
-    n = verb
-    while n > 1 and (src[n - 1].lower_ in _CLITICS and src[n - 1].pos_ == "PRON" or src[n - 1].pos_ == "ADV"):
-        n -= 1  # its clitic or adverb first: "Según el instituto | se tiene identificado …"
+    n = _clause_opening(src, verb, 0)  # its clitic or adverb first: "Según el instituto | se tiene identificado …"
     if (src[n - 1].pos_ in ("NOUN", "PROPN") or src[n - 1].text == ")") and src[verb].is_lower \
             and cue_lemma(src[verb]) is None and not any(t.pos_ == "PRON" for t in src[:n]):
         return n  # a clause with its verb first: "Según la Aduana | hay más controles …" (not "según fuentes que …",
@@ -306,6 +303,16 @@ def _commaless(src: list[Token]) -> int | None:
 
 
 _COPULAS = frozenset({"ser", "resultar", "parecer"})
+
+
+def _clause_opening(toks, verb: int, floor: int) -> int:
+    """Where the clause of the verb at ``toks[verb]`` opens: before its clitics and adverbs ("aún se
+    debe …"), never at or before ``floor``."""
+    k = verb
+    while k - 1 > floor and (toks[k - 1].lower_ in OBJECT_CLITICS and toks[k - 1].pos_ == "PRON"
+                             or toks[k - 1].pos_ == "ADV" and toks[k - 1].is_lower):
+        k -= 1
+    return k
 
 
 def _judged_by(ctx: Context, src: list[Token], verb: Token) -> bool:
@@ -501,9 +508,7 @@ def _relative_source(ctx: Context, sent: Span, first: int, last: int, phrase: st
     k = last
     while k < sent.end and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text not in (",", ".", ";", ":"):
         k += 1
-    before = k
-    while before - 1 > last and doc[before - 1].is_lower and doc[before - 1].pos_ in ("ADV", "PRON"):
-        before -= 1  # "que según los autores aún se debe …": the verb's adverb and clitic open the clause
+    before = _clause_opening(doc, k, last)  # "que según los autores aún se debe …": adverb and clitic open the clause
     src = trim_np(list(doc[last:before]))
     start = before if k < sent.end and doc[k].pos_ in ("VERB", "AUX") else k
     if k + 1 < sent.end and doc[k].text == ",":
