@@ -1188,12 +1188,38 @@ def test_a_participles_clause_hung_on_the_subject_names_nobody():
     import spacy
     from spacy.tokens import Doc
 
-    from newsclaims.pipeline.context import _past_participial_lead
+    from newsclaims.pipeline.context import _fronted_lead
     words = ["Interrogado", "sobre", "el", "plan", "del", "tesorero", "Tomás", "Liendo", ",", "Cordero", "recalcó"]
     doc = Doc(spacy.blank("es").vocab, words=words, morphs=["VerbForm=Part"] + [""] * 10)
-    assert [t.text for t in _past_participial_lead(list(doc[:10]), doc[9])] == ["Cordero"]
+    assert [t.text for t in _fronted_lead(list(doc[:10]), doc[9])] == ["Cordero"]
     # a phrase that does not open with a participle keeps its words
-    assert [t.text for t in _past_participial_lead(list(doc[5:10]), doc[9])] == ["tesorero", "Tomás", "Liendo", ",", "Cordero"]
+    assert [t.text for t in _fronted_lead(list(doc[5:10]), doc[9])] == ["tesorero", "Tomás", "Liendo", ",", "Cordero"]
+
+
+def test_an_opening_prepositional_phrase_hung_on_the_subject_names_nobody():
+    # "Tras el partido, Irene Salas comentó …": the parser may hang the opening phrase on the subject;
+    # the subject's phrase starts after the comma when a noun phrase follows it
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsclaims.pipeline.context import _fronted_lead
+    vocab = spacy.blank("es").vocab
+    doc = Doc(vocab, words=["Tras", "el", "partido", ",", "Irene", "Salas", "comentó"],
+              pos=["ADP", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "VERB"])
+    assert [t.text for t in _fronted_lead(list(doc[:6]), doc[4])] == ["Irene", "Salas"]
+    # the preposition outside the phrase ("Sin" of "Sin embargo, los vecinos …")
+    doc = Doc(vocab, words=["Sin", "embargo", ",", "los", "vecinos", "pidieron"],
+              pos=["ADP", "NOUN", "PUNCT", "DET", "NOUN", "VERB"])
+    assert [t.text for t in _fronted_lead(list(doc[1:5]), doc[4])] == ["los", "vecinos"]
+    # no noun phrase after the comma: the words stay ("En el informe, titulado …")
+    doc = Doc(vocab, words=["En", "el", "informe", ",", "titulado", "Agua", "dice"],
+              pos=["ADP", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "VERB"])
+    assert len(_fronted_lead(list(doc[:6]), doc[5])) == 6
+
+
+def test_an_opening_phrase_is_not_part_of_the_speaker(claims_of):
+    (c,) = claims_of("Tras el partido, Irene Salas comentó que llegan contentas.")
+    assert (c["speaker"]["name"], c["speaker"]["text"], c["speaker"]["kind"]) == ("Irene Salas", "Irene Salas", "person")
 
 
 def test_a_participles_clause_before_a_titled_subject(claims_of):

@@ -107,14 +107,24 @@ def _addressed_medium(tok: Token) -> bool:
     return k >= 0 and doc[k].lower_ in ("a", "al")
 
 
-def _past_participial_lead(tokens: list[Token], head: Token) -> list[Token]:
-    """The subject without a participle's clause the parser hung on it: "Interrogado sobre el plan del
-    tesorero X, Cordero recalcó …" is Cordero's (the clause before the comma is about him, it does
-    not name him)."""
-    if len(tokens) < 3 or "VerbForm=Part" not in str(tokens[0].morph) or tokens[0].i >= head.i:
+def _fronted_lead(tokens: list[Token], head: Token) -> list[Token]:
+    """The subject without an opening phrase the parser hung on it, up to the comma that sets it off:
+    a participle's clause ("Interrogado sobre el plan del tesorero X, Cordero recalcó …" is Cordero's:
+    the clause is about him, it does not name him) or a prepositional phrase ("Tras el partido, Irene
+    Salas comentó …", "Sin embargo, los vecinos …", "Por su parte, la ministra …"), when a noun phrase
+    follows the comma."""
+    if len(tokens) < 3 or tokens[0].i >= head.i:
+        return tokens
+    first = tokens[0]
+    participle = "VerbForm=Part" in str(first.morph)
+    if not participle and first.pos_ != "ADP" and not (first.i > 0 and first.doc[first.i - 1].pos_ == "ADP"):
         return tokens
     comma = max((k for k, t in enumerate(tokens) if t.text == "," and t.i < head.i), default=None)
-    return tokens[comma + 1:] if comma is not None and comma + 1 < len(tokens) else tokens
+    if comma is None or comma + 1 >= len(tokens):
+        return tokens
+    if not participle and tokens[comma + 1].pos_ not in ("DET", "PROPN", "NOUN", "NUM"):
+        return tokens  # ("En el documento, titulado …": no noun phrase after the comma)
+    return tokens[comma + 1:]
 
 
 def _one_of(tok: Token) -> bool:
@@ -473,7 +483,7 @@ class Context:
                 # "su recelo hacia un plan que considera que …": the person the sentence is about
                 return self.dropped_subject(verb.idx, sent.start_char, verb)
         if subj is not None:
-            tokens = trim_np(_past_participial_lead(self.within(subj, sent), subj)) \
+            tokens = trim_np(_fronted_lead(self.within(subj, sent), subj)) \
                 if subj.pos_ != "PRON" or _one_of(subj) else [subj]
             other = [c for c in verb.children if c.dep_ == "nsubj" and c.i > subj.i and c.i < verb.i
                      and any(x.dep_ == "cc" and x.lower_ in ("y", "e") for x in c.children)]
