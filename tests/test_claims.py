@@ -2326,3 +2326,19 @@ def test_a_comparisons_que_after_the_cue(claims_of, text, content):
 def test_a_complement_after_an_interrupting_cue(claims_of, text, content):
     (c,) = claims_of(text)
     assert c["content"]["text"] == content
+
+
+@pytest.mark.parametrize("text", [
+    "La ministra dijo, sonriendo, que el puerto abrirá en mayo.",
+    "El presidente afirmó, mirando a los diputados, que la reforma llegará tarde.",
+])
+def test_a_gerunds_aside_between_the_cue_and_que(claims_of, text):
+    # how it was said, set off by commas, stands between the cue and its clause
+    (c,) = claims_of(text)
+    assert c["content"]["text"].startswith("que ") and c["cue"]["text"] in ("dijo", "afirmó")
+
+
+def test_a_gerund_with_a_verb_of_its_own_is_no_aside(claims_of):
+    # "sonriendo cuando llegó": a clause with its own finite verb is no aside of the cue
+    claims = claims_of("La ministra dijo, sonriendo cuando llegó, que el puerto abrirá en mayo.")
+    assert all(c["cue"] is None or c["cue"]["text"] != "dijo" for c in claims)

@@ -166,6 +166,9 @@ def forward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
             # "consideró necesario ampliar la red", "estimó urgente que se actúe": the judgement and
             # its clause are the content.
             return _clause_from(ctx, tok, cue, sent, lemma, j)
+        if j == first + 1 and doc[first].text == "," and (close := _gerund_aside_end(doc, j, sent.end)) is not None:
+            j = close + 1  # "dijo, sonriendo, que …", "afirmó, mirando a los diputados, que …": past the aside
+            continue
         if t.pos_ in ("VERB", "AUX") and not (commas and doc[j - 1].pos_ == "DET") \
                 or t.text in (".", ";", "?", "!") or (t.is_space and "\n" in t.text):
             return False  # (a "verb" after an article inside an aside is a noun: "…, mediante una circular, que …")
@@ -220,6 +223,21 @@ def _exhortation(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, fir
 
 _AGO_UNITS = frozenset("segundos minuto minutos hora horas día días semana semanas mes meses año años "
                        "década décadas siglo siglos tiempo rato poco".split())
+
+
+def _gerund_aside_end(doc, j: int, limit: int) -> int | None:
+    """The comma that closes an aside opening at ``j`` with a gerund, right before "que": "dijo,
+    sonriendo, que …", "afirmó, mirando a los diputados, que …" (how it was said, no verb of its own
+    but the gerund); None otherwise."""
+    if doc[j].pos_ not in ("VERB", "AUX") or "VerbForm=Ger" not in str(doc[j].morph):
+        return None
+    for k in range(j + 1, min(limit - 1, j + 12)):
+        t = doc[k]
+        if t.text == ",":
+            return k if doc[k + 1].lower_ == "que" else None
+        if t.pos_ in ("VERB", "AUX") and "VerbForm=Fin" in str(t.morph) or t.is_punct or t.lower_ == "que":
+            return None
+    return None
 
 
 def _ago_end(doc, j: int, limit: int) -> int | None:
