@@ -1225,3 +1225,17 @@ def test_an_opening_phrase_is_not_part_of_the_speaker(claims_of):
 def test_a_participles_clause_before_a_titled_subject(claims_of):
     (c,) = claims_of("Acompañado por la ministra Irene Salas, el alcalde Tomás Barca aseguró que la obra terminará en mayo.")
     assert c["speaker"]["name"] == "Tomás Barca"
+
+
+def test_a_later_description_inside_a_quotation_names_someone_else(claims_of):
+    # the speaker's own words describe another person ("el presidente Liendo"): "el presidente" who
+    # speaks is not him
+    text = ("Tomás Barca visitó la planta de la empresa.\n\n"
+            "Al ser consultado por el cierre, el presidente afirmó que \"el presidente Liendo nunca respetó la ley\".")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] != "Liendo"
+    # a later description outside quotation marks still names him ("Luego habló el presidente Liendo")
+    text = ("Tomás Barca visitó la planta de la empresa.\n\n"
+            "Al ser consultado, el presidente afirmó que la planta no cerrará. Luego habló el presidente Liendo.")
+    (c,) = claims_of(text)
+    assert c["speaker"]["name"] == "Liendo"

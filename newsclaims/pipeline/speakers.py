@@ -13,6 +13,7 @@ Resolution, in order (each step with a Spanish example):
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -395,6 +396,7 @@ class SpeakerResolver:
         self.nicknames = nicknames.people(self.text)  # nickname -> the person the article gives it to
         self._initialled: set[str] = set()  # people the acronym map names by their initials
         self._people: frozenset[str] | None = None
+        self._quote_spans: list[tuple[int, int]] | None = None  # (start, end) of the quotations (``_quoted_at``)
 
     def described_people(self) -> frozenset[str]:
         """Names the article describes with a person's role ("la ministra de Salud, Ana Ruiz")."""
@@ -1789,6 +1791,14 @@ class SpeakerResolver:
         start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position), position - 400) + 1
         return frozenset(e.name for _, e in self.index.mentions_in(start, position) if e.label == "PER")
 
+    def _quoted_at(self, position: int) -> bool:
+        """Whether the character at ``position`` lies inside a quotation of the document."""
+        if self._quote_spans is None:
+            from .quotes import doc_quotes
+            self._quote_spans = sorted((q.start, q.end) for q in doc_quotes(self.doc, self.text))
+        k = bisect.bisect_right(self._quote_spans, (position, float("inf"))) - 1
+        return any(start <= position < end for start, end in self._quote_spans[max(0, k - 3):k + 1])
+
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int,
                     current: Speaker | None = None, loose: bool = True, alone: bool = False) -> str | None:
         """The person a role noun or description refers back to: the one an earlier description
@@ -1801,8 +1811,10 @@ class SpeakerResolver:
             if gender != "-" and r.gender != "-" and gender != r.gender:
                 continue
             same = _same_role(role, words, r.role, r.words)
-            if r.position > position and not same:
-                continue  # a later description helps only with the same title ("el líder" … "Soto, el líder")
+            if r.position > position and (not same or self._quoted_at(r.position)):
+                continue  # a later description helps only with the same title ("el líder" … "Soto, el líder"),
+                # and never from a quotation: a speaker's words name someone else ("el presidente afirmó
+                # que «el presidente Liendo …»")
             score = 0.0
             if same:  # the same title, or one of its class ("el edil" for "el alcalde X", role_classes.tsv)
                 score += 3
