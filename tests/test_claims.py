@@ -2342,3 +2342,14 @@ def test_a_gerund_with_a_verb_of_its_own_is_no_aside(claims_of):
     # "sonriendo cuando llegó": a clause with its own finite verb is no aside of the cue
     claims = claims_of("La ministra dijo, sonriendo cuando llegó, que el puerto abrirá en mayo.")
     assert all(c["cue"] is None or c["cue"]["text"] != "dijo" for c in claims)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Muchos padres, afirma el estudio publicado en la revista, no saben nadar.", "estudio"),
+    ("La obra, aseguró el alcalde entrevistado por la radio local, terminará en mayo.", "alcalde"),
+])
+def test_an_interrupting_cue_whose_subject_has_a_participles_phrase(claims_of, text, speaker):
+    # the participle's phrase describes the postposed subject; the statement runs on past its comma
+    (c,) = claims_of(text)
+    assert c["type"] == "indirect" and c["content"]["text"] == text[:-1]
+    assert c["speaker"]["name"].startswith(speaker)

@@ -183,6 +183,8 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     if after and ctx.resolver.person_like(after):
         k, name = _past_apposition(ctx, k, sent.end)
     named = bool(name) or bool(after) and ctx.resolver.person_like(after)
+    if named and not name:
+        k = _past_participle_phrase(doc, k, sent.end)  # ", afirma el estudio publicado en la revista, …"
     if not named and k < sent.end and doc[k].text not in (",",) + tuple(DASHES):
         # "La obra, dijo durante su visita, estará …": past where or when it was said, to the comma
         found = adverbial_phrase(doc, k, sent.end, CHANNEL_WHERE)
@@ -221,6 +223,25 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
     speaker = ctx.resolver.resolve(name, ctx.current) if name else ctx.speaker_for(tok, sent, postposed=True)
     return ctx.add(ctx.kind_of(start_char, end_char), speaker, cue, start_char, end_char, sent,
                    "indirect_parenthetical", lemma) is not None
+
+
+def _past_participle_phrase(doc, k: int, limit: int) -> int:
+    """The comma closing a participle's phrase that describes the postposed subject ("…, afirma el
+    estudio publicado en la revista, …", "…, dijo el alcalde entrevistado por la radio, …"); ``k``
+    when no such phrase opens at ``k``."""
+    if k >= limit:
+        return k
+    # (the subject's phrase may have taken the participle in: "el alcalde entrevistado| por la radio")
+    at = k - 1 if doc[k].pos_ == "ADP" and "VerbForm=Part" in str(doc[k - 1].morph) else k
+    if "VerbForm=Part" not in str(doc[at].morph) or doc[at].pos_ not in ("VERB", "ADJ"):
+        return k
+    for m in range(at + 1, min(limit, at + 10)):
+        t = doc[m]
+        if t.text in (",",) + tuple(DASHES):
+            return m
+        if "VerbForm=Fin" in str(t.morph) or t.is_punct or t.lower_ in ("que", "quien", "quienes"):
+            return k
+    return k
 
 
 def _comma_dropped(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool:
