@@ -1239,3 +1239,14 @@ def test_a_later_description_inside_a_quotation_names_someone_else(claims_of):
             "Al ser consultado, el presidente afirmó que la planta no cerrará. Luego habló el presidente Liendo.")
     (c,) = claims_of(text)
     assert c["speaker"]["name"] == "Liendo"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Doce mineros quedaron atrapados en el pozo, contaron el lunes a la agencia Tulca fuentes sindicales.",
+     "fuentes sindicales"),
+    ("El puente quedó cortado toda la noche, relataron a Radio Faro testigos del choque.", "testigos del choque"),
+])
+def test_unnamed_sources_after_the_medium_addressed(claims_of, text, name):
+    # a plural noun of people without an article after the medium's name is the postposed subject
+    (c,) = claims_of(text)
+    assert (c["speaker"]["name"], c["speaker"]["kind"]) == (name, "group")

@@ -519,6 +519,12 @@ def _subject_article(doc: Doc, m: int, limit: int) -> bool:
         and doc[m + 1].pos_ in ("NOUN", "ADJ")
 
 
+def _bare_plural_speakers(tok) -> bool:
+    """A plural noun of people or bodies without an article, as unnamed sources are given:
+    "informaron a la agencia Efe fuentes de los bomberos"."""
+    return tok.is_lower and tok.pos_ == "NOUN" and tok.lower_.endswith("s") and noun_kind(tok.text) in ("person", "group")
+
+
 def past_addressee(doc: Doc, j: int, limit: int) -> int:
     """Skip a medium addressed before the inverted subject: "dijo a la agencia estatal Efe Ana
     Ruiz", "declaró al diario local Ana Ruiz" -> the position of the person's name."""
@@ -535,7 +541,7 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
         if m + 1 < limit and doc[m].text == "," and (doc[m + 1].ent_type_ == "PER" or _given_name_starts(doc, m + 1, limit)):
             m += 1
         return m if m < limit and (doc[m].ent_type_ == "PER" and doc[m].ent_iob_ == "B" or _given_name_starts(doc, m, limit)
-                                   or _subject_article(doc, m, limit)) else j
+                                   or _subject_article(doc, m, limit) or _bare_plural_speakers(doc[m])) else j
     if k >= limit or not (doc[k].is_lower and set(singulars(doc[k].text)) & institution_nouns()):
         return j
     k += 1
@@ -551,8 +557,8 @@ def past_addressee(doc: Doc, j: int, limit: int) -> int:
             return k  # "declaró al diario local Ana Ruiz": the person after the medium's noun
         # "le contó al periódico escocés The Coastal Times": the medium's own name, then the subject if any
         m = _medium_name_end(doc, k, limit)
-        return m if m < limit and (doc[m].ent_type_ == "PER" or doc[m].pos_ == "DET" or _given_name_starts(doc, m, limit)) \
-            else j
+        return m if m < limit and (doc[m].ent_type_ == "PER" or doc[m].pos_ == "DET" or _given_name_starts(doc, m, limit)
+                                   or _bare_plural_speakers(doc[m])) else j
     if k + 1 < limit and doc[k].pos_ == "DET" and doc[k].lower_ not in ("este", "esta", "ese", "esa") and (
             doc[k + 1].pos_ == "PROPN" or doc[k + 1].is_lower and noun_kind(doc[k + 1].text) in ("person", "organisation")):
         return k  # "informó a este diario el alcalde Pedro Lima": the subject's article
