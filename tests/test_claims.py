@@ -2353,3 +2353,10 @@ def test_an_interrupting_cue_whose_subject_has_a_participles_phrase(claims_of, t
     (c,) = claims_of(text)
     assert c["type"] == "indirect" and c["content"]["text"] == text[:-1]
     assert c["speaker"]["name"].startswith(speaker)
+
+
+def test_a_passive_speech_verb_is_no_cue(claims_of):
+    # "ha sido mencionado": its subject is who is spoken of, not who speaks
+    assert not claims_of("El alcalde ha sido mencionado en miles de mensajes, que llegaron desde otras provincias.")
+    (c,) = claims_of("La ministra ha mencionado en su discurso que el puerto abrirá en mayo.")
+    assert c["cue"]["text"] == "ha mencionado"

@@ -123,6 +123,9 @@ def _cue_lemma(token: Token) -> str | None:
         if not any(c.dep_ == "aux" and c.lemma_ == "haber" for c in token.children) and not (
                 token.i > 0 and token.doc[token.i - 1].lemma_ == "haber"):
             return None
+        if token.i > 0 and token.doc[token.i - 1].lower_ == "sido" \
+                or any(c.dep_ == "aux:pass" or c.lower_ == "sido" for c in token.children):
+            return None  # "ha sido mencionado en miles de mensajes": a passive, its subject is who is spoken of
     return lemma
 
 
