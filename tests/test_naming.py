@@ -1035,3 +1035,14 @@ def test_a_noun_with_a_de_que_clause_after_the_cue_is_what_was_said(claims_of, n
     text = (f"El embajador Tomás Liendo visitó ayer la capital.\n\n"
             f"Asimismo, expresó {noun} de que el nuevo gobierno atienda la cooperación.")
     assert claims_of(text)[-1]["speaker"]["name"] == "Tomás Liendo"
+
+
+@pytest.mark.parametrize("text", [
+    "Para Tomás Liendo, reconocido psicólogo e investigador, la terapia funciona mejor en grupo.",
+    "Según Irene Salas, destacada investigadora de la universidad, el plan sigue en marcha.",
+])
+def test_a_qualified_role_after_the_source_is_not_content(claims_of, text):
+    # "reconocido psicólogo": a qualifier before the role still describes the source named
+    (c,) = claims_of(text)
+    assert c["type"] == "according_to" and c["content"]["text"] in ("la terapia funciona mejor en grupo",
+                                                                     "el plan sigue en marcha")

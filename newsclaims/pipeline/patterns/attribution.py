@@ -467,11 +467,19 @@ def _apposed_name(ctx: Context, i: int, limit: int, role: bool = False) -> int |
     return j
 
 
+def _role_word(tok: Token) -> bool:
+    """A lower-case role or agent noun: "portavoz", "psicóloga", "investigador"."""
+    return tok.is_lower and (bool(set(singulars(tok.lower_)) & set(role_nouns())) or bool(AGENTIVE.search(tok.lower_)))
+
+
 def _apposed_description(ctx: Context, i: int, limit: int) -> int | None:
     """Where a description of the person just named ends (the index of the comma after it), or
     None: "Según Ana Ruiz, portavoz del ministerio, el plan …" — a role or agent noun (after an
     article at most) and its complements, no verb, no quotation, then a clause."""
     doc = ctx.doc
+    if i + 1 < limit and doc[i].is_lower and (doc[i].pos_ == "ADJ" or "VerbForm=Part" in str(doc[i].morph)) \
+            and _role_word(doc[i + 1]):
+        i += 1  # "Según Ana Ruiz, reconocida psicóloga, …": a qualifier before the role
     j = i
     while j < limit and j - i <= 15 and doc[j].text != ",":
         if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in OPEN + CLOSE or doc[j].is_space and "\n" in doc[j].text:
@@ -480,11 +488,9 @@ def _apposed_description(ctx: Context, i: int, limit: int) -> int | None:
     if j >= limit or doc[j].text != "," or j == i:
         return None
     head = doc[i + 1] if doc[i].pos_ == "DET" and i + 1 < j else doc[i]
-    forms = {f for f in singulars(head.lower_)}
     # (or where the person works: "Según Ana Ruiz, de la Universidad Austral, el plan …")
     affiliation = doc[i].lower_ in ("de", "del") and any(t.text[:1].isupper() for t in doc[i + 1:min(i + 3, j)])
-    if not affiliation and (head.pos_ not in ("NOUN", "ADJ") or not head.is_lower
-                            or not (forms & set(role_nouns()) or AGENTIVE.search(head.lower_))):
+    if not affiliation and (head.pos_ not in ("NOUN", "ADJ") or not _role_word(head)):
         return None
     while True:  # "…, investigadora de la universidad, en la capital, y coautora del estudio, …"
         k = j + 1
