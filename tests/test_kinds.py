@@ -82,6 +82,9 @@ def test_noun_kind(word, kind):
     ("Soledad de la Vega", "Soledad de la Vega", "PER", "person"),
     # an institution's noun whose ending is an agent's ("-ano")
     (None, "el órgano colegiado", "MISC", "organisation"),
+    # a document's noun alone opening a caption, tagged a person; a surname that is a noun stays a person
+    ("Mensaje", "Mensaje", "PER", "document"), ("Informe", "Informe", "PER", "document"),
+    ("Rosa", "Rosa", "PER", "person"),
 ])
 def test_speaker_kind(name, text, label, kind):
     assert speaker_kind(name, text, label) == kind

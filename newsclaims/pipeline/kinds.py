@@ -232,6 +232,9 @@ def speaker_kind(name: str | None, text: str | None, label: str | None,
             # "vecina" of "una vecina" when nobody is named; a noun no table types ("el discurso", "los
             # resultados") is no person for the tag the resolver gave it
             return _noun_kind_as_written(head, text or name, name)
+        if len(words) == 1 and noun_kind(name) == "document" and word_gender(name) is None \
+                and given_name_gender(name) is None:
+            return "document"  # "Mensaje que dice …" opening a caption, tagged a person: a document's noun
         body = noun_kind(head) if head is not None and len(words) > 1 else None
         if body is not None and given_name_gender(name) is not None and words[1] not in ("de", "del"):
             body = None  # "Norma Ibarra": a given name that is a noun too ("Norma de Calidad" is a document)
