@@ -1046,3 +1046,15 @@ def test_a_qualified_role_after_the_source_is_not_content(claims_of, text):
     (c,) = claims_of(text)
     assert c["type"] == "according_to" and c["content"]["text"] in ("la terapia funciona mejor en grupo",
                                                                      "el plan sigue en marcha")
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("El plan fracasó porque, según los técnicos, el puente no resiste el peso de los camiones.", "técnicos",
+     "el puente no resiste el peso de los camiones"),
+    ("La obra se detuvo pues, según la ingeniera Irene Salas, el suelo cedió bajo los pilares.", "Irene Salas",
+     "el suelo cedió bajo los pilares"),
+])
+def test_a_source_set_off_after_a_causal_conjunction_opens_its_clause(claims_of, text, source, content):
+    # "…porque, según X, …": the source vouches for the reason it opens, not for the whole sentence
+    (c,) = [c for c in claims_of(text) if c["type"] == "according_to"]
+    assert (c["speaker"]["name"], c["content"]["text"]) == (source, content)

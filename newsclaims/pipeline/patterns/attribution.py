@@ -42,9 +42,10 @@ def phrases(ctx: Context, sent: Span) -> None:
         # "…, y según la ministra, el plan …": a new clause opens with the phrase
         joined = not initial and first - 2 >= sent.start and doc[first - 1].lower_ in ("y", "e", "pero", "aunque") \
             and (doc[first - 2].text == "," or not any("VerbForm=Fin" in str(t.morph) for t in doc[lead:first]))
-        # "…, y, según el médico, su estado …": the same with the phrase set off by commas
+        # "…, y, según el médico, su estado …": the same with the phrase set off by commas (or after a
+        # causal conjunction: "…porque, según los técnicos, el puente …")
         joined = joined or not initial and first - 2 > sent.start and doc[first - 1].text == "," \
-            and doc[first - 2].lower_ in ("y", "e", "pero", "aunque")
+            and doc[first - 2].lower_ in ("y", "e", "pero", "aunque", "pues", "porque")
         linked = _linking(doc, lead, first)
         if position == "initial" and lead != first and not linked or position == "verb" and not initial and not joined:
             # (a trailing "…, como dijo X" often contrasts: "el puente no cerrará, como dijo el alcalde";
