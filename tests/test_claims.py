@@ -2360,3 +2360,13 @@ def test_a_passive_speech_verb_is_no_cue(claims_of):
     assert not claims_of("El alcalde ha sido mencionado en miles de mensajes, que llegaron desde otras provincias.")
     (c,) = claims_of("La ministra ha mencionado en su discurso que el puerto abrirá en mayo.")
     assert c["cue"]["text"] == "ha mencionado"
+
+
+def test_a_gerund_reports_no_words_before_it_and_has_no_subject_after_it(claims_of):
+    # "…, reprochando las cifras del exalcalde X, …": what follows the gerund is its object, not a
+    # postposed subject, and the clause before it is no content of his
+    text = ("La concejala Irene Salas respondió en la radio, reprochando las cifras del exalcalde Tomás Liendo, "
+            "a quien llamó «el peor gestor»: «Liendo olvida que la deuda la dejó él y que nadie le cree».")
+    claims = claims_of(text)
+    assert not [c for c in claims if c["cue"] and c["cue"]["text"] == "reprochando"]
+    assert {c["speaker"]["name"] for c in claims} == {"Irene Salas"}

@@ -66,6 +66,9 @@ def backward(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str) -> bool
             end_char = doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
             ctx.add(ctx.kind_of(doc[k].idx, end_char), speaker, cue, doc[k].idx, end_char, sent, "indirect_que", lemma)
         return True
+    if "VerbForm=Ger" in str(tok.morph):
+        return False  # "…, criticando las palabras del exministro, …": a gerund has no subject after it (what
+        # follows is its object) and reports no words before it
     prev = tok.i - 1
     while prev >= sent.start and doc[prev].is_space:
         prev -= 1
