@@ -111,7 +111,7 @@ def _fronted_lead(tokens: list[Token], head: Token) -> list[Token]:
     """The subject without an opening phrase the parser hung on it, up to the comma that sets it off:
     a participle's clause ("Interrogado sobre el plan del tesorero X, Cordero recalcó …" is Cordero's:
     the clause is about him, it does not name him) or a prepositional phrase ("Tras el partido, Irene
-    Salas comentó …", "Sin embargo, los vecinos …", "Por su parte, la ministra …"), when a noun phrase
+    Salas comentó …", "Sin embargo, los vecinos …", "Por su parte, la jueza …"), when a noun phrase
     follows the comma."""
     if len(tokens) < 3 or tokens[0].i >= head.i:
         return tokens

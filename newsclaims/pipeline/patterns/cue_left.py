@@ -187,7 +187,7 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
         k, name = _past_apposition(ctx, k, sent.end)
     named = bool(name) or bool(after) and ctx.resolver.person_like(after)
     if named and not name:
-        k = _past_participle_phrase(doc, k, sent.end)  # ", afirma el estudio publicado en la revista, …"
+        k = _past_participle_phrase(doc, k, sent.end)  # ", asegura el informe elaborado por la federación, …"
     if not named and k < sent.end and doc[k].text not in (",",) + tuple(DASHES):
         # "La obra, dijo durante su visita, estará …": past where or when it was said, to the comma
         found = adverbial_phrase(doc, k, sent.end, CHANNEL_WHERE)
@@ -229,8 +229,8 @@ def parenthetical(ctx: Context, tok: Token, cue: Cue, sent: Span, lemma: str, st
 
 
 def _past_participle_phrase(doc, k: int, limit: int) -> int:
-    """The comma closing a participle's phrase that describes the postposed subject ("…, afirma el
-    estudio publicado en la revista, …", "…, dijo el alcalde entrevistado por la radio, …"); ``k``
+    """The comma closing a participle's phrase that describes the postposed subject ("…, asegura el
+    informe elaborado por la federación, …", "…, dijo el alcalde entrevistado por la radio, …"); ``k``
     when no such phrase opens at ``k``."""
     if k >= limit:
         return k
