@@ -520,8 +520,8 @@ def _subject_article(doc: Doc, m: int, limit: int) -> bool:
 
 
 def _bare_plural_speakers(tok) -> bool:
-    """A plural noun of people or bodies without an article, as unnamed sources are given:
-    "informaron a la agencia Efe fuentes de los bomberos"."""
+    """A plural noun of people without an article, as unnamed sources are given: "…, relataron a
+    Radio Faro testigos del choque"."""
     return tok.is_lower and tok.pos_ == "NOUN" and tok.lower_.endswith("s") and noun_kind(tok.text) in ("person", "group")
 
 

@@ -48,6 +48,7 @@ from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
 from .mentions import RELATIVE_PRONOUNS, finite_of, hash_table, in_table, np_head, past_addressee, relative_disagrees
+from .quotes import doc_quotes
 
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
@@ -1794,10 +1795,9 @@ class SpeakerResolver:
     def _quoted_at(self, position: int) -> bool:
         """Whether the character at ``position`` lies inside a quotation of the document."""
         if self._quote_spans is None:
-            from .quotes import doc_quotes
             self._quote_spans = sorted((q.start, q.end) for q in doc_quotes(self.doc, self.text))
-        k = bisect.bisect_right(self._quote_spans, (position, float("inf"))) - 1
-        return any(start <= position < end for start, end in self._quote_spans[max(0, k - 3):k + 1])
+        k = bisect.bisect_right(self._quote_spans, (position, float("inf")))  # the quotations opening at or before it
+        return any(start <= position < end for start, end in self._quote_spans[:k])
 
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int,
                     current: Speaker | None = None, loose: bool = True, alone: bool = False) -> str | None:

@@ -470,7 +470,7 @@ def _apposed_name(ctx: Context, i: int, limit: int, role: bool = False) -> int |
 
 def _role_word(tok: Token) -> bool:
     """A lower-case role or agent noun: "portavoz", "psicóloga", "investigador"."""
-    return tok.is_lower and (bool(set(singulars(tok.lower_)) & set(role_nouns())) or bool(AGENTIVE.search(tok.lower_)))
+    return tok.is_lower and (not role_nouns().keys().isdisjoint(singulars(tok.lower_)) or bool(AGENTIVE.search(tok.lower_)))
 
 
 def _apposed_description(ctx: Context, i: int, limit: int) -> int | None:
