@@ -259,7 +259,8 @@ class Context:
         self.quotes: list[Quote] = doc_quotes(doc, self.text)
         self.entities = cluster(doc, self.text, known, verbs)
         doc.user_data["newsclaims_entities"] = [e.to_plain() for e in self.entities]
-        self.resolver = SpeakerResolver(doc, self.entities, self.text)
+        self.resolver = SpeakerResolver(doc, self.entities, self.text,
+                                        quoted=lambda position: self.quote_at(position) is not None)
         self.current: Speaker | None = None
         self.current_para = -1
         self.current_at = -1

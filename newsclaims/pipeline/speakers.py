@@ -13,12 +13,11 @@ Resolution, in order (each step with a Spanish example):
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -48,7 +47,6 @@ from .mentions import DETS as _DETS
 from .mentions import NP_LINK as _NP_LINK
 from .mentions import NP_POS as _NP_POS
 from .mentions import RELATIVE_PRONOUNS, finite_of, hash_table, in_table, np_head, past_addressee, relative_disagrees
-from .quotes import doc_quotes
 
 # Adjectives that take a complement of their own: "fuentes conocedoras del caso", "fuentes próximas
 # al ministro" (not "fuentes oficiales del banco", where the complement is the noun's).
@@ -366,7 +364,8 @@ def _partitive_whole(tokens: list[Token]) -> list[Token]:
 class SpeakerResolver:
     """Resolves speaker phrases of one document; keeps the salience list and current speaker."""
 
-    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], text: str | None = None,
+                 quoted: Callable[[int], bool] | None = None) -> None:
         self.doc = doc
         self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access: read it once
         self.entities = list(entities)
@@ -397,7 +396,8 @@ class SpeakerResolver:
         self.nicknames = nicknames.people(self.text)  # nickname -> the person the article gives it to
         self._initialled: set[str] = set()  # people the acronym map names by their initials
         self._people: frozenset[str] | None = None
-        self._quote_spans: list[tuple[int, int]] | None = None  # (start, end) of the quotations (``_quoted_at``)
+        # whether a character lies inside a quotation (the context's index; none known when used alone)
+        self.quoted: Callable[[int], bool] = quoted or (lambda position: False)
 
     def described_people(self) -> frozenset[str]:
         """Names the article describes with a person's role ("la ministra de Salud, Ana Ruiz")."""
@@ -1775,11 +1775,15 @@ class SpeakerResolver:
                  and self._person_name(e.name)}
         return found.pop() if len(found) == 1 else None
 
+    def _sentence_start(self, position: int) -> int:
+        """Where the sentence holding ``position`` starts (after ". " or a line break, 400 characters back at most)."""
+        return max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position), position - 400) + 1
+
     def named_before(self, position: int, gender: str) -> str | None:
         """The person of ``gender`` named last in the sentence before ``position``, when nobody of
         another gender is named after them there (not inside parentheses: a list of names there is
         no one the sentence goes on about)."""
-        start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position), position - 400) + 1
+        start = self._sentence_start(position)
         people = [(m, e) for m, e in self.index.mentions_in(start, position) if e.label == "PER"
                   and self.text.count("(", start, m.start) == self.text.count(")", start, m.start)]
         if not people:
@@ -1789,15 +1793,8 @@ class SpeakerResolver:
 
     def _named_in_sentence(self, position: int) -> frozenset[str]:
         """The people named between the start of the sentence holding ``position`` and it."""
-        start = max(self.text.rfind(". ", 0, position), self.text.rfind("\n", 0, position), position - 400) + 1
+        start = self._sentence_start(position)
         return frozenset(e.name for _, e in self.index.mentions_in(start, position) if e.label == "PER")
-
-    def _quoted_at(self, position: int) -> bool:
-        """Whether the character at ``position`` lies inside a quotation of the document."""
-        if self._quote_spans is None:
-            self._quote_spans = sorted((q.start, q.end) for q in doc_quotes(self.doc, self.text))
-        k = bisect.bisect_right(self._quote_spans, (position, float("inf")))  # the quotations opening at or before it
-        return any(start <= position < end for start, end in self._quote_spans[:k])
 
     def _person_for(self, role: str, words: frozenset[str], gender: str, position: int,
                     current: Speaker | None = None, loose: bool = True, alone: bool = False) -> str | None:
@@ -1811,7 +1808,7 @@ class SpeakerResolver:
             if gender != "-" and r.gender != "-" and gender != r.gender:
                 continue
             same = _same_role(role, words, r.role, r.words)
-            if r.position > position and (not same or self._quoted_at(r.position)):
+            if r.position > position and (not same or self.quoted(r.position)):
                 continue  # a later description helps only with the same title ("el líder" … "Soto, el líder"),
                 # and never from a quotation: a speaker's words name someone else ("el presidente afirmó
                 # que «el presidente Liendo …»")
